@@ -1,0 +1,101 @@
+// Opens the plan store: the embedded database (PGlite in ./data, or in memory) by default,
+// PostgreSQL when DATABASE_URL is set. Either way it is migrated before it is handed out.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrations, type MigrationReport, type SqlRunner } from './migrate.js';
+
+export type Db = PrismaClient;
+
+export interface Store {
+  db: Db;
+  kind: 'embedded' | 'postgresql';
+  migration: MigrationReport;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgresql://… for a server; unset for the embedded database. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database; 'memory://' keeps it in memory (tests). */
+  dataDir?: string;
+  /** An already-open PGlite (tests clone a migrated template). */
+  pglite?: PGlite;
+}
+
+const MIGRATION_LOCK_KEY = 4_216_001; // advisory lock id shared by every replica
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(options);
+}
+
+async function openEmbedded(options: StoreOptions): Promise<Store> {
+  let pglite = options.pglite;
+  if (!pglite) {
+    const dataDir = options.dataDir ?? './data/pglite';
+    if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    pglite = await PGlite.create(dataDir);
+  }
+  const runner: SqlRunner = {
+    exec: async (sql) => { await pglite.exec(sql); },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
+  const migration = await applyMigrations(runner);
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    db, kind: 'embedded', migration,
+    ping: async () => { try { await pglite.query('SELECT 1'); return !pglite.closed; } catch { return false; } },
+    close: async () => { await db.$disconnect(); if (!pglite.closed) await pglite.close(); },
+  };
+}
+
+/** pg connection settings as separate fields (a connectionString defeats database overrides). */
+export function pgConfig(databaseUrl: string): pg.PoolConfig {
+  const url = new URL(databaseUrl);
+  return {
+    host: url.hostname || '127.0.0.1',
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username || 'postgres'),
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    database: decodeURIComponent(url.pathname.replace(/^\//, '') || 'postgres'),
+    max: Number(url.searchParams.get('connection_limit') ?? 10),
+    connectionTimeoutMillis: 5_000,
+  };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Store> {
+  const config = pgConfig(databaseUrl);
+  const migration = await migratePostgres(config);
+  const pool = new pg.Pool(config);
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    db, kind: 'postgresql', migration,
+    ping: async () => { try { await pool.query('SELECT 1'); return true; } catch { return false; } },
+    close: async () => { await db.$disconnect(); await pool.end().catch(() => undefined); },
+  };
+}
+
+/** Several replicas may start at once: one migrates under an advisory lock, the others wait. */
+async function migratePostgres(config: pg.PoolConfig): Promise<MigrationReport> {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const runner: SqlRunner = {
+      exec: async (sql) => { await client.query(sql); },
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    };
+    return await applyMigrations(runner);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
