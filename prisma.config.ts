@@ -38,6 +38,7 @@ export default defineConfig({
   migrations: { path: 'prisma/migrations' },
   engine: 'js',
   experimental: { adapter: true },
+  // Typed against the adapter's own copy of @prisma/driver-adapter-utils; the shapes match.
   adapter: async () => {
     const main = new PGlite();
     const factory = new PrismaPGlite(main);
@@ -49,6 +50,6 @@ export default defineConfig({
         const shadow = new PGlite();
         return awaitingScripts(await new PrismaPGlite(shadow).connect(), shadow);
       },
-    };
+    } as never;
   },
 });

@@ -47,7 +47,8 @@ async function openEmbedded(options: StoreOptions): Promise<Store> {
     query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
   };
   const migration = await applyMigrations(runner);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // The adapter is typed against its own copy of @prisma/driver-adapter-utils; the shapes match.
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg });
   return {
     db, kind: 'embedded', migration,
     ping: async () => { try { await pglite.query('SELECT 1'); return !pglite.closed; } catch { return false; } },

@@ -1,0 +1,125 @@
+// A small RFC 4180 CSV reader and writer: quoted fields with embedded commas, quotes ("") and
+// line breaks, CRLF or LF line ends, an optional UTF-8 byte order mark. Every record carries the
+// physical line it starts on (header = line 1) so errors can point at the right line.
+
+export interface CsvRecord {
+  /** Physical line (1-based) on which the record starts. */
+  line: number;
+  fields: string[];
+}
+
+export interface CsvIssue {
+  line: number;
+  reason: string;
+}
+
+export interface CsvParseResult {
+  records: CsvRecord[];
+  /** Quoting mistakes. After an unclosed quote nothing further is read. */
+  issues: CsvIssue[];
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * Parses CSV text. Blank lines are skipped; a line break inside a quoted field is kept as '\n'
+ * (whatever the file's line ends). Quoting mistakes are reported, not thrown.
+ */
+export function parseCsv(text: string): CsvParseResult {
+  const records: CsvRecord[] = [];
+  const issues: CsvIssue[] = [];
+  const n = text.length;
+  let i = text.startsWith(BOM) ? 1 : 0;
+  let line = 1;
+
+  while (i < n) {
+    const recordLine = line;
+    const fields: string[] = [];
+    let blank = true;
+    // One record: fields until an unquoted line end or the end of the text.
+    for (;;) {
+      let field: string;
+      if (text.charCodeAt(i) === 34 /* " */) {
+        blank = false;
+        const fieldLine = line;
+        i++;
+        let value = '';
+        let closed = false;
+        while (i < n) {
+          const q = text.indexOf('"', i);
+          const chunkEnd = q === -1 ? n : q;
+          const chunk = text.slice(i, chunkEnd);
+          value += chunk;
+          line += countLineBreaks(chunk);
+          if (q === -1) { i = n; break; }
+          if (text.charCodeAt(q + 1) === 34) { value += '"'; i = q + 2; continue; }
+          i = q + 1;
+          closed = true;
+          break;
+        }
+        if (!closed) {
+          issues.push({ line: fieldLine, reason: 'a quoted field is never closed (a " is missing)' });
+          return { records, issues };
+        }
+        field = value.replace(/\r\n?/g, '\n');
+        // After the closing quote only a comma or a line end may follow.
+        const c = text.charCodeAt(i);
+        if (i < n && c !== 44 && c !== 10 && c !== 13) {
+          issues.push({ line, reason: 'text after a closing quote (a " inside a quoted field must be doubled as "")' });
+          const end = nextDelimiter(text, i);
+          field += text.slice(i, end);
+          i = end;
+        }
+      } else {
+        const end = nextDelimiter(text, i);
+        field = text.slice(i, end);
+        if (field.trim().length > 0) blank = false;
+        if (field.includes('"')) {
+          issues.push({ line, reason: 'a " inside an unquoted field (quote the whole field and double the ", as in "say ""hello""")' });
+        }
+        i = end;
+      }
+      fields.push(field);
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === 44 /* , */) { i++; blank = false; if (i >= n) { fields.push(''); break; } continue; }
+      // Line end: CRLF, LF or a lone CR.
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      line++;
+      break;
+    }
+    if (!blank) records.push({ line: recordLine, fields });
+  }
+  return { records, issues };
+}
+
+function nextDelimiter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+function countLineBreaks(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13 && s.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
+}
+
+/** Quotes a field only when it has to: a comma, quote, line break, or space at either end. */
+export function formatCsvField(value: string): string {
+  if (/[",\r\n]/.test(value) || /^\s|\s$/.test(value)) return `"${value.replace(/"/g, '""')}"`;
+  return value;
+}
+
+/** Writes rows (the first usually the header) with the given line end, ending with one. */
+export function writeCsv(rows: readonly (readonly string[])[], eol: '\n' | '\r\n' = '\n'): string {
+  const parts: string[] = [];
+  for (const row of rows) parts.push(row.map(formatCsvField).join(',') + eol);
+  return parts.join('');
+}

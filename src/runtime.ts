@@ -1,0 +1,90 @@
+// Composition: config → clock → database → services → bot → HTTP server. Used by src/main.ts
+// and by the end-to-end tests, which start the real thing on an ephemeral port.
+import path from 'node:path';
+import type { Config } from './config.js';
+import { fixedClock, systemClock, type Clock } from './domain/time/clock.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { createHttpServer, listen } from './server/http.js';
+import { ConversationRepository } from './store/conversations.js';
+import { openStore, type Store } from './store/database.js';
+import { PeopleRepository } from './store/people.js';
+import { createBot, type Bot } from './teams/app.js';
+import type { Services } from './teams/services.js';
+import { createAsk } from './ask-wiring.js';
+import { startJobs } from './jobs/start.js';
+import { createMessenger } from './teams/messenger.js';
+
+export interface Running {
+  url: string;
+  port: number;
+  services: Services;
+  bot: Bot;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  log?: Logger;
+  clock?: Clock;
+  /** An already-open store (tests); otherwise opened from the config. */
+  store?: Store;
+  /** Replace question answering (the benchmark's echo handler). */
+  ask?: Services['ask'];
+}
+
+export function clockFromConfig(config: Config): Clock {
+  return config.CLOCK_NOW ? fixedClock(config.CLOCK_NOW) : systemClock;
+}
+
+export async function startRuntime(options: StartOptions): Promise<Running> {
+  const { config } = options;
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? clockFromConfig(config);
+  const started = performance.now();
+  const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  log.info({ database: store.kind, applied: store.migration.applied, migrationMs: Math.round(store.migration.ms) }, 'database ready');
+
+  const services: Services = {
+    config, clock, log, store,
+    people: new PeopleRepository(store.db),
+    conversations: new ConversationRepository(store.db),
+    ask: async () => ({ text: '', cards: [] }),
+  };
+  services.ask = options.ask ?? await createAsk(services, config);
+  const bot = createBot(services);
+
+  // Without a bot id there is no inbound authentication: never listen beyond this machine then.
+  const host = config.BOT_ID ? (config.HOST ?? '0.0.0.0') : '127.0.0.1';
+  if (!config.BOT_ID) log.warn('BOT_ID is not set: inbound authentication is OFF, so the bot listens on 127.0.0.1 only.');
+  const server = createHttpServer({
+    log,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    processActivity: (req, res) => bot.process(req, res),
+    health: async () => {
+      const ok = await store.ping();
+      return { ok, details: { database: store.kind } };
+    },
+  });
+  const port = await listen(server, config.PORT, host);
+  const jobs = startJobs(services, createMessenger(bot, services));
+  log.info({ port, host, ms: Math.round(performance.now() - started) }, 'bot listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    services,
+    bot,
+    stop: () => {
+      stopping ??= (async () => {
+        // Stop accepting, let turns in flight finish, then close the database.
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await jobs.stop();
+        await bot.idle();
+        await store.close();
+        log.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes.
+// Kept apart from the bot so the bot can be tested and benchmarked on its own.
+import restify from 'restify';
+import type { Request, Response } from 'botbuilder';
+import type { Logger } from '../log/logger.js';
+
+export interface HttpDeps {
+  log: Logger;
+  bodyLimitBytes: number;
+  processActivity(req: Request, res: Response): Promise<void>;
+  health(): Promise<{ ok: boolean; details: Record<string, unknown> }>;
+}
+
+export function createHttpServer(deps: HttpDeps): restify.Server {
+  const server = restify.createServer({ name: 'send-partnership-bot', handleUncaughtExceptions: false });
+  // Bodies over the limit get 413 before any bot code runs.
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
+      res.send(400, { error: 'Expected a Bot Framework activity as JSON.' });
+      return;
+    }
+    try {
+      await deps.processActivity(req as unknown as Request, res as unknown as Response);
+    } catch (err) {
+      deps.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'The bot could not process this activity.' });
+    }
+  });
+
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    const { ok, details } = await deps.health();
+    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', ...details });
+  });
+
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: () => void) => {
+    // Log client errors (bad JSON, 413) without bodies: they may hold personal text.
+    deps.log.warn({ status: err.statusCode, path: req.path?.() }, err.name);
+    next();
+  });
+  return server;
+}
+
+export async function listen(server: restify.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.removeListener('error', reject); resolve(); });
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}

@@ -1,0 +1,80 @@
+// Conversation references: where proactive messages can go. Captured on install and on every
+// turn (throttled in memory so a busy chat does not write on every message).
+import type { Db } from './database.js';
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export interface CapturedConversation {
+  conversationId: string;
+  kind: ConversationKind;
+  personId: number | null;
+  teamId: string | null;
+  name: string | null;
+  tenantId: string | null;
+  serviceUrl: string;
+  reference: Record<string, unknown>;
+}
+
+export interface StoredConversation extends CapturedConversation {
+  id: number;
+  clusterId: number | null;
+  workstreamId: number | null;
+  poolSpecialism: string | null;
+}
+
+const RECAPTURE_MS = 10 * 60_000;
+
+export class ConversationRepository {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Upserts unless this conversation was captured recently by this process. */
+  async capture(c: CapturedConversation, nowMs: number = Date.now()): Promise<void> {
+    const last = this.seen.get(c.conversationId);
+    if (last !== undefined && nowMs - last < RECAPTURE_MS) return;
+    const data = {
+      kind: c.kind, personId: c.personId, teamId: c.teamId, tenantId: c.tenantId,
+      serviceUrl: c.serviceUrl, reference: c.reference as object, lastSeenAt: new Date(nowMs),
+      ...(c.name ? { name: c.name } : {}),
+    };
+    await this.db.conversationRef.upsert({
+      where: { conversationId: c.conversationId },
+      create: { conversationId: c.conversationId, ...data },
+      update: data,
+    });
+    this.seen.set(c.conversationId, nowMs);
+    if (this.seen.size > 10_000) this.seen.clear();
+  }
+
+  /** Uninstall or removal: forget every reference for the conversation (or a team's channels). */
+  async forget(where: { conversationId?: string; teamId?: string }): Promise<number> {
+    const or = [
+      ...(where.conversationId ? [{ conversationId: where.conversationId }] : []),
+      ...(where.teamId ? [{ teamId: where.teamId }] : []),
+    ];
+    if (or.length === 0) return 0;
+    for (const key of this.seen.keys()) if (key === where.conversationId) this.seen.delete(key);
+    if (where.teamId) this.seen.clear();
+    const { count } = await this.db.conversationRef.deleteMany({ where: { OR: or } });
+    return count;
+  }
+
+  async personalFor(personId: number): Promise<StoredConversation | null> {
+    const row = await this.db.conversationRef.findFirst({ where: { personId, kind: 'personal' }, orderBy: { lastSeenAt: 'desc' } });
+    return row ? toStored(row) : null;
+  }
+
+  async byConversationId(conversationId: string): Promise<StoredConversation | null> {
+    const row = await this.db.conversationRef.findUnique({ where: { conversationId } });
+    return row ? toStored(row) : null;
+  }
+}
+
+function toStored(row: {
+  id: number; conversationId: string; kind: ConversationKind; personId: number | null; teamId: string | null;
+  name: string | null; tenantId: string | null; serviceUrl: string; reference: unknown;
+  clusterId: number | null; workstreamId: number | null; poolSpecialism: string | null;
+}): StoredConversation {
+  return { ...row, reference: row.reference as Record<string, unknown> };
+}

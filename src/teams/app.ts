@@ -1,0 +1,68 @@
+// The teams-ai application: routes registered per concern, errors made kind, a correlation id
+// and logger per turn. The only place (with the rest of src/teams) that knows about Teams.
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Request, Response, TurnContext } from 'botbuilder';
+import { createAdapter } from './adapter.js';
+import { reportTurnError } from './errors.js';
+import { registerActionCardRoutes } from './routes/action-cards.js';
+import { registerClusterCardRoutes } from './routes/cluster-cards.js';
+import { registerExpertCardRoutes } from './routes/expert-cards.js';
+import { registerInstallRoutes } from './routes/install.js';
+import { registerMessageRoutes } from './routes/messages.js';
+import type { Services } from './services.js';
+import { beginTurn } from './turn.js';
+
+export interface Bot {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+  /** Handles one POST /api/messages. */
+  process(req: Request, res: Response): Promise<void>;
+  /** Resolves when no turn is in flight (graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createBot(services: Services): Bot {
+  const adapter = createAdapter(services.config);
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: services.config.BOT_ID ?? '',
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  app.error(async (context: TurnContext, err: Error) => reportTurnError(context, err, services.log));
+  registerInstallRoutes(app, services);
+  registerActionCardRoutes(app, services);
+  registerClusterCardRoutes(app, services);
+  registerExpertCardRoutes(app, services);
+  registerMessageRoutes(app, services);
+
+  let inFlight = 0;
+  let waiters: Array<() => void> = [];
+  const settle = () => { if (inFlight === 0) { waiters.forEach((w) => w()); waiters = []; } };
+
+  return {
+    adapter,
+    app,
+    async process(req, res) {
+      inFlight++;
+      try {
+        await adapter.process(req, res, async (context) => {
+          const log = beginTurn(context, services.log);
+          const started = performance.now();
+          try {
+            await app.run(context);
+          } catch (err) {
+            await reportTurnError(context, err, services.log);
+          } finally {
+            log.debug({ ms: Math.round(performance.now() - started) }, 'turn done');
+          }
+        });
+      } finally {
+        inFlight--;
+        settle();
+      }
+    },
+    idle: () => new Promise<void>((resolve) => { if (inFlight === 0) resolve(); else waiters.push(resolve); }),
+  };
+}

@@ -1,0 +1,3 @@
+import type { ChatCommand } from './command.js';
+
+export const expertCommands: ChatCommand[] = [];
