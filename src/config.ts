@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) => v === '1' || v === 'true');
+const cronExpr = z.string().regex(/^\S+( \S+){4,5}$/, 'a cron expression such as "0 9 * * 1-5"');
 const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO date-time such as 2026-11-22T09:00:00Z');
 
 export const configSchema = z.object({
@@ -20,6 +21,24 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   SCHEDULER: flag.default(true),
+  // Test-only: where inbound token validation fetches the OpenID configuration.
+  BOT_OPENID_METADATA_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+
+  // Schedules (cron, Europe/London) and the rules behind nudges and digests.
+  NUDGE_CRON: cronExpr.default('0 9 * * 1-5'),
+  DIGEST_CRON: cronExpr.default('30 8 * * 1'),
+  QUARTERLY_CRON: cronExpr.default('0 8 * * 1-5'),
+  MEETING_REMINDER_CRON: cronExpr.default('*/5 * * * *'),
+  EXPERT_SLA_CRON: cronExpr.default('0 10 * * 1-5'),
+  EXTRA_BANK_HOLIDAYS: z.string().default('').transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD separated by commas'))),
+  DUE_SOON_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  LEAD_COPY_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  STALE_UPDATE_WEEKS: z.coerce.number().int().min(1).max(52).default(6),
+  EXPERT_FIRST_RESPONSE_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  // Proactive sending, kept well below Teams' limits (7/s per conversation, 50/s per tenant).
+  SEND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(50).default(5),
+  SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 export type Config = z.infer<typeof configSchema>;

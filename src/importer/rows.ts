@@ -1,0 +1,228 @@
+// The plan's CSV format (see prisma/demo/kirklees/README.md): the seven files, their columns in
+// order, and a zod schema per file that turns one row of text into typed values, with error
+// messages a person editing the spreadsheet can act on. Also the formatters export uses, so the
+// two directions cannot drift apart.
+import { z } from 'zod';
+import {
+  ACTION_STATUSES, AREAS, PHASES, REQUEST_STATUSES, ROLES, SPECIALISMS, SUPPORT_KINDS,
+  type Area, type IsoDate, type Role,
+} from '../domain/plan/types.js';
+
+export const IMPORT_FILES = [
+  'people.csv', 'workstreams.csv', 'actions.csv', 'clusters.csv', 'settings.csv', 'meetings.csv', 'expert_requests.csv',
+] as const;
+export type ImportFileName = (typeof IMPORT_FILES)[number];
+
+/** Columns of each file, in the order export writes them. */
+export const COLUMNS = {
+  'people.csv': ['key', 'name', 'email', 'roles', 'specialism', 'job_title', 'teams_aad_object_id'],
+  'workstreams.csv': ['code', 'name', 'maturity_pillar', 'lead'],
+  'actions.csv': ['ref', 'title', 'workstream', 'area_for_improvement', 'owner', 'due', 'status', 'last_update', 'source'],
+  'clusters.csv': ['code', 'name', 'area', 'chair'],
+  'settings.csv': ['name', 'phase', 'cluster', 'senco'],
+  'meetings.csv': ['cluster', 'starts_at', 'duration_minutes', 'location', 'agenda'],
+  'expert_requests.csv': ['ref', 'requested_by', 'setting', 'specialism', 'kind', 'summary', 'status', 'assigned_to', 'created_at', 'first_response_at', 'closed_at'],
+} as const satisfies Record<ImportFileName, readonly string[]>;
+
+/** The areas for improvement in the wording the plan (and the demo files) use. */
+export const AREA_LABELS: Record<Area, string> = {
+  preparing_for_adulthood: 'Preparing for Adulthood',
+  health_waiting_times: 'Health waiting times',
+  ehc_plans: 'EHC plans',
+  communication: 'Communication',
+};
+
+// ---- cells -------------------------------------------------------------------------------
+
+class Bad {
+  constructor(readonly message: string) {}
+}
+
+/** A column whose trimmed text is parsed by `parse`; a Bad result becomes a row error. */
+function cell<T>(parse: (raw: string) => T | Bad) {
+  return z.string().transform((raw, ctx): T => {
+    const out = parse(raw.trim());
+    if (out instanceof Bad) {
+      ctx.addIssue({ code: 'custom', message: out.message });
+      return z.NEVER;
+    }
+    return out;
+  });
+}
+
+const show = (v: string): string => JSON.stringify(v);
+const list = (values: readonly string[]): string => values.join(', ');
+
+const required = cell((v) => (v ? v : new Bad('is required')));
+const optional = cell((v) => (v ? v : null));
+
+/** A key or reference: one word, no spaces. */
+const KEY = /^[^\s;,]+$/;
+const key = cell((v) => (!v ? new Bad('is required') : KEY.test(v) ? v : new Bad(`${show(v)} is not a valid key (no spaces, commas or semicolons)`)));
+const optionalKey = cell((v) => (!v ? null : KEY.test(v) ? v : new Bad(`${show(v)} is not a valid key (no spaces, commas or semicolons)`)));
+
+/** Lower case, with spaces and hyphens as underscores: "On track" and "on_track" both match. */
+const normaliseEnum = (v: string): string => v.toLowerCase().replace(/[\s-]+/g, '_');
+
+function oneOf<const T extends readonly string[]>(values: T) {
+  return cell((v): T[number] | Bad => {
+    if (!v) return new Bad(`is required (one of ${list(values)})`);
+    const n = normaliseEnum(v);
+    return (values as readonly string[]).includes(n) ? (n as T[number]) : new Bad(`${show(v)} is not one of ${list(values)}`);
+  });
+}
+function optionalOneOf<const T extends readonly string[]>(values: T) {
+  return cell((v): T[number] | null | Bad => {
+    if (!v) return null;
+    const n = normaliseEnum(v);
+    return (values as readonly string[]).includes(n) ? (n as T[number]) : new Bad(`${show(v)} is not one of ${list(values)}`);
+  });
+}
+
+const areaByText = new Map<string, Area>();
+for (const area of AREAS) {
+  areaByText.set(area.replace(/_/g, ' '), area);
+  areaByText.set(AREA_LABELS[area].toLowerCase(), area);
+}
+/** 'EHC plans', 'ehc_plans', 'Preparing for Adulthood'…, case-insensitive; empty = none. */
+export function parseArea(text: string): Area | null | undefined {
+  const v = text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  if (!v) return null;
+  return areaByText.get(v);
+}
+const area = cell((v) => {
+  const a = parseArea(v);
+  return a === undefined ? new Bad(`${show(v)} is not an area for improvement (expected ${list(Object.values(AREA_LABELS))}, or empty)`) : a;
+});
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function validDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+/** Strict YYYY-MM-DD that is a real calendar date. */
+export function parseIsoDate(v: string): IsoDate | undefined {
+  const m = DATE.exec(v);
+  if (!m) return undefined;
+  return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ? v : undefined;
+}
+const date = cell((v) => {
+  if (!v) return new Bad('is required (YYYY-MM-DD)');
+  if (!DATE.test(v)) return new Bad(`${show(v)} is not a date in the form YYYY-MM-DD`);
+  return parseIsoDate(v) ?? new Bad(`${show(v)} is not a real date`);
+});
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+/** An ISO date-time with an explicit offset (Z or ±hh:mm), e.g. 2026-11-25T13:30:00+00:00. */
+export function parseTimestamp(v: string): Date | undefined {
+  const m = TIMESTAMP.exec(v);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, , , oh, om] = m;
+  if (!validDate(Number(y), Number(mo), Number(d))) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return undefined;
+  if (oh !== undefined && (Number(oh) > 14 || Number(om) > 59)) return undefined;
+  const t = new Date(v);
+  return Number.isNaN(t.getTime()) ? undefined : t;
+}
+const timestampHint = 'a date-time with an offset, such as 2026-11-25T13:30:00+00:00';
+function timestampCell(isRequired: boolean) {
+  return cell((v): Date | null | Bad => {
+    if (!v) return isRequired ? new Bad(`is required (${timestampHint})`) : null;
+    return parseTimestamp(v) ?? new Bad(`${show(v)} is not ${timestampHint}`);
+  });
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+const email = cell((v) => (!v ? null : EMAIL.test(v) ? v : new Bad(`${show(v)} is not an e-mail address`)));
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const aadObjectId = cell((v) => (!v ? null : GUID.test(v) ? v.toLowerCase() : new Bad(`${show(v)} is not a Teams (Entra ID) object id such as 6f1c2a10-0001-4a6e-9c1a-000000000001`)));
+
+const roles = cell((v): Role[] | Bad => {
+  const out: Role[] = [];
+  for (const part of v.split(';')) {
+    const r = part.trim().toLowerCase();
+    if (!r) continue;
+    if (!(ROLES as readonly string[]).includes(r)) return new Bad(`${show(part.trim())} is not a role (roles are ${list(ROLES)}, separated by ';')`);
+    if (!out.includes(r as Role)) out.push(r as Role);
+  }
+  return out;
+});
+
+const PILLAR = /^([1-7]|5[abc])$/;
+const pillar = cell((v) => (!v ? new Bad('is required (1 to 7, or 5a, 5b, 5c)') : PILLAR.test(v.toLowerCase()) ? v.toLowerCase() : new Bad(`${show(v)} is not a maturity pillar (1 to 7, or 5a, 5b, 5c)`)));
+
+const minutes = cell((v) => {
+  if (!/^\d+$/.test(v)) return new Bad(v ? `${show(v)} is not a whole number of minutes` : 'is required (minutes)');
+  const n = Number(v);
+  return n >= 1 && n <= 1440 ? n : new Bad(`${show(v)} is not between 1 and 1440 minutes`);
+});
+
+/** Items separated by ';' (empty items dropped). */
+const items = cell((v) => v.split(';').map((s) => s.trim()).filter((s) => s.length > 0));
+
+// ---- rows --------------------------------------------------------------------------------
+
+export const personRow = z.object({
+  key, name: required, email, roles, specialism: optionalOneOf(SPECIALISMS), job_title: optional, teams_aad_object_id: aadObjectId,
+});
+export const workstreamRow = z.object({ code: key, name: required, maturity_pillar: pillar, lead: optionalKey });
+export const actionRow = z.object({
+  ref: key, title: required, workstream: key, area_for_improvement: area, owner: optionalKey, due: date,
+  status: oneOf(ACTION_STATUSES), last_update: optional, source: optional,
+});
+export const clusterRow = z.object({ code: key, name: required, area: required, chair: optionalKey });
+export const settingRow = z.object({ name: required, phase: oneOf(PHASES), cluster: key, senco: optionalKey });
+export const meetingRow = z.object({
+  cluster: key, starts_at: timestampCell(true), duration_minutes: minutes, location: required, agenda: items,
+});
+export const expertRequestRow = z.object({
+  ref: key, requested_by: key, setting: required, specialism: oneOf(SPECIALISMS), kind: oneOf(SUPPORT_KINDS),
+  summary: required, status: oneOf(REQUEST_STATUSES), assigned_to: optionalKey,
+  created_at: timestampCell(true), first_response_at: timestampCell(false), closed_at: timestampCell(false),
+});
+
+export const ROW_SCHEMAS = {
+  'people.csv': personRow,
+  'workstreams.csv': workstreamRow,
+  'actions.csv': actionRow,
+  'clusters.csv': clusterRow,
+  'settings.csv': settingRow,
+  'meetings.csv': meetingRow,
+  'expert_requests.csv': expertRequestRow,
+} as const satisfies Record<ImportFileName, z.ZodType>;
+
+export type PersonRow = z.output<typeof personRow>;
+export type WorkstreamRow = z.output<typeof workstreamRow>;
+export type ActionRow = z.output<typeof actionRow>;
+export type ClusterRow = z.output<typeof clusterRow>;
+export type SettingRow = z.output<typeof settingRow>;
+export type MeetingRow = z.output<typeof meetingRow>;
+export type ExpertRequestRow = z.output<typeof expertRequestRow>;
+export type RowOf<F extends ImportFileName> = z.output<(typeof ROW_SCHEMAS)[F]>;
+
+/** Parses one row (column name → text); the reasons read like `status "done" is not one of …`. */
+export function parseRow<F extends ImportFileName>(file: F, values: Record<string, string>):
+  { ok: true; row: RowOf<F> } | { ok: false; reasons: string[] } {
+  const parsed = ROW_SCHEMAS[file].safeParse(values);
+  if (parsed.success) return { ok: true, row: parsed.data as RowOf<F> };
+  return { ok: false, reasons: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`.trim()) };
+}
+
+// ---- formatting (export) -----------------------------------------------------------------
+
+/** A due date (stored at midnight UTC) as YYYY-MM-DD. */
+export function formatDate(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10);
+}
+
+/** An instant as in the demo files: 2026-11-25T13:30:00+00:00 (milliseconds only when set). */
+export function formatTimestamp(d: Date): string {
+  const iso = d.toISOString();
+  return (iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1)) + '+00:00';
+}
+
+/** A due date as the database wants it: midnight UTC. */
+export function dateValue(d: IsoDate): Date {
+  return new Date(`${d}T00:00:00.000Z`);
+}
