@@ -11,6 +11,7 @@ import { PeopleRepository } from './store/people.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk } from './ask-wiring.js';
+import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
 
@@ -43,6 +44,10 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
   const started = performance.now();
   const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
   log.info({ database: store.kind, applied: store.migration.applied, migrationMs: Math.round(store.migration.ms) }, 'database ready');
+  if (config.DEMO_DATA) {
+    const demo = await loadDemoDataIfEmpty(store.db, clock.now());
+    log.info({ demo }, demo === 'loaded' ? 'demo data loaded' : 'demo data not loaded: the database already has a plan');
+  }
 
   const services: Services = {
     config, clock, log, store,

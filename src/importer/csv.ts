@@ -117,9 +117,20 @@ export function formatCsvField(value: string): string {
   return value;
 }
 
-/** Writes rows (the first usually the header) with the given line end, ending with one. */
-export function writeCsv(rows: readonly (readonly string[])[], eol: '\n' | '\r\n' = '\n'): string {
+export interface WriteCsvOptions {
+  /** Line end after every row; LF by default. */
+  eol?: '\n' | '\r\n';
+  /** Columns (by index) whose non-empty values are always quoted, as the demo files do for free text. */
+  alwaysQuote?: readonly number[];
+}
+
+/** Writes rows (the first usually the header), every row ending with the line end. */
+export function writeCsv(rows: readonly (readonly string[])[], options: WriteCsvOptions = {}): string {
+  const eol = options.eol ?? '\n';
+  const always = new Set(options.alwaysQuote ?? []);
   const parts: string[] = [];
-  for (const row of rows) parts.push(row.map(formatCsvField).join(',') + eol);
+  rows.forEach((row, r) => {
+    parts.push(row.map((v, c) => (r > 0 && always.has(c) && v !== '' ? `"${v.replace(/"/g, '""')}"` : formatCsvField(v))).join(',') + eol);
+  });
   return parts.join('');
 }

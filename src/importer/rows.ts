@@ -125,12 +125,11 @@ export function parseTimestamp(v: string): Date | undefined {
   return Number.isNaN(t.getTime()) ? undefined : t;
 }
 const timestampHint = 'a date-time with an offset, such as 2026-11-25T13:30:00+00:00';
-function timestampCell(isRequired: boolean) {
-  return cell((v): Date | null | Bad => {
-    if (!v) return isRequired ? new Bad(`is required (${timestampHint})`) : null;
-    return parseTimestamp(v) ?? new Bad(`${show(v)} is not ${timestampHint}`);
-  });
-}
+const timestamp = cell((v): Date | Bad => {
+  if (!v) return new Bad(`is required (${timestampHint})`);
+  return parseTimestamp(v) ?? new Bad(`${show(v)} is not ${timestampHint}`);
+});
+const optionalTimestamp = cell((v): Date | null | Bad => (!v ? null : parseTimestamp(v) ?? new Bad(`${show(v)} is not ${timestampHint}`)));
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 const email = cell((v) => (!v ? null : EMAIL.test(v) ? v : new Bad(`${show(v)} is not an e-mail address`)));
@@ -174,12 +173,12 @@ export const actionRow = z.object({
 export const clusterRow = z.object({ code: key, name: required, area: required, chair: optionalKey });
 export const settingRow = z.object({ name: required, phase: oneOf(PHASES), cluster: key, senco: optionalKey });
 export const meetingRow = z.object({
-  cluster: key, starts_at: timestampCell(true), duration_minutes: minutes, location: required, agenda: items,
+  cluster: key, starts_at: timestamp, duration_minutes: minutes, location: required, agenda: items,
 });
 export const expertRequestRow = z.object({
   ref: key, requested_by: key, setting: required, specialism: oneOf(SPECIALISMS), kind: oneOf(SUPPORT_KINDS),
   summary: required, status: oneOf(REQUEST_STATUSES), assigned_to: optionalKey,
-  created_at: timestampCell(true), first_response_at: timestampCell(false), closed_at: timestampCell(false),
+  created_at: timestamp, first_response_at: optionalTimestamp, closed_at: optionalTimestamp,
 });
 
 export const ROW_SCHEMAS = {

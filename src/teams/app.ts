@@ -1,6 +1,7 @@
 // The teams-ai application: routes registered per concern, errors made kind, a correlation id
 // and logger per turn. The only place (with the rest of src/teams) that knows about Teams.
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnState} from '@microsoft/teams-ai';
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Request, Response, TurnContext } from 'botbuilder';
 import { createAdapter } from './adapter.js';
 import { reportTurnError } from './errors.js';

@@ -6,7 +6,7 @@ import { fixedClock, type Clock } from '../../src/domain/time/clock.js';
 import { createLogger } from '../../src/log/logger.js';
 import { startRuntime, type Running, type StartOptions } from '../../src/runtime.js';
 import type { Store } from '../../src/store/database.js';
-import { startConnectorStub, type ConnectorStub, type SentActivity } from './connector-stub.js';
+import { startConnectorStub, type ConnectorStub, type SentActivity } from '../../src/cli/connector-stub.js';
 
 export const TENANT_ID = '9b3c6d2e-0000-4000-8000-00000000c0de';
 export const BOT = { id: '28:partnership-bot', name: 'Partnership Bot' };

@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log/logger.js';
+import { startRuntime } from '../../src/runtime.js';
 
 describeEachStore('bot over /api/messages', (kind) => {
   let bot: TestBot;
@@ -54,5 +57,21 @@ describeEachStore('bot over /api/messages', (kind) => {
     expect(bad.status).toBe(400);
     const huge = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(400_000) }) });
     expect(huge.status).toBe(413);
+  });
+});
+
+describeEachStore('demo data on start', (kind) => {
+  it('DEMO_DATA=1 loads the demo plan into an empty database, once', async () => {
+    const store = await createTestStore(kind);
+    const first = await startTestBot(store, { env: { DEMO_DATA: '1' } });
+    expect(await store.db.action.count()).toBe(46);
+    expect(await store.db.person.count()).toBe(17);
+    const historyRows = await store.db.actionHistory.count();
+    // A second start on the same database changes nothing.
+    const second = await startRuntime({ config: loadConfig({ PORT: '0', DEMO_DATA: '1', SCHEDULER: '0' }), store: { ...store, close: async () => undefined }, log: createLogger('silent') });
+    await second.stop();
+    expect(await store.db.action.count()).toBe(46);
+    expect(await store.db.actionHistory.count()).toBe(historyRows);
+    await first.close();
   });
 });

@@ -46,7 +46,8 @@ export function parseIsoDate(s: string): IsoDateParts {
 /** Builds an ISO date from numbers; throws RangeError if the day does not exist. */
 export function toIsoDate(year: number, month: number, day: number): IsoDate {
   const s = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return parseIsoDate(s) && s;
+  parseIsoDate(s); // validates
+  return s;
 }
 
 // Days since 1970-01-01. setUTCFullYear avoids Date.UTC's 0-99 => 1900s quirk.

@@ -1,5 +1,5 @@
 // A Bot Framework connector stub on 127.0.0.1: receives what the bot sends, per conversation,
-// and can be told to fail (429, 500, hang) to test retries.
+// and can be told to fail (429, 500, hang, drop). Used by `npm run chat` and by the tests.
 import http from 'node:http';
 import crypto from 'node:crypto';
 

@@ -1,0 +1,101 @@
+// Action and request references as people type them: "COM-06", "com 6", "com-6", "COM06",
+// "Com-06", "eah-r-2". Known prefixes (from the plan) may be written loosely; an unknown prefix
+// only counts when it looks deliberate ("XYZ-99"), so "year 9" or "post-16" never become actions.
+
+export interface Span { start: number; end: number }
+
+export interface RefMatch extends Span {
+  /** The reference in its usual form: 'COM-06'. */
+  ref: string;
+  /** Forms to look up, most likely first: 'COM-06', 'COM-6', 'COM-006'. */
+  candidates: string[];
+  /** True when the prefix is one the plan uses. */
+  known: boolean;
+}
+
+/** Words that look like prefixes but never are (they are followed by numbers in ordinary speech). */
+const NOT_PREFIXES = new Set([
+  'ws', 'q', 'qtr', 'year', 'yr', 'y', 'ks', 'post', 'pre', 'under', 'over', 'age', 'ages', 'top', 'week', 'wk',
+  'day', 'days', 'page', 'from', 'pillar', 'covid', 'the', 'and', 'or', 'in', 'of', 'at', 'to', 'by', 'on', 'for',
+  'is', 'are', 'was', 'be', 'me', 'my', 'all', 'any', 'next', 'last', 'first', 'about', 'up', 'than', 'only', 'nov',
+  'dec', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'fy', 'term', 'step', 'phase',
+  'stage', 'level', 'tier', 'no', 'number', 'ref', 'item', 'eah', 'fte', 'bs', 'dm', 'hd', 'kr',
+]);
+
+function pad(n: string, width: number): string {
+  return n.padStart(width, '0');
+}
+
+export function refCandidates(prefix: string, digits: string): string[] {
+  const p = prefix.toUpperCase();
+  const n = String(Number(digits));
+  const forms = [`${p}-${pad(n, 2)}`, `${p}-${n}`, `${p}-${pad(n, 3)}`, `${p}-${pad(n, 4)}`, `${p}-${pad(n, 5)}`];
+  if (digits !== n) forms.push(`${p}-${digits}`);
+  return [...new Set(forms)];
+}
+
+/**
+ * Action references in a lower-case question. `prefixes` are the plan's prefixes (any case).
+ * Request references ("eah-r-0002") are not action references and are skipped.
+ */
+export function findActionRefs(lower: string, prefixes: readonly string[]): RefMatch[] {
+  const known = new Set(prefixes.map((p) => p.toLowerCase()));
+  const out: RefMatch[] = [];
+  const taken: Span[] = [];
+  const overlaps = (s: Span) => taken.some((t) => s.start < t.end && t.start < s.end);
+  // Request references first, so their parts are never read as actions.
+  for (const m of lower.matchAll(/\b[a-z]{2,5}\s?-?\s?r\s?-?\s?\d{1,6}\b/g)) {
+    if (/\br\s?-?\s?\d/.test(m[0]) && /-|\s/.test(m[0])) taken.push({ start: m.index, end: m.index + m[0].length });
+  }
+  // Known prefixes, loosely: "com 6", "com-6", "com06", "com_06", "com. 6".
+  for (const m of lower.matchAll(/\b([a-z]{2,6})\s?[-_.#]?\s?(\d{1,6})\b/g)) {
+    const prefix = m[1] ?? '';
+    const digits = m[2] ?? '';
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!known.has(prefix) || overlaps(span)) continue;
+    const candidates = refCandidates(prefix, digits);
+    out.push({ ...span, ref: candidates[0] ?? '', candidates, known: true });
+    taken.push(span);
+  }
+  // Anything else only with a hyphen ("xyz-99") or glued upper-case letters and digits.
+  for (const m of lower.matchAll(/\b([a-z]{2,5})-(\d{1,6})\b/g)) {
+    const prefix = m[1] ?? '';
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (known.has(prefix) || NOT_PREFIXES.has(prefix) || overlaps(span)) continue;
+    const candidates = refCandidates(prefix, m[2] ?? '');
+    out.push({ ...span, ref: `${prefix.toUpperCase()}-${m[2] ?? ''}`, candidates, known: false });
+    taken.push(span);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Glued upper-case references in the original text ("XYZ99"), for a clear "can't find". */
+export function findGluedUnknownRefs(cleaned: string, prefixes: readonly string[]): string[] {
+  const known = new Set(prefixes.map((p) => p.toUpperCase()));
+  const out: string[] = [];
+  for (const m of cleaned.matchAll(/\b([A-Z]{3,5})(\d{2,6})\b/g)) {
+    const p = m[1] ?? '';
+    if (known.has(p) || NOT_PREFIXES.has(p.toLowerCase()) || /^(WS|Q|KS|FY)/.test(p)) continue;
+    out.push(`${p}${m[2] ?? ''}`);
+  }
+  return out;
+}
+
+export interface RequestRefMatch extends Span {
+  ref: string;
+  candidates: string[];
+}
+
+/** Experts at Hand request references: "EAH-R-0002", "eah r 2", "EAHR0002". */
+export function findRequestRefs(lower: string): RequestRefMatch[] {
+  const out: RequestRefMatch[] = [];
+  for (const m of lower.matchAll(/\b([a-z]{2,5})\s?-?\s?r\s?-?\s?(\d{1,6})\b/g)) {
+    const prefix = (m[1] ?? '').toUpperCase();
+    if (prefix !== 'EAH' && !/-\s?r\s?-/.test(m[0])) continue;
+    const digits = m[2] ?? '';
+    const n = String(Number(digits));
+    const candidates = [...new Set([`${prefix}-R-${pad(n, 4)}`, `${prefix}-R-${n}`, `${prefix}-R-${digits}`, `${prefix}-R-${pad(n, 3)}`, `${prefix}-R-${pad(n, 5)}`])];
+    out.push({ start: m.index, end: m.index + m[0].length, ref: candidates[0] ?? '', candidates });
+  }
+  return out;
+}

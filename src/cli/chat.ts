@@ -1,0 +1,131 @@
+// npm run chat: a terminal chat with the running bot, over /api/messages exactly as Teams
+// would send it; replies arrive at a connector stub on 127.0.0.1 and are printed readably.
+//   npm run chat -- [--as <person key or e-mail>] [--group] [--bot http://127.0.0.1:3978/api/messages]
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline/promises';
+import { parseCsv } from '../importer/csv.js';
+import { startConnectorStub } from './connector-stub.js';
+import { renderCard, type CardButton } from './render-card.js';
+
+const args = process.argv.slice(2);
+const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const group = args.includes('--group');
+const botUrl = option('bot') ?? `http://127.0.0.1:${process.env.PORT ?? 3978}/api/messages`;
+const peopleFile = option('people') ?? path.join(import.meta.dirname, '..', '..', 'prisma', 'demo', 'kirklees', 'people.csv');
+const BOT = { id: '28:partnership-bot', name: process.env.BOT_NAME ?? 'Partnership Bot' };
+
+function whoAmI(): { id: string; name: string; aadObjectId: string } {
+  const as = option('as');
+  if (!as) return { id: '29:visitor', name: 'Visitor', aadObjectId: crypto.randomUUID() };
+  const [header, ...records] = fs.existsSync(peopleFile) ? parseCsv(fs.readFileSync(peopleFile, 'utf8')).records : [];
+  const rows = records.map((r) => Object.fromEntries((header?.fields ?? []).map((h, i) => [h, r.fields[i] ?? ''])));
+  const person = rows.find((r) => r.key === as || r.email?.toLowerCase() === as.toLowerCase());
+  if (!person?.teams_aad_object_id) {
+    console.error(`No one with key or e-mail "${as}" in ${peopleFile}. Use --people <people.csv> for other data.`);
+    process.exit(2);
+  }
+  return { id: `29:${person.teams_aad_object_id}`, name: person.name ?? as, aadObjectId: person.teams_aad_object_id };
+}
+
+const me = whoAmI();
+const connector = await startConnectorStub();
+const conversation = group
+  ? { id: `19:chat-${crypto.randomUUID()}@thread.v2`, conversationType: 'groupChat', isGroup: true, tenantId: 'local' }
+  : { id: `a:chat-${crypto.randomUUID()}`, conversationType: 'personal', tenantId: 'local' };
+const base = () => ({
+  id: crypto.randomUUID(), timestamp: new Date().toISOString(), localTimezone: 'Europe/London', locale: 'en-GB',
+  serviceUrl: connector.serviceUrl, channelId: 'msteams', from: me, recipient: BOT, conversation,
+  channelData: { tenant: { id: 'local' } },
+});
+let buttons: CardButton[] = [];
+let lastCard: Record<string, unknown> | undefined;
+
+function show(activities: Record<string, unknown>[]): void {
+  buttons = [];
+  for (const a of activities) {
+    if (typeof a.text === 'string' && a.text) console.log(`\nbot> ${a.text}`);
+    for (const att of (a.attachments as { content?: Record<string, unknown> }[] | undefined) ?? []) {
+      if (att.content) { lastCard = att.content; console.log(indent(renderCard(att.content, buttons))); }
+    }
+  }
+}
+const indent = (s: string) => s.split('\n').map((l) => `   ${l}`).join('\n');
+
+async function post(activity: Record<string, unknown>): Promise<{ status: number; body: string; replies: Record<string, unknown>[] }> {
+  const before = connector.sent.length;
+  const res = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const body = await res.text();
+  return { status: res.status, body, replies: connector.sent.slice(before).map((s) => s.body).filter((b) => b.type === 'message') };
+}
+
+async function say(text: string): Promise<void> {
+  const mention = `<at>${BOT.name}</at>`;
+  const activity = group
+    ? { ...base(), type: 'message', text: `${mention} ${text}`, entities: [{ type: 'mention', text: mention, mentioned: BOT }] }
+    : { ...base(), type: 'message', text };
+  const { status, replies } = await post(activity);
+  if (status >= 300) console.log(`(the bot answered HTTP ${status})`);
+  show(replies);
+}
+
+async function press(button: CardButton, rl: readline.Interface): Promise<void> {
+  if (button.kind === 'submit') {
+    const back = (button.data?.msteams ?? {}) as { text?: string };
+    await say(back.text ?? JSON.stringify(button.data));
+    return;
+  }
+  if (button.kind !== 'execute') { console.log(`(${button.kind} buttons do nothing here${button.url ? `: ${button.url}` : ''})`); return; }
+  const inputs: Record<string, string> = {};
+  for (const input of collectInputs(lastCard)) {
+    const answer = await rl.question(`   ${input.label}${input.value ? ` [${input.value}]` : ''}: `);
+    const value = answer || input.value;
+    if (value) inputs[input.id] = value;
+  }
+  const { status, body, replies } = await post({
+    ...base(), type: 'invoke', name: 'adaptiveCard/action', replyToId: crypto.randomUUID(),
+    value: { action: { type: 'Action.Execute', verb: button.verb, data: { ...button.data, ...inputs } }, trigger: 'manual' },
+  });
+  show(replies);
+  try {
+    const parsed = JSON.parse(body) as { value?: unknown; type?: string };
+    if (typeof parsed.value === 'string') console.log(`\nbot> ${parsed.value}`);
+    else if (parsed.value && typeof parsed.value === 'object') show([{ attachments: [{ content: parsed.value }] }]);
+  } catch { console.log(`(invoke answered HTTP ${status})`); }
+}
+
+function collectInputs(card: unknown): { id: string; label: string; value: string }[] {
+  const found: { id: string; label: string; value: string }[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) { n.forEach(walk); return; }
+    if (!n || typeof n !== 'object') return;
+    const o = n as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
+      found.push({ id: o.id, label: String(o.label ?? o.placeholder ?? o.id), value: o.value === undefined ? '' : String(o.value) });
+    }
+    Object.values(o).forEach((v) => { if (typeof v === 'object') walk(v); });
+  };
+  walk(card);
+  return found;
+}
+
+console.log(`Chatting with ${botUrl} as ${me.name}${group ? ' in a group chat' : ''}. Type a question, a button number, or "quit".`);
+const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+try {
+  for (;;) {
+    const line = (await rl.question('\nyou> ')).trim();
+    if (!line) continue;
+    if (/^(quit|exit)$/i.test(line)) break;
+    const n = /^\d+$/.test(line) ? Number(line) : 0;
+    try {
+      if (n > 0 && buttons[n - 1]) await press(buttons[n - 1]!, rl);
+      else await say(line);
+    } catch (err) {
+      console.log(`(could not reach the bot at ${botUrl}: ${err instanceof Error ? err.message : String(err)}. Is it running? npm run demo)`);
+    }
+  }
+} finally {
+  rl.close();
+  await connector.close();
+}

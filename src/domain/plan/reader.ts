@@ -1,0 +1,77 @@
+// The read side of the plan, as question answering sees it. Implementations (src/store/plan-reader.ts)
+// turn each call into a small number of indexed queries; nothing here loads every action.
+import type {
+  Action, ActionStatus, Area, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Person, Setting, Workstream,
+} from './types.js';
+
+/**
+ * The small, slowly changing part of the plan: who is who, which workstreams, clusters and settings
+ * exist. Implementations cache it briefly (seconds), so a question never re-reads thousands of people.
+ */
+export interface PlanDirectory {
+  people: readonly Person[];
+  workstreams: readonly Workstream[];
+  clusters: readonly Cluster[];
+  settings: readonly Setting[];
+  /** Distinct letter prefixes of action references, upper case ('COM', 'RFM', …). */
+  actionPrefixes: readonly string[];
+  /** Distinct action sources ('Big Plan 3', …). */
+  sources: readonly string[];
+  loadedAt: Date;
+}
+
+/** A filter on actions; every field given must hold (AND). */
+export interface ActionQuery {
+  /** Any of these statuses. */
+  statuses?: readonly ActionStatus[];
+  ownerIds?: readonly number[];
+  workstreamIds?: readonly number[];
+  areas?: readonly Area[];
+  /** Due on or after this day. */
+  dueFrom?: IsoDate;
+  /** Due on or before this day. */
+  dueTo?: IsoDate;
+  /** Every word appears in the title (case-insensitive, as a substring). */
+  titleWords?: readonly string[];
+  /** References starting with this prefix and a hyphen ('RFM'). */
+  refPrefix?: string;
+  /** Exactly this source. */
+  source?: string;
+  /** Needs attention on this day: open and due before it, or at risk, or off track. */
+  attentionOn?: IsoDate;
+}
+
+/** 'due_asc' is urgency order (most overdue first), then reference. */
+export type ActionOrder = 'due_asc' | 'due_desc';
+
+export interface ActionPage {
+  total: number;
+  items: Action[];
+}
+
+export interface MeetingQuery {
+  clusterIds?: readonly number[];
+  /** Starting at or after. */
+  from?: Date;
+  /** Starting before. */
+  to?: Date;
+  limit: number;
+}
+
+export interface PlanReader {
+  directory(): Promise<PlanDirectory>;
+  /** The actions with exactly these references (upper case); unknown ones are simply absent. */
+  actionsByRefs(refs: readonly string[]): Promise<Action[]>;
+  /** One page of matching actions plus the total count. */
+  listActions(query: ActionQuery, page: { offset: number; limit: number; order?: ActionOrder }): Promise<ActionPage>;
+  /** Matching actions counted per status (statuses with none are 0). */
+  countByStatus(query: ActionQuery): Promise<Record<ActionStatus, number>>;
+  /** Matching actions counted per owner or workstream, largest first. */
+  countBy(field: 'ownerId' | 'workstreamId', query: ActionQuery, limit: number): Promise<{ id: number; count: number }[]>;
+  /** Actions whose title contains any of the words (case-insensitive); ranking is the caller's. */
+  searchTitles(words: readonly string[], limit: number): Promise<Action[]>;
+  meetings(query: MeetingQuery): Promise<ClusterMeeting[]>;
+  requestsByRefs(refs: readonly string[]): Promise<ExpertRequest[]>;
+  /** A person's own Experts at Hand requests, newest first. */
+  requestsByRequester(personId: number, limit: number): Promise<ExpertRequest[]>;
+}
