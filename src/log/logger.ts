@@ -4,7 +4,7 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
   return pino({
     level,
     base: { service: 'send-partnership-bot' },
@@ -12,5 +12,5 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
       paths: ['password', '*.password', 'BOT_PASSWORD', '*.BOT_PASSWORD', 'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization', 'text', '*.text', 'summary', '*.summary'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }

@@ -3,6 +3,7 @@
 import restify from 'restify';
 import type { Request, Response } from 'botbuilder';
 import type { Logger } from '../log/logger.js';
+import { checkInboundActivity } from './activity-shape.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -19,6 +20,12 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
       res.send(400, { error: 'Expected a Bot Framework activity as JSON.' });
+      return;
+    }
+    const check = checkInboundActivity(req.body);
+    if (!check.ok) {
+      deps.log.warn({ reason: check.reason }, 'rejected a malformed activity');
+      res.send(400, { error: `Not a valid activity: ${check.reason}.` });
       return;
     }
     try {
