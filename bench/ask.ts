@@ -45,14 +45,13 @@ async function questionsFor(store: Store): Promise<{ text: string; aad: string }
 
 async function run(label: string, store: Store): Promise<string> {
   const connector = await startConnectorStub();
-  let real: Services['ask'] | undefined;
   // Echo shares the route; the real answerer is wrapped so "echo …" skips it.
   const running: Running = await startRuntime({
     config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: '0' }),
     store: { ...store, close: async () => undefined }, clock: fixedClock(NOW), log: createLogger('silent'),
   });
-  real = running.services.ask;
-  running.services.ask = async (text, asker) => (text.startsWith('echo ') ? { text, cards: [] } : real!(text, asker));
+  const real: Services['ask'] = running.services.ask;
+  running.services.ask = async (text, asker) => (text.startsWith('echo ') ? { text, cards: [] } : real(text, asker));
   const questions = await questionsFor(store);
   const send = async (text: string, aad: string) => {
     const body = {

@@ -124,18 +124,22 @@ function nextWeekday(today: IsoDate, weekday: number): IsoDate {
 }
 
 /** An "end point" phrase after by/before/until: a date, a month, the end of something, Christmas. */
-function parseEndPoint(phrase: string, today: IsoDate, past: boolean): { to: IsoDate; label: string; exclusive: boolean } | null {
+/**
+ * kind 'end': "the end of November" (before and by mean the same); 'point': a day, where "before"
+ * stops the day before; 'start': a month, where "by/before December" stops at the end of November.
+ */
+function parseEndPoint(phrase: string, today: IsoDate, past: boolean): { to: IsoDate; label: string; kind: 'end' | 'point' | 'start' } | null {
   const p = phrase.replace(/^the /, '');
   const t = parseIsoDate(today);
   let m = /^end of (?:the |this )?(week|month|quarter|year|financial year|calendar year|term)$/.exec(p);
   if (m) {
     switch (m[1]) {
-      case 'week': return { to: endOfWeek(today), label: 'the end of this week', exclusive: false };
-      case 'month': return { to: endOfMonth(today), label: `the end of ${monthName(t.month, t.year)}`, exclusive: false };
-      case 'quarter': { const q = financialQuarter(today); return { to: q.end, label: `the end of this quarter (${q.label})`, exclusive: false }; }
-      case 'financial year': { const y = t.month >= 4 ? t.year + 1 : t.year; return { to: toIsoDate(y, 3, 31), label: 'the end of the financial year', exclusive: false }; }
+      case 'week': return { to: endOfWeek(today), label: 'the end of this week', kind: 'end' };
+      case 'month': return { to: endOfMonth(today), label: `the end of ${monthName(t.month, t.year)}`, kind: 'end' };
+      case 'quarter': { const q = financialQuarter(today); return { to: q.end, label: `the end of this quarter (${q.label})`, kind: 'end' }; }
+      case 'financial year': { const y = t.month >= 4 ? t.year + 1 : t.year; return { to: toIsoDate(y, 3, 31), label: 'the end of the financial year', kind: 'end' }; }
       case 'term': return null;
-      default: return { to: toIsoDate(t.year, 12, 31), label: `the end of ${t.year}`, exclusive: false };
+      default: return { to: toIsoDate(t.year, 12, 31), label: `the end of ${t.year}`, kind: 'end' };
     }
   }
   m = new RegExp(`^(?:the )?end of (?:the month of )?(${MONTH_RE})(?: (\\d{4}))?$`).exec(p)
@@ -143,38 +147,36 @@ function parseEndPoint(phrase: string, today: IsoDate, past: boolean): { to: Iso
   if (m) {
     const month = MONTHS[m[1] ?? ''] ?? 1;
     const year = m[2] ? Number(m[2]) : resolveMonthYear(month, today, past);
-    return { to: toIsoDate(year, month, daysInMonth(year, month)), label: `the end of ${monthName(month, year)}`, exclusive: false };
+    return { to: toIsoDate(year, month, daysInMonth(year, month)), label: `the end of ${monthName(month, year)}`, kind: 'end' };
   }
   m = /^(christmas(?: day)?|xmas|christmas holidays?|new year|the new year|year end|half term|easter)$/.exec(p);
   if (m) {
     const word = m[1] ?? '';
     if (word.startsWith('new year') || word === 'the new year' || word === 'year end') {
-      return { to: toIsoDate(t.year, 12, 31), label: `the end of ${t.year}`, exclusive: false };
+      return { to: toIsoDate(t.year, 12, 31), label: `the end of ${t.year}`, kind: 'end' };
     }
     if (word.startsWith('christmas') || word === 'xmas') {
       const year = today > toIsoDate(t.year, 12, 25) ? t.year + 1 : t.year;
-      return { to: toIsoDate(year, 12, 25), label: `Christmas (25 December ${year})`, exclusive: true };
+      return { to: toIsoDate(year, 12, 25), label: 'Christmas', kind: 'point' };
     }
     return null;
   }
   m = new RegExp(`^(${MONTH_RE})(?: (\\d{4}))?$`).exec(p);
   if (m) {
-    // "by December": up to the start of that month is odd; people mean "by the end of it" rarely.
-    // "before December" is exclusive of December; "by December" includes it.
     const month = MONTHS[m[1] ?? ''] ?? 1;
     const year = m[2] ? Number(m[2]) : resolveMonthYear(month, today, past);
-    return { to: toIsoDate(year, month, 1), label: `1 ${monthName(month, year)}`, exclusive: true };
+    return { to: addDays(toIsoDate(year, month, 1), -1), label: monthName(month, year), kind: 'start' };
   }
   m = new RegExp(`^(?:next )?(${WEEKDAY_RE})$`).exec(p);
   if (m) {
     const wd = WEEKDAYS[m[1] ?? ''] ?? 5;
     const d = nextWeekday(today, wd);
-    return { to: d, label: formatDate(d), exclusive: false };
+    return { to: d, label: formatDate(d), kind: 'point' };
   }
-  if (p === 'today' || p === 'tonight') return { to: today, label: 'today', exclusive: false };
-  if (p === 'tomorrow') return { to: addDays(today, 1), label: 'tomorrow', exclusive: false };
+  if (p === 'today' || p === 'tonight') return { to: today, label: 'today', kind: 'point' };
+  if (p === 'tomorrow') return { to: addDays(today, 1), label: 'tomorrow', kind: 'point' };
   const hit = parseDateWords(p, today, past);
-  if (hit) return { to: hit.date, label: formatDate(hit.date), exclusive: false };
+  if (hit) return { to: hit.date, label: formatDate(hit.date), kind: 'point' };
   return null;
 }
 
@@ -263,7 +265,7 @@ export function parsePeriod(lower: string, today: IsoDate): Period | null {
     const end = parseEndPoint(hit.m[1] ?? '', today, past);
     if (end) {
       const before = /^(before|ahead of|prior to)\b/.test(hit.m[0]);
-      const to = end.exclusive || before ? (before || end.exclusive ? addDays(end.to, before && !end.exclusive ? -1 : (end.exclusive && !before && end.label.startsWith('Christmas') ? 0 : -1)) : end.to) : end.to;
+      const to = before && end.kind === 'point' ? addDays(end.to, -1) : end.to;
       const word = before ? 'before' : 'by';
       if (to < today) return window(undefined, to, `${word} ${end.label}`, today, hit.span);
       return window(today, to, `${word} ${end.label} (${dayRange(today, to)})`, today, hit.span, true);

@@ -11,7 +11,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../store/database.js';
 import { parseCsv } from './csv.js';
 import {
-  COLUMNS, IMPORT_FILES, dateValue, formatDate, formatTimestamp, parseRow,
+  COLUMNS, IMPORT_FILES, formatDate, formatTimestamp, parseRow,
   type ActionRow, type ClusterRow, type ExpertRequestRow, type ImportFileName, type MeetingRow, type PersonRow,
   type RowOf, type SettingRow, type WorkstreamRow,
 } from './rows.js';
@@ -429,11 +429,12 @@ function countHistory(plan: Plan): number {
 }
 
 // ---- writing -----------------------------------------------------------------------------
+// Rows travel as one JSON parameter per chunk, unpacked by json_to_recordset: one statement per
+// few thousand rows, and several times faster than createMany through a driver adapter.
 
-const CREATE_CHUNK = 2_000;
-const UPDATE_CHUNK = 1_000;
+const CHUNK = 5_000;
 
-function chunks<T>(items: T[], size: number): T[][] {
+function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -445,36 +446,41 @@ function must<K, V>(map: Map<K, V>, key: K, what: string): V {
   return v;
 }
 
-/** Column of a bulk update; `cast` is its SQL type ('text[]' is sent as JSON). */
-interface BulkColumn { name: string; cast: string }
-interface BulkRow { id: number; version?: number; values: unknown[] }
+/** A column and its SQL type: text, int, date, timestamptz, text[], or an enum type such as "ActionStatus". */
+type Columns = Record<string, string>;
+type Values = Record<string, unknown>;
+
+const ident = (name: string): Prisma.Sql => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
+const recordset = (columns: Columns): Prisma.Sql =>
+  Prisma.join(Object.entries(columns).map(([name, type]) => Prisma.sql`${ident(name)} ${Prisma.raw(type)}`));
+const json = (rows: Values[]): string => JSON.stringify(rows);
+
+/** INSERT … SELECT FROM json_to_recordset, in chunks; returns the `returning` columns of every row. */
+async function insertRows<R extends Values = Values>(client: Client, table: string, columns: Columns, rows: Values[], returning: string[] = []): Promise<R[]> {
+  const out: R[] = [];
+  const names = Prisma.join(Object.keys(columns).map(ident));
+  for (const chunk of chunks(rows)) {
+    const sql = Prisma.sql`INSERT INTO ${ident(table)} (${names})
+      SELECT ${names} FROM json_to_recordset(${json(chunk)}::json) AS x(${recordset(columns)})`;
+    if (returning.length === 0) await client.$executeRaw(sql);
+    else out.push(...await client.$queryRaw<R[]>(Prisma.sql`${sql} RETURNING ${Prisma.join(returning.map(ident))}`));
+  }
+  return out;
+}
 
 /**
- * UPDATE table SET … FROM (VALUES …) in chunks. With `versioned`, each row must still be at the
- * version read earlier and is bumped by one; `now` sets updated_at.
+ * UPDATE … FROM json_to_recordset by id, in chunks. With `versioned`, each row must still be at
+ * `expected_version` (as read earlier) and is bumped by one; `now` also sets updated_at.
  */
-async function bulkUpdate(client: Client, table: string, columns: BulkColumn[], rows: BulkRow[],
-  opts: { versioned?: boolean; now?: Date }): Promise<void> {
-  const ident = (n: string): Prisma.Sql => Prisma.raw(`"${n}"`);
-  for (const chunk of chunks(rows, UPDATE_CHUNK)) {
-    const values = chunk.map((r) => {
-      const cells: Prisma.Sql[] = [Prisma.sql`${r.id}::int`];
-      if (opts.versioned) cells.push(Prisma.sql`${r.version}::int`);
-      columns.forEach((c, i) => {
-        const v = r.values[i];
-        cells.push(c.cast === 'text[]'
-          ? Prisma.sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(v)}::json))`
-          : Prisma.sql`${v ?? null}::${Prisma.raw(c.cast)}`);
-      });
-      return Prisma.sql`(${Prisma.join(cells)})`;
-    });
-    const sets = columns.map((c) => Prisma.sql`${ident(c.name)} = v.${ident(c.name)}`);
-    if (opts.versioned) sets.push(Prisma.sql`"version" = t."version" + 1`);
-    if (opts.now) sets.push(Prisma.sql`"updated_at" = ${opts.now.toISOString()}::timestamptz`);
-    const names = [ident('id'), ...(opts.versioned ? [ident('expected_version')] : []), ...columns.map((c) => ident(c.name))];
+async function updateRows(client: Client, table: string, columns: Columns, rows: Values[], opts: { versioned?: boolean; now?: Date } = {}): Promise<void> {
+  const sets = Object.keys(columns).map((c) => Prisma.sql`${ident(c)} = x.${ident(c)}`);
+  if (opts.versioned) sets.push(Prisma.sql`"version" = t."version" + 1`);
+  if (opts.now) sets.push(Prisma.sql`"updated_at" = ${opts.now.toISOString()}::timestamptz`);
+  const shape: Columns = { id: 'int', ...(opts.versioned ? { expected_version: 'int' } : {}), ...columns };
+  for (const chunk of chunks(rows)) {
     const count = await client.$executeRaw`UPDATE ${ident(table)} AS t SET ${Prisma.join(sets)}
-      FROM (VALUES ${Prisma.join(values)}) AS v(${Prisma.join(names)})
-      WHERE t."id" = v."id"${opts.versioned ? Prisma.sql` AND t."version" = v."expected_version"` : Prisma.empty}`;
+      FROM json_to_recordset(${json(chunk)}::json) AS x(${recordset(shape)})
+      WHERE t."id" = x."id"${opts.versioned ? Prisma.sql` AND t."version" = x."expected_version"` : Prisma.empty}`;
     if (count !== chunk.length) throw new ImportConflictError(table.replace(/_/g, ' '));
   }
 }
@@ -482,157 +488,123 @@ async function bulkUpdate(client: Client, table: string, columns: BulkColumn[], 
 async function applyPlan(client: Client, plan: Plan, snap: Snapshot, opts: ImportOptions): Promise<number> {
   const now = opts.now;
   const actorId = opts.actorId ?? null;
-  const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
   // People first: everything else points at them.
   const personId = new Map<string, number>([...snap.people].map(([k, p]) => [k, p.id]));
-  const moving = plan.people.updates.filter((u) => u.fields.includes('email') || u.fields.includes('teams_aad_object_id'));
-  for (const chunk of chunks(moving, UPDATE_CHUNK)) {
-    // Free e-mails and Teams ids that move between people before anyone takes them.
-    await client.person.updateMany({ where: { id: { in: chunk.map((u) => u.existing.id) } }, data: { email: null, aadObjectId: null } });
-  }
-  for (const chunk of chunks(plan.people.creates, CREATE_CHUNK)) {
-    const created = await client.person.createManyAndReturn({
-      data: chunk.map(({ row: r }) => ({
-        key: r.key, name: r.name, email: r.email, roles: r.roles, specialism: r.specialism, jobTitle: r.job_title,
-        aadObjectId: r.teams_aad_object_id, createdAt: now, updatedAt: now,
-      })),
-      select: { id: true, key: true },
-    });
-    for (const p of created) personId.set(p.key, p.id);
-  }
-  await bulkUpdate(client, 'people', [
-    { name: 'name', cast: 'text' }, { name: 'email', cast: 'text' }, { name: 'job_title', cast: 'text' },
-    { name: 'aad_object_id', cast: 'text' }, { name: 'roles', cast: 'text[]' }, { name: 'specialism', cast: '"Specialism"' },
-  ], plan.people.updates.map(({ existing, row: r }) => ({
-    id: existing.id, values: [r.name, r.email, r.job_title, r.teams_aad_object_id, r.roles, r.specialism],
-  })), { now });
+  const people: Columns = {
+    name: 'text', email: 'text', job_title: 'text', aad_object_id: 'text', roles: 'text[]', specialism: '"Specialism"',
+  };
+  const personValues = (r: PersonRow): Values => ({
+    name: r.name, email: r.email, job_title: r.job_title, aad_object_id: r.teams_aad_object_id, roles: r.roles, specialism: r.specialism,
+  });
+  // E-mails and Teams ids that move between people are freed before anyone takes them.
+  await updateRows(client, 'people', { email: 'text', aad_object_id: 'text' }, plan.people.updates
+    .filter((u) => u.fields.includes('email') || u.fields.includes('teams_aad_object_id'))
+    .map((u) => ({ id: u.existing.id, email: null, aad_object_id: null })));
+  const newPeople = await insertRows<{ id: number; key: string }>(client, 'people',
+    { key: 'text', ...people, created_at: 'timestamptz', updated_at: 'timestamptz' },
+    plan.people.creates.map(({ row: r }) => ({ key: r.key, ...personValues(r), created_at: now, updated_at: now })), ['id', 'key']);
+  for (const p of newPeople) personId.set(p.key, p.id);
+  await updateRows(client, 'people', people, plan.people.updates.map(({ existing, row }) => ({ id: existing.id, ...personValues(row) })), { now });
   const person = (k: string | null): number | null => (k === null ? null : must(personId, k, 'person'));
 
   // Workstreams.
   const workstreamId = new Map<string, number>([...snap.workstreams].map(([k, w]) => [k, w.id]));
-  for (const chunk of chunks(plan.workstreams.creates, CREATE_CHUNK)) {
-    const created = await client.workstream.createManyAndReturn({
-      data: chunk.map(({ row: r }) => ({ code: r.code, name: r.name, pillar: r.maturity_pillar, leadId: person(r.lead) })),
-      select: { id: true, code: true },
-    });
-    for (const w of created) workstreamId.set(w.code, w.id);
-  }
-  await bulkUpdate(client, 'workstreams', [{ name: 'name', cast: 'text' }, { name: 'pillar', cast: 'text' }, { name: 'lead_id', cast: 'int' }],
-    plan.workstreams.updates.map(({ existing, row: r }) => ({ id: existing.id, values: [r.name, r.maturity_pillar, person(r.lead)] })), {});
+  const workstreams: Columns = { name: 'text', pillar: 'text', lead_id: 'int' };
+  const workstreamValues = (r: WorkstreamRow): Values => ({ name: r.name, pillar: r.maturity_pillar, lead_id: person(r.lead) });
+  const newWorkstreams = await insertRows<{ id: number; code: string }>(client, 'workstreams', { code: 'text', ...workstreams },
+    plan.workstreams.creates.map(({ row: r }) => ({ code: r.code, ...workstreamValues(r) })), ['id', 'code']);
+  for (const w of newWorkstreams) workstreamId.set(w.code, w.id);
+  await updateRows(client, 'workstreams', workstreams, plan.workstreams.updates.map(({ existing, row }) => ({ id: existing.id, ...workstreamValues(row) })));
 
   // Clusters (names are unique too: renamed ones step aside first).
   const clusterId = new Map<string, number>([...snap.clusters].map(([k, c]) => [k, c.id]));
-  const renamed = plan.clusters.updates.filter((u) => u.fields.includes('name'));
-  await bulkUpdate(client, 'clusters', [{ name: 'name', cast: 'text' }],
-    renamed.map(({ existing }) => ({ id: existing.id, values: [`(renaming ${existing.id}) ${existing.name}`] })), {});
-  for (const chunk of chunks(plan.clusters.creates, CREATE_CHUNK)) {
-    const created = await client.cluster.createManyAndReturn({
-      data: chunk.map(({ row: r }) => ({ code: r.code, name: r.name, area: r.area, chairId: person(r.chair) })),
-      select: { id: true, code: true },
-    });
-    for (const c of created) clusterId.set(c.code, c.id);
-  }
-  await bulkUpdate(client, 'clusters', [{ name: 'name', cast: 'text' }, { name: 'area', cast: 'text' }, { name: 'chair_id', cast: 'int' }],
-    plan.clusters.updates.map(({ existing, row: r }) => ({ id: existing.id, values: [r.name, r.area, person(r.chair)] })), {});
+  const clusters: Columns = { name: 'text', area: 'text', chair_id: 'int' };
+  const clusterValues = (r: ClusterRow): Values => ({ name: r.name, area: r.area, chair_id: person(r.chair) });
+  await updateRows(client, 'clusters', { name: 'text' }, plan.clusters.updates
+    .filter((u) => u.fields.includes('name'))
+    .map(({ existing: e }) => ({ id: e.id, name: `(renaming ${e.id}) ${e.name}` })));
+  const newClusters = await insertRows<{ id: number; code: string }>(client, 'clusters', { code: 'text', ...clusters },
+    plan.clusters.creates.map(({ row: r }) => ({ code: r.code, ...clusterValues(r) })), ['id', 'code']);
+  for (const c of newClusters) clusterId.set(c.code, c.id);
+  await updateRows(client, 'clusters', clusters, plan.clusters.updates.map(({ existing, row }) => ({ id: existing.id, ...clusterValues(row) })));
 
   // Settings.
   const settingId = new Map<string, number>([...snap.settings].map(([k, s]) => [k, s.id]));
-  for (const chunk of chunks(plan.settings.creates, CREATE_CHUNK)) {
-    const created = await client.setting.createManyAndReturn({
-      data: chunk.map(({ row: r }) => ({ name: r.name, phase: r.phase, clusterId: must(clusterId, r.cluster, 'cluster'), sencoId: person(r.senco) })),
-      select: { id: true, name: true },
-    });
-    for (const s of created) settingId.set(s.name, s.id);
-  }
-  await bulkUpdate(client, 'settings', [{ name: 'phase', cast: '"Phase"' }, { name: 'cluster_id', cast: 'int' }, { name: 'senco_id', cast: 'int' }],
-    plan.settings.updates.map(({ existing, row: r }) => ({
-      id: existing.id, values: [r.phase, must(clusterId, r.cluster, 'cluster'), person(r.senco)],
-    })), {});
+  const settings: Columns = { phase: '"Phase"', cluster_id: 'int', senco_id: 'int' };
+  const settingValues = (r: SettingRow): Values => ({ phase: r.phase, cluster_id: must(clusterId, r.cluster, 'cluster'), senco_id: person(r.senco) });
+  const newSettings = await insertRows<{ id: number; name: string }>(client, 'settings', { name: 'text', ...settings },
+    plan.settings.creates.map(({ row: r }) => ({ name: r.name, ...settingValues(r) })), ['id', 'name']);
+  for (const s of newSettings) settingId.set(s.name, s.id);
+  await updateRows(client, 'settings', settings, plan.settings.updates.map(({ existing, row }) => ({ id: existing.id, ...settingValues(row) })));
 
-  // Actions, each creation or change with its history row.
-  const history: Prisma.ActionHistoryCreateManyInput[] = [];
-  for (const chunk of chunks(plan.actions.creates, CREATE_CHUNK)) {
-    const created = await client.action.createManyAndReturn({
-      data: chunk.map(({ row: r }) => ({
-        ref: r.ref, title: r.title, workstreamId: must(workstreamId, r.workstream, 'workstream'), area: r.area_for_improvement,
-        ownerId: person(r.owner), dueDate: dateValue(r.due), status: r.status, lastUpdate: r.last_update,
-        lastUpdateAt: r.last_update ? now : null, source: r.source, version: 1, createdAt: now, updatedAt: now,
-      })),
-      select: { id: true, ref: true, status: true, dueDate: true, lastUpdate: true },
-    });
-    for (const a of created) {
-      history.push({
-        actionId: a.id, actorId, at: now, via: 'import', statusFrom: null, statusTo: a.status, dueFrom: null, dueTo: a.dueDate,
-        note: a.lastUpdate, version: 1,
-      });
-    }
-  }
-  const actionUpdates = plan.actions.updates.map(({ existing: e, row: r, fields }) => {
-    const lastUpdateAt = fields.includes('last_update') ? (r.last_update ? now : null) : e.lastUpdateAt;
-    const statusChanged = fields.includes('status');
-    const dueChanged = fields.includes('due');
-    history.push({
-      actionId: e.id, actorId, at: now, via: 'import',
-      statusFrom: statusChanged ? e.status : null, statusTo: statusChanged ? r.status : null,
-      dueFrom: dueChanged ? e.dueDate : null, dueTo: dueChanged ? dateValue(r.due) : null,
-      note: fields.includes('last_update') ? r.last_update : null, version: e.version + 1,
-    });
-    return {
-      id: e.id, version: e.version,
-      values: [r.title, must(workstreamId, r.workstream, 'workstream'), r.area_for_improvement, person(r.owner), r.due, r.status,
-        r.last_update, iso(lastUpdateAt), r.source],
-    };
+  // Actions: every creation and change gets its history row.
+  const actions: Columns = {
+    title: 'text', workstream_id: 'int', area: '"AreaForImprovement"', owner_id: 'int', due_date: 'date', status: '"ActionStatus"',
+    last_update: 'text', last_update_at: 'timestamptz', source: 'text',
+  };
+  const actionValues = (r: ActionRow, lastUpdateAt: Date | null): Values => ({
+    title: r.title, workstream_id: must(workstreamId, r.workstream, 'workstream'), area: r.area_for_improvement, owner_id: person(r.owner),
+    due_date: r.due, status: r.status, last_update: r.last_update, last_update_at: lastUpdateAt, source: r.source,
   });
-  await bulkUpdate(client, 'actions', [
-    { name: 'title', cast: 'text' }, { name: 'workstream_id', cast: 'int' }, { name: 'area', cast: '"AreaForImprovement"' },
-    { name: 'owner_id', cast: 'int' }, { name: 'due_date', cast: 'date' }, { name: 'status', cast: '"ActionStatus"' },
-    { name: 'last_update', cast: 'text' }, { name: 'last_update_at', cast: 'timestamptz' }, { name: 'source', cast: 'text' },
-  ], actionUpdates, { versioned: true, now });
-  for (const chunk of chunks(history, CREATE_CHUNK)) await client.actionHistory.createMany({ data: chunk });
+  const history: Values[] = [];
+  const newActions = await insertRows<{ id: number; ref: string }>(client, 'actions',
+    { ref: 'text', ...actions, version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    plan.actions.creates.map(({ row: r }) => ({ ref: r.ref, ...actionValues(r, r.last_update ? now : null), version: 1, created_at: now, updated_at: now })),
+    ['id', 'ref']);
+  const createdRows = new Map(plan.actions.creates.map((c) => [c.row.ref, c.row]));
+  for (const a of newActions) {
+    const r = must(createdRows, a.ref, 'action');
+    history.push({ action_id: a.id, status_from: null, status_to: r.status, due_from: null, due_to: r.due, note: r.last_update, version: 1 });
+  }
+  await updateRows(client, 'actions', actions, plan.actions.updates.map(({ existing: e, row: r, fields }) => {
+    const status = fields.includes('status');
+    const due = fields.includes('due');
+    const update = fields.includes('last_update');
+    history.push({
+      action_id: e.id, status_from: status ? e.status : null, status_to: status ? r.status : null,
+      due_from: due ? formatDate(e.dueDate) : null, due_to: due ? r.due : null, note: update ? r.last_update : null, version: e.version + 1,
+    });
+    return { id: e.id, expected_version: e.version, ...actionValues(r, update ? (r.last_update ? now : null) : e.lastUpdateAt) };
+  }), { versioned: true, now });
+  await insertRows(client, 'action_history', {
+    action_id: 'int', actor_id: 'int', at: 'timestamptz', via: '"ChangeChannel"', status_from: '"ActionStatus"', status_to: '"ActionStatus"',
+    due_from: 'date', due_to: 'date', note: 'text', version: 'int',
+  }, history.map((h) => ({ ...h, actor_id: actorId, at: now, via: 'import' })));
 
   // Cluster meetings.
-  for (const chunk of chunks(plan.meetings.creates, CREATE_CHUNK)) {
-    await client.clusterMeeting.createMany({
-      data: chunk.map(({ row: r }) => ({
-        clusterId: must(clusterId, r.cluster, 'cluster'), startsAt: r.starts_at, durationMinutes: r.duration_minutes,
-        location: r.location, agenda: r.agenda, createdAt: now, updatedAt: now,
-      })),
-    });
-  }
-  await bulkUpdate(client, 'cluster_meetings', [
-    { name: 'duration_minutes', cast: 'int' }, { name: 'location', cast: 'text' }, { name: 'agenda', cast: 'text[]' },
-  ], plan.meetings.updates.map(({ existing: e, row: r }) => ({ id: e.id, version: e.version, values: [r.duration_minutes, r.location, r.agenda] })),
-  { versioned: true, now });
+  const meetings: Columns = { duration_minutes: 'int', location: 'text', agenda: 'text[]' };
+  const meetingValues = (r: MeetingRow): Values => ({ duration_minutes: r.duration_minutes, location: r.location, agenda: r.agenda });
+  await insertRows(client, 'cluster_meetings',
+    { cluster_id: 'int', starts_at: 'timestamptz', ...meetings, follow_ups: 'text[]', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    plan.meetings.creates.map(({ row: r }) => ({
+      cluster_id: must(clusterId, r.cluster, 'cluster'), starts_at: r.starts_at, ...meetingValues(r), follow_ups: [], created_at: now, updated_at: now,
+    })));
+  await updateRows(client, 'cluster_meetings', meetings, plan.meetings.updates.map(({ existing: e, row }) => ({
+    id: e.id, expected_version: e.version, ...meetingValues(row),
+  })), { versioned: true, now });
 
-  // Experts at Hand requests, each new one with its 'created' event.
-  const events: Prisma.ExpertRequestEventCreateManyInput[] = [];
-  for (const chunk of chunks(plan.requests.creates, CREATE_CHUNK)) {
-    const created = await client.expertRequest.createManyAndReturn({
-      data: chunk.map(({ row: r }) => ({
-        ref: r.ref, requesterId: must(personId, r.requested_by, 'person'), settingId: must(settingId, r.setting, 'setting'),
-        specialism: r.specialism, kind: r.kind, summary: r.summary, status: r.status, assigneeId: person(r.assigned_to),
-        createdAt: r.created_at, firstResponseAt: r.first_response_at, closedAt: r.closed_at, version: 1,
-      })),
-      select: { id: true, requesterId: true, createdAt: true },
-    });
-    for (const q of created) events.push({ requestId: q.id, actorId: q.requesterId, at: q.createdAt, kind: 'created', note: 'Imported' });
-  }
-  const requestUpdates = plan.requests.updates.map(({ existing: e, row: r, fields }) => {
-    events.push({ requestId: e.id, actorId, at: now, kind: 'noted', note: `Changed by import: ${fields.join(', ')}` });
-    return {
-      id: e.id, version: e.version,
-      values: [must(personId, r.requested_by, 'person'), must(settingId, r.setting, 'setting'), r.specialism, r.kind, r.summary, r.status,
-        person(r.assigned_to), iso(r.created_at), iso(r.first_response_at), iso(r.closed_at)],
-    };
+  // Experts at Hand requests: each new one with its 'created' event, each change with a note.
+  const requests: Columns = {
+    requester_id: 'int', setting_id: 'int', specialism: '"Specialism"', kind: '"SupportKind"', summary: 'text', status: '"RequestStatus"',
+    assignee_id: 'int', created_at: 'timestamptz', first_response_at: 'timestamptz', closed_at: 'timestamptz',
+  };
+  const requestValues = (r: ExpertRequestRow): Values => ({
+    requester_id: must(personId, r.requested_by, 'person'), setting_id: must(settingId, r.setting, 'setting'), specialism: r.specialism,
+    kind: r.kind, summary: r.summary, status: r.status, assignee_id: person(r.assigned_to), created_at: r.created_at,
+    first_response_at: r.first_response_at, closed_at: r.closed_at,
   });
-  await bulkUpdate(client, 'expert_requests', [
-    { name: 'requester_id', cast: 'int' }, { name: 'setting_id', cast: 'int' }, { name: 'specialism', cast: '"Specialism"' },
-    { name: 'kind', cast: '"SupportKind"' }, { name: 'summary', cast: 'text' }, { name: 'status', cast: '"RequestStatus"' },
-    { name: 'assignee_id', cast: 'int' }, { name: 'created_at', cast: 'timestamptz' }, { name: 'first_response_at', cast: 'timestamptz' },
-    { name: 'closed_at', cast: 'timestamptz' },
-  ], requestUpdates, { versioned: true });
-  for (const chunk of chunks(events, CREATE_CHUNK)) await client.expertRequestEvent.createMany({ data: chunk });
+  const events: Values[] = [];
+  const newRequests = await insertRows<{ id: number; requester_id: number; created_at: Date }>(client, 'expert_requests', { ref: 'text', ...requests },
+    plan.requests.creates.map(({ row: r }) => ({ ref: r.ref, ...requestValues(r) })), ['id', 'requester_id', 'created_at']);
+  for (const q of newRequests) events.push({ request_id: q.id, actor_id: q.requester_id, at: q.created_at, kind: 'created', note: 'Imported' });
+  await updateRows(client, 'expert_requests', requests, plan.requests.updates.map(({ existing: e, row, fields }) => {
+    events.push({ request_id: e.id, actor_id: actorId, at: now, kind: 'noted', note: `Changed by import: ${fields.join(', ')}` });
+    return { id: e.id, expected_version: e.version, ...requestValues(row) };
+  }), { versioned: true });
+  await insertRows(client, 'expert_request_events', {
+    request_id: 'int', actor_id: 'int', at: 'timestamptz', kind: '"RequestEventKind"', note: 'text',
+  }, events);
 
   return history.length;
 }

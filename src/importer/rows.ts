@@ -221,7 +221,3 @@ export function formatTimestamp(d: Date): string {
   return (iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1)) + '+00:00';
 }
 
-/** A due date as the database wants it: midnight UTC. */
-export function dateValue(d: IsoDate): Date {
-  return new Date(`${d}T00:00:00.000Z`);
-}
