@@ -1,0 +1,57 @@
+// A child's age next to their name ("Sam, aged 7", "Tom (8)", "7-year-old Amira") identifies them
+// far more than either alone. An age on its own ("a 7-year-old pupil") is fine.
+import { AGE, NAME, cue, oneOf } from './cues.js';
+import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
+import { isSentenceStart } from './text.js';
+import type { Finding } from './types.js';
+
+const YEARS_OLD = String.raw`(?:\s*-?\s*(?:years?|yrs?|y)\b(?:\s*-?\s*old)?)`;
+const ENDS_CLAUSE = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+${oneOf(['and', 'but', 'so', 'with', 'who', 'in', 'at'])}\b)`;
+
+interface AgeCue {
+  pattern: RegExp;
+  /** The strength depends on the wording the match used. */
+  strength: (m: RegExpMatchArray) => CueStrength;
+}
+
+const AGE_CUES: readonly AgeCue[] = [
+  // "Sam, aged 7", "Sam aged 7". Without a comma, a plural-looking word is more likely a group
+  // ("Siblings aged 5") than a name, so it needs to be away from the start of a sentence.
+  {
+    pattern: cue(String.raw`${NAME}(?<comma>,)?\s+${oneOf(['aged', 'age'])}\s+${AGE}`),
+    strength: (m) => (m.groups?.comma || !m.groups?.name?.endsWith('s') ? 'strong' : 'weak'),
+  },
+  // "Tom (8)", "Tom (aged 8)", "Tom (8 yrs)"
+  {
+    pattern: cue(String.raw`${NAME}\s*\(\s*(?<aged>${oneOf(['aged', 'age'])}\s*)?${AGE}(?<unit>${YEARS_OLD})?\s*\)`),
+    strength: (m) => (m.groups?.aged || m.groups?.unit ? 'strong' : 'listed'),
+  },
+  // "7-year-old Amira", "a seven year old, Amira", "a 10 year old boy called Tiago"
+  { pattern: cue(String.raw`${AGE}\s*-?\s*(?:years?|yrs?)\s*-?\s*old,?\s+${NAME}`), strength: () => 'strong' },
+  {
+    pattern: cue(String.raw`${AGE}\s*-?\s*(?:years?|yrs?)\s*-?\s*old(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
+    strength: () => 'strong',
+  },
+  // "Harry is 11 and …", "Harry turned 5 years old."
+  {
+    pattern: cue(String.raw`${NAME}\s+(?:is|was|turns|turned|has\s+just\s+turned)\s+${AGE}(?<unit>${YEARS_OLD})?${ENDS_CLAUSE}`),
+    strength: (m) => (m.groups?.unit ? 'strong' : 'listed'),
+  },
+  // "Priya, 6, rarely speaks"
+  { pattern: cue(String.raw`${NAME},\s*${AGE}\s*,`), strength: () => 'listed' },
+];
+
+export function detectAges(text: string, lists: NameLists): Finding[] {
+  const found: Finding[] = [];
+  for (const { pattern, strength } of AGE_CUES) {
+    for (const m of text.matchAll(pattern)) {
+      const span = m.indices?.groups?.name;
+      const name = m.groups?.name;
+      if (!span || !name || m.index === undefined) continue;
+      if (isCandidateName(name, lists, strength(m), isSentenceStart(text, span[0]))) {
+        found.push({ code: 'age_with_name', start: m.index, end: m.index + m[0].length });
+      }
+    }
+  }
+  return found;
+}

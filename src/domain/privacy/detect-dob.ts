@@ -1,0 +1,38 @@
+// Dates of birth: a date next to "DOB", "date of birth", "born" or "birthday". Dates on their own
+// are meeting dates and deadlines, so they pass; so does "born in" with no date ("born in Leeds").
+import { oneOf } from './cues.js';
+import type { Finding } from './types.js';
+
+const MONTH = oneOf([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec',
+]);
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
+
+/** Any way of writing a day (with or without the year): 03/04/2017, 3.4.17, 5th June 2018, June 2018, 2017-04-03. */
+const DATE = String.raw`(?:`
+  + String.raw`\b\d{1,2}[\/.\-]\d{1,2}[\/.\-](?:\d{4}|\d{2})\b`
+  + String.raw`|\b${YEAR}-\d{2}-\d{2}\b`
+  + String.raw`|\b${DAY}\s+(?:of\s+)?${MONTH}\.?(?:,?\s+${YEAR})?\b`
+  + String.raw`|\b${MONTH}\.?\s+${DAY}(?:,?\s+${YEAR})?\b`
+  + String.raw`|\b${MONTH}\.?\s+${YEAR}\b`
+  + ')';
+
+const CUE_WORD = String.raw`(?:\b[Dd]\.?\s?[Oo]\.?\s?[Bb]\b\.?|\b${oneOf(['date of birth', 'birth date', 'birthdate', 'birthday', 'born'])}\b)`;
+// Up to 30 characters between cue and date, but never across the end of a sentence.
+const GAP = String.raw`(?:(?![.!?]\s)[^\n]){0,30}?`;
+
+const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}${DATE}`, 'gu');
+const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD}`, 'gu');
+
+export function detectDatesOfBirth(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const pattern of [CUE_THEN_DATE, DATE_THEN_CUE]) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      found.push({ code: 'date_of_birth', start, end: start + m[0].length });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,54 @@
+// Identifying numbers: Unique Pupil Numbers and NHS numbers. Phone numbers, reference numbers and
+// percentages must pass, so NHS numbers are checked with their modulus-11 check digit.
+import type { Finding } from './types.js';
+
+// A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
+// instead. Writers add spaces or hyphens between groups. Not part of a longer code (ISBNs).
+const UPN = /(?<![\p{L}\d])[A-Za-z](?:[ -]?\d){11}(?:[ -]?\d(?![ -]?\d)|[ -]?[A-Za-z](?![\p{L}\d]))/gu;
+
+/** True for a 10-digit string whose last digit is the NHS modulus-11 check digit. */
+export function isValidNhsNumber(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false; // no such NHS number
+  return (check === 11 ? 0 : check) === Number(digits[9]);
+}
+
+// Runs of digit groups separated by single spaces or hyphens, e.g. "943 476 5919", "01484 221000".
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:[ -]\d+)*(?![\p{L}\d])/gu;
+
+export function detectUpns(text: string): Finding[] {
+  return [...text.matchAll(UPN)].map((m) => ({ code: 'upn' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
+/**
+ * NHS numbers are 10 digits, written whole or as 3-3-4. A UK phone number starts with 0 (or +44),
+ * so those never count; any other 10 digits that pass the check digit do.
+ */
+export function detectNhsNumbers(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    if (/\+\s*\d{1,3}[ -]?$/u.test(text.slice(0, m.index))) continue; // "+44 …": an international phone number
+    const groups = m[0].split(/[ -]/);
+    const offsets: number[] = [];
+    let at = m.index ?? 0;
+    for (const g of groups) {
+      offsets.push(at);
+      at += g.length + 1;
+    }
+    // Look at every window of groups shaped like an NHS number: [10] or [3, 3, 4].
+    groups.forEach((g, i) => {
+      const window = g.length === 10 ? [g] : groups.slice(i, i + 3);
+      const shape = window.map((w) => w.length).join(',');
+      if (shape !== '10' && shape !== '3,3,4') return;
+      const digits = window.join('');
+      const start = offsets[i] ?? 0;
+      if (!digits.startsWith('0') && isValidNhsNumber(digits)) {
+        found.push({ code: 'nhs_number', start, end: start + window.join(' ').length });
+      }
+    });
+  }
+  return found;
+}

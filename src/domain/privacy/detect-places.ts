@@ -1,0 +1,75 @@
+// Home addresses and full postcodes. An outward code alone ("HD1") or a town ("in Batley") is
+// fine: it describes an area, not a household.
+import type { Finding } from './types.js';
+
+// Every UK postcode area. Checking the area stops look-alikes such as "KS2 2AB" or "Y6 2ND".
+const POSTCODE_AREAS = new Set(`
+  AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX
+  FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N
+  NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF
+  TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+`.trim().split(/\s+/));
+
+// Outward code (area, district, optional sub-district) then inward code (sector digit and two unit
+// letters, which never use C I K M O V), with or without the space.
+const POSTCODE = /(?<![\p{L}\d])(?<area>[A-Za-z]{1,2})(?<district>\d[A-Za-z\d]?)\s?(?<inward>\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![\p{L}\d])/gu;
+
+export function detectPostcodes(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(POSTCODE)) {
+    const { area = '', inward = '' } = m.groups ?? {};
+    if (!POSTCODE_AREAS.has(area.toUpperCase())) continue;
+    // "M6 2nd", "S1 3rd": ordinals, not inward codes.
+    if (/^\d(?:st|nd|rd|th)$/.test(inward)) continue;
+    const start = m.index ?? 0;
+    found.push({ code: 'postcode', start, end: start + m[0].length });
+  }
+  return found;
+}
+
+// Not "Walk" or "Chase": "1 Learning Walk" is a school activity, not an address.
+const STREET_WORDS = [
+  'Street', 'St', 'Road', 'Rd', 'Lane', 'Ln', 'Avenue', 'Ave', 'Close', 'Drive', 'Dr', 'Way', 'Court', 'Ct',
+  'Crescent', 'Cres', 'Grove', 'Gardens', 'Place', 'Pl', 'Terrace', 'Row', 'Mews', 'Square', 'Hill', 'View',
+  'Rise', 'Fold', 'Croft', 'Green', 'Bank', 'Park', 'Mount', 'Parade', 'Gate', 'Villas', 'Cottages', 'Yard',
+  'Wynd', 'Boulevard', 'Side', 'Top', 'Bottom', 'Brow', 'Edge', 'Heights', 'Meadows', 'Vale',
+];
+const STREET_WORD = `(?:${STREET_WORDS.join('|')})`;
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*)`;
+
+// "12 Acacia Avenue", "27b Station Road", "4 Mill Lane", "3, The Grove"
+const HOUSE_AND_STREET = new RegExp(
+  String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[A-Za-z]?)(?:-\d{1,4})?,?\s+(?:${NAME_WORD}\s+){1,3}${STREET_WORD}\b(?!['’]s)`,
+  'gu',
+);
+// "Flat 3", "Apartment 12B"
+const FLAT = /\b(?:Flat|Apartment|Apt\.?)\s*\d{1,4}[A-Za-z]?\b/gu;
+// "lives on Acacia Avenue", "moved to Station Road"
+const LIVES_ON = new RegExp(
+  String.raw`\b(?:lives?|living|lived|moved|moving|staying|stays)\s+(?:at|on|in|to)\s+(?:${NAME_WORD}\s+){1,3}${STREET_WORD}\b`,
+  'gu',
+);
+
+// Numbers that label something else: "Year 6 Park visit", "Room 4 Green corridor", "Key Stage 2 …".
+const LABEL_WORDS = [
+  'year', 'yr', 'y', 'room', 'class', 'stage', 'level', 'step', 'wave', 'tier', 'phase', 'group', 'table', 'page',
+  'p', 'section', 'question', 'q', 'week', 'session', 'term', 'ks', 'chapter', 'number', 'no', 'item', 'point',
+  'unit', 'block', 'floor', 'junction', 'route', 'bus', 'platform', 'gate',
+];
+const NOT_HOUSE_NUMBER_BEFORE = new RegExp(String.raw`\b(?:${LABEL_WORDS.join('|')})\.?\s*$`, 'iu');
+
+export function detectAddresses(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(HOUSE_AND_STREET)) {
+    const start = m.index ?? 0;
+    if (NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    found.push({ code: 'address', start, end: start + m[0].length });
+  }
+  for (const pattern of [FLAT, LIVES_ON]) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      found.push({ code: 'address', start, end: start + m[0].length });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,48 @@
+// Small text helpers shared by the detectors: word tokens with positions, and sentence starts
+// (a capitalised word at the start of a sentence proves nothing about it being a name).
+
+export interface Token {
+  /** The word as written, e.g. "Oliver's". */
+  text: string;
+  /** Without a possessive ending: "Oliver". */
+  base: string;
+  start: number;
+  end: number;
+}
+
+// Letters (any script, with accents), joined by apostrophes or hyphens: "Mary-Jane", "O'Neil".
+const WORD = /\p{L}+(?:['’-]\p{L}+)*['’]?/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    const base = m[0].replace(/['’](?:s)?$/u, '');
+    tokens.push({ text: m[0], base, start, end: start + m[0].length });
+  }
+  return tokens;
+}
+
+/** "Oliver" yes; "OLIVER", "oliver", "SEND" no. Capitalised like a name, not shouted like an acronym. */
+export function isTitleCase(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word) && !/^\p{Lu}+$/u.test(word);
+}
+
+const SENTENCE_BREAK = /[.!?:;•*\-–—"“”‘'([]/u;
+
+/** True when nothing but a sentence break, a bullet, a quote or a new line comes before index. */
+export function isSentenceStart(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const ch = text.charAt(i);
+    if (ch === '\n' || ch === '\r') return true;
+    if (ch === ' ' || ch === '\t') continue;
+    return SENTENCE_BREAK.test(ch);
+  }
+  return true;
+}
+
+/** The word just before index (skipping spaces and punctuation), or '' at the start. */
+export function previousWord(text: string, index: number): string {
+  const m = /(\p{L}+)\.?\s*$/u.exec(text.slice(Math.max(0, index - 40), index));
+  return m?.[1] ?? '';
+}

@@ -1,0 +1,32 @@
+// The privacy screen's vocabulary. Reasons carry a code and a kind message, never the text that
+// triggered them: results may be shown, stored or logged elsewhere, the sensitive text must not be.
+
+export const PRIVACY_REASON_CODES = [
+  'personal_name',
+  'date_of_birth',
+  'age_with_name',
+  'upn',
+  'nhs_number',
+  'address',
+  'postcode',
+] as const;
+export type PrivacyReasonCode = (typeof PRIVACY_REASON_CODES)[number];
+
+export interface PrivacyReason {
+  code: PrivacyReasonCode;
+  message: string;
+}
+
+export type ScreenResult = { ok: true } | { ok: false; reasons: PrivacyReason[] };
+
+export interface ScreenOptions {
+  /** More names to refuse, e.g. people the bot already knows; single words or full names. */
+  extraNames?: string[];
+}
+
+/** Where a detector found something (internal; spans let one finding cover another). */
+export interface Finding {
+  code: PrivacyReasonCode;
+  start: number;
+  end: number;
+}

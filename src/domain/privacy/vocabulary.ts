@@ -1,0 +1,81 @@
+// Words that look like names (capitalised) but are not: they stop context cues firing on ordinary
+// professional text such as "Attendance in Year 10" or "Maths (Year 6)". All lower case.
+
+export const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+export const WEEKDAYS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+]);
+
+/** Kirklees towns and districts, neighbours and bigger places a SENCO might mention. */
+export const PLACES = new Set([
+  'almondbury', 'batley', 'birkby', 'birstall', 'bradford', 'calderdale', 'cleckheaton', 'crosland',
+  'dalton', 'deighton', 'denby', 'dewsbury', 'emley', 'england', 'fartown', 'golcar', 'gomersal', 'halifax',
+  'heckmondwike', 'holmfirth', 'honley', 'huddersfield', 'kirkburton', 'kirkheaton', 'kirklees', 'leeds',
+  'lepton', 'lindley', 'linthwaite', 'liversedge', 'london', 'marsden', 'meltham', 'milnsbridge',
+  'mirfield', 'newsome', 'ravensthorpe', 'scissett', 'sheffield', 'skelmanthorpe', 'slaithwaite', 'spen',
+  'thornhill', 'uk', 'wakefield', 'wales', 'yorkshire', 'britain', 'europe',
+]);
+
+/** The last word of a school, service or place name: "Oakfield Primary School", "Victoria Park". */
+export const INSTITUTION_WORDS = new Set([
+  'academy', 'avenue', 'bank', 'base', 'bridge', 'building', 'campus', 'catholic', 'centre', 'center',
+  'church', 'class', 'classes', 'classroom', 'clinic', 'close', 'college', 'community', 'council', 'court',
+  'drive', 'estate', 'federation', 'field', 'foundation', 'gardens', 'grammar', 'green', 'group', 'hall',
+  'high', 'hill', 'hospital', 'house', 'hub', 'infant', 'infants', 'junior', 'juniors', 'lane', 'library',
+  'methodist', 'mill', 'moor', 'mosque', 'nursery', 'park', 'partnership', 'practice', 'primary',
+  'provision', 'road', 'room', 'school', 'schools', 'service', 'site', 'square', 'street', 'surgery',
+  'team', 'terrace', 'trust', 'unit', 'village', 'ward', 'way', 'wing',
+]);
+
+/** A name right after one of these is part of a proper noun, not a person: "St Mary's", "King James". */
+export const NAME_PREFIXES_NOT_PEOPLE = new Set(['st', 'saint', 'king', 'queen', 'prince', 'princess', 'lady', 'lord', 'sir', 'the', 'holy']);
+
+/**
+ * Capitalised words that are not names: sentence openers, pronouns, roles, subjects, SEND terms.
+ * Only used where an unknown capitalised word would otherwise count as a name because of a cue.
+ */
+export const NOT_NAMES = new Set([
+  // Openers, pronouns, determiners, quantifiers, conjunctions
+  'a', 'about', 'after', 'all', 'also', 'an', 'and', 'any', 'as', 'at', 'because', 'before', 'both', 'but',
+  'by', 'can', 'could', 'dear', 'during', 'each', 'every', 'everyone', 'few', 'for', 'from', 'he', 'her',
+  'hello', 'hi', 'his', 'how', 'i', 'if', 'in', 'it', 'its', 'many', 'more', 'most', 'my', 'no', 'not',
+  'of', 'on', 'one', 'only', 'or', 'other', 'others', 'our', 'please', 'regards', 'she', 'several', 'so',
+  'some', 'thanks', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those',
+  'to', 'two', 'three', 'we', 'what', 'when', 'where', 'which', 'who', 'why', 'with', 'yes', 'you', 'your',
+  'anyone', 'someone', 'somebody', 'nobody', 'everybody', 'contact', 'ask', 'see', 'note', 're',
+  // People in general and roles
+  'adult', 'adults', 'assistant', 'boy', 'boys', 'brother', 'carer', 'carers', 'chair', 'child', 'children',
+  'class', 'coordinator', 'cohort', 'dad', 'deputy', 'doctor', 'families', 'family', 'girl', 'girls',
+  'governor', 'governors', 'group', 'head', 'headteacher', 'lead', 'leader', 'leaders', 'learner',
+  'learners', 'manager', 'mentor', 'mum', 'nurse', 'officer', 'paediatrician', 'parent', 'parents',
+  'psychologist', 'pupil', 'pupils', 'senco', 'sencos', 'sister', 'staff', 'student', 'students', 'ta',
+  'tas', 'teacher', 'teachers', 'therapist', 'therapists', 'worker', 'workers', 'young', 'youngster',
+  'expert', 'experts', 'colleague', 'colleagues', 'team', 'men', 'women', 'people', 'person',
+  // Year groups and stages
+  'year', 'years', 'reception', 'nursery', 'eyfs', 'key', 'stage', 'ks', 'sixth', 'form', 'post',
+  // Subjects and school life
+  'art', 'assembly', 'attendance', 'behaviour', 'breakfast', 'computing', 'drama', 'english', 'geography',
+  'history', 'homework', 'languages', 'literacy', 'lunch', 'lunchtime', 'maths', 'music', 'numeracy', 'pe',
+  'phonics', 'playtime', 'reading', 'science', 'spelling', 'transition', 'writing', 'swimming', 'forest',
+  'term', 'holiday', 'holidays', 'exams', 'sats', 'mocks', 'gcse', 'gcses', 'results', 'timetable',
+  // SEND and health vocabulary
+  'adhd', 'advice', 'agenda', 'assessment', 'autism', 'camhs', 'communication', 'dyslexia', 'ehc', 'ehcp',
+  'educational', 'language', 'local', 'meeting', 'needs', 'notes', 'occupational', 'offer', 'plan', 'plans',
+  'psychology', 'referral', 'request', 'review', 'send', 'sen', 'sensory', 'speech', 'support', 'therapy',
+  'training', 'wellbeing', 'nhs', 'health', 'social', 'care', 'services', 'provision', 'strategy',
+  'thank', 'update', 'actions', 'action', 'outcome', 'outcomes', 'session', 'sessions', 'visit',
+  // Time words
+  'today', 'tomorrow', 'yesterday', 'week', 'weekend', 'morning', 'afternoon', 'evening', 'christmas',
+  'easter', 'summer', 'autumn', 'spring', 'winter', 'half',
+]);
+
+/** Is this lower-cased word known not to be a person's name? */
+export function isNotAName(word: string): boolean {
+  const w = word.toLowerCase();
+  return NOT_NAMES.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || PLACES.has(w) || INSTITUTION_WORDS.has(w);
+}
