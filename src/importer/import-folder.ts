@@ -3,8 +3,8 @@
 // across files and to the database; any error means nothing is written. Otherwise everything is
 // applied in one transaction, upserting by natural keys. Rows are compared in memory with what is
 // stored and only real changes are written, so importing the same files twice changes nothing.
-// Built for big plans: existing rows are loaded once, new rows go in with createMany in chunks and
-// changed rows with one UPDATE … FROM (VALUES …) per chunk.
+// Built for big plans: existing rows are loaded once and compared in Maps; new and changed rows
+// are written a few thousand at a time, one INSERT or UPDATE per chunk (see "writing" below).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Prisma } from '../generated/prisma/client.js';
@@ -63,7 +63,8 @@ export class ImportError extends Error {
   readonly errors: readonly string[];
   constructor(issues: ImportIssue[]) {
     const errors = issues.map(formatIssue);
-    super(`The import found ${issues.length} ${issues.length === 1 ? 'error' : 'errors'}; nothing was imported.\n${errors.join('\n')}`);
+    const shown = errors.slice(0, 20).join('\n') + (errors.length > 20 ? `\n… and ${errors.length - 20} more` : '');
+    super(`The import found ${issues.length} ${issues.length === 1 ? 'error' : 'errors'}; nothing was imported.\n${shown}`);
     this.name = 'ImportError';
     this.issues = issues;
     this.errors = errors;
@@ -95,10 +96,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
 
 /** Folder problems first, then by file (in IMPORT_FILES order) and line. */
 function sortIssues(issues: ImportIssue[]): ImportIssue[] {
-  const rank = (file: string): number => {
-    const i = (IMPORT_FILES as readonly string[]).indexOf(file);
-    return i === -1 ? -1 : i;
-  };
+  const rank = (file: string): number => (IMPORT_FILES as readonly string[]).indexOf(file); // -1: the folder
   return [...issues].sort((a, b) => rank(a.file) - rank(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -290,12 +288,13 @@ function planImport(input: FolderInput, snap: Snapshot): Plan {
   const problem = (file: ImportFileName, line: number, reason: string): void => { issues.push({ file, line, reason }); };
 
   /** Keeps the first row per key; later ones are errors. */
-  function unique<R>(file: ImportFileName, rows: Parsed<R>[] | undefined, keyOf: (r: R) => string, label: string): Map<string, Parsed<R>> {
+  function unique<R>(file: ImportFileName, rows: Parsed<R>[] | undefined, keyOf: (r: R) => string, label: string,
+    shown: (r: R) => string = keyOf): Map<string, Parsed<R>> {
     const out = new Map<string, Parsed<R>>();
     for (const p of rows ?? []) {
       const k = keyOf(p.row);
       const first = out.get(k);
-      if (first) problem(file, p.line, `${label} ${JSON.stringify(k)} appears twice (first on line ${first.line})`);
+      if (first) problem(file, p.line, `${label} ${JSON.stringify(shown(p.row))} appears twice (first on line ${first.line})`);
       else out.set(k, p);
     }
     return out;
@@ -305,7 +304,8 @@ function planImport(input: FolderInput, snap: Snapshot): Plan {
   const clusters = unique('clusters.csv', f['clusters.csv'], (r) => r.code, 'code');
   const settings = unique('settings.csv', f['settings.csv'], (r) => r.name, 'name');
   const actions = unique('actions.csv', f['actions.csv'], (r) => r.ref, 'ref');
-  const meetings = unique('meetings.csv', f['meetings.csv'], (r) => meetingKey(r.cluster, r.starts_at), 'meeting');
+  const meetingLabel = (r: MeetingRow): string => `${r.cluster} ${formatTimestamp(r.starts_at)}`;
+  const meetings = unique('meetings.csv', f['meetings.csv'], (r) => meetingKey(r.cluster, r.starts_at), 'meeting', meetingLabel);
   const requests = unique('expert_requests.csv', f['expert_requests.csv'], (r) => r.ref, 'ref');
 
   // References: to a row in the other file or to one already stored.
@@ -317,7 +317,7 @@ function planImport(input: FolderInput, snap: Snapshot): Plan {
   };
   const where = { person: 'people.csv', workstream: 'workstreams.csv', cluster: 'clusters.csv', setting: 'settings.csv' } as const;
   function ref(file: ImportFileName, line: number, column: string, kind: keyof typeof known, value: string | null): void {
-    if (value !== null && !known[kind](value)) problem(file, line, `${column} ${JSON.stringify(value)} is not in ${where[kind]} nor in the database`);
+    if (value !== null && !known[kind](value)) problem(file, line, `${column} ${JSON.stringify(value)} is in neither ${where[kind]} nor the database`);
   }
   for (const p of workstreams.values()) ref('workstreams.csv', p.line, 'lead', 'person', p.row.lead);
   for (const p of clusters.values()) ref('clusters.csv', p.line, 'chair', 'person', p.row.chair);
@@ -398,7 +398,7 @@ function planImport(input: FolderInput, snap: Snapshot): Plan {
     meetings: plan(meetings, (_k, r) => {
       const cluster = snap.clusters.get(r.cluster);
       return cluster ? snap.meetings.get(meetingKey(cluster.id, r.starts_at)) : undefined;
-    }, (_k, r) => `${r.cluster} ${formatTimestamp(r.starts_at)}`, (e, r) => [
+    }, (_k, r) => meetingLabel(r), (e, r) => [
       ['duration_minutes', e.durationMinutes, r.duration_minutes], ['location', e.location, r.location], ['agenda', e.agenda, r.agenda],
     ]),
     requests: plan(requests, byKey(snap.requests), asIs, (e, r) => [
