@@ -1,0 +1,5 @@
+// Cluster Communities and their SENCO meetings: pure rules. Import from here.
+export * from './forms.js';
+export * from './meetings.js';
+export * from './names.js';
+export * from './permissions.js';

@@ -1,0 +1,37 @@
+// Cluster meeting reminders: the day before (from 24 hours to 1 hour before the start) and in the
+// last hour, to the cluster's linked chat, each once per meeting (the outbox key holds
+// meeting-<id> as its period, so reruns, restarts and other replicas add nothing).
+import { meetingCard } from '../cards/meetings/meeting-card.js';
+import { reminderText } from '../cards/meetings/text.js';
+import { dueReminder } from '../domain/clusters/index.js';
+import { ClusterStore } from '../store/clusters.js';
+import type { Db } from '../store/database.js';
+import { enqueueMessages, type QueuedMessage } from '../store/outbox.js';
+import type { JobDefinition, JobResult } from './types.js';
+
+export const MEETING_REMINDERS_JOB = 'meeting-reminders';
+
+export async function runMeetingReminders(db: Db, now: Date): Promise<JobResult> {
+  const store = new ClusterStore(db);
+  const messages: QueuedMessage[] = [];
+  for (const { meeting, chat } of await store.upcomingWithChats(now, 24 * 3_600_000)) {
+    const kind = dueReminder(meeting.startsAt, now);
+    if (!kind) continue;
+    const refreshFor = chat.kind === 'channel' ? await store.audience(meeting.cluster.id) : undefined;
+    messages.push({
+      job: MEETING_REMINDERS_JOB, period: `meeting-${meeting.id}`, recipient: { conversationId: chat.conversationId }, kind: kind.replace('_', '-'),
+      payload: { text: reminderText(meeting, kind, now), cards: [meetingCard(meeting, { now, refreshFor })] },
+    });
+  }
+  const queued = await enqueueMessages(db, messages, now);
+  return { queued, wanted: messages.length, summary: `meeting-reminders: ${queued} queued (${messages.length} due)` };
+}
+
+export const meetingRemindersJob: JobDefinition = {
+  name: MEETING_REMINDERS_JOB,
+  description: 'Reminds each cluster chat of its SENCO meeting the day before and an hour before.',
+  cron: (config) => config.MEETING_REMINDER_CRON,
+  period: 'occurrence',
+  workingDaysOnly: false,
+  run: (run, deps) => runMeetingReminders(deps.db, run.now),
+};
