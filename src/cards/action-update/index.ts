@@ -1,0 +1,4 @@
+// Adaptive Card 1.5 builders for updating actions and rating maturity (Universal Actions).
+export * from './common.js';
+export * from './action-cards.js';
+export * from './maturity-cards.js';

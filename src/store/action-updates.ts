@@ -1,0 +1,240 @@
+// Changing actions: load an action with what its cards need, and apply changes with optimistic
+// concurrency. One transaction per submission: UPDATE … WHERE id AND version (0 rows: someone got
+// there first, nothing is written), the audit row, and the lead's alert in the outbox, together.
+import { Prisma } from '../generated/prisma/client.js';
+import type { LastChange, HistoryEntry } from '../domain/actions/phrasing.js';
+import type { ActionChange } from '../domain/actions/update.js';
+import { OPEN_STATUSES } from '../domain/plan/status.js';
+import type { Action, ActionStatus, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+import type { Db } from './database.js';
+import { enqueueMessages, type OutboxPayload } from './outbox.js';
+import { toPerson } from './people.js';
+
+/** An action with everything its cards and rules need. */
+export interface ActionRecord {
+  action: Action;
+  workstream: Workstream;
+  owner: Person | null;
+  lead: Person | null;
+  /** The latest history row (who changed it last, and when). */
+  lastChange: LastChange | null;
+}
+
+/** One action's change, checked by the caller against `record` (permission and inputs). */
+export interface PlannedChange {
+  record: ActionRecord;
+  /** The version the person's card showed. */
+  expectedVersion: number;
+  change: ActionChange;
+  /** The workstream lead's alert, when the rule says so (built by the caller for version expectedVersion + 1). */
+  alert: OutboxPayload | null;
+  /** What goes in the history row's note (what changed, and why the date moved). */
+  historyNote: string | null;
+  /** The action's new "last update" text; null keeps the current one. */
+  lastUpdate: string | null;
+}
+
+export interface ChangeContext {
+  actor: Pick<Person, 'id'>;
+  via: Extract<ChangeChannel, 'card' | 'chat'>;
+  now: Date;
+}
+
+export type ApplyOutcome =
+  | { kind: 'saved'; saved: { actionId: number; version: number; alerted: boolean }[] }
+  /** Someone changed (or removed) this action after the card was made; nothing was written. */
+  | { kind: 'stale'; actionId: number };
+
+export const LEAD_ALERT_JOB = 'lead-alert';
+export const LEAD_ALERT_KIND = 'action-alert';
+
+/** The outbox period of a lead alert: one per action version, so a retry never sends it twice. */
+export function leadAlertPeriod(ref: string, version: number): string {
+  return `${ref}@v${version}`;
+}
+
+class StaleSignal extends Error {
+  constructor(readonly actionId: number) { super('stale'); }
+}
+
+const dateOf = (iso: IsoDate): Date => new Date(`${iso}T00:00:00.000Z`);
+const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
+
+// One round trip per read: the action, its workstream, owner, lead and newest history row (the
+// newest written, not the latest `at`, so a clock moved back cannot hide a change) in one query.
+const RECORD_SELECT = Prisma.sql`
+  SELECT a.id, a.ref, a.title, a.workstream_id, a.area::text AS area, a.owner_id, to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
+    a.status::text AS status, a.last_update, a.last_update_at, a.success_measure, a.source, a.version, a.created_at, a.updated_at,
+    w.code AS w_code, w.name AS w_name, w.pillar AS w_pillar, w.lead_id AS w_lead_id,
+    o.id AS o_id, o.key AS o_key, o.name AS o_name, o.email AS o_email, o.job_title AS o_job_title, o.aad_object_id AS o_aad,
+    o.roles AS o_roles, o.specialism::text AS o_specialism, o.active AS o_active,
+    l.id AS l_id, l.key AS l_key, l.name AS l_name, l.email AS l_email, l.job_title AS l_job_title, l.aad_object_id AS l_aad,
+    l.roles AS l_roles, l.specialism::text AS l_specialism, l.active AS l_active,
+    h.at AS h_at, h.via::text AS h_via, ha.name AS h_actor
+  FROM actions a
+  JOIN workstreams w ON w.id = a.workstream_id
+  LEFT JOIN people o ON o.id = a.owner_id
+  LEFT JOIN people l ON l.id = w.lead_id
+  LEFT JOIN LATERAL (SELECT x.at, x.via, x.actor_id FROM action_history x WHERE x.action_id = a.id ORDER BY x.id DESC LIMIT 1) h ON true
+  LEFT JOIN people ha ON ha.id = h.actor_id`;
+
+type Maybe<T> = T | null;
+interface RecordRow {
+  id: number; ref: string; title: string; workstream_id: number; area: Maybe<string>; owner_id: Maybe<number>; due_date: string;
+  status: string; last_update: Maybe<string>; last_update_at: Maybe<Date | string>; success_measure: Maybe<string>; source: Maybe<string>;
+  version: number; created_at: Date | string; updated_at: Date | string;
+  w_code: string; w_name: string; w_pillar: string; w_lead_id: Maybe<number>;
+  o_id: Maybe<number>; o_key: Maybe<string>; o_name: Maybe<string>; o_email: Maybe<string>; o_job_title: Maybe<string>; o_aad: Maybe<string>;
+  o_roles: Maybe<string[]>; o_specialism: Maybe<string>; o_active: Maybe<boolean>;
+  l_id: Maybe<number>; l_key: Maybe<string>; l_name: Maybe<string>; l_email: Maybe<string>; l_job_title: Maybe<string>; l_aad: Maybe<string>;
+  l_roles: Maybe<string[]>; l_specialism: Maybe<string>; l_active: Maybe<boolean>;
+  h_at: Maybe<Date | string>; h_via: Maybe<string>; h_actor: Maybe<string>;
+  total?: bigint | number;
+}
+
+const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+
+function personFrom(r: RecordRow, p: 'o' | 'l'): Person | null {
+  const id = r[`${p}_id`];
+  if (id === null || id === undefined) return null;
+  return toPerson({
+    id, key: r[`${p}_key`] ?? '', name: r[`${p}_name`] ?? '', email: r[`${p}_email`], jobTitle: r[`${p}_job_title`], aadObjectId: r[`${p}_aad`],
+    roles: r[`${p}_roles`] ?? [], specialism: r[`${p}_specialism`], active: r[`${p}_active`] ?? false,
+  });
+}
+
+function toRecord(r: RecordRow): ActionRecord {
+  return {
+    action: {
+      id: r.id, ref: r.ref, title: r.title, workstreamId: r.workstream_id, area: r.area as Action['area'], ownerId: r.owner_id,
+      dueDate: r.due_date, status: r.status as ActionStatus, lastUpdate: r.last_update,
+      lastUpdateAt: r.last_update_at === null ? null : instant(r.last_update_at), successMeasure: r.success_measure, source: r.source,
+      version: r.version, createdAt: instant(r.created_at), updatedAt: instant(r.updated_at),
+    },
+    workstream: { id: r.workstream_id, code: r.w_code, name: r.w_name, pillar: r.w_pillar, leadId: r.w_lead_id },
+    owner: personFrom(r, 'o'),
+    lead: personFrom(r, 'l'),
+    lastChange: r.h_at === null ? null : { actorName: r.h_actor, at: instant(r.h_at), via: (r.h_via ?? 'system') as ChangeChannel },
+  };
+}
+
+/** Interactive transactions wait at most this long for a connection (an invoke has 5 s in all). */
+const TX_OPTIONS = { maxWait: 4_000, timeout: 10_000 } as const;
+
+export class ActionUpdateStore {
+  constructor(private readonly db: Db) {}
+
+  async byId(id: number): Promise<ActionRecord | null> {
+    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`${RECORD_SELECT} WHERE a.id = ${id}`);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** The first reference among the candidates that exists ('COM-06', 'COM-6', …). */
+  async byRef(candidates: readonly string[]): Promise<ActionRecord | null> {
+    if (candidates.length === 0) return null;
+    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`${RECORD_SELECT} WHERE a.ref IN (${Prisma.join([...candidates])})`);
+    for (const ref of candidates) {
+      const row = rows.find((r) => r.ref === ref);
+      if (row) return toRecord(row);
+    }
+    return null;
+  }
+
+  /** These actions, in the order asked; missing ones are left out. */
+  async byIds(ids: readonly number[]): Promise<ActionRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`${RECORD_SELECT} WHERE a.id IN (${Prisma.join([...ids])})`);
+    const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+    return ids.map((id) => byId.get(id)).filter((r): r is ActionRecord => r !== undefined);
+  }
+
+  /** A person's open actions, most urgent first (earliest due date, then reference), and how many there are. */
+  async openOwnedBy(personId: number, limit: number): Promise<{ records: ActionRecord[]; total: number }> {
+    const open = Prisma.join(OPEN_STATUSES.map((st) => Prisma.sql`${st}`));
+    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`
+      SELECT r.* FROM (
+        SELECT q.*, count(*) OVER () AS total FROM (${RECORD_SELECT} WHERE a.owner_id = ${personId} AND a.status::text IN (${open})) q
+      ) r ORDER BY r.due_date, r.ref LIMIT ${limit}`);
+    return { total: Number(rows[0]?.total ?? 0), records: rows.map(toRecord) };
+  }
+
+  /** Every change to an action, newest written first (at most `limit`), and how many there are in all. */
+  async history(actionId: number, limit: number): Promise<{ entries: HistoryEntry[]; total: number }> {
+    const [total, rows] = await Promise.all([
+      this.db.actionHistory.count({ where: { actionId } }),
+      this.db.actionHistory.findMany({
+        where: { actionId }, orderBy: { id: 'desc' }, take: limit, include: { actor: { select: { name: true } } },
+      }),
+    ]);
+    return {
+      total,
+      entries: rows.map((h) => ({
+        at: h.at, actorName: h.actor?.name ?? null, via: h.via, statusFrom: h.statusFrom, statusTo: h.statusTo,
+        dueFrom: isoOf(h.dueFrom), dueTo: isoOf(h.dueTo), note: h.note, version: h.version,
+      })),
+    };
+  }
+
+  /** Active admins (they may change any action). */
+  async admins(limit = 60): Promise<Person[]> {
+    const rows = await this.db.person.findMany({ where: { active: true, roles: { has: 'admin' } }, orderBy: { id: 'asc' }, take: limit });
+    return rows.map(toPerson);
+  }
+
+  /**
+   * Applies every change or none, in one transaction. Each action is updated only if it is still at
+   * the version the person saw; otherwise the whole submission is rolled back and reported stale.
+   */
+  async apply(changes: readonly PlannedChange[], ctx: ChangeContext): Promise<ApplyOutcome> {
+    try {
+      const saved = await this.db.$transaction(async (tx) => {
+        const out: { actionId: number; version: number; alerted: boolean }[] = [];
+        for (const c of changes) out.push(await applyOne(tx, c, ctx));
+        return out;
+      }, TX_OPTIONS);
+      return { kind: 'saved', saved };
+    } catch (err) {
+      if (err instanceof StaleSignal) return { kind: 'stale', actionId: err.actionId };
+      throw err;
+    }
+  }
+}
+
+async function applyOne(tx: Prisma.TransactionClient, c: PlannedChange, ctx: ChangeContext): Promise<{ actionId: number; version: number; alerted: boolean }> {
+  const before = c.record.action;
+  const version = c.expectedVersion + 1;
+  const { count } = await tx.action.updateMany({
+    where: { id: before.id, version: c.expectedVersion },
+    data: {
+      status: c.change.status,
+      dueDate: dateOf(c.change.dueDate),
+      ...(c.lastUpdate !== null ? { lastUpdate: c.lastUpdate } : {}),
+      lastUpdateAt: ctx.now,
+      updatedAt: ctx.now,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) throw new StaleSignal(before.id);
+  // The row was at expectedVersion, which is the state the caller checked: `before` is exact.
+  const confirmed = !c.change.statusChanged && !c.change.dueChanged && !c.historyNote;
+  await tx.actionHistory.create({
+    data: {
+      actionId: before.id, actorId: ctx.actor.id, at: ctx.now, via: ctx.via,
+      statusFrom: c.change.statusChanged || confirmed ? before.status : null,
+      statusTo: c.change.statusChanged || confirmed ? c.change.status : null,
+      dueFrom: c.change.dueChanged ? dateOf(before.dueDate) : null,
+      dueTo: c.change.dueChanged ? dateOf(c.change.dueDate) : null,
+      note: c.historyNote,
+      version,
+    },
+  });
+  let alerted = false;
+  if (c.alert && c.record.lead) {
+    await enqueueMessages(tx, [{
+      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, version), recipient: { personKey: c.record.lead.key },
+      kind: LEAD_ALERT_KIND, payload: c.alert,
+    }], ctx.now);
+    alerted = true;
+  }
+  return { actionId: before.id, version, alerted };
+}
