@@ -31,6 +31,11 @@ export function authSettings(config: Config): BotFrameworkAuthConfig {
     MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
   };
   if (!config.BOT_OPENID_METADATA_URL) return identity;
+  // Trusting other signing keys is for tests only: refuse anything but this machine.
+  const host = new URL(config.BOT_OPENID_METADATA_URL).hostname;
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+    throw new Error(`BOT_OPENID_METADATA_URL is for tests only and must point at 127.0.0.1 (it points at ${host}). Unset it in production.`);
+  }
   return {
     ...identity,
     ValidateAuthority: true,

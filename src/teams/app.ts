@@ -23,7 +23,7 @@ export interface Bot {
 }
 
 export function createBot(services: Services): Bot {
-  const adapter = createAdapter(services.config);
+  const adapter = createAdapter(services.config, services.log);
   const app = new Application<TurnState>({
     adapter,
     botAppId: services.config.BOT_ID ?? '',
