@@ -48,7 +48,7 @@ const WEEKDAYS: Record<string, number> = {
 const WEEKDAY_RE = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun';
 
 const PAST_TENSE = /\b(was|were|did|had|should have|should of|last|previous|previously|ago)\b/;
-const BEFORE_WORDS = '(?:by|before|until|till|til|up to|upto|ahead of|prior to|no later than|in time for)';
+const BEFORE_WORDS = '(?:by|before|until|till|til|up to|upto|ahead of|prior to|no later than|in time for|between now and|between today and|from now (?:until|till|to)|from today (?:until|till|to)|(?:now|today) (?:until|till|to))';
 
 function dayRange(from: IsoDate, to: IsoDate): string {
   const a = parseIsoDate(from);
@@ -245,7 +245,7 @@ export function parsePeriod(lower: string, today: IsoDate): Period | null {
       const month = want === 4 ? 1 : 1 + want * 3;
       q = financialQuarter(toIsoDate(want === 4 ? fyStart + 1 : fyStart, month, 1));
     }
-    const word = hit.m[1] ? `${hit.m[1] === 'previous' ? 'last' : hit.m[1] === 'the current' ? 'this' : hit.m[1]} quarter (${q.label}, ` : `${q.label} (`;
+    const word = hit.m[1] ? `${hit.m[1] === 'previous' ? 'last' : hit.m[1] === 'the current' ? 'this' : hit.m[1]} quarter (${q.label}, ` : `in ${q.label} (`;
     return window(q.start, q.end, `${word}${dayRange(q.start, q.end)})`, today, hit.span);
   }
   hit = find(/\b(this|next|last) (financial |calendar )?year\b/);
@@ -258,6 +258,18 @@ export function parsePeriod(lower: string, today: IsoDate): Period | null {
     }
     const y = t.year + shift;
     return window(toIsoDate(y, 1, 1), toIsoDate(y, 12, 31), `in ${y}`, today, hit.span);
+  }
+  // between two dates: "between 1 and 15 December", "between 1 December and 15 January".
+  hit = find(new RegExp(`\\bbetween (?:the )?(\\d{1,2}(?:st|nd|rd|th)?(?: (?:${MONTH_RE}))?(?: \\d{4})?) and (?:the )?(${DATE_RE})\\b`));
+  if (hit) {
+    const end = parseDateWords((hit.m[2] ?? '').replace(/^the /, ''), today, past);
+    let startText = hit.m[1] ?? '';
+    if (end && /^\d{1,2}(?:st|nd|rd|th)?$/.test(startText)) {
+      const e = parseIsoDate(end.date);
+      startText = `${parseInt(startText, 10)} ${MONTH_NAMES[e.month - 1]?.toLowerCase() ?? ''} ${e.year}`;
+    }
+    const start = parseDateWords(startText, today, past);
+    if (start && end && start.date <= end.date) return window(start.date, end.date, `between ${dayRange(start.date, end.date).replace(' to ', ' and ')}`, today, hit.span);
   }
   // by / before / until an end point.
   hit = find(new RegExp(`\\b${BEFORE_WORDS} (?:the )?((?:end of (?:the )?(?:month of )?)?(?:${MONTH_RE}|week|month|quarter|year|financial year|calendar year)(?: \\d{4})?|(?:${MONTH_RE}) (?:month )?end|christmas(?: day| holidays?)?|xmas|new year|the new year|year end|today|tonight|tomorrow|(?:next )?(?:${WEEKDAY_RE})|${DATE_RE})\\b`));

@@ -59,13 +59,23 @@ export interface MeetingQuery {
 }
 
 export interface PlanReader {
+  /**
+   * Optional: a view for answering one question, whose reads may share one look at whether the
+   * plan changed (so remembered counts cost no extra round trip). Answers use it when offered.
+   */
+  forQuestion?(): PlanReader;
   directory(): Promise<PlanDirectory>;
   /** The actions with exactly these references (upper case); unknown ones are simply absent. */
   actionsByRefs(refs: readonly string[]): Promise<Action[]>;
-  /** One page of matching actions plus the total count. */
-  listActions(query: ActionQuery, page: { offset: number; limit: number; order?: ActionOrder }): Promise<ActionPage>;
+  /**
+   * One page of matching actions plus the total count. With `total: false` the count is skipped
+   * (the page's `total` is then just the number of items returned).
+   */
+  listActions(query: ActionQuery, page: { offset: number; limit: number; order?: ActionOrder; total?: boolean }): Promise<ActionPage>;
   /** Matching actions counted per status (statuses with none are 0). */
   countByStatus(query: ActionQuery): Promise<Record<ActionStatus, number>>;
+  /** Per status, plus how many open ones are due before `today` (overdue), in one pass. */
+  statusCounts(query: ActionQuery, today: IsoDate): Promise<{ byStatus: Record<ActionStatus, number>; overdue: number }>;
   /** Matching actions counted per owner or workstream, largest first. */
   countBy(field: 'ownerId' | 'workstreamId', query: ActionQuery, limit: number): Promise<{ id: number; count: number }[]>;
   /** Actions whose title contains any of the words (case-insensitive); ranking is the caller's. */
@@ -74,4 +84,6 @@ export interface PlanReader {
   requestsByRefs(refs: readonly string[]): Promise<ExpertRequest[]>;
   /** A person's own Experts at Hand requests, newest first. */
   requestsByRequester(personId: number, limit: number): Promise<ExpertRequest[]>;
+  /** Open (not closed) requests assigned to an expert, oldest first. */
+  requestsByAssignee(personId: number, limit: number): Promise<ExpertRequest[]>;
 }

@@ -1,0 +1,212 @@
+// Answers about settings, clusters, cluster meetings and Experts at Hand requests.
+import { factsCard, meetingsCard, type MeetingView } from '../cards/answers.js';
+import type { Cluster, ClusterMeeting, ExpertRequest, Setting } from '../domain/plan/types.js';
+import { addDays, formatDate, formatLongDate, londonDate, londonMidnight, londonTime } from '../domain/time/index.js';
+import { listWords, plural, type AskContext, type Answer } from './context.js';
+import type { Period } from './periods.js';
+import type { RequestRefMatch } from './references.js';
+
+const PHASES: Record<string, string> = {
+  early_years: 'early years', primary: 'primary', secondary: 'secondary', post_16: 'post-16', special: 'special',
+};
+
+function clusterName(c: Cluster): string {
+  return `${c.name} cluster (${c.code})`;
+}
+
+export function answerSetting(ctx: AskContext, s: Setting, lower: string): Answer {
+  const cluster = ctx.idx.clusterById.get(s.clusterId);
+  const senco = s.sencoId !== null ? ctx.idx.personById.get(s.sencoId) : undefined;
+  const chair = cluster?.chairId != null ? ctx.idx.personById.get(cluster.chairId) : undefined;
+  const askedSenco = /\bsencos?\b/.test(lower);
+  const askedCluster = /\bcluster\b/.test(lower);
+  const sencoLine = senco ? `The SENCO at ${s.name} is ${senco.name}.` : `No SENCO is recorded for ${s.name}.`;
+  const clusterLine = cluster ? `${s.name} is in the ${clusterName(cluster)}, in ${cluster.area}.` : `${s.name} is not in a cluster.`;
+  const sentences = askedSenco && !askedCluster ? [sencoLine, clusterLine] : [clusterLine, sencoLine];
+  return {
+    text: sentences.join(' '),
+    cards: [factsCard(s.name, [
+      ['Phase', PHASES[s.phase] ?? s.phase],
+      ['Cluster', cluster ? clusterName(cluster) : 'None'],
+      ['Area', cluster?.area ?? ''],
+      ['SENCO', senco?.name ?? 'Not recorded'],
+      ['Cluster chair', chair?.name ?? 'Not recorded'],
+    ])],
+  };
+}
+
+export async function answerCluster(ctx: AskContext, c: Cluster, want: 'chair' | 'settings' | 'sencos' | 'info'): Promise<Answer> {
+  const chair = c.chairId !== null ? ctx.idx.personById.get(c.chairId) : undefined;
+  const settings = ctx.idx.dir.settings.filter((s) => s.clusterId === c.id);
+  const next = (await ctx.reader.meetings({ clusterIds: [c.id], from: ctx.now, limit: 1 }))[0];
+  const chairLine = chair ? `${chair.name} chairs the ${clusterName(c)}.` : `No chair is recorded for the ${clusterName(c)}.`;
+  const settingsLine = settings.length
+    ? `It has ${plural(settings.length, 'setting')} in the plan: ${listWords(settings.slice(0, 12).map((s) => s.name))}${settings.length > 12 ? ' and more' : ''}.`
+    : 'No settings are recorded for it yet.';
+  const sencoLines = settings.map((s) => {
+    const p = s.sencoId !== null ? ctx.idx.personById.get(s.sencoId) : undefined;
+    return `${s.name}: ${p ? p.name : 'no SENCO recorded'}`;
+  });
+  const nextLine = next ? `Its next meeting is on ${formatLongDate(londonDate(next.startsAt))} at ${londonTime(next.startsAt)}.` : '';
+  const sentences = want === 'chair' ? [chairLine, nextLine]
+    : want === 'sencos' ? [`SENCOs in the ${clusterName(c)}: ${sencoLines.length ? sencoLines.slice(0, 12).join('; ') : 'none recorded'}.`]
+      : want === 'settings' ? [`The ${clusterName(c)} is in ${c.area}.`, settingsLine]
+        : [`The ${clusterName(c)} is in ${c.area}.`, chairLine, settingsLine, nextLine];
+  return {
+    text: sentences.filter(Boolean).join(' '),
+    cards: [factsCard(clusterName(c), [
+      ['Area', c.area],
+      ['Chair', chair?.name ?? 'Not recorded'],
+      ['Settings', settings.length ? settings.slice(0, 12).map((s) => s.name).join(', ') : 'None recorded'],
+      ['Next meeting', next ? `${formatLongDate(londonDate(next.startsAt))} at ${londonTime(next.startsAt)}` : 'None planned'],
+    ])],
+  };
+}
+
+export function answerClusters(ctx: AskContext, area?: string): Answer {
+  const list = ctx.idx.dir.clusters.filter((c) => !area || c.area === area);
+  if (!list.length) return { text: 'There are no clusters in the plan yet.', cards: [] };
+  const areas = [...new Set(list.map((c) => c.area))];
+  const text = area
+    ? `${list.length} clusters are in ${area}: ${listWords(list.map((c) => `${c.name} (${c.code})`))}.`
+    : `There are ${list.length} cluster communities in ${plural(areas.length, 'area')}: ${areas.map((a) => `${a} (${list.filter((c) => c.area === a).length})`).join(', ')}.`;
+  return {
+    text,
+    cards: [factsCard(area ? `Clusters in ${area}` : 'Cluster communities', list.slice(0, 40).map((c) => {
+      const chair = c.chairId !== null ? ctx.idx.personById.get(c.chairId)?.name : undefined;
+      return [c.code, `${c.name}${area ? '' : `, ${c.area}`}${chair ? ` (chair: ${chair})` : ''}`];
+    }))],
+  };
+}
+
+function meetingView(ctx: AskContext, m: ClusterMeeting): MeetingView {
+  const c = ctx.idx.clusterById.get(m.clusterId);
+  const end = new Date(m.startsAt.getTime() + m.durationMinutes * 60_000);
+  return {
+    cluster: c ? clusterName(c) : 'Cluster meeting',
+    date: formatLongDate(londonDate(m.startsAt)),
+    time: `${londonTime(m.startsAt)} to ${londonTime(end)}`,
+    location: m.location,
+    agenda: m.agenda,
+  };
+}
+
+function meetingSentence(ctx: AskContext, m: ClusterMeeting, lead: string): string {
+  const v = meetingView(ctx, m);
+  const agenda = m.agenda.length ? ` On the agenda: ${listWords(m.agenda.map((a) => a.trim()))}.` : '';
+  const where = /^(?:ms |microsoft )?teams$|^online$|^virtual$/i.test(m.location.trim()) ? `on ${m.location.trim()}` : `at ${m.location.trim()}`;
+  return `${lead} is on ${v.date} from ${v.time} ${where}.${agenda}`;
+}
+
+export async function answerMeetings(
+  ctx: AskContext, intent: { clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean },
+): Promise<Answer> {
+  let clusters = intent.clusters;
+  if (intent.mine) {
+    const me = ctx.asker.person;
+    const ids = new Set<number>();
+    for (const c of ctx.idx.dir.clusters) if (me && c.chairId === me.id) ids.add(c.id);
+    for (const s of ctx.idx.dir.settings) if (me && s.sencoId === me.id) ids.add(s.clusterId);
+    clusters = [...ids].map((id) => ctx.idx.clusterById.get(id)).filter((c): c is Cluster => c !== undefined);
+    if (!clusters.length) {
+      return { text: 'You are not the SENCO or chair of any cluster in the plan, so I can\'t tell which meetings are yours. Ask about a cluster by name, for example "When is the next Batley cluster meeting?"'.replace('Batley', ctx.idx.dir.clusters[0]?.name ?? 'Batley'), cards: [] };
+    }
+  }
+  const clusterIds = clusters?.map((c) => c.id);
+  const p = intent.period;
+  const from = p?.from ? londonMidnight(p.from) : ctx.now;
+  const to = p?.to ? londonMidnight(addDays(p.to, 1)) : undefined;
+  const single = Boolean(clusters && clusters.length === 1 && intent.next && !p);
+  const meetings = await ctx.reader.meetings({
+    ...(clusterIds ? { clusterIds } : {}), from: p ? from : ctx.now, ...(to ? { to } : {}), limit: single ? 1 : 10,
+  });
+  const whose = clusters?.length === 1 && clusters[0] ? ` for the ${clusters[0].name} cluster` : clusters?.length ? ` for the ${listWords(clusters.map((c) => c.name))} clusters` : '';
+  const when = p ? ` ${p.label}` : '';
+  if (!meetings.length) {
+    return { text: `There are no${p ? '' : ' upcoming'} cluster meetings planned${whose}${when}.`, cards: [] };
+  }
+  const first = meetings[0] as ClusterMeeting;
+  const text = single
+    ? meetingSentence(ctx, first, `The next ${clusters?.[0]?.name ?? ''} cluster meeting`)
+    : `${plural(meetings.length, 'cluster meeting')} ${meetings.length === 1 ? 'is' : 'are'} planned${whose}${when || ' from today'}. ${meetingSentence(ctx, first, meetings.length === 1 ? 'It' : `The first, ${meetingView(ctx, first).cluster},`)}`;
+  const title = single ? `Next ${clusters?.[0]?.name ?? ''} cluster meeting` : `Cluster meetings${when}`;
+  return { text, cards: [meetingsCard(title, meetings.map((m) => meetingView(ctx, m)))] };
+}
+
+const SPECIALISMS: Record<string, string> = {
+  occupational_therapy: 'occupational therapy', speech_and_language: 'speech and language therapy', educational_psychology: 'educational psychology',
+};
+const KINDS: Record<string, string> = {
+  whole_setting_support: 'whole-setting support', tailored_guidance: 'tailored guidance', strategic_advice: 'strategic advice',
+};
+
+function requestStatusSentence(ctx: AskContext, r: ExpertRequest): string {
+  const assignee = r.assigneeId !== null ? ctx.idx.personById.get(r.assigneeId)?.name : undefined;
+  switch (r.status) {
+    case 'new': return `${r.ref} is new: it is waiting for an expert to pick it up.`;
+    case 'assigned': return `${r.ref} is assigned${assignee ? ` to ${assignee}` : ''}, who is working on it.`;
+    case 'answered': return `${r.ref} has been answered${assignee ? ` by ${assignee}` : ''}.`;
+    default: return `${r.ref} is closed.`;
+  }
+}
+
+function requestCard(ctx: AskContext, r: ExpertRequest, showPrivate: boolean): Record<string, unknown> {
+  const setting = ctx.idx.settingById.get(r.settingId);
+  const assignee = r.assigneeId !== null ? ctx.idx.personById.get(r.assigneeId)?.name : undefined;
+  const requester = ctx.idx.personById.get(r.requesterId)?.name;
+  return factsCard(`Experts at Hand request ${r.ref}`, [
+    ['Status', r.status],
+    ['Specialism', SPECIALISMS[r.specialism] ?? r.specialism],
+    ['Kind of help', KINDS[r.kind] ?? r.kind],
+    ['Setting', setting?.name ?? ''],
+    ['Asked on', formatDate(londonDate(r.createdAt))],
+    ['First response', r.firstResponseAt ? formatDate(londonDate(r.firstResponseAt)) : 'Not yet'],
+    ['Expert', assignee ?? 'Not assigned yet'],
+    ...(showPrivate && requester ? [['Asked by', requester] as [string, string]] : []),
+  ], showPrivate ? [`Summary: ${r.summary}`] : []);
+}
+
+/** The requester, the expert on it, and admins see the request's words; others see its progress. */
+function canSeeDetail(ctx: AskContext, r: ExpertRequest): boolean {
+  const me = ctx.asker.person;
+  if (!me || ctx.asker.conversationKind !== 'personal') return false;
+  return me.id === r.requesterId || me.id === r.assigneeId || me.roles.includes('admin');
+}
+
+export async function answerRequestRefs(ctx: AskContext, refs: RequestRefMatch[]): Promise<Answer> {
+  const found = await ctx.reader.requestsByRefs(refs.flatMap((r) => r.candidates));
+  const byRef = new Map(found.map((r) => [r.ref, r]));
+  const sentences: string[] = [];
+  const cards: Record<string, unknown>[] = [];
+  for (const m of refs.slice(0, 3)) {
+    const r = m.candidates.map((c) => byRef.get(c)).find((x) => x !== undefined);
+    if (!r) { sentences.push(`I can't find an Experts at Hand request called ${m.ref}.`); continue; }
+    const setting = ctx.idx.settingById.get(r.settingId);
+    sentences.push(`${requestStatusSentence(ctx, r)} It asks for ${SPECIALISMS[r.specialism] ?? r.specialism} (${KINDS[r.kind] ?? r.kind})${setting ? ` for ${setting.name}` : ''}, made on ${formatDate(londonDate(r.createdAt))}.`);
+    cards.push(requestCard(ctx, r, canSeeDetail(ctx, r)));
+  }
+  return { text: sentences.join(' '), cards };
+}
+
+export async function answerMyRequests(ctx: AskContext, assigned = false): Promise<Answer> {
+  const me = ctx.asker.person;
+  if (!me) return { text: '', cards: [] };
+  if (assigned) {
+    const mine = await ctx.reader.requestsByAssignee(me.id, 5);
+    if (!mine.length) return { text: 'No open Experts at Hand requests are assigned to you.', cards: [] };
+    return {
+      text: `${mine.length === 1 ? '1 open Experts at Hand request is' : `${mine.length} open Experts at Hand requests are`} assigned to you. ${mine.map((r) => requestStatusSentence(ctx, r)).join(' ')}`,
+      cards: mine.slice(0, 3).map((r) => requestCard(ctx, r, ctx.asker.conversationKind === 'personal')),
+    };
+  }
+  const list = await ctx.reader.requestsByRequester(me.id, 5);
+  if (!list.length && me.roles.includes('expert')) return answerMyRequests(ctx, true);
+  if (!list.length) {
+    return { text: 'You have not made any Experts at Hand requests. If you are a SENCO, you can ask for advice from an occupational therapist, a speech and language therapist or an educational psychologist.', cards: [] };
+  }
+  const first = list[0] as ExpertRequest;
+  const text = list.length === 1
+    ? `You have 1 Experts at Hand request. ${requestStatusSentence(ctx, first)}`
+    : `You have ${list.length} recent Experts at Hand requests. ${list.map((r) => requestStatusSentence(ctx, r)).join(' ')}`;
+  return { text, cards: list.slice(0, 3).map((r) => requestCard(ctx, r, ctx.asker.conversationKind === 'personal')) };
+}

@@ -1,0 +1,152 @@
+// The question-answering entry point the Teams route calls. Deterministic, no external AI:
+// understand the question (src/ask/understand.ts), then answer it from the plan reader.
+import { choiceCard, factsCard } from '../cards/answers.js';
+import type { PlanReader } from '../domain/plan/reader.js';
+import type { Person } from '../domain/plan/types.js';
+import type { Clock } from '../domain/time/clock.js';
+import { londonDate } from '../domain/time/index.js';
+import { answerActionRefs, answerActionSearch, answerList } from './answer-actions.js';
+import { answerHelp, answerNotUnderstood } from './answer-help.js';
+import { answerCluster, answerClusters, answerMeetings, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
+import {
+  answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
+} from './answer-workstreams.js';
+import { listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
+import { indexDirectory } from './directory.js';
+import { cleanText, lowerQuestion } from './normalise.js';
+import { detectAspects, parsePaging, understand, type Intent } from './understand.js';
+
+export type { Answer, Asker } from './context.js';
+
+export interface AskDeps {
+  reader: PlanReader;
+  clock: Clock;
+  /** Told about an unexpected failure (the answer is then a polite apology, never silence). */
+  onError?: (err: unknown) => void;
+}
+
+export async function answerQuestion(text: string, asker: Asker, deps: AskDeps): Promise<Answer> {
+  try {
+    const now = deps.clock.now();
+    const reader = deps.reader.forQuestion?.() ?? deps.reader;
+    const dir = await reader.directory();
+    const idx = indexDirectory(dir);
+    const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
+    const intent = understand(text, { asker: asker.person, today: ctx.today }, idx);
+    const lower = parsePaging(lowerQuestion(cleanText(text))).rest.replace(/\s+/g, ' ').trim();
+    return await answerIntent(ctx, intent, lower);
+  } catch (err) {
+    deps.onError?.(err);
+    return { text: 'Sorry, something went wrong while I looked that up. Please try again in a moment.', cards: [] };
+  }
+}
+
+/** Answers one understood question (exported for tests). */
+export async function answerIntent(ctx: AskContext, intent: Intent, lower: string): Promise<Answer> {
+  switch (intent.kind) {
+    case 'help': return answerHelp(ctx, intent.greeting);
+    case 'thanks': return { text: "You're welcome! Ask me anything else about the plan whenever you like.", cards: [] };
+    case 'whoami': return whoAmI(ctx);
+    case 'action': return answerActionRefs(ctx, intent.refs, intent.aspects, lower);
+    case 'actionSearch': return answerActionSearch(ctx, intent, lower, (i) => answerIntent(ctx, i, lower));
+    case 'list': return answerList(ctx, intent);
+    case 'summary': return answerWorkstreamSummary(ctx, intent.workstream);
+    case 'planSummary': return answerPlanSummary(ctx);
+    case 'sourceSummary': return answerSourceSummary(ctx, intent.source);
+    case 'lead': return answerLead(ctx, intent.workstreams);
+    case 'ledBy': return answerLedBy(ctx, intent.person, intent.self);
+    case 'workstreams': return answerWorkstreams(ctx);
+    case 'areas': return answerAreas();
+    case 'setting': return answerSetting(ctx, intent.setting, lower);
+    case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
+    case 'clusters': return answerClusters(ctx, intent.area);
+    case 'meetings': return answerMeetings(ctx, intent);
+    case 'request': return answerRequestRefs(ctx, intent.refs);
+    case 'myRequests': return answerMyRequests(ctx, intent.assigned);
+    case 'howMany': return howMany(ctx, intent.what);
+    case 'person': return answerPerson(ctx, intent.person);
+    case 'choose': return { text: intent.prompt, cards: [choiceCard(intent.prompt, intent.choices)] };
+    case 'unknown': {
+      // A name that is nobody may still be words of a title ("the Joseph Norton rebuild").
+      if (intent.what === 'person' && intent.words?.length) {
+        const found = await ctx.reader.listActions({ titleWords: intent.words.map((w) => w.toLowerCase()) }, { offset: 0, limit: 1, total: false });
+        if (found.items.length > 0) return answerActionSearch(ctx, { kind: 'actionSearch', words: intent.words, aspects: detectAspects(lower) }, lower, async () => unknownAnswer(ctx, intent));
+      }
+      return unknownAnswer(ctx, intent);
+    }
+    case 'needPerson': return needPerson(ctx, intent.about);
+    case 'notUnderstood': return answerNotUnderstood(ctx);
+  }
+}
+
+function unknownAnswer(ctx: AskContext, intent: Extract<Intent, { kind: 'unknown' }>): Answer {
+  switch (intent.what) {
+    case 'action':
+      return { text: `I can't find an action called ${intent.name}. Check the reference, or ask "What is overdue?" to see a list.`, cards: [] };
+    case 'person':
+      return { text: `I can't find anyone called ${intent.name} in the plan. Try their full name as it is written in the plan.`, cards: [] };
+    case 'workstream': {
+      const codes = ctx.idx.dir.workstreams.map((w) => w.code);
+      const what = /^pillar/i.test(intent.name) ? `a workstream for maturity ${intent.name}` : /^"/.test(intent.name) ? `a workstream called ${intent.name}` : `workstream ${intent.name}`;
+      return { text: `I can't find ${what}. ${codes.length ? `The workstreams are ${listWords(codes.slice(0, 12))}.` : 'There are no workstreams in the plan yet.'}`, cards: [] };
+    }
+    case 'cluster': {
+      const names = ctx.idx.dir.clusters.map((c) => c.name);
+      return { text: `I can't find a cluster called ${intent.name}.${names.length && names.length <= 30 ? ` The clusters are ${listWords(names)}.` : ''}`, cards: [] };
+    }
+    case 'setting':
+      return { text: `I can't find a setting called ${intent.name}. Try the name of the school, nursery or college as it is written in the plan.`, cards: [] };
+    default:
+      return { text: `I can't find an Experts at Hand request called ${intent.name}.`, cards: [] };
+  }
+}
+
+function needPerson(ctx: AskContext, about: string): Answer {
+  const ws = ctx.idx.dir.workstreams[0];
+  const what = about === 'requests' ? 'which requests are yours'
+    : about === 'workstream' ? 'which workstream is yours'
+      : about === 'meetings' ? 'which meetings are yours'
+        : about === 'whoami' ? 'who you are'
+          : 'which actions are yours';
+  return {
+    text: `I don't know who you are yet, so I can't tell ${what}: your Teams account isn't linked to anyone in the plan. You can still ask about the plan by name, for example "What is overdue${ws ? ` in ${ws.code}` : ''}?", or ask about someone by their full name. An admin can add you to the plan.`,
+    cards: [],
+  };
+}
+
+async function answerPerson(ctx: AskContext, person: Person): Promise<Answer> {
+  const list = await answerList(ctx, {
+    kind: 'list', count: false, paging: { offset: 0, limit: 10, all: false },
+    question: `What is ${person.name} working on?`,
+    filter: { owner: person, status: { overdue: false, attention: false, statuses: [], open: true, all: false, spans: [] } },
+  });
+  const led = ctx.idx.dir.workstreams.filter((w) => w.leadId === person.id);
+  const intro = `${person.name}${person.jobTitle ? ` is the ${person.jobTitle}` : ' is in the plan'}${led.length ? ` and leads ${listWords(led.map((w) => w.code))}` : ''}.`;
+  return { text: `${intro} ${list.text}`, cards: list.cards };
+}
+
+function howMany(ctx: AskContext, what: Extract<Intent, { kind: 'howMany' }>['what']): Answer {
+  const d = ctx.idx.dir;
+  const active = d.people.filter((p) => p.active);
+  const n = what === 'people' ? active.length
+    : what === 'workstreams' ? d.workstreams.length
+      : what === 'clusters' ? d.clusters.length
+        : what === 'settings' ? d.settings.length
+          : what === 'sencos' ? active.filter((p) => p.roles.includes('senco')).length
+            : what === 'experts' ? active.filter((p) => p.roles.includes('expert')).length
+              : active.filter((p) => p.roles.includes('lead')).length;
+  const noun = what === 'people' ? (n === 1 ? 'person' : 'people') : what === 'sencos' ? (n === 1 ? 'SENCO' : 'SENCOs')
+    : what === 'settings' ? (n === 1 ? 'setting' : 'settings') : n === 1 ? what.replace(/s$/, '') : what;
+  return { text: `There ${n === 1 ? 'is' : 'are'} ${n} ${noun} in the plan.`, cards: [] };
+}
+
+function whoAmI(ctx: AskContext): Answer {
+  const me = ctx.asker.person;
+  if (!me) return needPerson(ctx, 'whoami');
+  const led = ctx.idx.dir.workstreams.filter((w) => w.leadId === me.id);
+  const text = `You are ${me.name}${me.jobTitle ? `, ${me.jobTitle}` : ''}.${led.length ? ` You lead ${listWords(led.map(workstreamLabel))}.` : ''}`;
+  return {
+    text,
+    cards: [factsCard(me.name, [['Job title', me.jobTitle ?? ''], ['Roles', me.roles.join(', ')], ['Leads', led.map((w) => w.code).join(', ')]])],
+  };
+}

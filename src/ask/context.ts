@@ -1,0 +1,64 @@
+// What every answer needs: the reader, the directory index, London's today, and who is asking;
+// plus turning plan records into words.
+import type { ActionView } from '../cards/actions.js';
+import type { PlanReader } from '../domain/plan/reader.js';
+import { areaLabel, daysLate, isOverdue, statusColour, statusWord } from '../domain/plan/status.js';
+import type { Action, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+import { formatDate, formatLongDate, formatRelativeDue, londonDate } from '../domain/time/index.js';
+import type { DirectoryIndex } from './directory.js';
+
+export interface Asker { person: Person | null; conversationKind: 'personal' | 'groupChat' | 'channel' }
+export interface Answer { text: string; cards: Record<string, unknown>[] }
+
+export interface AskContext {
+  reader: PlanReader;
+  idx: DirectoryIndex;
+  now: Date;
+  today: IsoDate;
+  asker: Asker;
+}
+
+export function personName(ctx: AskContext, id: number | null): string {
+  if (id === null) return 'No owner';
+  return ctx.idx.personById.get(id)?.name ?? 'Unknown person';
+}
+
+export function workstreamLabel(ws: Workstream | undefined): string {
+  return ws ? `${ws.code} ${ws.name}` : 'No workstream';
+}
+
+export function actionView(ctx: AskContext, a: Action): ActionView {
+  const late = daysLate(a, ctx.today);
+  return {
+    id: a.id,
+    version: a.version,
+    ref: a.ref,
+    title: a.title,
+    owner: personName(ctx, a.ownerId),
+    due: formatDate(a.dueDate),
+    dueLong: formatLongDate(a.dueDate),
+    status: statusWord(a.status),
+    statusColour: isOverdue(a, ctx.today) && a.status !== 'at_risk' ? 'Attention' : statusColour(a.status),
+    daysLate: late,
+    timing: a.status === 'complete' ? 'complete' : formatRelativeDue(a.dueDate, ctx.today),
+    workstream: workstreamLabel(ctx.idx.workstreamById.get(a.workstreamId)),
+    area: a.area ? areaLabel(a.area) : null,
+    lastUpdate: a.lastUpdate,
+    lastUpdateOn: a.lastUpdateAt ? formatDate(londonDate(a.lastUpdateAt)) : null,
+    canUpdate: true,
+  };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "A, B and C". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+export function capitalise(s: string): string {
+  return s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}` : s;
+}
