@@ -73,7 +73,7 @@ export function pgConfig(databaseUrl: string): pg.PoolConfig {
 async function openPostgres(databaseUrl: string): Promise<Store> {
   const config = pgConfig(databaseUrl);
   const migration = await migratePostgres(config);
-  const pool = new pg.Pool(config);
+  const pool = releaseOnConnectionLoss(new pg.Pool(config));
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -82,6 +82,36 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
     ping: async () => { try { await pool.query('SELECT 1'); return true; } catch { return false; } },
     close: async () => { await db.$disconnect(); await pool.end().catch(() => undefined); },
   };
+}
+
+/**
+ * When the connection under an interactive transaction dies (server restart, terminated backend),
+ * Prisma 6.19 tries ROLLBACK, fails, and never calls the adapter's rollback(), which is what
+ * releases the pg client: the pool would lose that connection for good and, after
+ * connection_limit such failures, starve. So a checked-out client whose connection ends or
+ * errors is released (and destroyed) here, and release becomes safe to call more than once.
+ */
+export function releaseOnConnectionLoss(pool: pg.Pool): pg.Pool {
+  const original = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+    if (args.length > 0) return original(...args); // callback style: not used by the adapter
+    return (original() as Promise<pg.PoolClient>).then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const lost = () => client.release(new Error('connection lost'));
+      client.release = ((err?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        client.removeListener('error', lost);
+        client.removeListener('end', lost);
+        release(err);
+      }) as typeof client.release;
+      client.once('error', lost);
+      client.once('end', lost);
+      return client;
+    });
+  };
+  return pool;
 }
 
 /** Several replicas may start at once: one migrates under an advisory lock, the others wait. */
