@@ -1,24 +1,29 @@
 // Writes the plan back out as the seven CSV files import reads, same columns and formats, so that
-// export → edit in a spreadsheet → import is the operators' round trip. Rows come out in id order
-// (the order they were first imported or created). Read in one repeatable-read transaction so the
-// files agree with each other even while the bot is writing.
+// export → edit in a spreadsheet → import is the operators' round trip; and its append-only history
+// (action history, maturity ratings, request events) as three more, so that export → wipe →
+// import restores the plan with its audit trail (see import-folder.ts for how history is merged).
+// Rows come out in id order (the order they were first imported or created). Read in one
+// repeatable-read transaction so the files agree with each other even while the bot is writing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../store/database.js';
 import { writeCsv } from './csv.js';
-import { AREA_LABELS, COLUMNS, IMPORT_FILES, formatDate, formatTimestamp, type ImportFileName } from './rows.js';
+import { AREA_LABELS, COLUMNS, PLAN_FILES, formatDate, formatTimestamp, type PlanFileName } from './rows.js';
 
 /** Free-text columns the demo files always quote; export does the same so its files match them. */
-const FREE_TEXT: { [F in ImportFileName]?: number[] } = {
+const FREE_TEXT: { [F in PlanFileName]?: number[] } = {
   'meetings.csv': [COLUMNS['meetings.csv'].indexOf('agenda')],
   'expert_requests.csv': [COLUMNS['expert_requests.csv'].indexOf('summary')],
+  'action_history.csv': [COLUMNS['action_history.csv'].indexOf('note')],
+  'maturity_ratings.csv': [COLUMNS['maturity_ratings.csv'].indexOf('note')],
+  'expert_request_events.csv': [COLUMNS['expert_request_events.csv'].indexOf('note')],
 };
 
 export interface ExportReport {
   folder: string;
   /** Data rows written per file (the header not counted). */
-  rows: { [F in ImportFileName]: number };
+  rows: { [F in PlanFileName]: number };
   ms: number;
 }
 
@@ -37,17 +42,24 @@ export async function exportFolder(db: Db, folder: string): Promise<ExportReport
       orderBy: { id: 'asc' }, select: { clusterId: true, startsAt: true, durationMinutes: true, location: true, agenda: true },
     }),
     requests: await tx.expertRequest.findMany({ orderBy: { id: 'asc' } }),
+    history: await tx.actionHistory.findMany({ orderBy: { id: 'asc' } }),
+    ratings: await tx.maturityRating.findMany({ orderBy: { id: 'asc' } }),
+    events: await tx.expertRequestEvent.findMany({ orderBy: { id: 'asc' } }),
+    actionRefs: await tx.action.findMany({ select: { id: true, ref: true } }),
   }), { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000, maxWait: 30_000 });
 
   const personKey = new Map(tables.people.map((p) => [p.id, p.key]));
   const workstreamCode = new Map(tables.workstreams.map((w) => [w.id, w.code]));
   const clusterCode = new Map(tables.clusters.map((c) => [c.id, c.code]));
   const settingName = new Map(tables.settings.map((s) => [s.id, s.name]));
+  const actionRef = new Map(tables.actionRefs.map((a) => [a.id, a.ref]));
+  const requestRef = new Map(tables.requests.map((r) => [r.id, r.ref]));
+  const day = (d: Date | null): string => (d ? formatDate(d) : '');
   const lookup = (m: Map<number, string>, id: number | null): string => (id === null ? '' : m.get(id) ?? '');
   const text = (v: string | null): string => v ?? '';
   const stamp = (d: Date | null): string => (d ? formatTimestamp(d) : '');
 
-  const rows: { [F in ImportFileName]: string[][] } = {
+  const rows: { [F in PlanFileName]: string[][] } = {
     'people.csv': tables.people.map((p) => [
       p.key, p.name, text(p.email), p.roles.join(';'), text(p.specialism), text(p.jobTitle), text(p.aadObjectId),
     ]),
@@ -65,11 +77,19 @@ export async function exportFolder(db: Db, folder: string): Promise<ExportReport
       r.ref, lookup(personKey, r.requesterId), lookup(settingName, r.settingId), r.specialism, r.kind, r.summary, r.status,
       lookup(personKey, r.assigneeId), formatTimestamp(r.createdAt), stamp(r.firstResponseAt), stamp(r.closedAt),
     ]),
+    'action_history.csv': tables.history.map((h) => [
+      lookup(actionRef, h.actionId), formatTimestamp(h.at), lookup(personKey, h.actorId), h.via, text(h.statusFrom), text(h.statusTo),
+      day(h.dueFrom), day(h.dueTo), text(h.note), h.version === null ? '' : String(h.version),
+    ]),
+    'maturity_ratings.csv': tables.ratings.map((m) => [m.pillar, String(m.score), text(m.note), lookup(personKey, m.ratedById), formatTimestamp(m.ratedAt)]),
+    'expert_request_events.csv': tables.events.map((e) => [
+      lookup(requestRef, e.requestId), formatTimestamp(e.at), lookup(personKey, e.actorId), e.kind, text(e.note),
+    ]),
   };
 
   fs.mkdirSync(folder, { recursive: true });
-  const counts = {} as { [F in ImportFileName]: number };
-  for (const file of IMPORT_FILES) {
+  const counts = {} as { [F in PlanFileName]: number };
+  for (const file of PLAN_FILES) {
     // Write next to the target and rename, so a reader never sees half a file.
     const target = path.join(folder, file);
     const temp = `${target}.${process.pid}.tmp`;

@@ -1,10 +1,10 @@
-// The plan's CSV format (see prisma/demo/kirklees/README.md): the seven files, their columns in
-// order, and a zod schema per file that turns one row of text into typed values, with error
-// messages a person editing the spreadsheet can act on. Also the formatters export uses, so the
-// two directions cannot drift apart.
+// The plan's CSV format (see prisma/demo/kirklees/README.md): the seven plan files and the three
+// append-only history files, their columns in order, and a zod schema per file that turns one row
+// of text into typed values, with error messages a person editing the spreadsheet can act on. Also
+// the formatters export uses, so the two directions cannot drift apart.
 import { z } from 'zod';
 import {
-  ACTION_STATUSES, AREAS, PHASES, REQUEST_STATUSES, ROLES, SPECIALISMS, SUPPORT_KINDS,
+  ACTION_STATUSES, AREAS, CHANGE_CHANNELS, PHASES, REQUEST_STATUSES, ROLES, SPECIALISMS, SUPPORT_KINDS,
   type Area, type IsoDate, type Role,
 } from '../domain/plan/types.js';
 
@@ -12,6 +12,20 @@ export const IMPORT_FILES = [
   'people.csv', 'workstreams.csv', 'actions.csv', 'clusters.csv', 'settings.csv', 'meetings.csv', 'expert_requests.csv',
 ] as const;
 export type ImportFileName = (typeof IMPORT_FILES)[number];
+
+/**
+ * Append-only history, written by export so that export → wipe → import restores the plan with
+ * its audit trail. Optional on import; rows already stored are never written twice.
+ */
+export const HISTORY_FILES = ['action_history.csv', 'maturity_ratings.csv', 'expert_request_events.csv'] as const;
+export type HistoryFileName = (typeof HISTORY_FILES)[number];
+
+/** Every file import reads and export writes: the plan, then its history. */
+export const PLAN_FILES = [...IMPORT_FILES, ...HISTORY_FILES] as const;
+export type PlanFileName = (typeof PLAN_FILES)[number];
+
+/** The life-cycle events of an Experts at Hand request (the database's RequestEventKind). */
+export const REQUEST_EVENT_KINDS = ['created', 'claimed', 'answered', 'closed', 'reminded', 'escalated', 'noted'] as const;
 
 /** Columns of each file, in the order export writes them. */
 export const COLUMNS = {
@@ -22,7 +36,10 @@ export const COLUMNS = {
   'settings.csv': ['name', 'phase', 'cluster', 'senco'],
   'meetings.csv': ['cluster', 'starts_at', 'duration_minutes', 'location', 'agenda'],
   'expert_requests.csv': ['ref', 'requested_by', 'setting', 'specialism', 'kind', 'summary', 'status', 'assigned_to', 'created_at', 'first_response_at', 'closed_at'],
-} as const satisfies Record<ImportFileName, readonly string[]>;
+  'action_history.csv': ['ref', 'at', 'actor', 'via', 'status_from', 'status_to', 'due_from', 'due_to', 'note', 'version'],
+  'maturity_ratings.csv': ['pillar', 'score', 'note', 'rated_by', 'rated_at'],
+  'expert_request_events.csv': ['ref', 'at', 'actor', 'kind', 'note'],
+} as const satisfies Record<PlanFileName, readonly string[]>;
 
 /** The areas for improvement in the wording the plan (and the demo files) use. */
 export const AREA_LABELS: Record<Area, string> = {
@@ -38,10 +55,17 @@ class Bad {
   constructor(readonly message: string) {}
 }
 
+/**
+ * Longest cell text, by kind. Keys and names are indexed, and an index entry must stay under
+ * about 2 700 bytes (PostgreSQL's btree limit; 200 characters are at most 800 bytes).
+ */
+export const CELL_LIMITS = { key: 100, name: 200, email: 254, text: 10_000 } as const;
+
 /** A column whose trimmed text is parsed by `parse`; a Bad result becomes a row error. */
-function cell<T>(parse: (raw: string) => T | Bad) {
+function cell<T>(parse: (raw: string) => T | Bad, max: number = CELL_LIMITS.text) {
   return z.string().transform((raw, ctx): T => {
-    const out = parse(raw.trim());
+    const trimmed = raw.trim();
+    const out = trimmed.length > max ? new Bad(`is longer than ${max} characters (${trimmed.length})`) : parse(trimmed);
     if (out instanceof Bad) {
       ctx.addIssue({ code: 'custom', message: out.message });
       return z.NEVER;
@@ -55,11 +79,14 @@ const list = (values: readonly string[]): string => values.join(', ');
 
 const required = cell((v) => (v ? v : new Bad('is required')));
 const optional = cell((v) => (v ? v : null));
+/** Names of people, workstreams, clusters, settings: required, and short enough to index. */
+const name = cell((v) => (v ? v : new Bad('is required')), CELL_LIMITS.name);
+const optionalName = cell((v) => (v ? v : null), CELL_LIMITS.name);
 
 /** A key or reference: one word, no spaces. */
 const KEY = /^[^\s;,]+$/;
-const key = cell((v) => (!v ? new Bad('is required') : KEY.test(v) ? v : new Bad(`${show(v)} is not a valid key (no spaces, commas or semicolons)`)));
-const optionalKey = cell((v) => (!v ? null : KEY.test(v) ? v : new Bad(`${show(v)} is not a valid key (no spaces, commas or semicolons)`)));
+const key = cell((v) => (!v ? new Bad('is required') : KEY.test(v) ? v : new Bad(`${show(v)} is not a valid key (no spaces, commas or semicolons)`)), CELL_LIMITS.key);
+const optionalKey = cell((v) => (!v ? null : KEY.test(v) ? v : new Bad(`${show(v)} is not a valid key (no spaces, commas or semicolons)`)), CELL_LIMITS.key);
 
 /** Lower case, with spaces and hyphens as underscores: "On track" and "on_track" both match. */
 const normaliseEnum = (v: string): string => v.toLowerCase().replace(/[\s-]+/g, '_');
@@ -132,7 +159,7 @@ const timestamp = cell((v): Date | Bad => {
 const optionalTimestamp = cell((v): Date | null | Bad => (!v ? null : parseTimestamp(v) ?? new Bad(`${show(v)} is not ${timestampHint}`)));
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
-const email = cell((v) => (!v ? null : EMAIL.test(v) ? v : new Bad(`${show(v)} is not an e-mail address`)));
+const email = cell((v) => (!v ? null : EMAIL.test(v) ? v : new Bad(`${show(v)} is not an e-mail address`)), CELL_LIMITS.email);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const aadObjectId = cell((v) => (!v ? null : GUID.test(v) ? v.toLowerCase() : new Bad(`${show(v)} is not a Teams (Entra ID) object id such as 6f1c2a10-0001-4a6e-9c1a-000000000001`)));
@@ -157,29 +184,71 @@ const minutes = cell((v) => {
   return n >= 1 && n <= 1440 ? n : new Bad(`${show(v)} is not between 1 and 1440 minutes`);
 });
 
+const optionalDate = cell((v) => {
+  if (!v) return null;
+  if (!DATE.test(v)) return new Bad(`${show(v)} is not a date in the form YYYY-MM-DD`);
+  return parseIsoDate(v) ?? new Bad(`${show(v)} is not a real date`);
+});
+
+/** A whole number from `min` to `max`; empty is null when `optional`. */
+function wholeNumber(min: number, max: number, what: string, optional: boolean) {
+  return cell((v): number | null | Bad => {
+    if (!v) return optional ? null : new Bad(`is required (${what} from ${min} to ${max})`);
+    if (!/^\d{1,9}$/.test(v)) return new Bad(`${show(v)} is not a whole number`);
+    const n = Number(v);
+    return n >= min && n <= max ? n : new Bad(`${show(v)} is not ${what} from ${min} to ${max}`);
+  });
+}
+
+/**
+ * Free text kept exactly as written (history is restored as it was, spaces and all); empty is
+ * null. Limited so that one cell cannot fill the database.
+ */
+const FREE_TEXT_MAX = 20_000;
+const freeText = z.string().transform((raw, ctx): string | null => {
+  if (raw.length > FREE_TEXT_MAX) {
+    ctx.addIssue({ code: 'custom', message: `is longer than ${FREE_TEXT_MAX} characters` });
+    return z.NEVER;
+  }
+  return raw.trim() === '' ? null : raw;
+});
+
 /** Items separated by ';' (empty items dropped). */
 const items = cell((v) => v.split(';').map((s) => s.trim()).filter((s) => s.length > 0));
 
 // ---- rows --------------------------------------------------------------------------------
 
 export const personRow = z.object({
-  key, name: required, email, roles, specialism: optionalOneOf(SPECIALISMS), job_title: optional, teams_aad_object_id: aadObjectId,
+  key, name, email, roles, specialism: optionalOneOf(SPECIALISMS), job_title: optionalName, teams_aad_object_id: aadObjectId,
 });
-export const workstreamRow = z.object({ code: key, name: required, maturity_pillar: pillar, lead: optionalKey });
+export const workstreamRow = z.object({ code: key, name, maturity_pillar: pillar, lead: optionalKey });
 export const actionRow = z.object({
   ref: key, title: required, workstream: key, area_for_improvement: area, owner: optionalKey, due: date,
   status: oneOf(ACTION_STATUSES), last_update: optional, source: optional,
 });
-export const clusterRow = z.object({ code: key, name: required, area: required, chair: optionalKey });
-export const settingRow = z.object({ name: required, phase: oneOf(PHASES), cluster: key, senco: optionalKey });
+export const clusterRow = z.object({ code: key, name, area: name, chair: optionalKey });
+export const settingRow = z.object({ name, phase: oneOf(PHASES), cluster: key, senco: optionalKey });
 export const meetingRow = z.object({
   cluster: key, starts_at: timestamp, duration_minutes: minutes, location: required, agenda: items,
 });
 export const expertRequestRow = z.object({
-  ref: key, requested_by: key, setting: required, specialism: oneOf(SPECIALISMS), kind: oneOf(SUPPORT_KINDS),
+  ref: key, requested_by: key, setting: name, specialism: oneOf(SPECIALISMS), kind: oneOf(SUPPORT_KINDS),
   summary: required, status: oneOf(REQUEST_STATUSES), assigned_to: optionalKey,
   created_at: timestamp, first_response_at: optionalTimestamp, closed_at: optionalTimestamp,
 });
+
+export const actionHistoryRow = z.object({
+  ref: key, at: timestamp, actor: optionalKey, via: oneOf(CHANGE_CHANNELS), status_from: optionalOneOf(ACTION_STATUSES),
+  status_to: optionalOneOf(ACTION_STATUSES), due_from: optionalDate, due_to: optionalDate, note: freeText,
+  version: wholeNumber(1, 1_000_000_000, 'a version', true),
+});
+/** Any pillar view the matrix may hold ('3', '5a', …): ratings are history, restored as they are. */
+const ratingPillar = cell((v) => (!v ? new Bad('is required (such as 3 or 5a)') : /^\d{1,2}[a-z]?$/i.test(v) ? v : new Bad(`${show(v)} is not a maturity pillar (such as 3 or 5a)`)));
+
+export const maturityRatingRow = z.object({
+  pillar: ratingPillar, score: wholeNumber(0, 3, 'a score', false).transform((n) => n ?? 0), note: freeText, rated_by: optionalKey, rated_at: timestamp,
+});
+export const expertRequestEventRow = z.object({ ref: key, at: timestamp, actor: optionalKey, kind: oneOf(REQUEST_EVENT_KINDS), note: freeText });
 
 export const ROW_SCHEMAS = {
   'people.csv': personRow,
@@ -189,7 +258,10 @@ export const ROW_SCHEMAS = {
   'settings.csv': settingRow,
   'meetings.csv': meetingRow,
   'expert_requests.csv': expertRequestRow,
-} as const satisfies Record<ImportFileName, z.ZodType>;
+  'action_history.csv': actionHistoryRow,
+  'maturity_ratings.csv': maturityRatingRow,
+  'expert_request_events.csv': expertRequestEventRow,
+} as const satisfies Record<PlanFileName, z.ZodType>;
 
 export type PersonRow = z.output<typeof personRow>;
 export type WorkstreamRow = z.output<typeof workstreamRow>;
@@ -198,10 +270,13 @@ export type ClusterRow = z.output<typeof clusterRow>;
 export type SettingRow = z.output<typeof settingRow>;
 export type MeetingRow = z.output<typeof meetingRow>;
 export type ExpertRequestRow = z.output<typeof expertRequestRow>;
-export type RowOf<F extends ImportFileName> = z.output<(typeof ROW_SCHEMAS)[F]>;
+export type ActionHistoryRow = z.output<typeof actionHistoryRow>;
+export type MaturityRatingRow = z.output<typeof maturityRatingRow>;
+export type ExpertRequestEventRow = z.output<typeof expertRequestEventRow>;
+export type RowOf<F extends PlanFileName> = z.output<(typeof ROW_SCHEMAS)[F]>;
 
 /** Parses one row (column name → text); the reasons read like `status "done" is not one of …`. */
-export function parseRow<F extends ImportFileName>(file: F, values: Record<string, string>):
+export function parseRow<F extends PlanFileName>(file: F, values: Record<string, string>):
   { ok: true; row: RowOf<F> } | { ok: false; reasons: string[] } {
   const parsed = ROW_SCHEMAS[file].safeParse(values);
   if (parsed.success) return { ok: true, row: parsed.data as RowOf<F> };

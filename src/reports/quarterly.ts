@@ -1,0 +1,323 @@
+// The quarterly progress report, in plain language: Markdown for sharing and editing, and a
+// self-contained HTML page (inline CSS and SVG, nothing fetched) with a status chart by area for
+// improvement and by workstream, what changed this quarter, and what is late and why.
+// Pure and deterministic: the same plan and the same day give byte-identical files.
+import type { Action, ActionChange, ActionStatus, Area, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+import { ACTION_STATUSES, AREAS } from '../domain/plan/types.js';
+import { areaLabel, daysLate, isOpen, isOverdue, statusWord } from '../domain/plan/status.js';
+import { maturityWord, latestRatings, type Rating } from '../domain/digest/build.js';
+import { parseIsoDate } from '../domain/time/dates.js';
+import { formatDate, formatDays, formatLongDate, MONTH_NAMES } from '../domain/time/format.js';
+import { londonDate } from '../domain/time/london.js';
+import type { FinancialQuarter } from '../domain/time/quarters.js';
+import { CHART_STATUSES, stackedBarChart, type ChartRow } from './chart.js';
+
+export interface QuarterlyReportInput {
+  quarter: FinancialQuarter;
+  /** The London day the report describes the plan on. */
+  today: IsoDate;
+  actions: readonly Action[];
+  workstreams: readonly Workstream[];
+  people: ReadonlyMap<number, Person>;
+  /** History rows within the quarter. */
+  changes: readonly ActionChange[];
+  ratings: readonly Rating[];
+  /** The update round, when one ran. */
+  cycle: { openedAt: Date | null } | null;
+  /** true: the closing report; false: a draft built on demand. */
+  final: boolean;
+}
+
+export interface LateItem { ref: string; title: string; workstream: string; owner: string | null; dueDate: IsoDate; daysLate: number; status: ActionStatus; why: string | null }
+export interface ChangeLine { ref: string; title: string; workstream: string; on: IsoDate; words: string; note: string | null }
+
+export interface QuarterlyReportModel {
+  title: string;
+  quarterLabel: string;
+  months: string;
+  today: IsoDate;
+  final: boolean;
+  total: number;
+  counts: Record<ActionStatus, number>;
+  open: number;
+  overdueCount: number;
+  byArea: ChartRow[];
+  byWorkstream: ChartRow[];
+  completed: ChangeLine[];
+  statusChanges: ChangeLine[];
+  dueMoves: ChangeLine[];
+  added: number;
+  updatesGiven: number;
+  late: LateItem[];
+  atRisk: LateItem[];
+  ratings: { pillar: string; workstreams: string; words: string; on: IsoDate; note: string | null }[];
+  round: { opened: IsoDate; updated: number; open: number } | null;
+}
+
+export interface QuarterlyReport {
+  model: QuarterlyReportModel;
+  markdown: string;
+  html: string;
+  /** A few plain sentences for the chat summary. */
+  summary: string;
+}
+
+const zero = (): Record<ActionStatus, number> => Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+
+export function quarterMonths(q: FinancialQuarter): string {
+  const a = parseIsoDate(q.start);
+  const b = parseIsoDate(q.end);
+  return `${MONTH_NAMES[a.month - 1]} to ${MONTH_NAMES[b.month - 1]} ${b.year}`;
+}
+
+export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyReportModel {
+  const { quarter, today } = input;
+  const wsById = new Map(input.workstreams.map((w) => [w.id, w]));
+  const actionById = new Map(input.actions.map((a) => [a.id, a]));
+  const counts = zero();
+  const area = new Map<Area | 'none', Record<ActionStatus, number>>();
+  const ws = new Map<number, Record<ActionStatus, number>>();
+  const late: LateItem[] = [];
+  const atRisk: LateItem[] = [];
+  const item = (a: Action): LateItem => ({
+    ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?',
+    owner: a.ownerId !== null ? input.people.get(a.ownerId)?.name ?? null : null,
+    dueDate: a.dueDate, daysLate: daysLate(a, today), status: a.status, why: a.lastUpdate,
+  });
+  for (const a of input.actions) {
+    counts[a.status]++;
+    const ak = a.area ?? 'none';
+    if (!area.has(ak)) area.set(ak, zero());
+    area.get(ak)![a.status]++;
+    if (!ws.has(a.workstreamId)) ws.set(a.workstreamId, zero());
+    ws.get(a.workstreamId)![a.status]++;
+    if (isOverdue(a, today)) late.push(item(a));
+    else if (isOpen(a.status) && (a.status === 'at_risk' || a.status === 'off_track')) atRisk.push(item(a));
+  }
+  late.sort((a, b) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+  atRisk.sort((a, b) => (a.status === b.status ? 0 : a.status === 'off_track' ? -1 : 1) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+
+  const byArea: ChartRow[] = [
+    ...AREAS.filter((k) => area.has(k)).map((k) => ({ label: areaLabel(k), counts: area.get(k)! })),
+    ...(area.has('none') ? [{ label: 'Not linked to an area', counts: area.get('none')! }] : []),
+  ];
+  const byWorkstream: ChartRow[] = [...input.workstreams]
+    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
+    .filter((w) => ws.has(w.id))
+    .map((w) => ({ label: `${w.code} ${w.name}`, counts: ws.get(w.id)! }));
+
+  // What changed: completions, other status changes and due-date moves, from the history.
+  const completed: ChangeLine[] = [];
+  const statusChanges: ChangeLine[] = [];
+  const dueMoves: ChangeLine[] = [];
+  let added = 0;
+  let updatesGiven = 0;
+  for (const c of input.changes) {
+    const a = actionById.get(c.actionId);
+    if (!a) continue;
+    const base = { ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?', on: londonDate(c.at), note: c.note };
+    const creation = c.statusFrom === null && c.dueFrom === null && (c.version === 1 || c.version === null) && c.statusTo !== null;
+    if (creation) { added++; continue; }
+    if (c.note) updatesGiven++;
+    if (c.statusTo !== null && c.statusTo !== c.statusFrom) {
+      if (c.statusTo === 'complete') completed.push({ ...base, words: 'completed' });
+      else statusChanges.push({ ...base, words: `${c.statusFrom ? statusWord(c.statusFrom) : 'new'} → ${statusWord(c.statusTo)}` });
+    }
+    if (c.dueTo !== null && c.dueFrom !== null && c.dueTo !== c.dueFrom) {
+      dueMoves.push({ ...base, words: `due date moved from ${formatDate(c.dueFrom)} to ${formatDate(c.dueTo)}` });
+    }
+  }
+  const byRef = (x: ChangeLine, y: ChangeLine) => x.ref.localeCompare(y.ref, 'en', { numeric: true }) || x.on.localeCompare(y.on);
+
+  const latest = latestRatings(input.ratings);
+  const ratings = [...latest.values()].sort((a, b) => a.pillar.localeCompare(b.pillar, 'en', { numeric: true })).map((r) => ({
+    pillar: r.pillar,
+    workstreams: input.workstreams.filter((w) => r.pillar === w.pillar || r.pillar.startsWith(w.pillar)).map((w) => w.code).join(', '),
+    words: maturityWord(r.score), on: londonDate(r.ratedAt), note: r.note,
+  }));
+
+  const open = counts.not_started + counts.on_track + counts.at_risk + counts.off_track;
+  let round: QuarterlyReportModel['round'] = null;
+  if (input.cycle?.openedAt) {
+    const openedAt = input.cycle.openedAt;
+    const openActions = input.actions.filter((a) => isOpen(a.status));
+    round = {
+      opened: londonDate(openedAt), open: openActions.length,
+      updated: openActions.filter((a) => a.lastUpdateAt !== null && a.lastUpdateAt.getTime() >= openedAt.getTime()).length,
+    };
+  }
+
+  return {
+    title: `Quarterly progress report: ${quarter.label}`,
+    quarterLabel: quarter.label, months: quarterMonths(quarter), today, final: input.final,
+    total: input.actions.length, counts, open, overdueCount: late.length, byArea, byWorkstream,
+    completed: completed.sort(byRef), statusChanges: statusChanges.sort(byRef), dueMoves: dueMoves.sort(byRef),
+    added, updatesGiven, late, atRisk, ratings, round,
+  };
+}
+
+function n(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function openBreakdown(m: QuarterlyReportModel): string {
+  const parts = (['on_track', 'at_risk', 'off_track', 'not_started'] as const).filter((s) => m.counts[s] > 0).map((s) => `${m.counts[s]} ${statusWord(s)}`);
+  if (parts.length === 0) return 'There are no open actions.';
+  const last = parts.pop();
+  return `Of the open actions, ${parts.length ? `${parts.join(', ')} and ${last}` : last}.`;
+}
+
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+function briefLines(m: QuarterlyReportModel): string[] {
+  const changes = [
+    m.statusChanges.length ? n(m.statusChanges.length, 'other status change') : '',
+    m.dueMoves.length ? n(m.dueMoves.length, 'due date change') : '',
+  ].filter(Boolean);
+  return [
+    `The plan has ${n(m.total, 'action')}: ${m.counts.complete} complete and ${m.open} still open.`,
+    openBreakdown(m),
+    m.overdueCount === 0 ? 'No open action is past its due date.' : `${n(m.overdueCount, 'open action')} ${m.overdueCount === 1 ? 'is' : 'are'} past ${m.overdueCount === 1 ? 'its' : 'their'} due date.`,
+    m.completed.length === 0 ? 'No actions were completed this quarter.' : `${n(m.completed.length, 'action')} ${m.completed.length === 1 ? 'was' : 'were'} completed this quarter.`,
+    changes.length === 0 ? 'No other status or due date changes were recorded this quarter.' : `${capital(changes.join(' and '))} ${m.statusChanges.length + m.dueMoves.length === 1 ? 'was' : 'were'} recorded this quarter.`,
+    ...(m.added ? [`${n(m.added, 'action')} ${m.added === 1 ? 'was' : 'were'} added to the plan this quarter.`] : []),
+  ];
+}
+
+export function reportSummary(m: QuarterlyReportModel): string {
+  const lead = m.final ? `The ${m.quarterLabel} progress report is ready (${m.months}).` : `Here is the ${m.quarterLabel} progress report so far (${m.months}), as it stands on ${formatDate(m.today)}.`;
+  return [lead, ...briefLines(m)].join(' ');
+}
+
+function changeWord(c: ChangeLine): string {
+  return `**${c.ref}** ${c.title} (${c.workstream}): ${c.words} on ${formatDate(c.on)}.${c.note ? ` Note: ${c.note}` : ''}`;
+}
+
+function lateWord(l: LateItem): string {
+  return `**${l.ref}** ${l.title} (${l.workstream}, ${l.owner ?? 'no owner'}): due ${formatDate(l.dueDate)}, ${formatDays(l.daysLate)} late, ${statusWord(l.status)}. Why: ${l.why ?? 'no reason given yet.'}`;
+}
+
+function riskWord(l: LateItem): string {
+  return `**${l.ref}** ${l.title} (${l.workstream}, ${l.owner ?? 'no owner'}): ${statusWord(l.status)}, due ${formatDate(l.dueDate)}. Latest update: ${l.why ?? 'none given yet.'}`;
+}
+
+const STATUS_HEADS = CHART_STATUSES.map((s) => capital(statusWord(s.status)));
+
+function mdTable(first: string, rows: readonly ChartRow[]): string[] {
+  const head = [first, ...STATUS_HEADS, 'Total'];
+  const out = [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`];
+  for (const r of rows) {
+    const cells = CHART_STATUSES.map((s) => String(r.counts[s.status]));
+    const total = CHART_STATUSES.reduce((t, s) => t + r.counts[s.status], 0);
+    out.push(`| ${r.label.replace(/\|/g, '/')} | ${cells.join(' | ')} | ${total} |`);
+  }
+  return out;
+}
+
+function mdList(items: string[], none: string): string[] {
+  return items.length ? items.map((i) => `- ${i}`) : [none];
+}
+
+export function renderMarkdown(m: QuarterlyReportModel): string {
+  const out: string[] = [];
+  out.push(`# ${m.title}`, '');
+  out.push(`${m.months}. The plan as it stood on ${formatLongDate(m.today)}.${m.final ? '' : ' This is a draft: the quarter is not over yet.'}`, '');
+  out.push('## In brief', '', ...briefLines(m).map((l) => `- ${l}`), '');
+  out.push('## Status by area for improvement', '', ...mdTable('Area for improvement', m.byArea), '');
+  out.push('## Status by workstream', '', ...mdTable('Workstream', m.byWorkstream), '');
+  out.push('## What changed this quarter', '');
+  out.push('### Completed', '', ...mdList(m.completed.map(changeWord), 'No actions were completed this quarter.'), '');
+  out.push('### Status changes', '', ...mdList(m.statusChanges.map(changeWord), 'No other status changes were recorded.'), '');
+  out.push('### Due dates moved', '', ...mdList(m.dueMoves.map(changeWord), 'No due dates were moved.'), '');
+  out.push('### New actions and updates', '',
+    `- ${m.added ? `${n(m.added, 'action')} ${m.added === 1 ? 'was' : 'were'} added to the plan.` : 'No actions were added to the plan.'}`,
+    `- ${n(m.updatesGiven, 'written update')} ${m.updatesGiven === 1 ? 'was' : 'were'} given on existing actions.`, '');
+  out.push('## What is late and why', '', 'Open actions past their due date, most overdue first. "Why" is the owner\'s latest update.', '',
+    ...mdList(m.late.map(lateWord), 'Nothing is late.'), '');
+  out.push('## At risk or off track, not yet late', '', ...mdList(m.atRisk.map(riskWord), 'No other actions are at risk or off track.'), '');
+  out.push('## Maturity ratings', '', ...mdList(m.ratings.map((r) => `Pillar ${r.pillar}${r.workstreams ? ` (${r.workstreams})` : ''}: ${r.words}, rated ${formatDate(r.on)}.${r.note ? ` ${r.note}` : ''}`),
+    'No maturity ratings have been recorded yet.'), '');
+  out.push('## Updates for this report', '');
+  out.push(m.round
+    ? `The update round opened on ${formatDate(m.round.opened)}. ${m.round.updated} of ${m.round.open} open actions have had an update since then.`
+    : 'No update round ran for this quarter; the statuses are the latest the owners gave.', '');
+  out.push('## About this report', '',
+    `Built by the partnership bot from the improvement plan on ${formatDate(m.today)}. Quarters follow the financial year: Q1 is April to June, Q2 July to September, Q3 October to December and Q4 January to March. Statuses are on track, at risk, off track, not started and complete. No child is named in this report.`, '');
+  return out.join('\n');
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Markdown-ish **bold** to <strong>, everything else escaped. */
+function inline(s: string): string {
+  return esc(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+}
+
+function htmlList(items: string[], none: string): string {
+  return items.length ? `<ul>\n${items.map((i) => `<li>${inline(i)}</li>`).join('\n')}\n</ul>` : `<p>${inline(none)}</p>`;
+}
+
+function htmlTable(first: string, rows: readonly ChartRow[], caption: string): string {
+  const head = [first, ...STATUS_HEADS, 'Total'];
+  const body = rows.map((r) => {
+    const total = CHART_STATUSES.reduce((t, s) => t + r.counts[s.status], 0);
+    return `<tr><th scope="row">${esc(r.label)}</th>${CHART_STATUSES.map((s) => `<td>${r.counts[s.status]}</td>`).join('')}<td>${total}</td></tr>`;
+  });
+  return `<table>\n<caption>${esc(caption)}</caption>\n<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
+}
+
+const CSS = `
+body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; margin: 0; background: #ffffff; line-height: 1.45; }
+main { max-width: 820px; margin: 0 auto; padding: 24px 20px 48px; }
+h1 { font-size: 30px; margin: 0 0 6px; }
+h2 { font-size: 22px; margin: 32px 0 10px; border-top: 2px solid #1d70b8; padding-top: 14px; }
+h3 { font-size: 18px; margin: 20px 0 6px; }
+.lede { font-size: 18px; color: #505a5f; margin: 0 0 8px; }
+.draft { background: #fff7bf; border-left: 6px solid #ffdd00; padding: 8px 12px; }
+.chart { overflow-x: auto; margin: 8px 0 4px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; margin: 8px 0 16px; }
+caption { text-align: left; font-weight: bold; padding: 4px 0; }
+th, td { border-bottom: 1px solid #b1b4b6; padding: 4px 6px; text-align: right; }
+th[scope=row], thead th:first-child { text-align: left; }
+li { margin-bottom: 6px; }
+footer { color: #505a5f; font-size: 14px; margin-top: 32px; }
+`.trim();
+
+export function renderHtml(m: QuarterlyReportModel): string {
+  const p: string[] = [];
+  p.push('<!DOCTYPE html>', '<html lang="en-GB">', '<head>', '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${esc(m.title)}</title>`, `<style>\n${CSS}\n</style>`, '</head>', '<body>', '<main>');
+  p.push(`<h1>${esc(m.title)}</h1>`, `<p class="lede">${esc(m.months)}. The plan as it stood on ${esc(formatLongDate(m.today))}.</p>`);
+  if (!m.final) p.push('<p class="draft">This is a draft: the quarter is not over yet.</p>');
+  p.push('<h2>In brief</h2>', htmlList(briefLines(m), ''));
+  p.push('<h2>Status by area for improvement</h2>', `<div class="chart">\n${stackedBarChart('Actions by status for each area for improvement', m.byArea, 'chart-area')}\n</div>`,
+    htmlTable('Area for improvement', m.byArea, 'Actions by status for each area for improvement'));
+  p.push('<h2>Status by workstream</h2>', `<div class="chart">\n${stackedBarChart('Actions by status for each workstream', m.byWorkstream, 'chart-workstream')}\n</div>`,
+    htmlTable('Workstream', m.byWorkstream, 'Actions by status for each workstream'));
+  p.push('<h2>What changed this quarter</h2>',
+    '<h3>Completed</h3>', htmlList(m.completed.map(changeWord), 'No actions were completed this quarter.'),
+    '<h3>Status changes</h3>', htmlList(m.statusChanges.map(changeWord), 'No other status changes were recorded.'),
+    '<h3>Due dates moved</h3>', htmlList(m.dueMoves.map(changeWord), 'No due dates were moved.'),
+    '<h3>New actions and updates</h3>', htmlList([
+      m.added ? `${n(m.added, 'action')} ${m.added === 1 ? 'was' : 'were'} added to the plan.` : 'No actions were added to the plan.',
+      `${n(m.updatesGiven, 'written update')} ${m.updatesGiven === 1 ? 'was' : 'were'} given on existing actions.`,
+    ], ''));
+  p.push('<h2>What is late and why</h2>', '<p>Open actions past their due date, most overdue first. &ldquo;Why&rdquo; is the owner&rsquo;s latest update.</p>',
+    htmlList(m.late.map(lateWord), 'Nothing is late.'));
+  p.push('<h2>At risk or off track, not yet late</h2>', htmlList(m.atRisk.map(riskWord), 'No other actions are at risk or off track.'));
+  p.push('<h2>Maturity ratings</h2>', htmlList(m.ratings.map((r) => `Pillar ${r.pillar}${r.workstreams ? ` (${r.workstreams})` : ''}: ${r.words}, rated ${formatDate(r.on)}.${r.note ? ` ${r.note}` : ''}`),
+    'No maturity ratings have been recorded yet.'));
+  p.push('<h2>Updates for this report</h2>', `<p>${esc(m.round
+    ? `The update round opened on ${formatDate(m.round.opened)}. ${m.round.updated} of ${m.round.open} open actions have had an update since then.`
+    : 'No update round ran for this quarter; the statuses are the latest the owners gave.')}</p>`);
+  p.push(`<footer><p>Built by the partnership bot from the improvement plan on ${esc(formatDate(m.today))}. Quarters follow the financial year: Q1 is April to June, Q2 July to September, Q3 October to December and Q4 January to March. Statuses are on track, at risk, off track, not started and complete. No child is named in this report.</p></footer>`);
+  p.push('</main>', '</body>', '</html>', '');
+  return p.join('\n');
+}
+
+export function buildQuarterlyReport(input: QuarterlyReportInput): QuarterlyReport {
+  const model = buildQuarterlyModel(input);
+  return { model, markdown: renderMarkdown(model), html: renderHtml(model), summary: reportSummary(model) };
+}
