@@ -21,6 +21,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   SCHEDULER: flag.default(true),
+  // The outbox sender delivers proactive messages; 0 leaves them queued (tests, maintenance).
+  SENDER: flag.default(true),
   // Test-only: where inbound token validation fetches the OpenID configuration.
   BOT_OPENID_METADATA_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 

@@ -1,6 +1,6 @@
 // Starts the scheduler and the outbox sender inside the running bot. Every replica runs a sender
-// (claims never overlap); every replica runs the scheduler unless SCHEDULER=0 (leases make one of
-// them run each job's period).
+// (claims never overlap) unless SENDER=0; every replica runs the scheduler unless SCHEDULER=0
+// (leases make one of them run each job's period).
 import type { Messenger } from '../teams/messenger.js';
 import type { Services } from '../teams/services.js';
 import { advancingClock, jobDeps } from './deps.js';
@@ -22,7 +22,8 @@ export function startJobs(services: Services, messenger: Messenger, registry: re
     db: services.store.db, messenger, log, clock: advancingClock(services.clock),
     ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
   });
-  const senderLoop = sender.run();
+  // SENDER=0 leaves queued messages for another replica, or for a test to deliver on purpose.
+  const senderLoop = config.SENDER ? sender.run() : Promise.resolve();
   let scheduler: Scheduler | undefined;
   if (config.SCHEDULER) {
     scheduler = new Scheduler({ registry, deps: jobDeps(services), clock: services.clock, log, onQueued: () => sender.poke() });

@@ -28,7 +28,7 @@ describe('reminder commands and proactive nudges', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'job-commands-'));
     const store = await withDemo(await createTestStore('embedded'));
-    bot = await startTestBot(store, { clock, env: { DATA_DIR: dataDir, SEND_RATE_PER_SECOND: '20' } });
+    bot = await startTestBot(store, { clock, env: { DATA_DIR: dataDir, SEND_RATE_PER_SECOND: '20', SENDER: '1' } });
   });
   afterAll(async () => {
     await bot.close();

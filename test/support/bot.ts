@@ -51,7 +51,8 @@ export function visibleText(activities: Record<string, unknown>[]): string {
 
 export async function startTestBot(store: Store, opts: { clock?: Clock; env?: Record<string, string>; ask?: StartOptions['ask'] } = {}): Promise<TestBot> {
   const connector = await startConnectorStub();
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: '0', ...opts.env });
+  // No background sender unless a test asks (env SENDER: '1'): deliveries must not race assertions.
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: '0', SENDER: '0', ...opts.env });
   const running = await startRuntime({ config, store, clock: opts.clock ?? fixedClock(DEMO_NOW), log: createLogger('silent'), ask: opts.ask });
   const aadFor = async (key: string | null | undefined) => {
     if (key === null) return { id: '29:stranger', name: 'Visitor', aadObjectId: '00000000-dead-beef-0000-000000000000' };
