@@ -1,15 +1,14 @@
 // What the Teams edge needs from the rest of the app, built once in src/main.ts.
 import type { Config } from '../config.js';
-import type { Person } from '../domain/plan/types.js';
+import type { Answer, Asker } from '../ask/context.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/database.js';
 import type { ConversationRepository } from '../store/conversations.js';
 import type { PeopleRepository } from '../store/people.js';
 
-export interface Asker { person: Person | null; conversationKind: 'personal' | 'groupChat' | 'channel' }
-/** An answer model: one plain sentence (or a few) and Adaptive Card JSON objects. */
-export interface Answer { text: string; cards: Record<string, unknown>[] }
+// An answer model: one plain sentence (or a few) and Adaptive Card JSON objects.
+export type { Answer, Asker };
 
 export interface Services {
   config: Config;

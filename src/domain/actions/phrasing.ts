@@ -1,7 +1,7 @@
 // What people read about updates: refusals, the stale-card notice, history lines. Plain, short,
 // kind; names in full, statuses in words, dates in British form, times in London.
 import { statusWord } from '../plan/status.js';
-import type { ActionStatus, ChangeChannel, IsoDate } from '../plan/types.js';
+import type { ActionChange, ActionStatus, ChangeChannel, IsoDate } from '../plan/types.js';
 import { formatDate, formatWhen } from '../time/format.js';
 import { londonDate, londonTime } from '../time/london.js';
 
@@ -55,16 +55,9 @@ export function savedSentence(ref: string, status: ActionStatus, dueDate: IsoDat
   return `Saved. ${ref} is now ${statusWord(status)}, due ${formatDate(dueDate)}.${tail}`;
 }
 
-export interface HistoryEntry {
-  at: Date;
+/** One recorded change, with the actor's name for display. */
+export interface HistoryEntry extends Omit<ActionChange, 'actionId' | 'actorId'> {
   actorName: string | null;
-  via: ChangeChannel;
-  statusFrom: ActionStatus | null;
-  statusTo: ActionStatus | null;
-  dueFrom: IsoDate | null;
-  dueTo: IsoDate | null;
-  note: string | null;
-  version: number | null;
 }
 
 const VIA_WORDS: Record<ChangeChannel, string> = { card: 'by card', chat: 'in chat', import: 'by import', system: 'by the bot' };
