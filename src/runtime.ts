@@ -83,7 +83,11 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
     stop: () => {
       stopping ??= (async () => {
         // Stop accepting, let turns in flight finish, then close the database.
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Idle keep-alive sockets would hold close() open for seconds: close them once no turn runs.
+        await bot.idle();
+        (server.server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        await closed;
         await jobs.stop();
         await bot.idle();
         await store.close();
