@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log/logger.js';
 import { startRuntime } from './runtime.js';
+import { isUnavailable } from './store/errors.js';
 
 async function main(): Promise<void> {
   let config;
@@ -22,6 +23,15 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   };
+  // A transaction that times out and then loses its connection (a database restart) leaves a
+  // rejection nobody awaits; that must not take the bot down, which recovers on its own. Anything
+  // else unexpected is logged and ends the process, for the supervisor to restart cleanly.
+  process.on('unhandledRejection', (reason: unknown) => {
+    const message = reason instanceof Error ? reason.message : String(reason);
+    if (isUnavailable(reason)) { log.warn({ err: { message } }, 'database unavailable (unhandled rejection ignored)'); return; }
+    log.fatal({ err: { message } }, 'unhandled rejection');
+    process.exit(1);
+  });
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }

@@ -14,8 +14,19 @@ export interface HttpDeps {
 
 export function createHttpServer(deps: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'send-partnership-bot', handleUncaughtExceptions: false });
-  // Bodies over the limit get 413 before any bot code runs.
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false, rejectUnknown: true }));
+  // Only JSON is read (a multipart body would otherwise be written to disk before any token
+  // check), and bodies over the limit get 413 before any bot code runs.
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    const type = String(req.headers['content-type'] ?? '');
+    if (req.method === 'POST' && !/^application\/json\b/i.test(type)) {
+      res.send(415, { error: 'Send the activity as application/json.' });
+      return next(false);
+    }
+    return next();
+  });
+  // jsonBodyParser hands maxBodySize to its body reader; the type definitions lag behind.
+  const jsonOptions: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = { mapParams: false, maxBodySize: deps.bodyLimitBytes };
+  server.use(restify.plugins.jsonBodyParser(jsonOptions));
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {

@@ -76,3 +76,14 @@ describe('hostile input at /api/messages', () => {
     expect(reply.activities.length).toBeGreaterThan(0);
   });
 });
+
+describe('bodies that are not JSON', () => {
+  it('refuses multipart and other content types with 415, writing nothing to disk', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['x'.repeat(3 * 1024 * 1024)]), 'big.bin');
+    const multipart = await fetch(`${bot.url}/api/messages`, { method: 'POST', body: form });
+    expect(multipart.status).toBe(415);
+    const text = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(text.status).toBe(415);
+  });
+});
