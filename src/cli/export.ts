@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { exportFolder } from '../importer/export-folder.js';
-import { IMPORT_FILES } from '../importer/rows.js';
+import { PLAN_FILES } from '../importer/rows.js';
 import { openStore } from '../store/database.js';
 
 const USAGE = 'Usage: npm run export -- <folder>';
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   try {
     const report = await exportFolder(store.db, folder);
     console.log(`Exported to ${folder} (${store.kind} database) in ${(report.ms / 1000).toFixed(1)} s:`);
-    for (const file of IMPORT_FILES) console.log(`${file}: ${report.rows[file]} rows`);
+    for (const file of PLAN_FILES) console.log(`${file}: ${report.rows[file]} rows`);
     return 0;
   } catch (err) {
     console.error(`Export failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { fixedClock, systemClock } from '../domain/time/clock.js';
 import { ImportConflictError, ImportError, importFolder, type ImportReport } from '../importer/import-folder.js';
-import { IMPORT_FILES } from '../importer/rows.js';
+import { PLAN_FILES } from '../importer/rows.js';
 import { openStore } from '../store/database.js';
 
 const USAGE = 'Usage: npm run import -- <folder> [--dry-run]';
@@ -21,7 +21,7 @@ function keys(label: string, items: string[]): string {
 
 function summarise(report: ImportReport): string[] {
   const lines: string[] = [];
-  for (const file of IMPORT_FILES) {
+  for (const file of PLAN_FILES) {
     const r = report.files[file];
     if (!r) continue;
     lines.push(`${file}: ${r.added} added, ${r.changed} changed, ${r.unchanged} unchanged`);
