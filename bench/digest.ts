@@ -12,6 +12,7 @@ import type { Action, ActionChange, ActionStatus, Person, Workstream } from '../
 import { addDays } from '../src/domain/time/dates.js';
 import { planDigestMessage, workstreamDigestMessage } from '../src/cards/digest/cards.js';
 import { staleAskMessage } from '../src/cards/nudges/cards.js';
+import { random } from './generate-plan.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,21 +30,11 @@ const TODAY = '2026-11-23';
 const NOW = new Date('2026-11-23T08:30:00Z');
 const TARGET_MS = 2_000;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchPlan { people: Map<number, Person>; workstreams: Workstream[]; actions: Action[]; changes: ActionChange[]; ratings: Rating[] }
 
 export function generate(): BenchPlan {
-  const r = rng(2026);
+  const r = random(2026);
   const people = new Map<number, Person>();
   const mk = (id: number, key: string, roles: Person['roles']): Person => ({
     id, key, name: `Person ${id}`, email: null, jobTitle: null, aadObjectId: null, roles, specialism: null, active: true,

@@ -29,7 +29,7 @@ export const DEFAULT_OUT = path.resolve(import.meta.dirname, 'out', 'plan-100k')
 const TODAY = '2026-11-22';
 
 /** mulberry32: small, fast and good enough for test data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -89,7 +89,6 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
         (server.server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
         await jobs.stop();
-        await bot.idle();
         await store.close();
         log.info('stopped');
       })();

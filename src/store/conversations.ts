@@ -54,7 +54,7 @@ export class ConversationRepository {
       ...(where.teamId ? [{ teamId: where.teamId }] : []),
     ];
     if (or.length === 0) return 0;
-    for (const key of this.seen.keys()) if (key === where.conversationId) this.seen.delete(key);
+    if (where.conversationId) this.seen.delete(where.conversationId);
     if (where.teamId) this.seen.clear();
     const { count } = await this.db.conversationRef.deleteMany({ where: { OR: or } });
     return count;
