@@ -1,120 +1,142 @@
-// npm run bench:ask: p50/p95 round trip of a question mix through POST /api/messages, beside
-// an echo handler on the same server in the same run (same adapter, identity lookup and reply
-// path; only question answering skipped). Demo data and a generated 100 000-action plan, on
-// the embedded database and on PostgreSQL.
-//   npm run bench:ask -- [--rounds 200] [--big bench/out/plan-100k] [--skip-big] [--skip-pg]
-import crypto from 'node:crypto';
+// npm run bench:ask -- [--size 100k] [--questions 480] [--stores embedded,postgres] [--json FILE]
+// Round trips of distinct questions through POST /api/messages, interleaved in the same run with
+// the echo bot (bench/echo-bot.ts, its own process) and with the bot's own floor: "thanks" and its
+// variants, which the bot answers through identity lookup, conversation capture, every chat
+// command's matching and question understanding, but no plan query. For each store a fresh data
+// folder or database gets the generated plan through the product's importer, then a fresh bot
+// process is started as production starts it (node --import tsx src/main.ts), so its caches are
+// cold, and each question is asked once, by its own person in their own chat. One request at a
+// time; the order of echo, floor and question is shuffled in every round.
+import { parseArgs } from 'node:util';
 import fs from 'node:fs';
-import os from 'node:os';
-import pg from 'pg';
-import { loadConfig } from '../src/config.js';
-import { fixedClock } from '../src/domain/time/clock.js';
-import { importFolder } from '../src/importer/import-folder.js';
-import { DEMO_DATA_DIR } from '../src/importer/demo-data.js';
-import { createLogger } from '../src/log/logger.js';
-import { startRuntime, type Running } from '../src/runtime.js';
-import { openStore, type Store } from '../src/store/database.js';
-import type { Services } from '../src/teams/services.js';
-import { startConnectorStub } from '../src/cli/connector-stub.js';
+import { startConnectorStub, type ConnectorStub } from '../src/cli/connector-stub.js';
+import { random } from './generate-plan.js';
+import { askerFor, messageActivity, ms, post, shuffle, summary, times, type Summary } from './lib/client.js';
+import { BENCH_NOW, parseSize, planFolder, prepareStore, sizeLabel, type PreparedStore, type StoreKind } from './lib/plan-stores.js';
+import { BOT_ENTRY, ECHO_ENTRY, LAUNCH, botEnv, sleep, startServer, type Server } from './lib/servers.js';
+import { makeQuestions, type Category, type Question } from './questions.js';
 
-const args = process.argv.slice(2);
-const opt = (n: string, d: string) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] ?? d : d; };
-const ROUNDS = Number(opt('rounds', '200'));
-const BIG = opt('big', 'bench/out/plan-100k');
-const NOW = '2026-11-22T09:00:00Z';
-const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/** The floor: answered without any plan query (src/ask answers "thanks" from its own text). */
+export const FLOOR_TEXTS = ['thanks', 'thank you', 'cheers', 'thanks a lot', 'thank you very much', 'ta', 'cheers bot', 'thanks so much'];
+const FLOOR_REPLY = "You're welcome";
+const NOT_UNDERSTOOD = "didn't understand";
+const FAILED = 'something went wrong';
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN; };
+export interface Session { store: PreparedStore; connector: ConnectorStub; echo: Server; bot: Server; botStartMs: number; close(): Promise<void> }
 
-async function questionsFor(store: Store): Promise<{ text: string; aad: string }[]> {
-  // Real refs, people and workstreams from this data set, so every question has an answer.
-  const people = await store.db.person.findMany({ where: { aadObjectId: { not: null } }, take: 50, orderBy: { id: 'asc' } });
-  const actions = await store.db.action.findMany({ take: 50, orderBy: { id: 'desc' }, include: { owner: true } });
-  const ws = await store.db.workstream.findMany();
-  const qs: string[] = [];
-  for (let i = 0; i < 10; i++) {
-    const a = actions[(i * 7) % actions.length]!;
-    const w = ws[i % ws.length]!;
-    qs.push(`Who owns ${a.ref}?`, `When is ${a.ref.toLowerCase().replace('-', ' ')} due?`, "What's overdue?",
-      `What is overdue in ${w.code}?`, 'Which actions are at risk?', 'What are my open actions?',
-      `What is ${a.owner?.name ?? 'Owen Price'} working on?`, "What's due in the next two weeks?",
-      'How many actions are off track?', `Summary of ${w.code}`);
-  }
-  return qs.map((text, i) => ({ text, aad: people[i % people.length]!.aadObjectId! }));
-}
-
-async function run(label: string, store: Store): Promise<string> {
+export async function openSession(kind: StoreKind, folder: string): Promise<Session> {
+  const store = await prepareStore(kind, folder);
   const connector = await startConnectorStub();
-  // Echo shares the route; the real answerer is wrapped so "echo …" skips it.
-  const running: Running = await startRuntime({
-    config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: '0' }),
-    store: { ...store, close: async () => undefined }, clock: fixedClock(NOW), log: createLogger('silent'),
-  });
-  const real: Services['ask'] = running.services.ask;
-  running.services.ask = async (text, asker) => (text.startsWith('echo ') ? { text, cards: [] } : real(text, asker));
-  const questions = await questionsFor(store);
-  const send = async (text: string, aad: string) => {
-    const body = {
-      type: 'message', id: crypto.randomUUID(), serviceUrl: connector.serviceUrl, channelId: 'msteams', text,
-      from: { id: `29:${aad}`, aadObjectId: aad, name: 'Bench' }, recipient: { id: '28:bot', name: 'Partnership Bot' },
-      conversation: { id: `a:bench-${aad}`, conversationType: 'personal', tenantId: 't' }, locale: 'en-GB',
-    };
-    const t0 = performance.now();
-    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    await res.text();
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    return performance.now() - t0;
+  const started: Server[] = [];
+  const close = async () => {
+    for (const s of started) await s.stop();
+    await connector.close();
+    await store.drop();
   };
-  // Warm-up, then interleave echo and question so drift hits both equally.
-  for (const q of questions.slice(0, 20)) { await send(q.text, q.aad); await send(`echo ${q.text}`, q.aad); }
-  const echo: number[] = []; const ask: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const q = questions[i % questions.length]!;
-    echo.push(await send(`echo ${q.text}`, q.aad));
-    ask.push(await send(q.text, q.aad));
-  }
-  await running.stop();
-  await connector.close();
-  const ratio = pct(ask, 0.95) / pct(echo, 0.95);
-  return `| ${label} | ${ROUNDS} | ${pct(echo, 0.5).toFixed(1)} | ${pct(echo, 0.95).toFixed(1)} | ${pct(ask, 0.5).toFixed(1)} | ${pct(ask, 0.95).toFixed(1)} | ${ratio.toFixed(2)} |`;
-}
-
-async function withPostgres<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `bench_ask_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN); url.pathname = `/${name}`;
-  try { return await fn(url.toString()); } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+  try {
+    const echo = await startServer('echo bot', ECHO_ENTRY, { NODE_ENV: 'production' });
+    started.push(echo);
+    const bot = await startServer('bot', BOT_ENTRY, botEnv(store.env, BENCH_NOW));
+    started.push(bot);
+    return { store, connector, echo, bot, botStartMs: bot.startMs, close };
+  } catch (err) {
+    await close();
+    throw err;
   }
 }
 
-async function dataset(label: string, folder: string, rows: string[]): Promise<void> {
-  const now = new Date(NOW);
-  const embedded = await openStore({ dataDir: 'memory://' });
-  await importFolder(embedded.db, folder, { now });
-  rows.push(await run(`${label}, embedded`, embedded));
-  await embedded.close();
-  if (args.includes('--skip-pg')) return;
-  rows.push(await withPostgres(async (url) => {
-    const store = await openStore({ databaseUrl: url });
-    await importFolder(store.db, folder, { now });
-    try { return await run(`${label}, PostgreSQL`, store); } finally { await store.close(); }
-  }));
+export interface AskResult {
+  store: StoreKind; actions: number; questions: number; askers: number; importMs: number;
+  echo: Summary; floor: Summary; ask: Summary; byCategory: Partial<Record<Category, Summary>>;
+  notUnderstood: number; failed: number; floorNotFloor: number;
+  rss: { echoIdle: number; botIdle: number; echoAfter: number; botAfter: number };
 }
 
-const rows: string[] = [];
-await dataset('demo (46 actions)', DEMO_DATA_DIR, rows);
-if (!args.includes('--skip-big')) {
-  if (!fs.existsSync(`${BIG}/actions.csv`)) {
-    console.error(`No generated plan at ${BIG}: run npm run bench:data first (or pass --skip-big).`);
-  } else {
-    await dataset('generated (100 000 actions, 5 000 people)', BIG, rows);
+interface Samples { echo: number[]; floor: number[]; ask: number[]; cat: Map<Category, number[]>; notUnderstood: number; failed: number; floorNotFloor: number }
+
+async function round(s: Session, q: Question, i: number, rnd: () => number, out: Samples): Promise<void> {
+  const asker = askerFor(q.asker.aad, q.asker.name);
+  const steps: Record<'echo' | 'floor' | 'ask', () => Promise<void>> = {
+    echo: async () => { out.echo.push((await post(s.echo.url, s.connector, messageActivity(s.connector, asker, q.text))).ms); },
+    floor: async () => {
+      const r = await post(s.bot.url, s.connector, messageActivity(s.connector, asker, FLOOR_TEXTS[i % FLOOR_TEXTS.length]!));
+      if (!r.reply.includes(FLOOR_REPLY)) out.floorNotFloor++;
+      out.floor.push(r.ms);
+    },
+    ask: async () => {
+      const r = await post(s.bot.url, s.connector, messageActivity(s.connector, asker, q.text));
+      if (r.reply.includes(NOT_UNDERSTOOD)) out.notUnderstood++;
+      if (r.reply.includes(FAILED)) out.failed++;
+      out.ask.push(r.ms);
+      out.cat.set(q.category, [...(out.cat.get(q.category) ?? []), r.ms]);
+    },
+  };
+  const order: ('echo' | 'floor' | 'ask')[] = ['echo', 'floor', 'ask'];
+  for (const step of shuffle(order, rnd)) await steps[step]();
+}
+
+/** Warms the code paths (JIT, sockets) of both processes without touching any question's data. */
+async function warmUp(s: Session, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const stranger = askerFor(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, 'Warm-up');
+    await post(s.echo.url, s.connector, messageActivity(s.connector, stranger, `warm-up ${i}`));
+    await post(s.bot.url, s.connector, messageActivity(s.connector, stranger, FLOOR_TEXTS[i % FLOOR_TEXTS.length]!));
   }
 }
-console.log(`Machine: ${os.cpus().length} cores, Node ${process.version}; ${ROUNDS} echo + ${ROUNDS} questions per row, one client, interleaved.\n`);
-console.log('| data, database | rounds | echo p50 (ms) | echo p95 (ms) | question p50 (ms) | question p95 (ms) | p95 ratio |');
-console.log('|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(r);
+
+export async function benchAsk(kind: StoreKind, folder: string, actions: number, questions: Question[], warm = 20): Promise<AskResult> {
+  const s = await openSession(kind, folder);
+  try {
+    await sleep(3_000);
+    const idle = { echoIdle: s.echo.rssMb(), botIdle: s.bot.rssMb() };
+    await warmUp(s, warm);
+    const out: Samples = { echo: [], floor: [], ask: [], cat: new Map(), notUnderstood: 0, failed: 0, floorNotFloor: 0 };
+    const rnd = random(2026);
+    for (const [i, q] of questions.entries()) await round(s, q, i, rnd, out);
+    await sleep(3_000);
+    return {
+      store: kind, actions, questions: questions.length, askers: new Set(questions.map((q) => q.asker.aad)).size, importMs: s.store.importMs,
+      echo: summary(out.echo), floor: summary(out.floor), ask: summary(out.ask),
+      byCategory: Object.fromEntries([...out.cat].map(([c, xs]) => [c, summary(xs)])),
+      notUnderstood: out.notUnderstood, failed: out.failed, floorNotFloor: out.floorNotFloor,
+      rss: { ...idle, echoAfter: s.echo.rssMb(), botAfter: s.bot.rssMb() },
+    };
+  } finally {
+    await s.close();
+  }
+}
+
+const STORE_NAME: Record<StoreKind, string> = { embedded: 'embedded (PGlite, DATA_DIR on disk)', postgres: 'PostgreSQL' };
+
+export function askTables(results: AskResult[]): string {
+  const head = [
+    '| store | actions | questions (askers) | echo p50 / p95 ms | floor p50 / p95 ms | question p50 / p95 ms | p50 × echo | p95 × echo | p95 × floor | floor p95 × echo | not understood | failed |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const rows = results.map((r) => `| ${STORE_NAME[r.store]} | ${sizeLabel(r.actions)} | ${r.questions} (${r.askers}) | ${ms(r.echo.p50)} / ${ms(r.echo.p95)} | ${ms(r.floor.p50)} / ${ms(r.floor.p95)} | ${ms(r.ask.p50)} / ${ms(r.ask.p95)} | ${times(r.ask.p50, r.echo.p50)} | ${times(r.ask.p95, r.echo.p95)} | ${times(r.ask.p95, r.floor.p95)} | ${times(r.floor.p95, r.echo.p95)} | ${r.notUnderstood} | ${r.failed} |`);
+  const cats = [...new Set(results.flatMap((r) => Object.keys(r.byCategory)))] as Category[];
+  const catHead = [`| question kind | ${results.map((r) => `${STORE_NAME[r.store].split(' ')[0]} ${sizeLabel(r.actions)}: n, p50 / p95 ms, p95 × echo`).join(' | ')} |`, `|---|${results.map(() => '---:').join('|')}|`];
+  const catRows = cats.map((c) => `| ${c} | ${results.map((r) => { const x = r.byCategory[c]; return x ? `${x.n}, ${ms(x.p50)} / ${ms(x.p95)}, ${times(x.p95, r.echo.p95)}` : ''; }).join(' | ')} |`);
+  const notes = results.filter((r) => r.floorNotFloor > 0).map((r) => `\n**Warning:** ${r.floorNotFloor} floor requests on ${r.store} were not answered "${FLOOR_REPLY}": the floor is not what it claims.`);
+  return [...head, ...rows, '', ...catHead, ...catRows, ...notes].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: {
+    size: { type: 'string', default: '100k' }, questions: { type: 'string', default: '480' },
+    stores: { type: 'string', default: 'embedded,postgres' }, json: { type: 'string' }, warmup: { type: 'string', default: '20' },
+  } });
+  const actions = parseSize(values.size);
+  const folder = planFolder(actions);
+  const questions = makeQuestions(folder, Number(values.questions));
+  const results: AskResult[] = [];
+  for (const kind of values.stores.split(',') as StoreKind[]) {
+    console.error(`bench:ask: ${questions.length} questions on ${kind}, ${sizeLabel(actions)} actions…`);
+    results.push(await benchAsk(kind, folder, actions, questions, Number(values.warmup)));
+  }
+  if (values.json) fs.writeFileSync(values.json, JSON.stringify(results, null, 2));
+  console.log(`Both processes started with \`${LAUNCH}\`; ${questions.length} distinct questions, each asked once.\n`);
+  console.log(askTables(results));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
