@@ -35,18 +35,23 @@ function step(script: string, args: string[], env: Record<string, string> = {}):
   });
 }
 
-export interface Options { size: string; questions: number; pg1m: boolean; only: string[]; doc: string; cardIterations?: number; cardConcurrent?: number }
+export interface Options {
+  size: string; questions: number;
+  /** The large PostgreSQL run: '1M' with --pg-1m; smaller in the smoke test; none by default. */
+  pgLarge?: string;
+  only: string[]; doc: string; cardIterations?: number; cardConcurrent?: number; command?: string }
 
 async function askSection(o: Options, tmp: string): Promise<string> {
   const json = path.join(tmp, 'ask.json');
   const table = await step('bench/ask.ts', ['--size', o.size, '--questions', String(o.questions), '--json', json]);
   const results = JSON.parse(fs.readFileSync(json, 'utf8')) as AskResult[];
   const parts = [`### Questions, ${sizeLabel(parseSize(o.size))} actions (\`npm run bench:ask -- --size ${o.size} --questions ${o.questions}\`)\n`, table];
-  if (o.pg1m) {
-    const json1m = path.join(tmp, 'ask-1m.json');
-    parts.push('\n### Questions, 1M actions, PostgreSQL (`npm run bench:ask -- --size 1M --stores postgres`)\n');
-    parts.push(await step('bench/ask.ts', ['--size', '1M', '--stores', 'postgres', '--questions', String(o.questions), '--json', json1m]));
-    results.push(...(JSON.parse(fs.readFileSync(json1m, 'utf8')) as AskResult[]));
+  if (o.pgLarge) {
+    const jsonLarge = path.join(tmp, 'ask-large.json');
+    const label = sizeLabel(parseSize(o.pgLarge));
+    parts.push(`\n### Questions, ${label} actions, PostgreSQL (\`npm run bench:ask -- --size ${o.pgLarge} --stores postgres --questions ${o.questions}\`)\n`);
+    parts.push(await step('bench/ask.ts', ['--size', o.pgLarge, '--stores', 'postgres', '--questions', String(o.questions), '--json', jsonLarge]));
+    results.push(...(JSON.parse(fs.readFileSync(jsonLarge, 'utf8')) as AskResult[]));
   }
   parts.push('\n### Idle memory of the serving process (from the same sessions; `npm run bench:rss` alone)\n', rssTable(results));
   return parts.join('\n');
@@ -55,7 +60,7 @@ async function askSection(o: Options, tmp: string): Promise<string> {
 export async function runAll(o: Options): Promise<string> {
   const load = os.loadavg()[0]!;
   const started = new Date();
-  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  const command = o.command ?? `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-all-'));
   const sections: string[] = [];
   try {
@@ -91,7 +96,7 @@ async function main(): Promise<void> {
     'card-iterations': { type: 'string' }, 'card-concurrent': { type: 'string' },
   } });
   const content = await runAll({
-    size: values.size, questions: Number(values.questions), pg1m: values['pg-1m'], only: values.only.split(','), doc: values.doc,
+    size: values.size, questions: Number(values.questions), pgLarge: values['pg-1m'] ? '1M' : undefined, only: values.only.split(','), doc: values.doc,
     cardIterations: values['card-iterations'] ? Number(values['card-iterations']) : undefined,
     cardConcurrent: values['card-concurrent'] ? Number(values['card-concurrent']) : undefined,
   });
