@@ -3,7 +3,7 @@
 // POST /api/messages with the real adapter; on the embedded database and on PostgreSQL. Then 50
 // concurrent saves of the same action at the same version, round after round with the losers
 // retrying on the card they were given: exactly one wins per version, the rest are told, none lost.
-//   npm run bench:cards            (ITERATIONS=300 CONCURRENT=50 to change the sizes)
+//   npm run bench:cards            (ITERATIONS=300 CONCURRENT=50 WARMUP=30 to change the sizes)
 import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import { startConnectorStub } from '../src/cli/connector-stub.js';
 const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ITERATIONS = Number(process.env.ITERATIONS ?? 300);
 const CONCURRENT = Number(process.env.CONCURRENT ?? 50);
-const WARMUP = 30;
+const WARMUP = Number(process.env.WARMUP ?? 30);
 const NOW = '2026-11-22T09:00:00Z';
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 

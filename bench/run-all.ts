@@ -69,6 +69,7 @@ export async function runAll(o: Options): Promise<string> {
       const env: Record<string, string> = {};
       if (o.cardIterations) env.ITERATIONS = String(o.cardIterations);
       if (o.cardConcurrent) env.CONCURRENT = String(o.cardConcurrent);
+      if (o.cardIterations && o.cardIterations < 30) env.WARMUP = String(o.cardIterations); // smoke runs
       sections.push(`### Card saves (\`npm run bench:cards\`)\n\n${await step('bench/card-update.ts', [], env)}`);
     }
     if (o.only.includes('startup')) sections.push(`### Start-up (\`npm run bench:startup\`)\n\n${await step('bench/startup.ts', [])}`);
