@@ -2,22 +2,27 @@
 # Runs `node --import tsx src/main.ts` (what `npm start` runs) on port 3978, with GET /healthz.
 # Configure it with environment variables (see .env.example and docs/DEPLOY.md).
 
-# ---- 1. Production dependencies only. Install scripts stay off: the Prisma client is committed
-#         (src/generated/prisma) and uses no native query engine, so nothing needs building.
-FROM node:20-bookworm-slim AS deps
+# ---- 1. Production dependencies and the generated Prisma client. Install scripts stay off (nothing
+#         needs building); the client is not committed (src/generated/ is in .gitignore), so it is
+#         generated here, explicitly, from prisma/schema.prisma. It uses the JavaScript query
+#         compiler and WASM, so nothing native is downloaded.
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
-ENV npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
-COPY package.json package-lock.json ./
+ENV npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false CHECKPOINT_DISABLE=1
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
 RUN npm ci --omit=dev --ignore-scripts --no-progress \
+ && npx --no-install prisma generate \
  && npm cache clean --force
 
 # ---- 2. The runtime image: the app's sources, migrations and demo data, and nothing else.
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3978 \
     DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
+COPY --from=deps --chown=root:root /app/src/generated ./src/generated
 COPY --chown=root:root package.json tsconfig.json ./
 COPY --chown=root:root src ./src
 COPY --chown=root:root prisma ./prisma
