@@ -12,8 +12,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import appManifest from '@microsoft/app-manifest';
+import { zipSync, type Zippable } from 'fflate';
 import { PNG } from 'pngjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -178,59 +178,17 @@ export function checkIcon(kind: keyof typeof ICONS, file: string, data: Buffer |
   return [];
 }
 
-// ---- A small zip writer (deflate, UTF-8 names, fixed timestamps so the same input gives the same bytes).
+// ---- The zip (fflate): deflate, UTF-8 names, a fixed timestamp so the same input gives the same bytes.
 
 export interface ZipEntry { name: string; data: Buffer }
 
-export function zip(entries: ZipEntry[]): Buffer {
-  const DOS_TIME = 0;
-  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const compressed = zlib.deflateRawSync(entry.data, { level: 9 });
-    const crc = zlib.crc32(entry.data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);           // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6);       // flags: UTF-8 names
-    local.writeUInt16LE(8, 8);            // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, compressed);
+// DOS time has no zone: a local-time date gives the same fields on every machine.
+const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);         // made by: 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    // extra length, comment length, disk, internal and external attributes: all zero
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+export function zip(entries: ZipEntry[]): Buffer {
+  const files: Zippable = {};
+  for (const entry of entries) files[entry.name] = [new Uint8Array(entry.data), { level: 9, mtime: FIXED_MTIME }];
+  return Buffer.from(zipSync(files));
 }
 
 // ---- The whole build.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { colorIcon, encode, outlineIcon } from '../../src/cli/make-icons.js';
 import { buildAppPackage, checkIcon, checkManifest, fillTemplate, MANIFEST_DIR, templateValues, zip } from '../../src/cli/package.js';
 
@@ -226,6 +226,13 @@ describe('the zip writer', () => {
     const files = unzip(zip(entries));
     expect([...files.keys()]).toEqual(entries.map((e) => e.name));
     for (const e of entries) expect(files.get(e.name)!.equals(e.data)).toBe(true);
+  });
+
+  it('gives the same bytes for the same input, whatever the time', () => {
+    const entries = [{ name: 'manifest.json', data: Buffer.from('{"a":1}') }];
+    const first = zip(entries);
+    vi.useFakeTimers({ now: new Date('2031-06-15T12:00:00Z') });
+    try { expect(zip(entries).equals(first)).toBe(true); } finally { vi.useRealTimers(); }
   });
 });
 
