@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     const services: Services = {
       config, clock: systemClock, log, store,
       people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), ask: async () => ({ text: '', cards: [] }),
+      examples: async () => ({}),
     };
     const sender = new OutboxSender({
       db: store.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,

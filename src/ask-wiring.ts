@@ -1,6 +1,9 @@
-// Builds the question answerer the edge uses: src/ask over the Prisma plan reader.
+// Builds the question answerer the edge uses (src/ask over the Prisma plan reader), and the plan's
+// examples for welcomes and refusals.
 import { answerQuestion } from './ask/answer-question.js';
 import type { Config } from './config.js';
+import { pickPlanExamples } from './domain/phrasing/welcome.js';
+import { londonDate } from './domain/time/london.js';
 import { isUnavailable } from './store/errors.js';
 import { PrismaPlanReader } from './store/plan-reader.js';
 import type { Services } from './teams/services.js';
@@ -22,4 +25,10 @@ export async function createAsk(services: Services, _config: Config): Promise<Se
     // A database outage deserves its own kind sentence: it is not the person's fault and will pass.
     return failure !== undefined && isUnavailable(failure) ? { text: UNAVAILABLE_TEXT, cards: [] } : answer;
   };
+}
+
+/** Examples from the plan for welcomes and refusals, over a reader of their own (its directory cache). */
+export function createPlanExamples(services: Services): Services['examples'] {
+  const reader = new PrismaPlanReader(services.store.db);
+  return () => pickPlanExamples(reader, londonDate(services.clock.now()));
 }

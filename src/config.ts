@@ -6,6 +6,11 @@ const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) =>
 const cronExpr = z.string().regex(/^\S+( \S+){4,5}$/, 'a cron expression such as "0 9 * * 1-5"');
 const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO date-time such as 2026-11-22T09:00:00Z');
 
+/** Neutral on purpose: the deployment names its partnership (PARTNERSHIP_NAME). */
+export const DEFAULT_PARTNERSHIP_NAME = 'SEND partnership';
+/** Keeps the app package's full name within Teams' 100 characters. */
+export const PARTNERSHIP_NAME_MAX = 50;
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
@@ -18,6 +23,8 @@ export const configSchema = z.object({
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   BOT_TENANT_ID: z.string().optional().transform((v) => (v ? v : undefined)),
   BOT_NAME: z.string().min(1).default('Partnership Bot'),
+  // The partnership's name in welcomes and the app package: "Kirklees SEND partnership".
+  PARTNERSHIP_NAME: z.string().optional().transform((v) => v?.trim() || DEFAULT_PARTNERSHIP_NAME).pipe(z.string().max(PARTNERSHIP_NAME_MAX, `a name of at most ${PARTNERSHIP_NAME_MAX} characters`)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   SCHEDULER: flag.default(true),

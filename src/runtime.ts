@@ -10,7 +10,7 @@ import { openStore, type Store } from './store/database.js';
 import { PeopleRepository } from './store/people.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
-import { createAsk } from './ask-wiring.js';
+import { createAsk, createPlanExamples } from './ask-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
@@ -54,7 +54,9 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
     people: new PeopleRepository(store.db),
     conversations: new ConversationRepository(store.db),
     ask: async () => ({ text: '', cards: [] }),
+    examples: async () => ({}),
   };
+  services.examples = createPlanExamples(services);
   services.ask = options.ask ?? await createAsk(services, config);
   const bot = createBot(services);
 

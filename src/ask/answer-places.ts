@@ -109,7 +109,8 @@ export async function answerMeetings(
     for (const s of ctx.idx.dir.settings) if (me && s.sencoId === me.id) ids.add(s.clusterId);
     clusters = [...ids].map((id) => ctx.idx.clusterById.get(id)).filter((c): c is Cluster => c !== undefined);
     if (!clusters.length) {
-      return { text: 'You are not the SENCO or chair of any cluster in the plan, so I can\'t tell which meetings are yours. Ask about a cluster by name, for example "When is the next Batley cluster meeting?"'.replace('Batley', ctx.idx.dir.clusters[0]?.name ?? 'Batley'), cards: [] };
+      const example = ctx.idx.dir.clusters[0]?.name;
+      return { text: `You are not the SENCO or chair of any cluster in the plan, so I can't tell which meetings are yours. Ask about a cluster by name${example ? `, for example "When is the next ${example} cluster meeting?"` : '.'}`, cards: [] };
     }
   }
   const clusterIds = clusters?.map((c) => c.id);

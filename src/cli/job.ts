@@ -77,6 +77,7 @@ async function main(): Promise<number> {
       config, clock, log, store,
       people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db),
       ask: async () => ({ text: '', cards: [] }),
+      examples: async () => ({}), // jobs send no welcomes
     };
     const deps = jobDeps(services);
     const now = clock.now();

@@ -4,8 +4,9 @@
 //   BOT_ID      the Azure Bot's Microsoft App ID (a GUID): the app id and the bot id   (required)
 //   BOT_DOMAIN  the host name the bot is served from, e.g. send-bot.example.org       (required)
 //   BOT_NAME    the name people see and @mention (default "Partnership Bot", at most 30 characters)
+//   PARTNERSHIP_NAME  the partnership, in the app's full name and description (default "SEND partnership")
 //   APP_VERSION the app's version (default: package.json's); raise it for every upload
-//   DEVELOPER_NAME, APP_WEBSITE_URL, APP_PRIVACY_URL, APP_TERMS_URL  shown on the app's details page
+//   DEVELOPER_NAME (default PARTNERSHIP_NAME), APP_WEBSITE_URL, APP_PRIVACY_URL, APP_TERMS_URL  shown on the app's details page
 // It validates the manifest against its JSON schema offline (the copy inside
 // @microsoft/app-manifest), checks Teams' own limits and the icons, and writes
 // dist/appPackage/<name>-<version>.zip. Every problem is one line; the zip's path is the last line.
@@ -15,6 +16,7 @@ import path from 'node:path';
 import appManifest from '@microsoft/app-manifest';
 import { zipSync, type Zippable } from 'fflate';
 import { PNG } from 'pngjs';
+import { DEFAULT_PARTNERSHIP_NAME, PARTNERSHIP_NAME_MAX } from '../config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const MANIFEST_DIR = path.join(ROOT, 'manifest');
@@ -57,8 +59,11 @@ export function templateValues(env: Record<string, string | undefined>, defaultV
   const version = get('APP_VERSION') || defaultVersion;
   if (!SEMVER.test(version)) bad('APP_VERSION', 'a version such as 1.0.3');
 
-  const developer = get('DEVELOPER_NAME') || 'Kirklees SEND Partnership';
-  if (developer.length > 32) bad('DEVELOPER_NAME', 'a name of at most 32 characters');
+  const partnership = get('PARTNERSHIP_NAME') || DEFAULT_PARTNERSHIP_NAME;
+  if (partnership.length > PARTNERSHIP_NAME_MAX) bad('PARTNERSHIP_NAME', `a name of at most ${PARTNERSHIP_NAME_MAX} characters`);
+
+  const developer = get('DEVELOPER_NAME') || partnership;
+  if (developer.length > 32) bad('DEVELOPER_NAME', 'a name of at most 32 characters (without it, PARTNERSHIP_NAME is used)');
 
   const urls: Record<string, string> = {};
   const defaulted: string[] = [];
@@ -77,7 +82,7 @@ export function templateValues(env: Record<string, string | undefined>, defaultV
   }
 
   return {
-    values: { BOT_ID: botId.toLowerCase(), BOT_DOMAIN: domain.toLowerCase(), BOT_NAME: name, APP_VERSION: version, DEVELOPER_NAME: developer, ...urls },
+    values: { BOT_ID: botId.toLowerCase(), BOT_DOMAIN: domain.toLowerCase(), BOT_NAME: name, PARTNERSHIP_NAME: partnership, APP_VERSION: version, DEVELOPER_NAME: developer, ...urls },
     problems,
     warnings,
   };

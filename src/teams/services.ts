@@ -1,6 +1,7 @@
 // What the Teams edge needs from the rest of the app, built once in src/main.ts.
 import type { Config } from '../config.js';
 import type { Answer, Asker } from '../ask/context.js';
+import type { PlanExamples } from '../domain/phrasing/welcome.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/database.js';
@@ -19,4 +20,6 @@ export interface Services {
   conversations: ConversationRepository;
   /** Question understanding (src/ask), injected so the edge never depends on how it works. */
   ask(text: string, asker: Asker): Promise<Answer>;
+  /** Real references, workstreams and clusters for examples in welcomes and refusals; none when the plan is empty. */
+  examples(): Promise<PlanExamples>;
 }

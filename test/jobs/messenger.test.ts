@@ -37,6 +37,7 @@ beforeAll(async () => {
     config, clock: fixedClock('2026-11-23T09:00:00Z'), log, store,
     people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db),
     ask: async () => ({ text: '', cards: [] }),
+    examples: async () => ({}),
   };
   messenger = createMessenger(createBot(services), services, { timeoutMs: 300 });
   for (let i = 0; i < 3; i++) await addConversation(`a:conv-${i}`);

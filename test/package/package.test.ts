@@ -94,6 +94,23 @@ describe('the app package', () => {
     expect(JSON.stringify(manifest)).not.toMatch(/\$\{\{/);
   });
 
+  it('names the partnership from PARTNERSHIP_NAME, neutrally by default, and no plan of its own', async () => {
+    expect(manifest.name.full).toBe('SEND Plan Helper: SEND partnership improvement plan');
+    expect(manifest.description.full).toMatch(/^A chat helper for the SEND partnership and its improvement plan/);
+    // Nothing from the demo plan: the package is built before, and apart from, any plan.
+    expect(JSON.stringify(manifest)).not.toMatch(/Kirklees|Big Plan|COM-06|WS5|Batley/);
+
+    const dir = tempDir();
+    try {
+      const named = await buildAppPackage({ env: { ...ENV, PARTNERSHIP_NAME: 'Calderdale SEND Partnership' }, outDir: dir });
+      expect(named.problems).toEqual([]);
+      const m = named.manifest as unknown as Manifest & { developer: { name: string } };
+      expect(m.name.full).toBe('SEND Plan Helper: Calderdale SEND Partnership improvement plan');
+      expect(m.description.full).toContain('for the Calderdale SEND Partnership and its improvement plan');
+      expect(m.developer.name).toBe('Calderdale SEND Partnership');
+    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  });
+
   it('is valid against its schema, offline, on a current manifest version', async () => {
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
     expect(await checkManifest(manifest as unknown as Record<string, unknown>)).toEqual([]);
@@ -146,6 +163,13 @@ describe('problems are reported one line each, and no package is written', () =>
     expect(problems.join('\n')).toMatch(/APP_VERSION="one"/);
     expect(problems.join('\n')).toMatch(/APP_PRIVACY_URL=.*https:\/\//);
     for (const p of problems) expect(p).not.toMatch(/\n/);
+  });
+
+  it('checks the partnership name, and a developer name that defaults to it', () => {
+    const long = 'The Very Long Name of a Local Area SEND Partnership Board';
+    expect(templateValues({ ...ENV, PARTNERSHIP_NAME: long }, '0.1.0').problems.join('\n')).toMatch(/PARTNERSHIP_NAME=.* at most 50 characters/);
+    expect(templateValues({ ...ENV, PARTNERSHIP_NAME: 'A SEND partnership of thirty-three' }, '0.1.0').problems.join('\n')).toMatch(/DEVELOPER_NAME=.*PARTNERSHIP_NAME is used/);
+    expect(templateValues({ ...ENV, PARTNERSHIP_NAME: 'A SEND partnership of thirty-three', DEVELOPER_NAME: 'SEND team' }, '0.1.0').problems).toEqual([]);
   });
 
   it('escapes values and reports placeholders it cannot fill', () => {
@@ -242,7 +266,7 @@ describe('npm run package', () => {
   const script = path.join(ROOT, 'src', 'cli', 'package.ts');
   const clean = (extra: Record<string, string>) => {
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(BOT_|APP_|DEVELOPER_)/.test(k)) env[k] = v;
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(BOT_|APP_|DEVELOPER_|PARTNERSHIP_)/.test(k)) env[k] = v;
     return { ...env, ...extra };
   };
 

@@ -232,7 +232,7 @@ export function myActionsCard(allModels: readonly ActionCardModel[], o: ManyCard
     const hasErrors = models.some((m) => Object.keys(o.states.get(m.action.id)?.errors ?? {}).length > 0);
     const shown = models.length;
     const intro = o.total > shown
-      ? `Showing the ${shown} due soonest of ${o.total} open actions. For any other, say "update" and its reference, for example "update ${models[0]?.action.ref ?? 'COM-06'}".`
+      ? `Showing the ${shown} due soonest of ${o.total} open actions. For any other, say "update" and its reference${models[0] ? `, for example "update ${models[0].action.ref}"` : ''}.`
       : editable.length
         ? 'Change what you need, then press Save changes once. Actions you leave alone stay as they are.'
         : 'Nothing here is yours to change.';

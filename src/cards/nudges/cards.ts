@@ -42,7 +42,9 @@ function ownerNudgeMessageWith(n: OwnerNudge, today: IsoDate, dueSoonDays: numbe
   };
   section(`Overdue (${n.overdue.length})`, n.overdue);
   section(`Due in the next ${dueSoonDays} days (${n.dueSoon.length})`, n.dueSoon);
-  body.push(para('Away? Say "snooze reminders until Monday", or "mute COM-06 until 1 December" for one action.', { subtle: true, spacing: 'Medium' }));
+  const example = n.overdue[0]?.action.ref ?? n.dueSoon[0]?.action.ref;
+  const muteOne = example ? `, or "mute ${example} until 1 December" for one action` : '';
+  body.push(para(`Away? Say "snooze reminders until Monday"${muteOne}.`, { subtle: true, spacing: 'Medium' }));
   return { text, cards: [adaptiveCard(body)] };
 }
 

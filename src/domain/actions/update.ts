@@ -31,7 +31,7 @@ export const actionOnlySchema = z.object({ actionId: actionIdSchema });
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export const DAMAGED_CARD = "This card doesn't look right, so nothing was changed. Ask me again, for example \"update COM-06\".";
+export const DAMAGED_CARD = "This card doesn't look right, so nothing was changed. Ask me again, for example \"update my actions\".";
 
 export function parseCardRef(data: unknown): ParseResult<CardRef> {
   const r = cardRefSchema.safeParse(data);

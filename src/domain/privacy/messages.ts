@@ -14,7 +14,7 @@ export const PRIVACY_MESSAGES: Readonly<Record<PrivacyReasonCode, string>> = Obj
   nhs_number:
     'It looks like this includes an NHS number. Please take it out: the expert does not need it to help.',
   address:
-    'It looks like this includes a home address. Please take it out, or just name the town, for example "in Batley".',
+    'It looks like this includes a home address. Please take it out, or just name the town or area instead.',
   postcode:
     'It looks like this includes a full postcode. Please take it out, or keep only the first half (the part before the space).',
 });

@@ -122,12 +122,17 @@ export class ActionCardFlows {
 
   // ---- one action ----------------------------------------------------------------------------
 
+  /** An unknown reference: the example is one that exists in this plan (none in an empty one). */
+  private async unknownRef(typed: string): Promise<FlowResult> {
+    const example = (await this.services.examples()).actionRef;
+    const hint = example ? `Check the reference, for example ${example}.` : 'There are no actions in the plan yet.';
+    return { outcome: 'unknown-ref', sentenceOnly: true, text: `I can't find an action called ${typed}. ${hint}`, card: problemCard(`I can't find an action called ${typed}.`) };
+  }
+
   /** "update COM-06": the card for the conversation (its base view), and a sentence. */
   async openByRef(viewer: Viewer, candidates: readonly string[], typed: string): Promise<FlowResult> {
     const r = await this.actions.byRef(candidates);
-    if (!r) {
-      return { outcome: 'unknown-ref', sentenceOnly: true, text: `I can't find an action called ${typed}. Check the reference, for example COM-06.`, card: problemCard(`I can't find an action called ${typed}.`) };
-    }
+    if (!r) return this.unknownRef(typed);
     const refresh = await this.refreshOptions(viewer, [r.owner?.id, r.lead?.id]);
     const right = this.right(viewer, r);
     if (!viewer.person) return { outcome: 'unknown-person', text: UNKNOWN_PERSON, card: this.summary(viewer, r, null, refresh) };
@@ -193,7 +198,7 @@ export class ActionCardFlows {
 
   async historyByRef(viewer: Viewer, candidates: readonly string[], typed: string): Promise<FlowResult> {
     const r = await this.actions.byRef(candidates);
-    if (!r) return { outcome: 'unknown-ref', sentenceOnly: true, text: `I can't find an action called ${typed}. Check the reference, for example COM-06.`, card: problemCard(`I can't find an action called ${typed}.`) };
+    if (!r) return this.unknownRef(typed);
     return this.history(viewer, r);
   }
 

@@ -90,7 +90,10 @@ async function sharedCard(t: MeetingTurn, meeting: MeetingView): Promise<Card> {
 
 async function withMeeting(t: MeetingTurn, data: Data, run: (m: MeetingView) => Promise<string>): Promise<string> {
   const meeting = await t.store.meeting(idOf(data, 'meetingId'), t.person?.id);
-  if (!meeting) return answerInvoke(t.context, "I can't find that meeting any more. Ask for the next one, such as \"next Batley meeting\".");
+  if (!meeting) {
+    const cluster = (await t.services.examples()).clusterName;
+    return answerInvoke(t.context, `I can't find that meeting any more. Ask for the next one, such as "${cluster ? `next ${cluster} meeting` : 'next cluster meeting'}".`);
+  }
   return run(meeting);
 }
 

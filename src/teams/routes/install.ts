@@ -42,11 +42,12 @@ function botWasRemoved(context: TurnContext): boolean {
 async function welcome(context: TurnContext, services: Services): Promise<void> {
   const person = await whoIsSpeaking(context, services);
   await captureConversation(context, services, person);
+  const settings = { partnershipName: services.config.PARTNERSHIP_NAME, botName: services.config.BOT_NAME, examples: await services.examples() };
   if (conversationKind(context) === 'personal') {
     const firstName = person ? person.name.split(' ')[0] ?? null : null;
-    await context.sendActivity(personalWelcome(firstName));
+    await context.sendActivity(personalWelcome(firstName, settings));
   } else {
-    await context.sendActivity(groupWelcome());
+    await context.sendActivity(groupWelcome(settings));
   }
   turnLog(context, services.log).info({ kind: conversationKind(context), known: !!person }, 'welcomed after install');
 }
