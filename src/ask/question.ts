@@ -1,0 +1,113 @@
+// One question, read once: the cleaned text in its forms, its words, its status words, its period,
+// what it asks about an action, the references and directory mentions in it, and who asks.
+// Recognisers (src/ask/recognisers) and answerers read from this; nothing parses the text again.
+import type { IsoDate, Person } from '../domain/plan/types.js';
+import { detectAspects, mentionsSelf, readCues, type Cues } from './cues.js';
+import type { DirectoryIndex } from './directory.js';
+import type { Aspect, Intent, Paging } from './intent.js';
+import { findMentions, type Mentions } from './mentions.js';
+import { cleanText, lowerQuestion, tokenize, type Token } from './normalise.js';
+import { parsePeriod, type Period } from './periods.js';
+import { findActionRefs, findGluedUnknownRefs, findRequestRefs, type RefMatch, type RequestRefMatch } from './references.js';
+import { parseStatusWords, type StatusFilter } from './status-words.js';
+
+/** What the conversation already holds, for follow-up questions. No caller fills it yet. */
+export interface ConversationContext {
+  /** What the previous question in this conversation was understood as. */
+  previous?: Intent;
+}
+
+export interface QuestionInput {
+  /** The person asking, when their Teams account is linked to someone in the plan. */
+  asker: Person | null;
+  /** London's today. */
+  today: IsoDate;
+  context?: ConversationContext;
+}
+
+export interface Question {
+  /** As a person would read it: markup, mentions and emoji gone, case kept. */
+  cleaned: string;
+  /** Lower case, paging marker ("(all)", "page 2") blanked; every span and token points into this. */
+  lower: string;
+  /** `lower` with single spaces, trimmed. */
+  compact: string;
+  /** `lower` with only letters, digits, apostrophes and single spaces. */
+  plain: string;
+  /** The question restated without its paging marker: "What is overdue?". */
+  restated: string;
+  paging: Paging;
+  tokens: Token[];
+  /** The tokens' words, for "does it say …" tests. */
+  words: ReadonlySet<string>;
+  status: StatusFilter;
+  period: Period | null;
+  aspects: Aspect[];
+  cues: Cues;
+  /** It speaks of the asker ("my", "I", "for me"). */
+  self: boolean;
+  refs: { requests: RequestRefMatch[]; actions: RefMatch[]; glued: string[] };
+  /** People, workstreams, areas, sources and title words: found on first use. */
+  readonly mentions: Mentions;
+  asker: Person | null;
+  today: IsoDate;
+  idx: DirectoryIndex;
+  context?: ConversationContext;
+}
+
+/** Builds the Question for a raw message text. Never throws, whatever it is given. */
+export function readQuestion(text: unknown, input: QuestionInput, idx: DirectoryIndex): Question {
+  const cleaned = cleanText(text);
+  const { paging, rest: lower } = parsePaging(lowerQuestion(cleaned));
+  const tokens = tokenize(lower);
+  const prefixes = idx.dir.actionPrefixes;
+  let mentions: Mentions | undefined;
+  const q: Question = {
+    cleaned,
+    lower,
+    compact: lower.replace(/\s+/g, ' ').trim(),
+    plain: lower.replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim(),
+    restated: asQuestion(lower.replace(/\s+/g, ' ')),
+    paging,
+    tokens,
+    words: new Set(tokens.map((t) => t.word)),
+    status: parseStatusWords(lower),
+    period: parsePeriod(lower, input.today),
+    aspects: detectAspects(lower),
+    cues: readCues(lower),
+    self: mentionsSelf(lower),
+    refs: { requests: findRequestRefs(lower), actions: findActionRefs(lower, prefixes), glued: findGluedUnknownRefs(cleaned, prefixes) },
+    get mentions() { return (mentions ??= findMentions(q)); },
+    asker: input.asker,
+    today: input.today,
+    idx,
+    ...(input.context ? { context: input.context } : {}),
+  };
+  return q;
+}
+
+/** Does the question hold any of these words (whole words, possessive "'s" removed)? */
+export function says(q: Question, ...words: string[]): boolean {
+  return words.some((w) => q.words.has(w));
+}
+
+/** "(all)", "(from 11)", "page 2", "show all": which slice of a long list. */
+export function parsePaging(lower: string): { paging: Paging; rest: string } {
+  let m = /\(\s*(?:all|more|the rest|rest)\s*\)|\b(?:show|list|see|give me) (?:me )?(?:them |it )?all\b|\bin full\b|\bfull list\b|\bevery one\b|\ball of them\b/.exec(lower);
+  if (m) return { paging: { offset: /^\(/.test(m[0]) ? 10 : 0, limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
+  m = /\(?\s*from (?:number |no\.? |#)?(\d{1,6})\s*\)?$/.exec(lower);
+  if (m) return { paging: { offset: Math.max(0, Number(m[1]) - 1), limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
+  m = /\(?\s*page (\d{1,5})\s*\)?/.exec(lower);
+  if (m) return { paging: { offset: Math.max(0, Number(m[1]) - 1) * 10, limit: 10, all: false }, rest: blank(lower, m.index, m[0].length) };
+  return { paging: { offset: 0, limit: 10, all: false }, rest: lower };
+}
+
+function blank(s: string, at: number, length: number): string {
+  return s.slice(0, at) + ' '.repeat(length) + s.slice(at + length);
+}
+
+/** Upper-case the first letter and put the question mark back. */
+export function asQuestion(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim().replace(/[?.!]*$/, '');
+  return t ? `${t.charAt(0).toUpperCase()}${t.slice(1)}?` : t;
+}
