@@ -115,11 +115,11 @@ export function unique<T>(list: T[]): T[] {
 }
 
 const UNKNOWN_NAME_PATTERNS = [
-  /\bwhat (?:is|are|has|have) ([a-z]+(?: [a-z]+)?) (?:working on|doing|got|been doing|up to|responsible for|leading)\b/,
-  /\b(?:owned by|assigned to|belonging to|given to|led by) ([a-z]+(?: [a-z]+)?)\b/,
-  /\bwhat does ([a-z]+(?: [a-z]+)?) (?:own|have|do|lead)\b/,
-  /^([a-z]+(?: [a-z]+)?)'s\b/,
-  /\b(?:is|are|has|does) ([a-z]+(?: [a-z]+)?) (?:got|have|own|doing)\b/,
+  /\bwhat (?:is|are|has|have) ([a-z]{1,40}(?: [a-z]{1,40})?) (?:working on|doing|got|been doing|up to|responsible for|leading)\b/,
+  /\b(?:owned by|assigned to|belonging to|given to|led by) ([a-z]{1,40}(?: [a-z]{1,40})?)\b/,
+  /\bwhat does ([a-z]{1,40}(?: [a-z]{1,40})?) (?:own|have|do|lead)\b/,
+  /^([a-z]{1,40}(?: [a-z]{1,40})?)'s\b/,
+  /\b(?:is|are|has|does) ([a-z]{1,40}(?: [a-z]{1,40})?) (?:got|have|own|doing)\b/,
 ];
 
 /**

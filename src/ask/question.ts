@@ -95,9 +95,10 @@ export function says(q: Question, ...words: string[]): boolean {
 export function parsePaging(lower: string): { paging: Paging; rest: string } {
   let m = /\(\s*(?:all|more|the rest|rest)\s*\)|\b(?:show|list|see|give me) (?:me )?(?:them |it )?all\b|\bin full\b|\bfull list\b|\bevery one\b|\ball of them\b/.exec(lower);
   if (m) return { paging: { offset: /^\(/.test(m[0]) ? 10 : 0, limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
-  m = /\(?\s*from (?:number |no\.? |#)?(\d{1,6})\s*\)?$/.exec(lower);
+  // At most three spaces around the marker: an open-ended \s* after an optional "(" rescans runs of spaces.
+  m = /\(?\s{0,3}from (?:number |no\.? |#)?(\d{1,6})\s{0,3}\)?$/.exec(lower);
   if (m) return { paging: { offset: Math.max(0, Number(m[1]) - 1), limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
-  m = /\(?\s*page (\d{1,5})\s*\)?/.exec(lower);
+  m = /\(?\s{0,3}page (\d{1,5})\s{0,3}\)?/.exec(lower);
   if (m) return { paging: { offset: Math.max(0, Number(m[1]) - 1) * 10, limit: 10, all: false }, rest: blank(lower, m.index, m[0].length) };
   return { paging: { offset: 0, limit: 10, all: false }, rest: lower };
 }
@@ -108,6 +109,10 @@ function blank(s: string, at: number, length: number): string {
 
 /** Upper-case the first letter and put the question mark back. */
 export function asQuestion(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim().replace(/[?.!]*$/, '');
+  const spaced = s.replace(/\s+/g, ' ').trim();
+  // A loop, not /[?.!]*$/, which rescans a long run of "?" from every position.
+  let end = spaced.length;
+  while (end > 0 && '?.!'.includes(spaced.charAt(end - 1))) end--;
+  const t = spaced.slice(0, end);
   return t ? `${t.charAt(0).toUpperCase()}${t.slice(1)}?` : t;
 }

@@ -22,7 +22,7 @@ export function meetings(q: Question): Intent | undefined {
   const ambiguous = clusters.find((c) => c.items.length > 1);
   if (ambiguous) return chooseAmong(q, 'cluster', ambiguous, (c) => `${c.name} (${c.code})`, (c) => c.name);
   if (clusters.length) return { kind: 'meetings', clusters: unique(clusters.flatMap((c) => c.items)), mine: false, ...when };
-  const named = /\b(?:the )?([a-z]+(?: [a-z]+)?) cluster\b/.exec(lower);
+  const named = /\b(?:the )?([a-z]{1,40}(?: [a-z]{1,40})?) cluster\b/.exec(lower);
   const name = named?.[1]?.replace(/^(?:next|the|a|our|my|this|that|which|what|when|is|does)\b ?/, '').trim();
   if (name && !isStopWord(name) && !/^(?:next|my|our|the|senco|sencos|each|every|any|all)$/.test(name)) {
     return { kind: 'unknown', what: 'cluster', name: titleCase(name) };
