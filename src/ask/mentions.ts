@@ -15,11 +15,9 @@ export interface SourceMention { source: string; spans: Span[] }
 export interface UnknownPerson { name: string; instead?: string }
 
 export interface Mentions {
-  /** Workstreams by code, pillar, phrase or (when the question speaks of workstreams) a word. */
-  workstreams: WorkstreamMention[];
   source: SourceMention | null;
-  /** People named outside status words, the period, workstreams and a source. */
-  peopleBeforeAreas: Mention<Person>[];
+  /** The words taken by status words, the period, workstreams and a source: before areas and people. */
+  claimedBeforeAreas: Claimed;
   area?: Area;
   /** The workstreams a list is filtered by (an area that shares their words wins, unless "workstream" is said). */
   listWorkstreams: WorkstreamMention[];
@@ -42,19 +40,35 @@ class Claims {
   readonly soft: Span[] = [];
   readonly byHard: Claimed = (s, e) => this.hard.some((x) => s < x.end && x.start < e);
   readonly byAny: Claimed = (s, e) => this.byHard(s, e) || this.soft.some((x) => s < x.end && x.start < e);
+
+  /** The claims as they stand now, unchanged by later stages. */
+  snapshot(): Claims {
+    const copy = new Claims();
+    copy.hard.push(...this.hard);
+    copy.soft.push(...this.soft);
+    return copy;
+  }
+}
+
+/**
+ * Workstreams by code, pillar, phrase or (when the question speaks of workstreams) a word, outside
+ * status words: the first stage, which workstream questions need without the rest.
+ */
+export function findWorkstreamMentions(q: Question): WorkstreamMention[] {
+  const claimed: Claimed = (s, e) => q.status.spans.some((x) => s < x.end && x.start < e);
+  return findWorkstreams(q.idx, q.tokens, q.lower, claimed, q.cues.workstreamWord || q.cues.lead || q.cues.summary);
 }
 
 export function findMentions(q: Question): Mentions {
   const { idx, tokens, lower } = q;
   const claims = new Claims();
   claims.hard.push(...q.status.spans);
-  const allowWords = q.cues.workstreamWord || q.cues.lead || q.cues.summary;
-  const workstreams = findWorkstreams(idx, tokens, lower, claims.byHard, allowWords);
+  const workstreams = q.workstreams;
   if (q.period) claims.hard.push(q.period);
   for (const m of workstreams) (m.how === 'code' || m.how === 'pillar' ? claims.hard : claims.soft).push(m);
   const source = findSource(idx, tokens, claims.byHard);
   if (source) claims.soft.push(...source.spans);
-  const peopleBeforeAreas = findPeople(idx, tokens, lower, claims.byAny);
+  const claimedBeforeAreas = claims.snapshot().byAny;
   const { area, listWorkstreams } = pickArea(q, workstreams, claims);
   const people = findNamedPeople(q, claims);
   const named = people[0]?.items[0];
@@ -66,7 +80,7 @@ export function findMentions(q: Question): Mentions {
     .filter((t) => !claimed(t.start, t.end) && !isStopWord(t.word) && t.word.length >= 3 && !/^\d+$/.test(t.word) && !ASPECT_NOISE.has(t.word))
     .map((t) => t.word));
   return {
-    workstreams, source, peopleBeforeAreas, ...(area ? { area } : {}), listWorkstreams, people,
+    source, claimedBeforeAreas, ...(area ? { area } : {}), listWorkstreams, people,
     unknownPerson: unknownPersonName(q, people), ...(owner ? { owner } : {}), ownerIsAsker, prefix,
     listWords: wordsOf(claims.byAny), detailWords: wordsOf(claims.byHard),
   };

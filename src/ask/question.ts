@@ -5,7 +5,8 @@ import type { IsoDate, Person } from '../domain/plan/types.js';
 import { detectAspects, mentionsSelf, readCues, type Cues } from './cues.js';
 import type { DirectoryIndex } from './directory.js';
 import type { Aspect, Intent, Paging } from './intent.js';
-import { findMentions, type Mentions } from './mentions.js';
+import type { WorkstreamMention } from './directory-search.js';
+import { findMentions, findWorkstreamMentions, type Mentions } from './mentions.js';
 import { cleanText, lowerQuestion, tokenize, type Token } from './normalise.js';
 import { parsePeriod, type Period } from './periods.js';
 import { findActionRefs, findGluedUnknownRefs, findRequestRefs, type RefMatch, type RequestRefMatch } from './references.js';
@@ -40,14 +41,16 @@ export interface Question {
   tokens: Token[];
   /** The tokens' words, for "does it say …" tests. */
   words: ReadonlySet<string>;
-  status: StatusFilter;
-  period: Period | null;
-  aspects: Aspect[];
-  cues: Cues;
+  readonly status: StatusFilter;
+  readonly period: Period | null;
+  readonly aspects: Aspect[];
+  readonly cues: Cues;
   /** It speaks of the asker ("my", "I", "for me"). */
   self: boolean;
   refs: { requests: RequestRefMatch[]; actions: RefMatch[]; glued: string[] };
-  /** People, workstreams, areas, sources and title words: found on first use. */
+  /** Workstreams named (by code, pillar, phrase, or a word when workstreams are spoken of): found on first use. */
+  readonly workstreams: WorkstreamMention[];
+  /** People, the area, a source document, title words: found on first use. */
   readonly mentions: Mentions;
   asker: Person | null;
   today: IsoDate;
@@ -57,33 +60,56 @@ export interface Question {
 
 /** Builds the Question for a raw message text. Never throws, whatever it is given. */
 export function readQuestion(text: unknown, input: QuestionInput, idx: DirectoryIndex): Question {
-  const cleaned = cleanText(text);
-  const { paging, rest: lower } = parsePaging(lowerQuestion(cleaned));
-  const tokens = tokenize(lower);
-  const prefixes = idx.dir.actionPrefixes;
-  let mentions: Mentions | undefined;
-  const q: Question = {
-    cleaned,
-    lower,
-    compact: lower.replace(/\s+/g, ' ').trim(),
-    plain: lower.replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim(),
-    restated: asQuestion(lower.replace(/\s+/g, ' ')),
-    paging,
-    tokens,
-    words: new Set(tokens.map((t) => t.word)),
-    status: parseStatusWords(lower),
-    period: parsePeriod(lower, input.today),
-    aspects: detectAspects(lower),
-    cues: readCues(lower),
-    self: mentionsSelf(lower),
-    refs: { requests: findRequestRefs(lower), actions: findActionRefs(lower, prefixes), glued: findGluedUnknownRefs(cleaned, prefixes) },
-    get mentions() { return (mentions ??= findMentions(q)); },
-    asker: input.asker,
-    today: input.today,
-    idx,
-    ...(input.context ? { context: input.context } : {}),
-  };
-  return q;
+  return new ReadQuestion(text, input, idx);
+}
+
+/**
+ * A class rather than an object literal with getters: its shape stays fixed, so the many reads of
+ * `q.lower` or `q.tokens` stay fast. What only some questions need is found on first use.
+ */
+class ReadQuestion implements Question {
+  readonly cleaned: string;
+  readonly lower: string;
+  readonly compact: string;
+  readonly plain: string;
+  readonly restated: string;
+  readonly paging: Paging;
+  readonly tokens: Token[];
+  readonly words: ReadonlySet<string>;
+  readonly self: boolean;
+  readonly refs: Question['refs'];
+  readonly asker: Person | null;
+  readonly today: IsoDate;
+  readonly context?: ConversationContext;
+  private found: { status?: StatusFilter; period?: Period | null; aspects?: Aspect[]; cues?: Cues; workstreams?: WorkstreamMention[]; mentions?: Mentions } = {};
+
+  constructor(text: unknown, input: QuestionInput, readonly idx: DirectoryIndex) {
+    this.cleaned = cleanText(text);
+    const { paging, rest: lower } = parsePaging(lowerQuestion(this.cleaned));
+    this.lower = lower;
+    this.paging = paging;
+    this.compact = lower.replace(/\s+/g, ' ').trim();
+    this.plain = lower.replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim();
+    this.restated = asQuestion(this.compact);
+    this.tokens = tokenize(lower);
+    this.words = new Set(this.tokens.map((t) => t.word));
+    this.self = mentionsSelf(lower);
+    const prefixes = idx.dir.actionPrefixes;
+    this.refs = { requests: findRequestRefs(lower), actions: findActionRefs(lower, prefixes), glued: findGluedUnknownRefs(this.cleaned, prefixes) };
+    this.asker = input.asker;
+    this.today = input.today;
+    if (input.context) this.context = input.context;
+  }
+
+  get status(): StatusFilter { return (this.found.status ??= parseStatusWords(this.lower)); }
+  get period(): Period | null {
+    if (this.found.period === undefined) this.found.period = parsePeriod(this.lower, this.today);
+    return this.found.period;
+  }
+  get aspects(): Aspect[] { return (this.found.aspects ??= detectAspects(this.lower)); }
+  get cues(): Cues { return (this.found.cues ??= readCues(this.lower)); }
+  get workstreams(): WorkstreamMention[] { return (this.found.workstreams ??= findWorkstreamMentions(this)); }
+  get mentions(): Mentions { return (this.found.mentions ??= findMentions(this)); }
 }
 
 /** Does the question hold any of these words (whole words, possessive "'s" removed)? */

@@ -22,7 +22,7 @@ export function areaList(q: Question): Intent | undefined {
 
 /** "WS9", "pillar 12": a code no workstream has. */
 export function unknownWorkstreamCode(q: Question): Intent | undefined {
-  const name = q.mentions.workstreams.find((m) => m.unknown)?.unknown;
+  const name = q.workstreams.find((m) => m.unknown)?.unknown;
   return name ? { kind: 'unknown', what: 'workstream', name } : undefined;
 }
 
@@ -33,7 +33,7 @@ function ledByAsker(q: Question): Intent {
 /** "Who leads WS3?", "which workstream does Ruth lead?", "what do I lead?". */
 export function lead(q: Question): Intent | undefined {
   if (!q.cues.lead || q.status.overdue || q.status.statuses.length) return undefined;
-  const mentions = q.mentions.workstreams;
+  const mentions = q.workstreams;
   const which = /\bwhich (?:work ?streams?|ws|streams?)\b|\bwhat (?:work ?streams?|ws|streams?)\b/.test(q.lower);
   if (which || (!mentions.length && /\b(?:does|do|is)\b/.test(q.lower))) {
     if (q.self || q.cues.myWorkstream) return ledByAsker(q);
@@ -54,9 +54,12 @@ const PLAN_RE = /\b(?:the )?(?:whole |overall |big )?plan\b|\boverall\b|\beveryt
 /** "How is WS3 doing?", "how is my workstream doing?", "how is the SEND reform plan going?", "how are we doing?". */
 export function summary(q: Question): Intent | undefined {
   if (!q.cues.summary || hasStatusWords(q.status) || q.period) return undefined;
-  const { workstreams, source, peopleBeforeAreas: people } = q.mentions;
+  const { workstreams } = q;
+  const { source, claimedBeforeAreas } = q.mentions;
   const ws = pickWorkstreams(workstreams);
   if (source && !ws.length) return { kind: 'sourceSummary', source: source.source };
+  // People named outside the words already read: "how is Grace doing in WS3" is about Grace's actions.
+  const people = findPeople(q.idx, q.tokens, q.lower, claimedBeforeAreas);
   if (ws.length === 1 && ws[0] && !people.length) return { kind: 'summary', workstream: ws[0] };
   if (ws.length > 1) return chooseWorkstream(q, workstreams, ws);
   if (q.cues.myWorkstream) return mySummary(q);
