@@ -28,34 +28,34 @@ export interface QuestionInput {
 
 export interface Question {
   /** As a person would read it: markup, mentions and emoji gone, case kept. */
-  cleaned: string;
+  readonly cleaned: string;
   /** Lower case, paging marker ("(all)", "page 2") blanked; every span and token points into this. */
-  lower: string;
+  readonly lower: string;
   /** `lower` with single spaces, trimmed. */
-  compact: string;
+  readonly compact: string;
   /** `lower` with only letters, digits, apostrophes and single spaces. */
-  plain: string;
+  readonly plain: string;
   /** The question restated without its paging marker: "What is overdue?". */
-  restated: string;
-  paging: Paging;
-  tokens: Token[];
+  readonly restated: string;
+  readonly paging: Paging;
+  readonly tokens: Token[];
   /** The tokens' words, for "does it say …" tests. */
-  words: ReadonlySet<string>;
+  readonly words: ReadonlySet<string>;
   readonly status: StatusFilter;
   readonly period: Period | null;
   readonly aspects: Aspect[];
   readonly cues: Cues;
   /** It speaks of the asker ("my", "I", "for me"). */
-  self: boolean;
-  refs: { requests: RequestRefMatch[]; actions: RefMatch[]; glued: string[] };
+  readonly self: boolean;
+  readonly refs: { requests: RequestRefMatch[]; actions: RefMatch[]; glued: string[] };
   /** Workstreams named (by code, pillar, phrase, or a word when workstreams are spoken of): found on first use. */
   readonly workstreams: WorkstreamMention[];
   /** People, the area, a source document, title words: found on first use. */
   readonly mentions: Mentions;
-  asker: Person | null;
-  today: IsoDate;
-  idx: DirectoryIndex;
-  context?: ConversationContext;
+  readonly asker: Person | null;
+  readonly today: IsoDate;
+  readonly idx: DirectoryIndex;
+  readonly context?: ConversationContext;
 }
 
 /** Builds the Question for a raw message text. Never throws, whatever it is given. */
