@@ -4,6 +4,7 @@ import type { Cluster, ClusterMeeting, ExpertRequest, Setting } from '../domain/
 import { addDays, formatDate, formatLongDate, londonDate, londonMidnight, londonTime } from '../domain/time/index.js';
 import { listWords, plural, type AskContext, type Answer } from './context.js';
 import type { Period } from './periods.js';
+import { says, type Question } from './question.js';
 import type { RequestRefMatch } from './references.js';
 
 const PHASES: Record<string, string> = {
@@ -14,12 +15,12 @@ function clusterName(c: Cluster): string {
   return `${c.name} cluster (${c.code})`;
 }
 
-export function answerSetting(ctx: AskContext, s: Setting, lower: string): Answer {
+export function answerSetting(ctx: AskContext, s: Setting, q: Question): Answer {
   const cluster = ctx.idx.clusterById.get(s.clusterId);
   const senco = s.sencoId !== null ? ctx.idx.personById.get(s.sencoId) : undefined;
   const chair = cluster?.chairId != null ? ctx.idx.personById.get(cluster.chairId) : undefined;
-  const askedSenco = /\bsencos?\b/.test(lower);
-  const askedCluster = /\bcluster\b/.test(lower);
+  const askedSenco = says(q, 'senco', 'sencos');
+  const askedCluster = says(q, 'cluster');
   const sencoLine = senco ? `The SENCO at ${s.name} is ${senco.name}.` : `No SENCO is recorded for ${s.name}.`;
   const clusterLine = cluster ? `${s.name} is in the ${clusterName(cluster)}, in ${cluster.area}.` : `${s.name} is not in a cluster.`;
   const sentences = askedSenco && !askedCluster ? [sencoLine, clusterLine] : [clusterLine, sencoLine];

@@ -5,7 +5,8 @@ import type { PlanReader } from '../domain/plan/reader.js';
 import type { Person } from '../domain/plan/types.js';
 import type { Clock } from '../domain/time/clock.js';
 import { londonDate } from '../domain/time/index.js';
-import { answerActionRefs, answerActionSearch, answerList } from './answer-actions.js';
+import { answerActionRefs, answerActionSearch } from './answer-actions.js';
+import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusters, answerMeetings, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
 import {
@@ -13,8 +14,9 @@ import {
 } from './answer-workstreams.js';
 import { listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
 import { indexDirectory } from './directory.js';
-import { cleanText, lowerQuestion } from './normalise.js';
-import { detectAspects, parsePaging, understand, type Intent } from './understand.js';
+import type { Intent } from './intent.js';
+import { readQuestion, type Question } from './question.js';
+import { recognise } from './recognisers/index.js';
 
 export type { Answer, Asker } from './context.js';
 
@@ -32,9 +34,8 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const dir = await reader.directory();
     const idx = indexDirectory(dir);
     const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
-    const intent = understand(text, { asker: asker.person, today: ctx.today }, idx);
-    const lower = parsePaging(lowerQuestion(cleanText(text))).rest.replace(/\s+/g, ' ').trim();
-    return await answerIntent(ctx, intent, lower);
+    const q = readQuestion(text, { asker: asker.person, today: ctx.today }, idx);
+    return await answerIntent(ctx, recognise(q), q);
   } catch (err) {
     deps.onError?.(err);
     return { text: 'Sorry, something went wrong while I looked that up. Please try again in a moment.', cards: [] };
@@ -42,13 +43,13 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
 }
 
 /** Answers one understood question (exported for tests). */
-export async function answerIntent(ctx: AskContext, intent: Intent, lower: string): Promise<Answer> {
+export async function answerIntent(ctx: AskContext, intent: Intent, q: Question): Promise<Answer> {
   switch (intent.kind) {
     case 'help': return answerHelp(ctx, intent.greeting);
     case 'thanks': return { text: "You're welcome! Ask me anything else about the plan whenever you like.", cards: [] };
     case 'whoami': return whoAmI(ctx);
-    case 'action': return answerActionRefs(ctx, intent.refs, intent.aspects, lower);
-    case 'actionSearch': return answerActionSearch(ctx, intent, lower, (i) => answerIntent(ctx, i, lower));
+    case 'action': return answerActionRefs(ctx, intent.refs, intent.aspects, q);
+    case 'actionSearch': return answerActionSearch(ctx, intent, q, (i) => answerIntent(ctx, i, q));
     case 'list': return answerList(ctx, intent);
     case 'summary': return answerWorkstreamSummary(ctx, intent.workstream);
     case 'planSummary': return answerPlanSummary(ctx);
@@ -57,7 +58,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, lower: strin
     case 'ledBy': return answerLedBy(ctx, intent.person, intent.self);
     case 'workstreams': return answerWorkstreams(ctx);
     case 'areas': return answerAreas();
-    case 'setting': return answerSetting(ctx, intent.setting, lower);
+    case 'setting': return answerSetting(ctx, intent.setting, q);
     case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
     case 'clusters': return answerClusters(ctx, intent.area);
     case 'meetings': return answerMeetings(ctx, intent);
@@ -70,7 +71,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, lower: strin
       // A name that is nobody may still be words of a title ("the Joseph Norton rebuild").
       if (intent.what === 'person' && intent.words?.length) {
         const found = await ctx.reader.listActions({ titleWords: intent.words.map((w) => w.toLowerCase()) }, { offset: 0, limit: 1, total: false });
-        if (found.items.length > 0) return answerActionSearch(ctx, { kind: 'actionSearch', words: intent.words, aspects: detectAspects(lower) }, lower, async () => unknownAnswer(ctx, intent));
+        if (found.items.length > 0) return answerActionSearch(ctx, { kind: 'actionSearch', words: intent.words, aspects: q.aspects }, q, async () => unknownAnswer(ctx, intent));
       }
       return unknownAnswer(ctx, intent);
     }

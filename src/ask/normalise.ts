@@ -129,3 +129,8 @@ export function parseCount(word: string | undefined): number | null {
 }
 
 export const NUMBER_WORD_PATTERN = '\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|couple of|few';
+
+/** "dewsbury north" → "Dewsbury North": a name as asked, capitalised for a reply. */
+export function titleCase(s: string): string {
+  return s.replace(/(^|[\s-])([a-z])/g, (_m, gap: string, c: string) => `${gap}${c.toUpperCase()}`);
+}

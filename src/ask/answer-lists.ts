@@ -1,0 +1,230 @@
+// Answers about lists of actions: counts, the headline sentence, the list card, and rankings
+// ("which workstream has the most overdue actions").
+import { actionListCard, LIST_CARD_BUDGET_BYTES } from '../cards/actions.js';
+import { factsCard } from '../cards/answers.js';
+import type { ActionOrder, ActionPage, ActionQuery } from '../domain/plan/reader.js';
+import { OPEN_STATUSES, areaLabel, daysLate, isOverdue, statusWord } from '../domain/plan/status.js';
+import type { Action, ActionStatus } from '../domain/plan/types.js';
+import { addDays, formatLongDate } from '../domain/time/index.js';
+import { lateWords } from './answer-actions.js';
+import {
+  actionView, capitalise, listWords, personName, plural, workstreamLabel, type AskContext, type Answer,
+} from './context.js';
+import type { Intent, ListFilter } from './intent.js';
+
+type ListIntent = Extract<Intent, { kind: 'list' }>;
+
+function hasStatusFilter(f: ListFilter): boolean {
+  const s = f.status;
+  return s.overdue || s.attention || s.all || s.statuses.length > 0;
+}
+
+/** The store query for a list filter. */
+export function queryFor(ctx: AskContext, f: ListFilter): ActionQuery {
+  const q: ActionQuery = {};
+  const s = f.status;
+  const yesterday = addDays(ctx.today, -1);
+  if (f.period?.from) q.dueFrom = f.period.from;
+  if (f.period?.to) q.dueTo = f.period.to;
+  if (s.all) {
+    // every status
+  } else if (s.overdue) {
+    const wanted = s.statuses.filter((x) => x !== 'complete');
+    q.statuses = wanted.length ? wanted : [...OPEN_STATUSES];
+    q.dueTo = q.dueTo && q.dueTo < yesterday ? q.dueTo : yesterday;
+  } else if (s.attention) {
+    q.attentionOn = ctx.today;
+  } else if (s.statuses.length) {
+    q.statuses = s.statuses;
+  } else if (s.open || !f.period || !f.period.past) {
+    q.statuses = [...OPEN_STATUSES];
+  }
+  if (f.owner) q.ownerIds = [f.owner.id];
+  if (f.workstreams?.length) q.workstreamIds = f.workstreams.map((w) => w.id);
+  if (f.area) q.areas = [f.area];
+  if (f.titleWords?.length) q.titleWords = f.titleWords;
+  if (f.refPrefix) q.refPrefix = f.refPrefix;
+  if (f.source) q.source = f.source;
+  return q;
+}
+
+interface Phrasing {
+  /** 'overdue', 'at risk', 'open' … as a predicate: "are overdue". */
+  predicate: string;
+  /** As an adjective before "action(s)": "overdue", "at-risk", "open", "". */
+  adjective: string;
+  /** For card titles: "Overdue actions". */
+  title: string;
+}
+
+function statusPhrasing(ctx: AskContext, f: ListFilter, q: ActionQuery): Phrasing {
+  const s = f.status;
+  const words = (list: readonly ActionStatus[]) => listWords(list.map(statusWord)).replace(/ and ([^,]+)$/, ' or $1');
+  if (s.overdue) {
+    const extra = s.statuses.filter((x) => x !== 'complete');
+    return extra.length
+      ? { predicate: `overdue and ${words(extra)}`, adjective: `overdue ${words(extra)}`, title: `Overdue ${words(extra)} actions` }
+      : { predicate: 'overdue', adjective: 'overdue', title: 'Overdue actions' };
+  }
+  if (s.attention) return { predicate: 'overdue, at risk or off track', adjective: 'overdue, at-risk or off-track', title: 'Actions needing attention' };
+  if (s.all) return { predicate: 'in the plan', adjective: '', title: 'Actions' };
+  if (q.statuses && q.statuses.length && q.statuses.length < OPEN_STATUSES.length + 1 && !(q.statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((x) => q.statuses?.includes(x)))) {
+    const w = words(q.statuses);
+    const adjective = q.statuses.length === 1 ? w.replace(' ', '-') : w;
+    return { predicate: w === 'not started' ? 'not started' : w, adjective, title: `${capitalise(adjective)} actions` };
+  }
+  if (q.statuses) return { predicate: 'open', adjective: 'open', title: 'Open actions' };
+  void ctx;
+  return { predicate: '', adjective: '', title: 'Actions' };
+}
+
+function scopePhrase(ctx: AskContext, f: ListFilter, withOwner: boolean): string {
+  const parts: string[] = [];
+  if (f.workstreams?.length) parts.push(`in ${listWords(f.workstreams.map((w) => workstreamLabel(w)))}`);
+  if (f.area) parts.push(`for the ${areaLabel(f.area)} area for improvement`);
+  if (f.refPrefix) parts.push(`in the ${f.refPrefix} series`);
+  if (f.source) parts.push(`from the ${f.source}`);
+  if (f.titleWords?.length) parts.push(`about "${f.titleWords.join(' ')}"`);
+  if (withOwner && f.owner) parts.push(f.ownerIsAsker ? 'owned by you' : `owned by ${f.owner.name}`);
+  void ctx;
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/** "6 actions are overdue.", "Grace Okafor has 2 at-risk actions.", "You have no open actions due this week." */
+export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: number): string {
+  const p = statusPhrasing(ctx, f, q);
+  const pastWindow = Boolean(f.period?.past);
+  const per = f.period ? `${pastWindow && !p.predicate ? 'were due' : 'due'} ${f.period.label}` : '';
+  if (f.owner) {
+    const who = f.ownerIsAsker ? 'You have' : `${f.owner.name} has`;
+    const count = n === 0 ? 'no' : String(n);
+    const noun = n === 1 ? 'action' : 'actions';
+    const adj = p.adjective ? `${p.adjective} ` : '';
+    const tail = per ? ` ${per.replace(/^were due/, 'that were due')}` : '';
+    return `${who} ${count} ${adj}${noun}${scopePhrase(ctx, f, false)}${tail}.`;
+  }
+  const scope = scopePhrase(ctx, f, false);
+  const verb = n === 1 ? 'is' : 'are';
+  const pastVerb = n === 1 ? 'was' : 'were';
+  const count = n === 0 ? 'No' : String(n);
+  const noun = n === 1 ? 'action' : 'actions';
+  if (f.period) {
+    const adj = p.adjective ? `${p.adjective} ` : '';
+    const tense = pastWindow ? pastVerb : verb;
+    return `${count} ${adj}${noun}${scope} ${tense} due ${f.period.label}.`;
+  }
+  if (p.predicate === 'in the plan') return `${n === 0 ? 'There are no actions' : `There ${verb} ${plural(n, 'action')}`}${scope}.`;
+  return `${count} ${noun}${scope} ${verb} ${p.predicate || 'open'}.`;
+}
+
+function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
+  const p = statusPhrasing(ctx, f, q);
+  let title = p.title;
+  if (f.owner) title = `${f.ownerIsAsker ? 'Your' : `${f.owner.name}'s`} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+  title += scopePhrase(ctx, f, false);
+  if (f.period) title += ` due ${f.period.label}`;
+  return title;
+}
+
+export async function answerList(ctx: AskContext, intent: ListIntent): Promise<Answer> {
+  const f = intent.filter;
+  let q = queryFor(ctx, f);
+  if (intent.rankBy) return answerRanking(ctx, f, q, intent.rankBy);
+  const order: ActionOrder = q.statuses?.length === 1 && q.statuses[0] === 'complete' ? 'due_desc' : 'due_asc';
+  let page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+  if (page.total === 0 && f.titleWords?.length) {
+    // Words nobody used in a title were probably not about titles at all: drop them.
+    const anyTitle = await ctx.reader.listActions({ titleWords: f.titleWords }, { offset: 0, limit: 1, total: false });
+    if (anyTitle.items.length === 0) {
+      const { titleWords: _dropped, ...rest } = f;
+      intent = { ...intent, filter: rest };
+      q = queryFor(ctx, rest);
+      page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+    }
+  }
+  const sentences = [headline(ctx, intent.filter, q, page.total), ...await listSentences(ctx, intent, q, page)];
+  const cards = page.items.length ? [listCard(ctx, intent, q, page, order)] : [];
+  return { text: sentences.join(' '), cards };
+}
+
+/** After the headline: the most urgent one, what a window leaves out, and which slice is shown. */
+async function listSentences(ctx: AskContext, intent: ListIntent, q: ActionQuery, page: ActionPage): Promise<string[]> {
+  const filter = intent.filter;
+  const { offset } = intent.paging;
+  const sentences: string[] = [];
+  const items = page.items;
+  const first = items[0];
+  if (first && offset === 0) {
+    if (filter.status.overdue && isOverdue(first, ctx.today)) {
+      sentences.push(page.total === 1 ? `It is ${first.ref}, ${lateWords(daysLate(first, ctx.today))}.` : `The most overdue is ${first.ref}, ${lateWords(daysLate(first, ctx.today))}.`);
+    } else if (isOverdue(first, ctx.today)) {
+      sentences.push(`The most urgent is ${first.ref}, ${lateWords(daysLate(first, ctx.today))}.`);
+    } else if (first.status !== 'complete' && page.total > 0) {
+      sentences.push(page.total === 1 ? `It is ${first.ref}, due on ${formatLongDate(first.dueDate)}.` : `The next one due is ${first.ref}, on ${formatLongDate(first.dueDate)}.`);
+    }
+  }
+  // A window from today on leaves out what is already late; say how much that is.
+  const p = filter.period;
+  if (p?.from && p.to && p.to >= ctx.today && !hasStatusFilter(filter) && offset === 0) {
+    const { dueFrom: _from, dueTo: _to, ...rest } = q;
+    const before = addDays(p.from, -1) < addDays(ctx.today, -1) ? addDays(p.from, -1) : addDays(ctx.today, -1);
+    const late = await ctx.reader.listActions({ ...rest, statuses: [...OPEN_STATUSES], dueTo: before }, { offset: 0, limit: 0 });
+    if (late.total > 0) sentences.push(`Also, ${late.total === 1 ? '1 action due earlier is' : `${late.total} actions due earlier are`} overdue.`);
+  }
+  if (page.total > 0 && offset > 0 && items.length) {
+    sentences.push(`Here are ${offset + 1} to ${offset + items.length}.`);
+  } else if (page.total > items.length && items.length) {
+    sentences.push(`Here are the first ${items.length}.`);
+  }
+  if (page.total > 0 && offset >= page.total) sentences.push('That is the whole list.');
+  return sentences;
+}
+
+function listCard(ctx: AskContext, intent: ListIntent, q: ActionQuery, page: ActionPage, order: ActionOrder): Record<string, unknown> {
+  const { offset, all } = intent.paging;
+  const items = page.items;
+  const shownTo = offset + items.length;
+  const base = intent.question;
+  const more = shownTo < page.total
+    ? offset === 0 && !all
+      ? { title: `Show all ${page.total}`, question: `${base} (all)` }
+      : { title: 'Show more', question: `${base} (from ${shownTo + 1})` }
+    : undefined;
+  const build = (rows: Action[]) => {
+    const shown = offset + rows.length;
+    const next = rows.length < items.length ? { title: 'Show more', question: `${base} (from ${shown + 1})` } : more;
+    return actionListCard({
+      title: cardTitle(ctx, intent.filter, q),
+      subtitle: `${plural(page.total, 'action')}, ${order === 'due_desc' ? 'latest due first' : 'most urgent first'}`,
+      rows: rows.map((a) => actionView(ctx, a)),
+      offset,
+      total: page.total,
+      ...(next ? { more: next } : {}),
+    });
+  };
+  // Long titles could push a full page over Teams' card size limit: show fewer rows then.
+  let rows = items;
+  let card = build(rows);
+  while (rows.length > 5 && Buffer.byteLength(JSON.stringify(card)) > LIST_CARD_BUDGET_BYTES) {
+    rows = rows.slice(0, rows.length - 5);
+    card = build(rows);
+  }
+  return card;
+}
+
+async function answerRanking(ctx: AskContext, f: ListFilter, q: ActionQuery, by: 'owner' | 'workstream'): Promise<Answer> {
+  const groups = await ctx.reader.countBy(by === 'owner' ? 'ownerId' : 'workstreamId', q, by === 'owner' ? 10 : 30);
+  const p = statusPhrasing(ctx, f, q);
+  const noun = p.adjective ? `${p.adjective} actions` : 'actions';
+  const name = (id: number) => (by === 'owner' ? personName(ctx, id) : workstreamLabel(ctx.idx.workstreamById.get(id)));
+  const top = groups[0];
+  if (!top) return { text: `There are no ${noun}${scopePhrase(ctx, f, true)}.`, cards: [] };
+  const ties = groups.filter((g) => g.count === top.count);
+  const lead = ties.length > 1
+    ? `${listWords(ties.slice(0, 5).map((g) => name(g.id)))}${ties.length > 5 ? ' and others' : ''} have the most ${noun}, ${top.count} each.`
+    : `${name(top.id)} has the most ${noun}: ${top.count}.`;
+  return {
+    text: lead,
+    cards: [factsCard(`${capitalise(noun)} by ${by === 'owner' ? 'owner' : 'workstream'}`, groups.map((g) => [name(g.id), String(g.count)]))],
+  };
+}

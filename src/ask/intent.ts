@@ -1,0 +1,54 @@
+// What a question asks for, once understood: the contract between the recognisers (which build
+// an Intent from a Question) and the answerers (which turn an Intent into words and cards).
+import type { Area, Cluster, Person, Setting, Workstream } from '../domain/plan/types.js';
+import type { Period } from './periods.js';
+import type { RefMatch, RequestRefMatch } from './references.js';
+import type { StatusFilter } from './status-words.js';
+
+/** What is asked about one action; none means "tell me about it". */
+export type Aspect = 'owner' | 'due' | 'late' | 'status' | 'update' | 'workstream' | 'area';
+
+export interface Paging { offset: number; limit: number; all: boolean }
+
+export interface ListFilter {
+  status: StatusFilter;
+  period?: Period;
+  owner?: Person;
+  /** The owner is the person asking. */
+  ownerIsAsker?: boolean;
+  workstreams?: Workstream[];
+  area?: Area;
+  titleWords?: string[];
+  refPrefix?: string;
+  /** Actions from one source document ("SEND reform plan 2026"). */
+  source?: string;
+}
+
+export interface Choice { title: string; question: string }
+
+export type Intent =
+  | { kind: 'help'; greeting: boolean }
+  | { kind: 'thanks' }
+  | { kind: 'whoami' }
+  | { kind: 'action'; refs: RefMatch[]; aspects: Aspect[] }
+  | { kind: 'actionSearch'; words: string[]; aspects: Aspect[]; fallback?: Intent; ownerId?: number }
+  | { kind: 'request'; refs: RequestRefMatch[] }
+  | { kind: 'myRequests'; assigned: boolean }
+  | { kind: 'howMany'; what: 'people' | 'workstreams' | 'clusters' | 'settings' | 'sencos' | 'experts' | 'leads' }
+  | { kind: 'list'; filter: ListFilter; count: boolean; paging: Paging; question: string; rankBy?: 'owner' | 'workstream' }
+  | { kind: 'summary'; workstream: Workstream }
+  | { kind: 'planSummary' }
+  | { kind: 'sourceSummary'; source: string }
+  | { kind: 'lead'; workstreams: Workstream[] }
+  | { kind: 'ledBy'; person: Person; self: boolean }
+  | { kind: 'workstreams' }
+  | { kind: 'areas' }
+  | { kind: 'setting'; setting: Setting }
+  | { kind: 'cluster'; cluster: Cluster; want: 'chair' | 'settings' | 'sencos' | 'info' }
+  | { kind: 'clusters'; area?: string }
+  | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean }
+  | { kind: 'person'; person: Person }
+  | { kind: 'choose'; prompt: string; choices: Choice[] }
+  | { kind: 'unknown'; what: 'action' | 'person' | 'workstream' | 'cluster' | 'setting' | 'request'; name: string; words?: string[] }
+  | { kind: 'needPerson'; about: 'actions' | 'workstream' | 'requests' | 'meetings' | 'whoami' }
+  | { kind: 'notUnderstood'; words: string[] };

@@ -1,0 +1,12 @@
+// "How many people / workstreams / schools …": counts of the directory, not of actions.
+import type { Intent } from '../intent.js';
+import type { Question } from '../question.js';
+
+type Countable = Extract<Intent, { kind: 'howMany' }>['what'];
+const SYNONYMS: Record<string, Countable> = { persons: 'people', owners: 'people', 'work streams': 'workstreams', schools: 'settings' };
+
+export function howMany(q: Question): Intent | undefined {
+  const w = /\bhow many (people|persons|owners|workstreams|work streams|clusters|settings|schools|sencos|experts|leads)\b/.exec(q.lower)?.[1];
+  if (!w) return undefined;
+  return { kind: 'howMany', what: SYNONYMS[w] ?? (w as Countable) };
+}

@@ -1,0 +1,47 @@
+// Understanding a question: the recognisers, tried in this order; the first to return an Intent
+// wins. The order is the policy: greetings before anything, references before names, places and
+// workstream questions before lists, and the list and title search last. To add a kind of
+// question, write a recogniser in the file of its family and put it in this table (see
+// docs/ARCHITECTURE.md, "Adding a question").
+import type { Intent } from '../intent.js';
+import type { Question } from '../question.js';
+import { howMany } from './counts.js';
+import { myRequests } from './experts.js';
+import { empty, greeting, help, thanks, whoAmI } from './help.js';
+import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
+import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
+import { clusterList, meetings, place } from './places.js';
+import type { Recogniser } from './recogniser.js';
+import { actionReference, requestReference, unknownReference } from './references.js';
+import {
+  ambiguousWorkstream, areaList, lead, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
+} from './workstreams.js';
+
+export type { Recogniser } from './recogniser.js';
+
+export const RECOGNISERS: readonly (readonly [name: string, recognise: Recogniser])[] = [
+  // Said whole: greetings, help, thanks.
+  ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
+  // References are exact: they beat every name.
+  ['requestReference', requestReference], ['actionReference', actionReference], ['unknownReference', unknownReference],
+  ['myRequests', myRequests], ['howMany', howMany],
+  // Places: meetings, clusters, settings.
+  ['meetings', meetings], ['clusterList', clusterList], ['place', place],
+  // Workstreams and the plan as a whole.
+  ['workstreamList', workstreamList], ['areaList', areaList], ['unknownWorkstreamCode', unknownWorkstreamCode],
+  ['lead', lead], ['summary', summary],
+  // Lists of actions and single actions by title: ambiguity and unknown names first.
+  ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
+  ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],
+  ['personIntro', personIntro], ['unknownPerson', unknownPerson],
+  ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
+];
+
+/** The first recogniser's Intent, or "not understood". */
+export function recognise(q: Question, table: typeof RECOGNISERS = RECOGNISERS): Intent {
+  for (const [, r] of table) {
+    const intent = r(q);
+    if (intent) return intent;
+  }
+  return notUnderstood(q);
+}

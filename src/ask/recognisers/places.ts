@@ -1,0 +1,70 @@
+// Cluster meetings, clusters and settings (schools, nurseries, colleges).
+import { findClusters, findSettings, type Claimed } from '../directory-search.js';
+import type { Intent } from '../intent.js';
+import { unique } from '../mentions.js';
+import { titleCase } from '../normalise.js';
+import type { Question } from '../question.js';
+import { isStopWord } from '../words.js';
+import { chooseAmong } from './choices.js';
+
+const MEETING_RE = /\bmeet(?:s|ing|ings|up)?\b|\bnetwork meetings?\b|\bnext session\b|\bsenco (?:forum|network)\b/;
+const SETTING_Q_RE = /\bchairs?\b|\bchaired\b|\bsencos?\b|\bwhich cluster\b|\bwhat cluster\b|\bcluster (?:is|does|for)\b|\bin which cluster\b|\bpart of\b|\bbelongs? to\b|\bschools?\b|\bnursery\b|\bcollege\b|\bacademy\b|\bsettings?\b/;
+
+const none: Claimed = () => false;
+
+/** "When is the next Batley cluster meeting?", "meetings this month", "my next cluster meeting". */
+export function meetings(q: Question): Intent | undefined {
+  if (!MEETING_RE.test(q.lower)) return undefined;
+  const { lower, period } = q;
+  const when = { ...(period ? { period } : {}), next: /\bnext\b|\bupcoming\b|\bcoming up\b|\bwhen\b|\bsoon\b/.test(lower) || !period };
+  const claimed: Claimed = (s, e) => Boolean(period && s < period.end && period.start < e);
+  const clusters = findClusters(q.idx, q.tokens, lower, claimed);
+  const ambiguous = clusters.find((c) => c.items.length > 1);
+  if (ambiguous) return chooseAmong(q, 'cluster', ambiguous, (c) => `${c.name} (${c.code})`, (c) => c.name);
+  if (clusters.length) return { kind: 'meetings', clusters: unique(clusters.flatMap((c) => c.items)), mine: false, ...when };
+  const named = /\b(?:the )?([a-z]{1,40}(?: [a-z]{1,40})?) cluster\b/.exec(lower);
+  const name = named?.[1]?.replace(/^(?:next|the|a|our|my|this|that|which|what|when|is|does)\b ?/, '').trim();
+  if (name && !isStopWord(name) && !/^(?:next|my|our|the|senco|sencos|each|every|any|all)$/.test(name)) {
+    return { kind: 'unknown', what: 'cluster', name: titleCase(name) };
+  }
+  // Settings point to their cluster: "when does Oakfield's cluster meet?"
+  const s = findSettings(q.idx, q.tokens, lower, claimed)[0]?.items;
+  const c = s?.length === 1 && s[0] ? q.idx.clusterById.get(s[0].clusterId) : undefined;
+  if (c) return { kind: 'meetings', clusters: [c], mine: false, ...when };
+  if (/\bmy\b|\bi\b|\bour\b/.test(lower) && q.self) {
+    if (!q.asker) return { kind: 'needPerson', about: 'meetings' };
+    return { kind: 'meetings', mine: true, ...when };
+  }
+  return { kind: 'meetings', mine: false, ...(period ? { period } : {}), next: !period };
+}
+
+/** "Which clusters are there?", "clusters in Dewsbury". */
+export function clusterList(q: Question): Intent | undefined {
+  if (!/\bclusters\b/.test(q.lower) || /\bsencos?\b|\bchairs?\b/.test(q.lower)) return undefined;
+  const areas = [...new Set(q.idx.dir.clusters.map((c) => c.area))];
+  const area = areas.find((a) => q.lower.includes(a.toLowerCase()))
+    ?? areas.find((a) => q.tokens.some((t) => t.word.length > 3 && a.toLowerCase().split(/\W+/)[0] === t.word));
+  return { kind: 'clusters', ...(area ? { area } : {}) };
+}
+
+/** "Which cluster is Oakfield Primary in?", "who chairs the Batley cluster?": every word is read. */
+export function place(q: Question): Intent | undefined {
+  const { lower } = q;
+  if (!SETTING_Q_RE.test(lower) && !/\bcluster\b/.test(lower)) return undefined;
+  const s = findSettings(q.idx, q.tokens, lower, none)[0];
+  if (s && s.items.length > 1) return chooseAmong(q, 'setting', s, (x) => x.name, (x) => x.name);
+  if (s?.items[0]) return { kind: 'setting', setting: s.items[0] };
+  const c = findClusters(q.idx, q.tokens, lower, none)[0];
+  if (c && c.items.length > 1) return chooseAmong(q, 'cluster', c, (x) => `${x.name} (${x.code})`, (x) => x.name);
+  if (c?.items[0]) {
+    const want = /\bchair/.test(lower) ? 'chair' : /\bsencos?\b/.test(lower) ? 'sencos' : /\bschools?\b|\bsettings?\b|\bwho is in\b|\bmembers?\b|\bwhich\b/.test(lower) ? 'settings' : 'info';
+    return { kind: 'cluster', cluster: c.items[0], want };
+  }
+  // "which cluster is St Anne's in?", "who is the SENCO at Parkside?": a place we do not know.
+  const m = /\b(?:senco|sencos) (?:at|for|of|in) (?:the )?([a-z][a-z' -]{1,60}?)(?:\?|$| school| academy| primary| nursery| college)/.exec(lower)
+    ?? /\bcluster (?:is|does) (?:the )?([a-z][a-z' -]{1,60}?) (?:in|belong|sit|part)/.exec(lower)
+    ?? /\b(?:is|does) (?:the )?([a-z][a-z' -]{1,60}?) (?:in|belong to|part of)(?: which| what| a)? cluster/.exec(lower);
+  const name = m?.[1]?.trim();
+  if (name && !isStopWord(name)) return { kind: 'unknown', what: 'setting', name: titleCase(name) };
+  return undefined;
+}

@@ -1,0 +1,97 @@
+// Workstreams and the plan as a whole: the list of workstreams and areas, who leads what, how a
+// workstream (or a source document, or the whole plan) is doing, and workstreams nobody has.
+import { findPeople, type Claimed } from '../directory-search.js';
+import type { Intent } from '../intent.js';
+import type { Question } from '../question.js';
+import { hasStatusWords } from '../status-words.js';
+import { isStopWord } from '../words.js';
+import { choosePerson, chooseWorkstream, pickWorkstreams } from './choices.js';
+
+/** "What are the workstreams?" (not "what is overdue in the workstreams"). */
+export function workstreamList(q: Question): Intent | undefined {
+  if (!/\b(?:what|which|list|show)(?: me)?(?: are| is)? (?:the |all )?(?:work ?streams|workstreams)\b/.test(q.lower)) return undefined;
+  if (/\b(?:actions?|overdue|late|risk|track)\b/.test(q.lower) || /\b(?:lead|leads|led by|does|do)\b/.test(q.lower)) return undefined;
+  return { kind: 'workstreams' };
+}
+
+/** "What are the areas for improvement?" */
+export function areaList(q: Question): Intent | undefined {
+  if (!/\b(?:what|which|list|show)(?: me)?(?: are| is)? (?:the |all )?(?:(?:four|4) )?areas? (?:for|of) improvement\b/.test(q.lower)) return undefined;
+  return /\b(?:actions?|overdue|late|risk|track|in the)\b/.test(q.lower) ? undefined : { kind: 'areas' };
+}
+
+/** "WS9", "pillar 12": a code no workstream has. */
+export function unknownWorkstreamCode(q: Question): Intent | undefined {
+  const name = q.workstreams.find((m) => m.unknown)?.unknown;
+  return name ? { kind: 'unknown', what: 'workstream', name } : undefined;
+}
+
+function ledByAsker(q: Question): Intent {
+  return q.asker ? { kind: 'ledBy', person: q.asker, self: true } : { kind: 'needPerson', about: 'workstream' };
+}
+
+/** "Who leads WS3?", "which workstream does Ruth lead?", "what do I lead?". */
+export function lead(q: Question): Intent | undefined {
+  if (!q.cues.lead || q.status.overdue || q.status.statuses.length) return undefined;
+  const mentions = q.workstreams;
+  const which = /\bwhich (?:work ?streams?|ws|streams?)\b|\bwhat (?:work ?streams?|ws|streams?)\b/.test(q.lower);
+  if (which || (!mentions.length && /\b(?:does|do|is)\b/.test(q.lower))) {
+    if (q.self || q.cues.myWorkstream) return ledByAsker(q);
+    // Only status words are claimed here: a lone first name counts even if it is an ordinary word.
+    const claimed: Claimed = (s, e) => q.status.spans.some((x) => s < x.end && x.start < e);
+    const p = findPeople(q.idx, q.tokens, q.lower, claimed, { loose: true })[0];
+    if (p && p.items.length === 1 && p.items[0]) return { kind: 'ledBy', person: p.items[0], self: false };
+    if (p && p.items.length > 1) return choosePerson(q, p);
+  }
+  const ws = pickWorkstreams(mentions);
+  if (ws.length === 1) return { kind: 'lead', workstreams: ws };
+  if (ws.length > 1) return chooseWorkstream(q, mentions, ws);
+  return q.cues.myWorkstream ? ledByAsker(q) : undefined;
+}
+
+const PLAN_RE = /\b(?:the )?(?:whole |overall |big )?plan\b|\boverall\b|\beverything\b|\bwe\b|\bpartnership\b|\bbig plan\b/;
+
+/** "How is WS3 doing?", "how is my workstream doing?", "how is the SEND reform plan going?", "how are we doing?". */
+export function summary(q: Question): Intent | undefined {
+  if (!q.cues.summary || hasStatusWords(q.status) || q.period) return undefined;
+  const { workstreams } = q;
+  const { source, claimedBeforeAreas } = q.mentions;
+  const ws = pickWorkstreams(workstreams);
+  if (source && !ws.length) return { kind: 'sourceSummary', source: source.source };
+  // People named outside the words already read: "how is Grace doing in WS3" is about Grace's actions.
+  const people = findPeople(q.idx, q.tokens, q.lower, claimedBeforeAreas);
+  if (ws.length === 1 && ws[0] && !people.length) return { kind: 'summary', workstream: ws[0] };
+  if (ws.length > 1) return chooseWorkstream(q, workstreams, ws);
+  if (q.cues.myWorkstream) return mySummary(q);
+  if (PLAN_RE.test(q.lower) && !people.length && !/\bactions? (?:for|of|owned)\b/.test(q.lower)) return { kind: 'planSummary' };
+  return undefined;
+}
+
+function mySummary(q: Question): Intent {
+  const me = q.asker;
+  if (!me) return { kind: 'needPerson', about: 'workstream' };
+  const led = q.idx.dir.workstreams.filter((w) => w.leadId === me.id);
+  if (led.length === 1 && led[0]) return { kind: 'summary', workstream: led[0] };
+  if (led.length > 1) {
+    return { kind: 'choose', prompt: 'You lead more than one workstream. Which one?', choices: led.map((w) => ({ title: `${w.code} ${w.name}`, question: `How is ${w.code} doing?` })) };
+  }
+  return { kind: 'ledBy', person: me, self: true };
+}
+
+/** "What is overdue in data?" when "data" names two workstreams. */
+export function ambiguousWorkstream(q: Question): Intent | undefined {
+  const mentions = q.mentions.listWorkstreams;
+  const ws = pickWorkstreams(mentions);
+  return ws.length > 1 ? chooseWorkstream(q, mentions, ws) : undefined;
+}
+
+/** "What is overdue in the transport workstream?": a workstream nobody has. */
+export function unknownNamedWorkstream(q: Question): Intent | undefined {
+  const m = q.mentions;
+  if (!q.cues.workstreamWord || q.cues.myWorkstream || m.area || pickWorkstreams(m.listWorkstreams).length) return undefined;
+  if (/\b(?:each|every|by|per|across|all|which|what|any) (?:work ?streams?|ws|streams?)\b/.test(q.lower)) return undefined;
+  const named = /\b(?:the |in |for |of )([a-z][a-z' -]{1,40}?) (?:work ?stream|stream)\b/.exec(q.lower);
+  const name = named?.[1]?.replace(/^(?:the|a|an|our|this|that|which|what|each|every|any|all|same)\b ?/, '').trim();
+  if (!name || name.split(' ').every((w) => isStopWord(w))) return undefined;
+  return { kind: 'unknown', what: 'workstream', name: `"${name}"` };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { indexDirectory } from '../../../src/ask/directory.js';
+import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from '../../../src/ask/recognisers/people.js';
+import { directory, people, person } from '../support/directory.js';
+import { question } from '../support/question.js';
+
+describe('people', () => {
+  it('a known first name with a surname nobody has is never answered as the wrong person', () => {
+    expect(wrongSurname(question('What is Owen Smith working on?'))).toEqual({ kind: 'unknown', what: 'person', name: 'Owen Smith', words: ['smith'] });
+    expect(wrongSurname(question('What is Owen Price working on?'))).toBeUndefined();
+    // A capitalised place after a name is not a surname.
+    expect(wrongSurname(question('What is Grace doing in Batley?'))).toBeUndefined();
+  });
+
+  it('a name several people share asks which one, keeping the possessive', () => {
+    const index = indexDirectory(directory({ people: [person('sjones', 'Sam Jones', ['owner'], 'Data Analyst')] }));
+    const i = ambiguousPerson(question("Sam's overdue actions", people.amorgan, index));
+    expect(i?.kind === 'choose' && i.choices.map((c) => c.question)).toEqual(["Sam Whitaker's overdue actions?", "Sam Jones's overdue actions?"]);
+    expect(ambiguousPerson(question('what is Sam Jones working on?', people.amorgan, index))).toBeUndefined();
+  });
+
+  it('"my actions" from an account linked to nobody', () => {
+    expect(unknownAsker(question('What are my open actions?', null))).toEqual({ kind: 'needPerson', about: 'actions' });
+    expect(unknownAsker(question('What are my open actions?', people.gokafor))).toBeUndefined();
+    expect(unknownAsker(question("what is Grace's workload, for me?", null))).toBeUndefined();
+    expect(unknownAsker(question('who can I ask about overdue actions?', null))).toBeUndefined();
+  });
+
+  it('who someone is', () => {
+    expect(personIntro(question('Who is Grace Okafor?'))).toMatchObject({ kind: 'person', person: { key: 'gokafor' } });
+    expect(personIntro(question('tell me about Liam'))).toMatchObject({ kind: 'person', person: { key: 'lbyrne' } });
+    expect(personIntro(question("who is Grace's overdue action for?"))).toBeUndefined();
+    expect(personIntro(question('what is Grace working on?'))).toBeUndefined();
+  });
+
+  it('a name that is nobody in the plan', () => {
+    expect(unknownPerson(question('What is Bob Smith working on?'))).toMatchObject({ kind: 'unknown', what: 'person', name: 'Bob Smith' });
+    expect(unknownPerson(question("Zara's actions"))).toMatchObject({ kind: 'unknown', what: 'person', name: 'Zara' });
+    expect(unknownPerson(question('what is the plan working on?'))).toBeUndefined();
+    expect(unknownPerson(question('What is Grace working on?'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { clusterList, meetings, place } from '../../../src/ask/recognisers/places.js';
+import { people } from '../support/directory.js';
+import { question, variants } from '../support/question.js';
+
+describe('meetings', () => {
+  it('a cluster\'s next meeting, by name or code', () => {
+    for (const v of [...variants('When is the next Batley cluster meeting?'), 'next BS1 meeting']) {
+      expect(meetings(question(v)), v).toMatchObject({ kind: 'meetings', clusters: [{ code: 'BS1' }], mine: false, next: true });
+    }
+  });
+
+  it('a period, the asker\'s own, a setting\'s cluster', () => {
+    expect(meetings(question('meetings this month'))).toMatchObject({ kind: 'meetings', period: { from: '2026-11-01' }, next: false });
+    expect(meetings(question('when is my next cluster meeting?', people.eclarke))).toMatchObject({ kind: 'meetings', mine: true });
+    expect(meetings(question('when is my next cluster meeting?', null))).toEqual({ kind: 'needPerson', about: 'meetings' });
+    expect(meetings(question('when does Oakfield meet?'))).toMatchObject({ kind: 'meetings', clusters: [{ code: 'BS1' }] });
+  });
+
+  it('asks back when a name fits two clusters; names an unknown one', () => {
+    const i = meetings(question('when is the next Dewsbury cluster meeting?'));
+    expect(i?.kind === 'choose' && i.choices.map((c) => c.question)).toEqual(['When is the next Dewsbury North cluster meeting?', 'When is the next Dewsbury South cluster meeting?']);
+    expect(meetings(question('when is the next Leeds cluster meeting'))).toEqual({ kind: 'unknown', what: 'cluster', name: 'Leeds' });
+  });
+
+  it('is not about meetings without a meeting word', () => {
+    expect(meetings(question('who chairs the Batley cluster?'))).toBeUndefined();
+  });
+});
+
+describe('clusters and settings', () => {
+  it('the list of clusters, or those of one area', () => {
+    expect(clusterList(question('which clusters are there?'))).toEqual({ kind: 'clusters' });
+    expect(clusterList(question('clusters in Dewsbury'))).toEqual({ kind: 'clusters', area: 'Dewsbury and Mirfield' });
+    expect(clusterList(question('who chairs the clusters?'))).toBeUndefined();
+  });
+
+  it('a setting, a cluster and what is asked about it', () => {
+    expect(place(question('Which cluster is Oakfield Primary in?'))).toMatchObject({ kind: 'setting', setting: { name: 'Oakfield Primary School' } });
+    expect(place(question('who is the SENCO at Riverside?'))).toMatchObject({ kind: 'setting', setting: { name: 'Riverside Academy' } });
+    expect(place(question('who chairs the Batley cluster?'))).toMatchObject({ kind: 'cluster', want: 'chair' });
+    expect(place(question('which schools are in the Batley cluster?'))).toMatchObject({ kind: 'cluster', want: 'settings' });
+    expect(place(question('who are the sencos in the Batley cluster?'))).toMatchObject({ kind: 'cluster', cluster: { code: 'BS1' }, want: 'sencos' });
+  });
+
+  it('names a setting it does not know, and leaves other questions alone', () => {
+    expect(place(question("who is the SENCO at St Mary's?"))).toMatchObject({ kind: 'unknown', what: 'setting' });
+    expect(place(question('what is overdue?'))).toBeUndefined();
+  });
+});
