@@ -104,7 +104,9 @@ export function mentionsSelf(lower: string): boolean {
 }
 
 /** "(all)", "(from 11)", "page 2", "show all": which slice of a long list. */
-export function parsePaging(lower: string): { paging: Paging; rest: string } {
+export function parsePaging(question: string): { paging: Paging; rest: string } {
+  // Single spaces first: an unanchored `\(?\s*from` otherwise rescans a long run of spaces from every position.
+  const lower = question.replace(/\s+/g, ' ');
   let m = /\(\s*(?:all|more|the rest|rest)\s*\)|\b(?:show|list|see|give me) (?:me )?(?:them |it )?all\b|\bin full\b|\bfull list\b|\bevery one\b|\ball of them\b/.exec(lower);
   if (m) return { paging: { offset: /^\(/.test(m[0]) ? 10 : 0, limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
   m = /\(?\s*from (?:number |no\.? |#)?(\d{1,6})\s*\)?$/.exec(lower);
