@@ -5,6 +5,7 @@ import { statusWord } from '../../domain/plan/status.js';
 import { addDays } from '../../domain/time/dates.js';
 import { formatDate, formatLongDate } from '../../domain/time/format.js';
 import { londonDate } from '../../domain/time/london.js';
+import { md } from '../markup.js';
 import { actionBlock, adaptiveCard, capped, facts, fitToBudget, heading, para, plural, sectionTitle, type Card, type Element } from './elements.js';
 
 export interface CardMessage { text: string; cards: Card[] }
@@ -23,7 +24,7 @@ function line(i: DigestItem, withUpdate: boolean, extra?: string): Element {
 function changeLine(c: ChangeItem): Element {
   const when = formatDate(londonDate(c.at));
   const note = c.note ? ` "${c.note}"` : '';
-  return para(`**${c.ref}** ${c.title}: ${c.what.join('; ')}${note} (${when})`);
+  return para(md`**${c.ref}** ${c.title}: ${c.what.join('; ')}${note} (${when})`);
 }
 
 export function ratingWords(ratings: readonly Rating[], pillar: string): string {
