@@ -91,6 +91,26 @@ describeEachStore('bad input at the edge', (kind) => {
     expect(sink.errors()).toEqual([]);
   });
 
+  it('a save that changes nothing is a confirmation: recorded and heard, the version and everyone\'s cards left alone', async () => {
+    const a = await com06();
+    const data = { actionId: a.id, version: a.version, status: a.status, dueDate: a.dueDate.toISOString().slice(0, 10), note: '', reason: '' };
+    const historyBefore = await bot.store.db.actionHistory.count({ where: { actionId: a.id } });
+    const res = await invoke(bot, { as: 'oprice', verb: 'action.save', data });
+    expect(res.status).toBe(200);
+    expect(cardText(res.card)).toMatch(/Thanks, recorded that COM-06 is still off track/);
+    const after = await com06();
+    expect(after.version).toBe(a.version);
+    expect(after.lastUpdate).toBe(a.lastUpdate);
+    expect(after.lastUpdateAt?.toISOString()).toBe(DEMO_NOW.replace('Z', '.000Z')); // heard: the quarterly round and the stale prompt count it
+    const rows = await bot.store.db.actionHistory.findMany({ where: { actionId: a.id }, orderBy: { id: 'desc' } });
+    expect(rows.length).toBe(historyBefore + 1);
+    expect(rows[0]).toMatchObject({ statusFrom: a.status, statusTo: a.status, dueFrom: null, dueTo: null, note: null, version: a.version });
+    // A card made before the confirmation is still current: a real change from it saves.
+    const change = await invoke(bot, { as: 'oprice', verb: 'action.save', data: { ...data, status: 'at_risk', note: 'Venue booked.' } });
+    expect(cardText(change.card)).toMatch(/Saved\. COM-06 is now at risk/);
+    expect((await com06()).version).toBe(a.version + 1);
+  });
+
   it('a message without from, recipient or conversation is a 400 and logs no error', async () => {
     const act = await bot.activity({ as: 'oprice' });
     for (const drop of ['from', 'recipient', 'conversation'] as const) {
