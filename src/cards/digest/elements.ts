@@ -80,7 +80,7 @@ export function actionBlock(a: ActionLine, withUpdate: boolean): Element {
       ],
     },
   ];
-  if (a.detail) items.push({ type: 'TextBlock', text: a.detail, isSubtle: true, wrap: true, spacing: 'None' });
+  if (a.detail) items.push({ type: 'TextBlock', text: cardMarkdown(a.detail), isSubtle: true, wrap: true, spacing: 'None' });
   if (withUpdate) items.push({ type: 'ActionSet', spacing: 'Small', actions: [updateButton(a.actionId, a.version)] });
   return { type: 'Container', spacing: 'Medium', items };
 }
