@@ -1,3 +1,4 @@
+import { messageText } from '../cards/markup.js';
 // Answers about one action, found by its reference or by words of its title.
 import { actionDetailCard } from '../cards/actions.js';
 import { choiceCard } from '../cards/answers.js';
@@ -23,7 +24,7 @@ export function aspectSentences(ctx: AskContext, a: Action, aspects: Aspect[], q
   for (const aspect of aspects) {
     switch (aspect) {
       case 'owner':
-        out.push(a.ownerId === null ? `${a.ref} has no owner yet.` : `${v.owner} owns ${a.ref}, ${quoteTitle(a.title)}.`);
+        out.push(a.ownerId === null ? `${a.ref} has no owner yet.` : `${messageText(v.owner)} owns ${a.ref}, ${quoteTitle(a.title)}.`);
         break;
       case 'due':
         if (a.status === 'complete') out.push(`${a.ref} was due on ${v.dueLong}. It is complete.`);
@@ -46,11 +47,11 @@ export function aspectSentences(ctx: AskContext, a: Action, aspects: Aspect[], q
       }
       case 'update':
         out.push(a.lastUpdate
-          ? `The latest update on ${a.ref}${v.lastUpdateOn ? ` (${v.lastUpdateOn})` : ''} is: "${a.lastUpdate.trim()}"`
+          ? `The latest update on ${a.ref}${v.lastUpdateOn ? ` (${v.lastUpdateOn})` : ''} is: "${messageText(a.lastUpdate.trim())}"`
           : `There is no update on ${a.ref} yet. It is ${statusWord(a.status)}.`);
         break;
       case 'workstream':
-        out.push(`${a.ref} is in ${v.workstream}.`);
+        out.push(`${a.ref} is in ${messageText(v.workstream)}.`);
         break;
       case 'area':
         out.push(a.area ? `${a.ref} is part of the ${areaLabel(a.area)} area for improvement.` : `${a.ref} is not linked to an area for improvement.`);
@@ -58,13 +59,13 @@ export function aspectSentences(ctx: AskContext, a: Action, aspects: Aspect[], q
     }
   }
   if (!out.length) {
-    out.push(`${a.ref}, ${quoteTitle(a.title)}, is ${statusWord(a.status)}. ${a.ownerId === null ? 'It has no owner yet.' : `${v.owner} owns it.`} ${late > 0 ? `It was due on ${v.dueLong} and is ${lateWords(late)}.` : a.status === 'complete' ? `It was due on ${v.dueLong}.` : `It is due on ${v.dueLong}.`}`);
+    out.push(`${a.ref}, ${quoteTitle(a.title)}, is ${statusWord(a.status)}. ${a.ownerId === null ? 'It has no owner yet.' : `${messageText(v.owner)} owns it.`} ${late > 0 ? `It was due on ${v.dueLong} and is ${lateWords(late)}.` : a.status === 'complete' ? `It was due on ${v.dueLong}.` : `It is due on ${v.dueLong}.`}`);
   }
   return unique(out);
 }
 
 function quoteTitle(title: string): string {
-  return `"${title.trim()}"`;
+  return `"${messageText(title.trim())}"`;
 }
 
 function unique(list: string[]): string[] {

@@ -1,4 +1,5 @@
 // Answers about settings, clusters, cluster meetings and Experts at Hand requests.
+import { messageText } from '../cards/markup.js';
 import { factsCard, meetingsCard, type MeetingView } from '../cards/answers.js';
 import type { Cluster, ClusterMeeting, ExpertRequest, Setting } from '../domain/plan/types.js';
 import { addDays, formatDate, formatLongDate, londonDate, londonMidnight, londonTime } from '../domain/time/index.js';
@@ -94,8 +95,8 @@ function meetingView(ctx: AskContext, m: ClusterMeeting): MeetingView {
 
 function meetingSentence(ctx: AskContext, m: ClusterMeeting, lead: string): string {
   const v = meetingView(ctx, m);
-  const agenda = m.agenda.length ? ` On the agenda: ${listWords(m.agenda.map((a) => a.trim()))}.` : '';
-  const where = /^(?:ms |microsoft )?teams$|^online$|^virtual$/i.test(m.location.trim()) ? `on ${m.location.trim()}` : `at ${m.location.trim()}`;
+  const agenda = m.agenda.length ? ` On the agenda: ${listWords(m.agenda.map((a) => messageText(a.trim())))}.` : '';
+  const where = /^(?:ms |microsoft )?teams$|^online$|^virtual$/i.test(m.location.trim()) ? `on ${messageText(m.location.trim())}` : `at ${messageText(m.location.trim())}`;
   return `${lead} is on ${v.date} from ${v.time} ${where}.${agenda}`;
 }
 

@@ -1,5 +1,6 @@
 // Answers about workstreams and the plan as a whole: who leads what, and how it is going.
 import { factsCard, summaryCard, type CountView } from '../cards/answers.js';
+import { md, type Markup } from '../cards/markup.js';
 import type { ActionQuery } from '../domain/plan/reader.js';
 import { OPEN_STATUSES, areaLabel, daysLate, isOverdue, statusColour, statusWord } from '../domain/plan/status.js';
 import { ACTION_STATUSES, AREAS, type Action, type ActionStatus, type Person, type Workstream } from '../domain/plan/types.js';
@@ -18,10 +19,10 @@ function countViews(counts: Record<ActionStatus, number>, overdue: number): Coun
   ];
 }
 
-function attentionLine(ctx: AskContext, a: Action): { text: string; colour: 'Attention' | 'Warning' | 'Default' } {
+function attentionLine(ctx: AskContext, a: Action): { text: Markup; colour: 'Attention' | 'Warning' | 'Default' } {
   const late = daysLate(a, ctx.today);
   return {
-    text: `**${a.ref}** ${a.title} · ${personName(ctx, a.ownerId)} · ${statusWord(a.status)}${late ? ` · ${late} ${late === 1 ? 'day' : 'days'} late` : ''}`,
+    text: md`**${a.ref}** ${a.title} · ${personName(ctx, a.ownerId)} · ${statusWord(a.status)}${late ? ` · ${late} ${late === 1 ? 'day' : 'days'} late` : ''}`,
     colour: late || a.status === 'off_track' ? 'Attention' : a.status === 'at_risk' ? 'Warning' : 'Default',
   };
 }

@@ -2,6 +2,7 @@
 import {
   actionSet, adaptiveCard, askButton, facts, heading, plain, text, updateButton, type Card, type CardElement, type TextColour,
 } from './common.js';
+import { md } from './markup.js';
 
 /** One action, already in words. */
 export interface ActionView {
@@ -61,7 +62,7 @@ function row(a: ActionView, compact: boolean): CardElement {
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [text(`**${a.ref}** ${clip(plain(a.title), 140)}`)] },
+        { type: 'Column', width: 'stretch', items: [text(md`**${a.ref}** ${clip(plain(a.title), 140)}`)] },
         { type: 'Column', width: 'auto', items: statusItems },
       ],
     },

@@ -1,5 +1,6 @@
 // Cards for the other answers: choices, help, workstream summaries, meetings, facts.
 import { actionSet, adaptiveCard, askButton, facts, heading, plain, text, type Card, type CardElement, type TextColour } from './common.js';
+import { md, type Markup } from './markup.js';
 
 /** Hosts show at most five buttons in a row of actions. */
 export const MAX_BUTTONS_PER_SET = 5;
@@ -39,7 +40,7 @@ export interface SummaryCardInput {
   facts: [string, string][];
   counts: CountView[];
   /** Short lines about actions needing attention: '**PFA-01** … · 37 days late'. */
-  lines: { text: string; colour: TextColour }[];
+  lines: { text: string | Markup; colour: TextColour }[];
   linesTitle: string;
   more?: { title: string; question: string };
 }
@@ -89,12 +90,12 @@ export function meetingsCard(title: string, meetings: MeetingView[]): Card {
   const body: CardElement[] = [heading(title)];
   for (const m of meetings) {
     const items: CardElement[] = [
-      text(`**${plain(m.cluster)}**`),
+      text(md`**${plain(m.cluster)}**`),
       facts([['Date', m.date], ['Time', m.time], ['Where', plain(m.location)]]),
     ];
     if (m.agenda.length) {
       items.push(text('Agenda', { weight: 'Bolder', size: 'Small', spacing: 'Small' }));
-      for (const [i, a] of m.agenda.entries()) items.push(text(`${i + 1}. ${plain(a)}`, { size: 'Small', spacing: 'None' }));
+      for (const [i, a] of m.agenda.entries()) items.push(text(md`${i + 1}. ${plain(a)}`, { size: 'Small', spacing: 'None' }));
     }
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
   }

@@ -1,4 +1,6 @@
-// Adaptive Card 1.5 building blocks. Pure JSON: no Teams or database types.
+// Adaptive Card 1.5 building blocks. Pure JSON: no Teams or database types. Text is escaped here
+// (src/cards/markup.ts): a plain string always shows as typed; bot markup is built with md`…`.
+import { cardMarkdown, type Markup } from './markup.js';
 
 export type CardElement = Record<string, unknown>;
 export type Card = Record<string, unknown>;
@@ -29,16 +31,16 @@ export interface TextOptions {
   separator?: boolean;
 }
 
-export function text(value: string, options: TextOptions = {}): CardElement {
-  return { type: 'TextBlock', text: value, wrap: true, ...options };
+export function text(value: string | Markup, options: TextOptions = {}): CardElement {
+  return { type: 'TextBlock', text: cardMarkdown(value), wrap: true, ...options };
 }
 
-export function heading(value: string): CardElement {
+export function heading(value: string | Markup): CardElement {
   return text(value, { weight: 'Bolder', size: 'Medium' });
 }
 
 export function facts(pairs: [string, string][]): CardElement {
-  return { type: 'FactSet', facts: pairs.filter(([, v]) => v !== '').map(([title, value]) => ({ title, value })) };
+  return { type: 'FactSet', facts: pairs.filter(([, v]) => v !== '').map(([title, value]) => ({ title: cardMarkdown(title), value: cardMarkdown(value) })) };
 }
 
 /** A button that sends a question back as if the person typed it (Teams messageBack). */

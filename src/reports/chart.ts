@@ -1,6 +1,7 @@
 // An inline SVG stacked bar chart: one bar per group (area for improvement, workstream), split by
 // status. Self-contained (no scripts, no fonts to fetch), deterministic, and readable without
 // colour: every segment carries its count, and the report repeats the numbers in a table.
+import { escapeHtml } from '../domain/text/escape.js';
 import type { ActionStatus } from '../domain/plan/types.js';
 import { statusWord } from '../domain/plan/status.js';
 
@@ -15,9 +16,7 @@ export const CHART_STATUSES: readonly { status: ActionStatus; fill: string; text
 
 export interface ChartRow { label: string; counts: Record<ActionStatus, number> }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const esc = escapeHtml;
 
 function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;

@@ -2,6 +2,7 @@
 // self-contained HTML page (inline CSS and SVG, nothing fetched) with a status chart by area for
 // improvement and by workstream, what changed this quarter, and what is late and why.
 // Pure and deterministic: the same plan and the same day give byte-identical files.
+import { escapeHtml, escapeReportMarkdown as t, unescapeMarkdown } from '../domain/text/escape.js';
 import type { Action, ActionChange, ActionStatus, Area, IsoDate, Person, Workstream } from '../domain/plan/types.js';
 import { ACTION_STATUSES, AREAS } from '../domain/plan/types.js';
 import { areaLabel, daysLate, isOpen, isOverdue, statusWord } from '../domain/plan/status.js';
@@ -190,15 +191,15 @@ export function reportSummary(m: QuarterlyReportModel): string {
 }
 
 function changeWord(c: ChangeLine): string {
-  return `**${c.ref}** ${c.title} (${c.workstream}): ${c.words} on ${formatDate(c.on)}.${c.note ? ` Note: ${c.note}` : ''}`;
+  return `**${c.ref}** ${t(c.title)} (${c.workstream}): ${c.words} on ${formatDate(c.on)}.${c.note ? ` Note: ${t(c.note)}` : ''}`;
 }
 
 function lateWord(l: LateItem): string {
-  return `**${l.ref}** ${l.title} (${l.workstream}, ${l.owner ?? 'no owner'}): due ${formatDate(l.dueDate)}, ${formatDays(l.daysLate)} late, ${statusWord(l.status)}. Why: ${l.why ?? 'no reason given yet.'}`;
+  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${l.owner ? t(l.owner) : 'no owner'}): due ${formatDate(l.dueDate)}, ${formatDays(l.daysLate)} late, ${statusWord(l.status)}. Why: ${l.why ? t(l.why) : 'no reason given yet.'}`;
 }
 
 function riskWord(l: LateItem): string {
-  return `**${l.ref}** ${l.title} (${l.workstream}, ${l.owner ?? 'no owner'}): ${statusWord(l.status)}, due ${formatDate(l.dueDate)}. Latest update: ${l.why ?? 'none given yet.'}`;
+  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${l.owner ? t(l.owner) : 'no owner'}): ${statusWord(l.status)}, due ${formatDate(l.dueDate)}. Latest update: ${l.why ? t(l.why) : 'none given yet.'}`;
 }
 
 const STATUS_HEADS = CHART_STATUSES.map((s) => capital(statusWord(s.status)));
@@ -209,7 +210,7 @@ function mdTable(first: string, rows: readonly ChartRow[]): string[] {
   for (const r of rows) {
     const cells = CHART_STATUSES.map((s) => String(r.counts[s.status]));
     const total = CHART_STATUSES.reduce((t, s) => t + r.counts[s.status], 0);
-    out.push(`| ${r.label.replace(/\|/g, '/')} | ${cells.join(' | ')} | ${total} |`);
+    out.push(`| ${t(r.label)} | ${cells.join(' | ')} | ${total} |`);
   }
   return out;
 }
@@ -235,7 +236,7 @@ export function renderMarkdown(m: QuarterlyReportModel): string {
   out.push('## What is late and why', '', 'Open actions past their due date, most overdue first. "Why" is the owner\'s latest update.', '',
     ...mdList(m.late.map(lateWord), 'Nothing is late.'), '');
   out.push('## At risk or off track, not yet late', '', ...mdList(m.atRisk.map(riskWord), 'No other actions are at risk or off track.'), '');
-  out.push('## Maturity ratings', '', ...mdList(m.ratings.map((r) => `Pillar ${r.pillar}${r.workstreams ? ` (${r.workstreams})` : ''}: ${r.words}, rated ${formatDate(r.on)}.${r.note ? ` ${r.note}` : ''}`),
+  out.push('## Maturity ratings', '', ...mdList(m.ratings.map((r) => `Pillar ${r.pillar}${r.workstreams ? ` (${r.workstreams})` : ''}: ${r.words}, rated ${formatDate(r.on)}.${r.note ? ` ${t(r.note)}` : ''}`),
     'No maturity ratings have been recorded yet.'), '');
   out.push('## Updates for this report', '');
   out.push(m.round
@@ -246,13 +247,15 @@ export function renderMarkdown(m: QuarterlyReportModel): string {
   return out.join('\n');
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const esc = escapeHtml;
 
-/** Markdown-ish **bold** to <strong>, everything else escaped. */
+/**
+ * A report line (Markdown, people's words escaped by `t`) as HTML: the bot's own **bold** becomes
+ * <strong>; an escaped \*\* from a person's note is not bold, and its backslashes go.
+ */
 function inline(s: string): string {
-  return esc(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+  const bold = esc(s).replace(/(?<!\\)\*\*((?:\\.|[^*\\])+?)(?<!\\)\*\*/g, '<strong>$1</strong>');
+  return unescapeMarkdown(bold);
 }
 
 function htmlList(items: string[], none: string): string {
@@ -307,7 +310,7 @@ export function renderHtml(m: QuarterlyReportModel): string {
   p.push('<h2>What is late and why</h2>', '<p>Open actions past their due date, most overdue first. &ldquo;Why&rdquo; is the owner&rsquo;s latest update.</p>',
     htmlList(m.late.map(lateWord), 'Nothing is late.'));
   p.push('<h2>At risk or off track, not yet late</h2>', htmlList(m.atRisk.map(riskWord), 'No other actions are at risk or off track.'));
-  p.push('<h2>Maturity ratings</h2>', htmlList(m.ratings.map((r) => `Pillar ${r.pillar}${r.workstreams ? ` (${r.workstreams})` : ''}: ${r.words}, rated ${formatDate(r.on)}.${r.note ? ` ${r.note}` : ''}`),
+  p.push('<h2>Maturity ratings</h2>', htmlList(m.ratings.map((r) => `Pillar ${r.pillar}${r.workstreams ? ` (${r.workstreams})` : ''}: ${r.words}, rated ${formatDate(r.on)}.${r.note ? ` ${t(r.note)}` : ''}`),
     'No maturity ratings have been recorded yet.'));
   p.push('<h2>Updates for this report</h2>', `<p>${esc(m.round
     ? `The update round opened on ${formatDate(m.round.opened)}. ${m.round.updated} of ${m.round.open} open actions have had an update since then.`

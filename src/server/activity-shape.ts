@@ -14,7 +14,13 @@ export const inboundActivitySchema = z.object({
   recipient: z.object({ id: z.string().max(1024).optional() }).passthrough().optional(),
   text: z.string().max(100_000).optional(),
   name: z.string().max(256).optional(),
-}).passthrough();
+}).passthrough().superRefine((a, ctx) => {
+  // A message or an invoke is someone speaking to the bot: without a sender and a recipient
+  // there is no one to answer or to check, so it is refused here, not half-processed.
+  if (a.type !== 'message' && a.type !== 'invoke') return;
+  if (!a.from?.id) ctx.addIssue({ code: 'custom', path: ['from'], message: 'a message needs its sender' });
+  if (!a.recipient?.id) ctx.addIssue({ code: 'custom', path: ['recipient'], message: 'a message needs its recipient' });
+});
 
 export type InboundActivityCheck = { ok: true } | { ok: false; reason: string };
 

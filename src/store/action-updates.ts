@@ -200,12 +200,20 @@ export class ActionUpdateStore {
   }
 }
 
+/** A save that changes nothing (same status, same date, no note): "still on track". */
+export function isConfirmation(c: Pick<PlannedChange, 'change' | 'historyNote'>): boolean {
+  return !c.change.statusChanged && !c.change.dueChanged && !c.historyNote;
+}
+
 async function applyOne(tx: Prisma.TransactionClient, c: PlannedChange, ctx: ChangeContext): Promise<{ actionId: number; version: number; alerted: boolean }> {
   const before = c.record.action;
-  const version = c.expectedVersion + 1;
+  // A confirmation is heard (lastUpdateAt, which the quarterly round and the stale-update prompt
+  // read) but changes nothing anyone's card shows: the version stays, so no other card goes stale.
+  const confirmed = isConfirmation(c);
+  const version = confirmed ? c.expectedVersion : c.expectedVersion + 1;
   const { count } = await tx.action.updateMany({
     where: { id: before.id, version: c.expectedVersion },
-    data: {
+    data: confirmed ? { lastUpdateAt: ctx.now } : {
       status: c.change.status,
       dueDate: dateOf(c.change.dueDate),
       ...(c.lastUpdate !== null ? { lastUpdate: c.lastUpdate } : {}),
@@ -216,7 +224,7 @@ async function applyOne(tx: Prisma.TransactionClient, c: PlannedChange, ctx: Cha
   });
   if (count === 0) throw new StaleSignal(before.id);
   // The row was at expectedVersion, which is the state the caller checked: `before` is exact.
-  const confirmed = !c.change.statusChanged && !c.change.dueChanged && !c.historyNote;
+  // A confirmation's history row has the same status on both sides and the unchanged version.
   await tx.actionHistory.create({
     data: {
       actionId: before.id, actorId: ctx.actor.id, at: ctx.now, via: ctx.via,

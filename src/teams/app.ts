@@ -12,6 +12,7 @@ import { registerInstallRoutes } from './routes/install.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import type { Services } from './services.js';
 import { beginTurn } from './turn.js';
+import { answerUnhandledInvoke, invokeUnanswered } from './unhandled-invokes.js';
 
 export interface Bot {
   adapter: TeamsAdapter;
@@ -53,6 +54,7 @@ export function createBot(services: Services): Bot {
           const started = performance.now();
           try {
             await app.run(context);
+            if (invokeUnanswered(context)) await answerUnhandledInvoke(context, services.log);
           } catch (err) {
             await reportTurnError(context, err, services.log);
           } finally {

@@ -307,6 +307,31 @@ function startMain(env: Record<string, string>, asUser?: { uid: number; gid: num
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
+/** chattr ±i on a folder and everything in it; false when the file system or the tool refuses. */
+function chattr(on: boolean, dir: string): boolean {
+  return spawnSync('chattr', ['-R', on ? '+i' : '-i', dir], { stdio: 'ignore' }).status === 0;
+}
+
+type ReadOnlyMethod = { kind: 'modes' } | { kind: 'immutable' } | { kind: 'user'; user: { uid: number; gid: number } } | { kind: 'none'; reason: string };
+
+/** How this machine can make a data folder the bot cannot write to. */
+function readOnlyMethod(): ReadOnlyMethod {
+  if (!isRoot) return { kind: 'modes' };
+  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-chattr-'));
+  try {
+    if (chattr(true, probe)) {
+      const blocked = (() => { try { fs.writeFileSync(path.join(probe, 'x'), 'x'); return false; } catch { return true; } })();
+      chattr(false, probe);
+      if (blocked) return { kind: 'immutable' };
+    }
+  } finally {
+    fs.rmSync(probe, { recursive: true, force: true });
+  }
+  const canRead = PG_USER && spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-r', path.join(ROOT, 'package.json')]).status === 0;
+  if (PG_USER && canRead) return { kind: 'user', user: PG_USER };
+  return { kind: 'none', reason: `running as root, chattr +i does not work on ${os.tmpdir()}, and ${PG_USER ? 'the postgres user cannot read the project' : 'there is no other user to run as'}` };
+}
+
 describe('embedded database: an unusable data folder', () => {
   // The embedded database closing under a running bot (503 and the kind reply) is covered by
   // test/teams/outage.test.ts [embedded]; here, the folder is unusable when the bot starts.
@@ -324,12 +349,13 @@ describe('embedded database: an unusable data folder', () => {
     expect(lines[0]).toMatch(/^The bot could not start: .*not a directory.*not-a-folder/);
   }, 60_000);
 
-  // Root ignores file permissions, so a read-only folder is tested as the postgres user (or as
-  // the non-root user running the tests).
-  const readOnlyUser = isRoot ? PG_USER : undefined;
-  const canDropRoot = !isRoot || readOnlyUser !== undefined;
-  if (!canDropRoot) console.warn('[tests] read-only data folder: skipped (running as root with no other user to run as).');
-  (canDropRoot ? it : it.skip)('a read-only data folder stops the start with one line and a non-zero exit, and is left as it was', async () => {
+  // Root ignores file permissions. As root, the folder is made immutable (chattr +i: writes fail
+  // even for root), where the file system allows it; otherwise the bot runs as the postgres user,
+  // if that user can read the project (a clone in a private home folder is not readable to it).
+  // Not root: plain read-only modes.
+  const readOnly = readOnlyMethod();
+  if (readOnly.kind === 'none') console.warn(`[tests] read-only data folder: skipped (${readOnly.reason}).`);
+  (readOnly.kind === 'none' ? it.skip : it)('a read-only data folder stops the start with one line and a non-zero exit, and is left as it was', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-data-'));
     dirs.push(dir);
     const pgliteDir = path.join(dir, 'pglite');
@@ -338,6 +364,7 @@ describe('embedded database: an unusable data folder', () => {
     await made.close();
     const files = (d: string): string[] => fs.readdirSync(d, { recursive: true, encoding: 'utf8' }).sort();
     const before = files(dir);
+    const readOnlyUser = readOnly.kind === 'user' ? readOnly.user : undefined;
     const setMode = (d: string, mode: number) => {
       for (const f of [d, ...files(d).map((f) => path.join(d, f))]) {
         const isDir = fs.statSync(f).isDirectory();
@@ -345,7 +372,11 @@ describe('embedded database: an unusable data folder', () => {
         fs.chmodSync(f, isDir ? mode | 0o111 : mode);
       }
     };
-    setMode(dir, 0o444);
+    const lock = (on: boolean) => {
+      if (readOnly.kind === 'immutable') expect(chattr(on, dir)).toBe(true);
+      else setMode(dir, on ? 0o444 : 0o644);
+    };
+    lock(true);
     try {
       const result = startMain({ DATA_DIR: dir }, readOnlyUser);
       expect(result.status).not.toBe(0);
@@ -354,7 +385,7 @@ describe('embedded database: an unusable data folder', () => {
       expect(lines, result.stderr).toHaveLength(1);
       expect(lines[0]).toMatch(/^The bot could not start: \S/);
     } finally {
-      setMode(dir, 0o644);
+      lock(false);
     }
     expect(files(dir)).toEqual(before);
     const reopened = await PGlite.create(pgliteDir);

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock, type Clock } from '../../src/domain/time/clock.js';
-import { createLogger } from '../../src/log/logger.js';
+import { createLogger, type Logger } from '../../src/log/logger.js';
 import { startRuntime, type Running, type StartOptions } from '../../src/runtime.js';
 import type { Store } from '../../src/store/database.js';
 import { startConnectorStub, type ConnectorStub, type SentActivity } from '../../src/cli/connector-stub.js';
@@ -49,11 +49,11 @@ export function visibleText(activities: Record<string, unknown>[]): string {
   return out.join('\n');
 }
 
-export async function startTestBot(store: Store, opts: { clock?: Clock; env?: Record<string, string>; ask?: StartOptions['ask'] } = {}): Promise<TestBot> {
+export async function startTestBot(store: Store, opts: { clock?: Clock; env?: Record<string, string>; ask?: StartOptions['ask']; log?: Logger } = {}): Promise<TestBot> {
   const connector = await startConnectorStub();
   // No background sender unless a test asks (env SENDER: '1'): deliveries must not race assertions.
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: '0', SENDER: '0', ...opts.env });
-  const running = await startRuntime({ config, store, clock: opts.clock ?? fixedClock(DEMO_NOW), log: createLogger('silent'), ask: opts.ask });
+  const running = await startRuntime({ config, store, clock: opts.clock ?? fixedClock(DEMO_NOW), log: opts.log ?? createLogger('silent'), ask: opts.ask });
   const aadFor = async (key: string | null | undefined) => {
     if (key === null) return { id: '29:stranger', name: 'Visitor', aadObjectId: '00000000-dead-beef-0000-000000000000' };
     const person = await store.db.person.findUnique({ where: { key: key ?? 'amorgan' } });

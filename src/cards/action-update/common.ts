@@ -1,6 +1,7 @@
 // Small pieces shared by the action-update cards: Adaptive Card 1.5 with Universal Actions
 // (Action.Execute, each falling back to Action.Submit for older clients), refresh, notices.
 // Cards carry ids and versions only; everything shown comes from the store at build time.
+import { cardMarkdown, type Markup } from '../markup.js';
 
 export type Card = Record<string, unknown>;
 export type Element = Record<string, unknown>;
@@ -75,11 +76,11 @@ export function adaptiveCard(body: Element[], actions: Element[], refresh?: Elem
   };
 }
 
-export function text(value: string, opts: Record<string, unknown> = {}): Element {
-  return { type: 'TextBlock', text: value, wrap: true, ...opts };
+export function text(value: string | Markup, opts: Record<string, unknown> = {}): Element {
+  return { type: 'TextBlock', text: cardMarkdown(value), wrap: true, ...opts };
 }
 
-export function heading(value: string): Element {
+export function heading(value: string | Markup): Element {
   return text(value, { size: 'Medium', weight: 'Bolder', style: 'heading' });
 }
 

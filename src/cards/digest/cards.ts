@@ -5,6 +5,7 @@ import { statusWord } from '../../domain/plan/status.js';
 import { addDays } from '../../domain/time/dates.js';
 import { formatDate, formatLongDate } from '../../domain/time/format.js';
 import { londonDate } from '../../domain/time/london.js';
+import { cardMarkdown, md, messageText } from '../markup.js';
 import { actionBlock, adaptiveCard, capped, facts, fitToBudget, heading, para, plural, sectionTitle, type Card, type Element } from './elements.js';
 
 export interface CardMessage { text: string; cards: Card[] }
@@ -23,7 +24,7 @@ function line(i: DigestItem, withUpdate: boolean, extra?: string): Element {
 function changeLine(c: ChangeItem): Element {
   const when = formatDate(londonDate(c.at));
   const note = c.note ? ` "${c.note}"` : '';
-  return para(`**${c.ref}** ${c.title}: ${c.what.join('; ')}${note} (${when})`);
+  return para(md`**${c.ref}** ${c.title}: ${c.what.join('; ')}${note} (${when})`);
 }
 
 export function ratingWords(ratings: readonly Rating[], pillar: string): string {
@@ -49,7 +50,7 @@ export function workstreamDigestMessage(d: WorkstreamDigest, today: IsoDate, sta
 function workstreamDigestWith(d: WorkstreamDigest, today: IsoDate, staleWeeks: number, max: number): CardMessage {
   const ws = d.workstream;
   const open = d.counts.not_started + d.counts.on_track + d.counts.at_risk + d.counts.off_track;
-  const text = `Your weekly digest for ${ws.code} ${ws.name}: ${plural(d.overdue.length, 'action')} overdue, ${d.counts.off_track} off track, ${d.counts.at_risk} at risk, ${d.changed.length} changed this week, ${d.dueNext.length} due in the next two weeks.`;
+  const text = `Your weekly digest for ${ws.code} ${messageText(ws.name)}: ${plural(d.overdue.length, 'action')} overdue, ${d.counts.off_track} off track, ${d.counts.at_risk} at risk, ${d.changed.length} changed this week, ${d.dueNext.length} due in the next two weeks.`;
   const body: Element[] = [
     heading(`Weekly digest: ${ws.code} ${ws.name}`),
     para(`${formatLongDate(today)}. Changes cover ${formatDate(addDays(today, -7))} to ${formatDate(today)}.`, { subtle: true }),
@@ -106,7 +107,7 @@ function planDigestWith(p: PlanDigest, today: IsoDate, staleWeeks: number, max: 
           String(d.overdue.length), String(d.counts.off_track), String(d.counts.at_risk),
           d.ratings.length ? d.ratings.map((r) => `${r.pillar}: ${maturityWord(r.score)}`).join(', ') : 'not rated',
         ]),
-      ].map((cells) => ({ type: 'TableRow', cells: cells.map((c) => ({ type: 'TableCell', items: [{ type: 'TextBlock', text: c, wrap: true }] })) })),
+      ].map((cells) => ({ type: 'TableRow', cells: cells.map((c) => ({ type: 'TableCell', items: [{ type: 'TextBlock', text: cardMarkdown(c), wrap: true }] })) })),
     },
   ];
   if (p.workstreams.length > rows) body.push(para(`…and ${plural(p.workstreams.length - rows, 'more workstream')}.`, { subtle: true }));

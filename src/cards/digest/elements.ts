@@ -3,6 +3,7 @@ import type { ActionStatus, IsoDate } from '../../domain/plan/types.js';
 import { statusColour, statusWord } from '../../domain/plan/status.js';
 import { formatDate, formatDays } from '../../domain/time/format.js';
 import { execute, VERBS } from '../action-update/common.js';
+import { cardMarkdown, md, type Markup } from '../markup.js';
 
 export type Card = Record<string, unknown>;
 export type Element = Record<string, unknown>;
@@ -18,17 +19,17 @@ export function adaptiveCard(body: Element[], actions: Element[] = []): Card {
   };
 }
 
-export function heading(text: string, size: 'Large' | 'Medium' = 'Large'): Element {
-  return { type: 'TextBlock', text, size, weight: 'Bolder', wrap: true, style: 'heading' };
+export function heading(text: string | Markup, size: 'Large' | 'Medium' = 'Large'): Element {
+  return { type: 'TextBlock', text: cardMarkdown(text), size, weight: 'Bolder', wrap: true, style: 'heading' };
 }
 
-export function sectionTitle(text: string): Element {
-  return { type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium', separator: true };
+export function sectionTitle(text: string | Markup): Element {
+  return { type: 'TextBlock', text: cardMarkdown(text), weight: 'Bolder', wrap: true, spacing: 'Medium', separator: true };
 }
 
-export function para(text: string, opts: { subtle?: boolean; colour?: string; spacing?: string } = {}): Element {
+export function para(text: string | Markup, opts: { subtle?: boolean; colour?: string; spacing?: string } = {}): Element {
   return {
-    type: 'TextBlock', text, wrap: true,
+    type: 'TextBlock', text: cardMarkdown(text), wrap: true,
     ...(opts.subtle ? { isSubtle: true } : {}),
     ...(opts.colour ? { color: opts.colour } : {}),
     ...(opts.spacing ? { spacing: opts.spacing } : { spacing: 'Small' }),
@@ -36,7 +37,7 @@ export function para(text: string, opts: { subtle?: boolean; colour?: string; sp
 }
 
 export function facts(pairs: [string, string][]): Element {
-  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) };
+  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title: cardMarkdown(title), value: cardMarkdown(value) })) };
 }
 
 /** The Update button the status-update cards answer (verb action.edit, with an Action.Submit fallback). */
@@ -71,7 +72,7 @@ export interface ActionLine {
 /** One action: reference and title, status and due date, optional detail, and (optionally) its Update button. */
 export function actionBlock(a: ActionLine, withUpdate: boolean): Element {
   const items: Element[] = [
-    { type: 'TextBlock', text: `**${a.ref}** ${a.title}`, wrap: true },
+    { type: 'TextBlock', text: cardMarkdown(md`**${a.ref}** ${a.title}`), wrap: true },
     {
       type: 'ColumnSet', spacing: 'None', columns: [
         { type: 'Column', width: 'auto', items: [statusText(a.status)] },
@@ -79,7 +80,7 @@ export function actionBlock(a: ActionLine, withUpdate: boolean): Element {
       ],
     },
   ];
-  if (a.detail) items.push({ type: 'TextBlock', text: a.detail, isSubtle: true, wrap: true, spacing: 'None' });
+  if (a.detail) items.push({ type: 'TextBlock', text: cardMarkdown(a.detail), isSubtle: true, wrap: true, spacing: 'None' });
   if (withUpdate) items.push({ type: 'ActionSet', spacing: 'Small', actions: [updateButton(a.actionId, a.version)] });
   return { type: 'Container', spacing: 'Medium', items };
 }

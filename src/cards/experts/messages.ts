@@ -5,6 +5,7 @@ import { SPECIALISM_LABELS, SPECIALIST_LABELS } from '../../domain/experts/index
 import type { IsoDate } from '../../domain/plan/types.js';
 import { formatLongDate } from '../../domain/time/format.js';
 import type { Card } from '../common.js';
+import { messageText } from '../markup.js';
 import { requestCard } from './request-card.js';
 
 export type Recipient = { personKey: string } | { conversationId: string };
@@ -29,7 +30,7 @@ function poolMessages(r: RequestView, pool: PoolTarget, kind: string, text: stri
 }
 
 export function newRequestMessages(r: RequestView, pool: PoolTarget, c: MessageContext): Message[] {
-  const text = `New Experts at Hand request ${r.ref} for ${SPECIALISM_LABELS[r.specialism]} from ${r.setting.name} (${r.cluster.name}). First response due ${formatLongDate(c.dueDate)}.`;
+  const text = `New Experts at Hand request ${r.ref} for ${SPECIALISM_LABELS[r.specialism]} from ${messageText(r.setting.name)} (${messageText(r.cluster.name)}). First response due ${formatLongDate(c.dueDate)}.`;
   return poolMessages(r, pool, 'new-request', text, c);
 }
 
@@ -39,12 +40,12 @@ function requesterCard(r: RequestView, c: MessageContext): Card {
 }
 
 export function claimedMessages(r: RequestView, c: MessageContext): Message[] {
-  const who = r.assignee ? `${r.assignee.name}${r.assignee.jobTitle ? ` (${r.assignee.jobTitle})` : ''}` : 'An expert';
+  const who = r.assignee ? messageText(`${r.assignee.name}${r.assignee.jobTitle ? ` (${r.assignee.jobTitle})` : ''}`) : 'An expert';
   return [{ to: { personKey: r.requester.key }, kind: 'claimed', text: `${who} has picked up your Experts at Hand request ${r.ref} and will be in touch.`, card: requesterCard(r, c) }];
 }
 
 export function answeredMessages(r: RequestView, c: MessageContext): Message[] {
-  const text = `${r.assignee?.name ?? 'The expert'} has answered your Experts at Hand request ${r.ref}: ${r.answer ?? ''} When it is done, close it from the card with the outcome.`;
+  const text = `${messageText(r.assignee?.name ?? 'The expert')} has answered your Experts at Hand request ${r.ref}: ${messageText(r.answer ?? '')} When it is done, close it from the card with the outcome.`;
   return [{ to: { personKey: r.requester.key }, kind: `answered-v${r.version}`, text, card: requesterCard(r, c) }];
 }
 
@@ -52,16 +53,16 @@ export function closedMessages(r: RequestView, closedById: number, c: MessageCon
   const closer = closedById === r.requester.id ? r.requester : r.assignee;
   const other = closedById === r.requester.id ? r.assignee : r.requester;
   if (!other || !closer) return [];
-  return [{ to: { personKey: other.key }, kind: 'closed', text: `${closer.name} closed Experts at Hand request ${r.ref}. Outcome: ${r.outcome ?? ''}`, card: requestCard(r, { today: c.today, steps: [] }) }];
+  return [{ to: { personKey: other.key }, kind: 'closed', text: `${messageText(closer.name)} closed Experts at Hand request ${r.ref}. Outcome: ${messageText(r.outcome ?? '')}`, card: requestCard(r, { today: c.today, steps: [] }) }];
 }
 
 export function poolReminderMessages(r: RequestView, pool: PoolTarget, waitingDays: number, c: MessageContext): Message[] {
-  const text = `Reminder: Experts at Hand request ${r.ref} (${SPECIALISM_LABELS[r.specialism]}, ${r.setting.name}) has waited ${waitingDays} working days and nobody has picked it up. Could ${SPECIALIST_LABELS[r.specialism]}s take a look today?`;
+  const text = `Reminder: Experts at Hand request ${r.ref} (${SPECIALISM_LABELS[r.specialism]}, ${messageText(r.setting.name)}) has waited ${waitingDays} working days and nobody has picked it up. Could ${SPECIALIST_LABELS[r.specialism]}s take a look today?`;
   return poolMessages(r, pool, 'pool-reminder', text, c);
 }
 
 export function leadEscalationMessages(r: RequestView, leads: Array<{ key: string }>, waitingDays: number, target: number, c: MessageContext): Message[] {
-  const text = `Experts at Hand request ${r.ref} (${SPECIALISM_LABELS[r.specialism]}, ${r.setting.name}, ${r.cluster.name}) has not been picked up after ${waitingDays} working days; the target is ${target}. The pool was reminded. You are told as the Experts at Hand programme lead.`;
+  const text = `Experts at Hand request ${r.ref} (${SPECIALISM_LABELS[r.specialism]}, ${messageText(r.setting.name)}, ${messageText(r.cluster.name)}) has not been picked up after ${waitingDays} working days; the target is ${target}. The pool was reminded. You are told as the Experts at Hand programme lead.`;
   return leads.map((l) => ({ to: { personKey: l.key }, kind: 'lead-escalation', text, card: requestCard(r, { today: c.today, dueDate: c.dueDate, steps: [] }) }));
 }
 

@@ -5,6 +5,7 @@ import type { MeetingView, RsvpResponse } from '../../domain/clusters/index.js';
 import { hasEnded, hasStarted, RSVP_BUTTONS, RSVP_RESPONSES, RSVP_WORDS } from '../../domain/clusters/index.js';
 import { formatWhen } from '../../domain/time/format.js';
 import { adaptiveCard, facts, heading, text, type Card, type CardElement } from '../common.js';
+import { md } from '../markup.js';
 import { refreshBlock } from './refresh.js';
 
 /** Opens the Experts at Hand request form (handled in src/teams/routes/expert-cards.ts). */
@@ -44,7 +45,7 @@ export function countsLine(m: MeetingView): string {
 }
 
 function numbered(items: string[]): CardElement[] {
-  return items.map((item, i) => text(`${i + 1}. ${item}`, { spacing: 'Small' }));
+  return items.map((item, i) => text(md`${i + 1}. ${item}`, { spacing: 'Small' }));
 }
 
 function showCard(title: string, body: CardElement[], submit: CardElement): CardElement {

@@ -1,6 +1,7 @@
 // Reminder cards: the owner's daily nudge, the lead's copy of long-overdue actions, the early
 // warning ("no update for six weeks"), and the quarterly update asks. Each returns the message's
 // plain sentence and its card; every action carries an Update button.
+import { messageText } from '../markup.js';
 import type { Action, IsoDate, Person } from '../../domain/plan/types.js';
 import type { LeadCopy, OwnerNudge, StaleAsk } from '../../domain/nudges/rules.js';
 import { daysUntilDue } from '../../domain/plan/status.js';
@@ -13,7 +14,8 @@ export interface CardMessage { text: string; cards: Card[] }
 export const MAX_LISTED = 15;
 const STEPS = [MAX_LISTED, 10, 6, 3, 1, 0];
 
-const firstName = (p: Person) => p.name.split(' ')[0] ?? p.name;
+/** A first name for the message text (Markdown there too): escaped, like every name people typed. */
+const firstName = (p: Person) => messageText(p.name.split(' ')[0] ?? p.name);
 
 const moreLine = (n: number) => `…and ${plural(n, 'more action')}. Ask me "my actions" to see them all.`;
 

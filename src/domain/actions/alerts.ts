@@ -1,6 +1,7 @@
 // When a change is worth telling the workstream lead about: the action goes off track, or its due
 // date moves by more than four weeks (either way). Pure; the store queues the message.
 import { formatDate } from '../time/format.js';
+import { escapeTeamsMarkdown as asText } from '../text/escape.js';
 import { diffDays } from '../time/dates.js';
 import { statusWord } from '../plan/status.js';
 import type { ActionStatus, IsoDate } from '../plan/types.js';
@@ -47,18 +48,20 @@ export interface LeadAlertInput {
 export function leadAlertText(a: LeadAlertInput): string {
   const reasons = leadAlertReasons(a.before, a.after);
   const lines: string[] = [];
-  const what = `${a.ref} "${a.title}"`;
+  // The lead reads this as a Teams message: every word a person wrote is escaped, never markup.
+  const what = `${a.ref} "${asText(a.title)}"`;
+  const actor = asText(a.actorName);
   if (reasons.includes('off_track')) {
-    lines.push(`${a.actorName} marked ${what} as off track (it was ${statusWord(a.before.status)}).`);
+    lines.push(`${actor} marked ${what} as off track (it was ${statusWord(a.before.status)}).`);
   }
   if (reasons.includes('due_moved')) {
     const days = diffDays(a.before.dueDate, a.after.dueDate);
     const direction = days > 0 ? 'later' : 'earlier';
-    const lead = reasons.includes('off_track') ? 'The due date also moved' : `${a.actorName} moved the due date of ${what}`;
+    const lead = reasons.includes('off_track') ? 'The due date also moved' : `${actor} moved the due date of ${what}`;
     lines.push(`${lead} from ${formatDate(a.before.dueDate)} to ${formatDate(a.after.dueDate)}, ${weeksAndDays(days)} ${direction}.`);
   }
-  if (a.reason) lines.push(`Why the date moved: ${a.reason}`);
-  if (a.note) lines.push(`What changed: ${a.note}`);
+  if (a.reason) lines.push(`Why the date moved: ${asText(a.reason)}`);
+  if (a.note) lines.push(`What changed: ${asText(a.note)}`);
   lines.push('You get this message because you lead the workstream.');
   return lines.join('\n\n');
 }

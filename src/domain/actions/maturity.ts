@@ -1,7 +1,7 @@
 // The maturity matrix: each pillar (view) rated 0–3 by its workstream lead, with a note. Ratings
 // are append-only; the latest is the current one and the one before it gives the trend.
 import { z } from 'zod';
-import { charCount, cleanFreeText, privacyProblem } from './update.js';
+import { cardInputSchema, charCount, cleanFreeText, NOT_TEXT_MESSAGE, privacyProblem } from './update.js';
 
 export const MATURITY_SCALE = [
   { score: 0, word: 'not yet emerging' },
@@ -86,13 +86,14 @@ export function validateRatings(
   for (const pillar of pillars) {
     const rawScore = data[`score_${pillar}`];
     const note = cleanFreeText(data[`note_${pillar}`]);
-    values[pillar] = { score: rawScore === undefined || rawScore === null ? '' : String(rawScore), note };
+    values[pillar] = { score: typeof rawScore === 'string' || typeof rawScore === 'number' ? String(rawScore) : '', note };
     const e: { score?: string; note?: string } = {};
+    if (!cardInputSchema.safeParse(data[`note_${pillar}`]).success) e.note = NOT_TEXT_MESSAGE;
     const score = scoreSchema.safeParse(rawScore);
     if (!score.success) e.score = 'Please choose a rating: not yet emerging, emerging, developing or maturing.';
     const n = charCount(note);
     if (n > MATURITY_NOTE_MAX_CHARS) e.note = `Please keep the note to 2,000 characters or fewer (this has ${n.toLocaleString('en-GB')}).`;
-    else if (privacyProblem(note)) e.note = privacyProblem(note);
+    else if (!e.note && privacyProblem(note)) e.note = privacyProblem(note);
     if (e.score || e.note) errors[pillar] = e;
     else if (score.success) changes.push({ pillar, score: score.data as MaturityScore, note: note || null });
   }

@@ -49,6 +49,11 @@ export function staleNotice(change: LastChange | null, now: Date): string {
   return `${who(change)} changed this${day} at ${londonTime(change.at)}; here is the latest.`;
 }
 
+/** "Thanks, recorded that COM-06 is still on track (due 31 January 2027)." */
+export function confirmedSentence(ref: string, status: ActionStatus, dueDate: IsoDate): string {
+  return `Thanks, recorded that ${ref} is still ${statusWord(status)} (due ${formatDate(dueDate)}).`;
+}
+
 /** "Saved. COM-06 is now on track, due 31 January 2027." */
 export function savedSentence(ref: string, status: ActionStatus, dueDate: IsoDate, alerted: boolean): string {
   const tail = alerted ? ' I have let the workstream lead know.' : '';

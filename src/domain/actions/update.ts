@@ -127,8 +127,20 @@ export function privacyProblem(text: string): string | undefined {
   return serious[0]?.message;
 }
 
+/**
+ * A card input arrives as text, or not at all. An object or a list in its place ({"toString": "x"},
+ * ["at_risk"]) is refused by type, never turned into a string.
+ */
+export const cardInputSchema = z.string().nullish();
+export const NOT_TEXT_MESSAGE = "This field came back in a form I can't read, so nothing was changed. Please choose or type it again.";
+
+/** The fields of `inputs` that are present but not text. */
+function fieldsNotText(inputs: Record<string, unknown>): UpdateField[] {
+  return (['status', 'note', 'dueDate', 'reason'] as const).filter((f) => !cardInputSchema.safeParse(inputs[f]).success);
+}
+
 function readValues(inputs: Record<string, unknown>, current: { status: ActionStatus; dueDate: IsoDate }): SubmittedValues {
-  const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
     status: inputs.status === undefined ? current.status : str(inputs.status).trim(),
     note: cleanFreeText(inputs.note),
@@ -158,6 +170,7 @@ export function validateChange(
   errors.reason = firstMessage(reason) ?? privacyProblem(values.reason);
   const dueChanged = due.success && due.data !== current.dueDate;
   if (dueChanged && !values.reason && !errors.reason) errors.reason = 'You moved the due date: please say why.';
+  for (const f of fieldsNotText(inputs)) errors[f] = NOT_TEXT_MESSAGE;
   for (const k of Object.keys(errors) as UpdateField[]) if (errors[k] === undefined) delete errors[k];
   if (Object.keys(errors).length > 0 || !status.success || !due.success) return { ok: false, errors, values };
   return {
@@ -178,7 +191,7 @@ export function validateChange(
 /** True when the inputs differ from what the card showed: used to skip untouched rows of a multi-action card. */
 export function isTouched(inputs: Record<string, unknown>, shown: { status: ActionStatus; dueDate: IsoDate }): boolean {
   const v = readValues(inputs, shown);
-  return v.status !== shown.status || v.dueDate !== shown.dueDate || v.note !== '' || v.reason !== '';
+  return fieldsNotText(inputs).length > 0 || v.status !== shown.status || v.dueDate !== shown.dueDate || v.note !== '' || v.reason !== '';
 }
 
 /** The inputs of one action in a multi-action card: `status_12`, `note_12`, `dueDate_12`, `reason_12`. */

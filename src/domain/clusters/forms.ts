@@ -2,7 +2,7 @@
 // Agenda items, place, notes and follow-ups go through the privacy screen: case discussions stay
 // anonymised.
 import type { IsoDate } from '../plan/types.js';
-import { formText as text, refuseForm as fail, screenFields, type FormCheck } from '../experts/index.js';
+import { formNumber, formText as text, NOT_TEXT_FORM, refuseForm as fail, screenFields, wrongTypeIn, type FormCheck } from '../experts/index.js';
 import { isIsoDate } from '../time/dates.js';
 import { londonDateTimeToInstant } from '../time/london.js';
 
@@ -17,10 +17,11 @@ export const MAX_ITEM_CHARS = 200;
 export interface MeetingFormValue { clusterId: number; startsAt: Date; durationMinutes: number; location: string; agenda: string[] }
 
 export function checkMeetingForm(raw: Record<string, unknown>, allowedClusterIds: number[], now: Date): FormCheck<MeetingFormValue> {
-  const clusterId = Number(raw.clusterId);
+  if (wrongTypeIn(raw, ['clusterId', 'date', 'time', 'durationMinutes', 'location', 'agenda'])) return fail(NOT_TEXT_FORM);
+  const clusterId = formNumber(raw.clusterId);
   const date = text(raw.date);
   const time = text(raw.time);
-  const durationMinutes = Number(raw.durationMinutes);
+  const durationMinutes = formNumber(raw.durationMinutes);
   const location = text(raw.location);
   const agenda = lines(raw.agenda);
   if (!allowedClusterIds.includes(clusterId)) return fail('Choose a cluster you chair.');
@@ -38,6 +39,7 @@ export function checkMeetingForm(raw: Record<string, unknown>, allowedClusterIds
 }
 
 export function checkAgendaItem(raw: Record<string, unknown>): FormCheck<string> {
+  if (wrongTypeIn(raw, ['agendaItem'])) return fail(NOT_TEXT_FORM);
   const item = text(raw.agendaItem).replace(/\s+/g, ' ');
   if (item.length < 3) return fail('Write the agenda item first.');
   if (item.length > MAX_ITEM_CHARS) return fail(`Keep an agenda item under ${MAX_ITEM_CHARS} characters.`);
@@ -49,6 +51,7 @@ export function checkAgendaItem(raw: Record<string, unknown>): FormCheck<string>
 export interface NotesValue { notes: string | null; followUps: string[] }
 
 export function checkNotes(raw: Record<string, unknown>): FormCheck<NotesValue> {
+  if (wrongTypeIn(raw, ['notes', 'followUps'])) return fail(NOT_TEXT_FORM);
   const notes = text(raw.notes);
   const followUps = lines(raw.followUps);
   if (!notes && followUps.length === 0) return fail('Write the notes or at least one follow-up.');

@@ -15,6 +15,18 @@ export const refuseForm = <T>(message: string, privacy = false): FormCheck<T> =>
 /** A card input as trimmed text with plain newlines ('' for anything that is not a string). */
 export const formText = (raw: unknown): string => (typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n').trim() : '');
 
+/** A card input that must be a number (an id, a length): a number, or digits as text; NaN for anything else, never a TypeError. */
+export const formNumber = (raw: unknown): number => z.union([z.number(), z.string().trim().regex(/^\d{1,10}$/).transform(Number)]).catch(Number.NaN).parse(raw);
+
+/** Card inputs arrive as text or numbers; an object or a list in a field's place is refused by type. */
+const scalarInput = z.union([z.string(), z.number(), z.boolean()]).nullish();
+export const NOT_TEXT_FORM = "Part of this form came back in a form I can't read, so nothing was changed. Please fill it in again.";
+
+/** Refuses the form when any of these fields is present but not a plain value. */
+export function wrongTypeIn(raw: Record<string, unknown>, keys: readonly string[]): boolean {
+  return keys.some((k) => !scalarInput.safeParse(raw[k]).success);
+}
+
 /** Said to someone who is not the SENCO of any setting (and not an admin) when they ask for help. */
 export const NO_SETTING_MESSAGE = "Experts at Hand requests are opened for a setting, and you're not down as the SENCO of one. Ask an admin to add you to your setting, then try again.";
 
@@ -27,7 +39,8 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(v
 
 /** The request form: a setting the person may ask for, a specialism, a kind of support and a summary. */
 export function checkRequestForm(raw: Record<string, unknown>, allowedSettingIds: number[]): FormCheck<RequestFormValue> {
-  const settingId = Number(raw.settingId);
+  if (wrongTypeIn(raw, ['settingId', 'specialism', 'kind', 'summary'])) return refuseForm(NOT_TEXT_FORM);
+  const settingId = formNumber(raw.settingId);
   const specialism = choice(SPECIALISMS).parse(raw.specialism);
   const kind = choice(SUPPORT_KINDS).parse(raw.kind);
   const summary = formText(raw.summary);
@@ -53,6 +66,7 @@ export interface AnswerValue { kind: AnswerKind; text: string; offeredAt: Date |
  * "Visit offered: Monday 30 November 2026 at 10:00. Bring the floor plan."
  */
 export function checkAnswer(raw: Record<string, unknown>, now: Date): FormCheck<AnswerValue> {
+  if (wrongTypeIn(raw, ['answerKind', 'answerText', 'answerDate', 'answerTime'])) return refuseForm(NOT_TEXT_FORM);
   const kind = choice(ANSWER_KINDS).parse(raw.answerKind) ?? 'advice';
   const body = formText(raw.answerText);
   if (body.length > 2000) return refuseForm('Keep the answer under 2000 characters.');
@@ -75,6 +89,7 @@ export function checkAnswer(raw: Record<string, unknown>, now: Date): FormCheck<
 
 /** The outcome given when a request closes. */
 export function checkOutcome(raw: Record<string, unknown>): FormCheck<string> {
+  if (wrongTypeIn(raw, ['outcome'])) return refuseForm(NOT_TEXT_FORM);
   const outcome = formText(raw.outcome);
   if (outcome.length < 3) return refuseForm('Say in a few words how it ended (the outcome), then close it.');
   if (outcome.length > 1000) return refuseForm('Keep the outcome under 1000 characters.');

@@ -9,7 +9,7 @@ import { ALL_VERBS } from '../../cards/action-update/common.js';
 import { ActionCardFlows, type FlowResult, type Viewer } from '../routes/action-cards.js';
 import type { Services } from '../services.js';
 import { turnLog } from '../turn.js';
-import type { ChatCommand, CommandTurn } from './command.js';
+import { dropTrailingMarks, type ChatCommand, type CommandTurn } from './command.js';
 
 /** "COM-06", "com 6", "com-6", "COM06", "com_06", "com. 6", "eah-05". */
 const REF = '([a-z]{2,6})\\s?[-_.#]?\\s?(\\d{1,6})';
@@ -32,7 +32,7 @@ const PATTERNS = {
 
 /** The typed text, lower case, without trailing punctuation or "what's" contractions. */
 export function commandText(text: string): string {
-  return text.toLowerCase().replace(/[’']s\b/g, ' is').replace(/[?!.\s]+$/g, '').replace(/\s+/g, ' ').trim();
+  return dropTrailingMarks(text.toLowerCase().replace(/[’']s\b/g, ' is')).replace(/\s+/g, ' ').trim();
 }
 
 /** What a message asks for, if it is one of these commands (exported for tests). */

@@ -23,7 +23,7 @@ import { OutboxSenderRepository } from '../../store/outbox-sender-repo.js';
 import { sendAnswer } from '../reply.js';
 import type { Services } from '../services.js';
 import { turnLog } from '../turn.js';
-import type { ChatCommand, CommandTurn } from './command.js';
+import { dropTrailingMarks, type ChatCommand, type CommandTurn } from './command.js';
 
 const REF = '([a-z]{2,6})\\s?[-_.#]?\\s?(\\d{1,6})';
 const UNTIL = '(?:\\s+(?:until|till|til|to|for|through)\\s+(.+))?';
@@ -39,7 +39,7 @@ export type JobCommand =
 
 /** Lower case, straight apostrophes, no trailing punctuation, single spaces. */
 export function jobCommandText(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.\s]+$/g, '').replace(/\s+/g, ' ').trim();
+  return dropTrailingMarks(text.toLowerCase().replace(/[’‘]/g, "'")).replace(/\s+/g, ' ').trim();
 }
 
 const PATTERNS = {

@@ -10,7 +10,7 @@ import {
   ACTION_GONE, CANNOT_RATE, DAMAGED_CARD, FUTURE_VERSION, NOTHING_TO_SAVE, UNKNOWN_PERSON, canRatePillar, changeRight, historyNote,
   historySentence, inputsFor, isTouched, lastUpdateText, leadAlertText, manyIdsSchema, maturityWord, nothingSavedBecause,
   parseActionId, parseCardRef, parseManyRefs, parseRatingRefs, ratablePillars, ratingSavedSentence, ratingStaleNotice, refusal,
-  savedManySentence, savedSentence, shouldAlertLead, staleNotice, validateChange, validateRatings, whoMayChange,
+  confirmedSentence, savedManySentence, savedSentence, shouldAlertLead, staleNotice, validateChange, validateRatings, whoMayChange,
   type ChangeRight, type FieldErrors, type SubmittedValues,
 } from '../../domain/actions/index.js';
 import type { Person } from '../../domain/plan/types.js';
@@ -20,7 +20,7 @@ import {
   type Banner, type Card, type ManyItemState, type PillarModel, type RefreshOptions,
 } from '../../cards/action-update/index.js';
 import type { Logger } from '../../log/logger.js';
-import { ActionUpdateStore, type ActionRecord, type PlannedChange } from '../../store/action-updates.js';
+import { ActionUpdateStore, isConfirmation, type ActionRecord, type PlannedChange } from '../../store/action-updates.js';
 import type { Db } from '../../store/database.js';
 import { MaturityStore } from '../../store/maturity.js';
 import { kindErrorText } from '../errors.js';
@@ -264,7 +264,9 @@ export class ActionCardFlows {
       return { outcome: 'stale', card: this.form(fresh, right, refresh, { banner: { text: staleNotice(fresh.lastChange, this.now()), tone: 'warning' } }) };
     }
     const alerted = outcome.saved.some((s) => s.alerted);
-    const sentence = savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted);
+    const sentence = isConfirmation(planned)
+      ? confirmedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate)
+      : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted);
     // The confirmation stays as it is (no refresh): pressing Update opens the form again.
     return {
       outcome: 'saved', text: sentence, log: { version: fresh.action.version, alerted },

@@ -14,6 +14,7 @@ import {
   canAddAgendaItem, canScheduleMeeting, canRsvp, canWriteNotes, checkAgendaItem, checkMeetingForm, checkNotes, isRsvpResponse, RSVP_WORDS,
 } from '../../domain/clusters/index.js';
 import type { Person } from '../../domain/plan/types.js';
+import { formNumber } from '../../domain/experts/index.js';
 import { londonDate } from '../../domain/time/london.js';
 import { ClusterStore } from '../../store/clusters.js';
 import type { Services } from '../services.js';
@@ -52,7 +53,7 @@ export const good = (text: string): Notice => ({ text, tone: 'good' });
 export const attention = (text: string): Notice => ({ text, tone: 'attention' });
 
 export const idOf = (data: Data, key: string): number => {
-  const n = Number(data[key]);
+  const n = formNumber(data[key]);
   return Number.isInteger(n) && n > 0 ? n : 0;
 };
 
