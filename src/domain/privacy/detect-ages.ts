@@ -2,10 +2,12 @@
 // far more than either alone. An age on its own ("a 7-year-old pupil") is fine.
 import { AGE, NAME, cue, oneOf } from './cues.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
-import { isSentenceStart } from './text.js';
+import { wordContext } from './text.js';
 import type { Finding } from './types.js';
 
-const YEARS_OLD = String.raw`(?:\s*-?\s*(?:years?|yrs?|y)\b(?:\s*-?\s*old)?)`;
+const YEARS_OLD = String.raw`(?:\s*-?\s*(?:(?:years?|yrs?|y)\b(?:\s*-?\s*old)?|y\.?o\b\.?))`;
+/** "7-year-old", "7 yr old", "7yo", "7 y.o." */
+const AGED = String.raw`(?:\s*-?\s*(?:years?|yrs?)\s*-?\s*old|\s*-?\s*y\.?o\b\.?)`;
 const ENDS_CLAUSE = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+${oneOf(['and', 'but', 'so', 'with', 'who', 'in', 'at'])}\b)`;
 
 interface AgeCue {
@@ -27,10 +29,12 @@ const AGE_CUES: readonly AgeCue[] = [
     strength: (m) => (m.groups?.aged || m.groups?.unit ? 'strong' : 'listed'),
   },
   // "7-year-old Amira", "a seven year old, Amira", "a 10 year old boy called Tiago"
-  { pattern: cue(String.raw`${AGE}\s*-?\s*(?:years?|yrs?)\s*-?\s*old,?\s+${NAME}`), strength: () => 'strong' },
+  { pattern: cue(String.raw`${AGE}${AGED},?\s+${NAME}`), strength: () => 'strong' },
+  // "Sam is a 7yo", "Sam, a 7-year-old"
+  { pattern: cue(String.raw`${NAME}(?:,|\s+is|\s+was)\s+an?\s+${AGE}${AGED}`), strength: () => 'strong' },
   {
-    pattern: cue(String.raw`${AGE}\s*-?\s*(?:years?|yrs?)\s*-?\s*old(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
-    strength: () => 'strong',
+    pattern: cue(String.raw`${AGE}${AGED}(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
+    strength: () => 'naming',
   },
   // "Harry is 11 and …", "Harry turned 5 years old."
   {
@@ -41,14 +45,14 @@ const AGE_CUES: readonly AgeCue[] = [
   { pattern: cue(String.raw`${NAME},\s*${AGE}\s*,`), strength: () => 'listed' },
 ];
 
-export function detectAges(text: string, lists: NameLists): Finding[] {
+export function detectAges(text: string, lists: NameLists, shouted: boolean): Finding[] {
   const found: Finding[] = [];
   for (const { pattern, strength } of AGE_CUES) {
     for (const m of text.matchAll(pattern)) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || m.index === undefined) continue;
-      if (isCandidateName(name, lists, strength(m), isSentenceStart(text, span[0]))) {
+      if (isCandidateName(name, lists, strength(m), wordContext(text, span[0], name, shouted))) {
         found.push({ code: 'age_with_name', start: m.index, end: m.index + m[0].length });
       }
     }

@@ -23,8 +23,8 @@ const CUE_WORD = String.raw`(?:\b[Dd]\.?\s?[Oo]\.?\s?[Bb]\b\.?|\b${oneOf(['date 
 // Up to 30 characters between cue and date, but never across the end of a sentence.
 const GAP = String.raw`(?:(?![.!?]\s)[^\n]){0,30}?`;
 
-const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}${DATE}`, 'gu');
-const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD}`, 'gu');
+const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}${DATE}`, 'giu');
+const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD}`, 'giu');
 
 export function detectDatesOfBirth(text: string): Finding[] {
   const found: Finding[] = [];
