@@ -25,3 +25,40 @@ export const YEAR_GROUP = String.raw`(?:(?:years?|yrs?|y)\s*-?\s*(?:[1-9]|1[0-4]
 export function cue(source: string): RegExp {
   return new RegExp(source, 'giud');
 }
+
+export const NUMBER_WORD = oneOf(NUMBER_WORDS);
+
+/**
+ * Matches of `pattern` near matches of the cheap `gate`, with indices into the whole text. Cue
+ * patterns that start with a name would otherwise be tried at every character of every text; the
+ * gate ("called", "(Year", "aged") is rare, so most texts cost one quick scan per cue. Each window
+ * starts and ends between words, so look-behinds and word boundaries see what they would see.
+ */
+export function matchNear(text: string, pattern: RegExp, gate: RegExp, reach = 60): RegExpMatchArray[] {
+  const windows: [number, number][] = [];
+  for (const g of text.matchAll(gate)) {
+    const at = g.index ?? 0;
+    let start = Math.max(0, at - reach);
+    while (start > 0 && /[\p{L}\p{N}'.-]/u.test(text.charAt(start - 1))) start--;
+    let end = Math.min(text.length, at + g[0].length + reach);
+    while (end < text.length && /[\p{L}\p{N}'.-]/u.test(text.charAt(end))) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
+  const out: RegExpMatchArray[] = [];
+  for (const [start, end] of windows) {
+    for (const m of text.slice(start, end).matchAll(pattern)) {
+      m.index = (m.index ?? 0) + start;
+      const groups = m.indices?.groups;
+      if (groups) for (const k of Object.keys(groups)) { const g = groups[k]; if (g) groups[k] = [g[0] + start, g[1] + start]; }
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+/** A gate regular expression: global, Unicode, case-blind. */
+export function gate(source: string): RegExp {
+  return new RegExp(source, 'giu');
+}

@@ -44,39 +44,46 @@ function titledSpans(text: string, tokens: Token[], lists: NameLists, shouted: b
   return spans;
 }
 
-/** Directory people by full name, in any case. */
-function directorySpans(tokens: Token[], people: readonly string[][]): Finding[] {
+/** Directory people by full name, in any case: looked up by each token, not each person. */
+function directorySpans(tokens: Token[], byFirst: ReadonlyMap<string, string[][]>): Finding[] {
   const spans: Finding[] = [];
-  for (const phrase of people) {
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      if (phrase.every((w, k) => tokens[i + k]?.lower === w)) {
-        const first = tokens[i];
-        const last = tokens[i + phrase.length - 1];
-        if (first && last) spans.push({ code: 'personal_name', start: first.start, end: last.end });
-      }
+  tokens.forEach((first, i) => {
+    for (const phrase of byFirst.get(first.lower) ?? []) {
+      if (!phrase.every((w, k) => tokens[i + k]?.lower === w)) continue;
+      const last = tokens[i + phrase.length - 1];
+      if (last) spans.push({ code: 'personal_name', start: first.start, end: last.end });
     }
-  }
+  });
   return spans;
 }
 
-export function adultSpans(text: string, tokens: Token[], lists: NameLists, people: readonly string[][], shouted: boolean): Finding[] {
-  return [...titledSpans(text, tokens, lists, shouted), ...directorySpans(tokens, people)];
+export function adultSpans(text: string, tokens: Token[], lists: NameLists, directory: Directory, shouted: boolean): Finding[] {
+  return [...titledSpans(text, tokens, lists, shouted), ...directorySpans(tokens, directory.byFirst)];
 }
 
-/** The directory as lower-case word lists, and every single word of it (for first names alone). */
-const directoryCache = new WeakMap<readonly string[], { people: string[][]; words: Set<string> }>();
+export interface Directory {
+  /** Each person's lower-case words, listed under their first word. */
+  byFirst: Map<string, string[][]>;
+  /** Every word of every name. */
+  words: Set<string>;
+}
 
-export function directoryWords(adultNames: readonly string[]): { people: string[][]; words: Set<string> } {
+const directoryCache = new WeakMap<readonly string[], Directory>();
+
+/** The directory made ready for lookups; kept per array, so one import's directory is read once. */
+export function directoryWords(adultNames: readonly string[]): Directory {
   const cached = directoryCache.get(adultNames);
   if (cached) return cached;
-  const people: string[][] = [];
+  const byFirst = new Map<string, string[][]>();
   const words = new Set<string>();
   for (const raw of adultNames) {
     const ws = raw.normalize('NFKC').toLowerCase().replace(/[\u2019]/gu, "'").split(/[^\p{L}'-]+/u).filter((w) => w.length >= 2);
-    if (ws.length === 0) continue;
-    people.push(ws);
+    const first = ws[0];
+    if (!first) continue;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), ws]);
     for (const w of ws) words.add(w);
   }
-  directoryCache.set(adultNames, { people, words });
-  return { people, words };
+  const directory = { byFirst, words };
+  directoryCache.set(adultNames, directory);
+  return directory;
 }

@@ -3,7 +3,7 @@
 // as a person ("a pupil called …", "… (Year 5)", "…'s mum"). Names that are also everyday words
 // need such a cue.
 import { SURNAME_PARTICLES } from './detect-adults.js';
-import { NAME, YEAR_GROUP, cue, oneOf } from './cues.js';
+import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
 import { type Token, isAcronym, isTitleCase, wordContext } from './text.js';
 import type { Finding } from './types.js';
@@ -32,29 +32,33 @@ const OWNERS = ['my', 'our', 'her', 'his', 'their', 'your'];
 const CHILD_WORDS = ['child', 'pupil', 'student', 'learner', 'young person', 'CYP', 'YP', 'her', 'his', 'their', 'son', 'daughter'];
 const CALLED = String.raw`(?:is\s+|was\s+|goes\s+by\s+)?(?:called|named|known\s+as|nicknamed)`;
 
-interface NameCue { pattern: RegExp; strength: CueStrength }
+/** gate: a cheap test for the cue's anchor; the pattern runs only near its matches. */
+interface NameCue { pattern: RegExp; gate: RegExp; strength: CueStrength; wholeText?: boolean }
 
 // The name each cue captures is checked by isCandidateName with the cue's strength.
 const NAME_CUES: readonly NameCue[] = [
   // "a pupil in Year 4 called …", "a girl named …", "she is known as …"
-  { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), strength: 'naming' },
+  { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), gate: gate(String.raw`\b(?:called|named|known|nicknamed)\b`), strength: 'naming' },
   // "my son …", "her sister …"
-  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), strength: 'strong' },
+  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), strength: 'strong' },
   // "the child's name is …", "her name is …", and "Name: …" at the start of a line
   {
     pattern: cue(String.raw`\b${oneOf(CHILD_WORDS)}(?:'s)?\s+(?:first\s+|full\s+|real\s+)?name\s*(?:is|was|:|-|–)\s*${NAME}`),
+    gate: gate(String.raw`\bname\b`),
     strength: 'naming',
   },
   {
     pattern: cue(String.raw`(?:^|\n)[ \t]*(?:${oneOf(['full', 'first', 'child', 'pupil', "child's", "pupil's"])}\s+)?name\s*[:\-–]\s*${NAME}`),
+    gate: gate(String.raw`name\s*[:\-–]`),
     strength: 'naming',
+    wholeText: true,
   },
   // "…'s mum", "…'s social worker", "…'s EHCP"
-  { pattern: cue(String.raw`${NAME}'s\s+${oneOf(FAMILY_OF_ONE)}\b`), strength: 'strong' },
+  { pattern: cue(String.raw`${NAME}'s\s+${oneOf(FAMILY_OF_ONE)}\b`), gate: gate(String.raw`'s\s+${oneOf(FAMILY_OF_ONE)}\b`), strength: 'strong' },
   // "… (Year 5)", "… (Y5", "… (Reception)"
-  { pattern: cue(String.raw`${NAME}\s*\(\s*${YEAR_GROUP}`), strength: 'medium' },
+  { pattern: cue(String.raw`${NAME}\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), strength: 'medium' },
   // "… in Year 3", "…, Year 3", "… from Y6", "… in Reception"
-  { pattern: cue(String.raw`${NAME},?\s+(?:${oneOf(['in', 'from', 'is in', 'in the'])}\s+)?${YEAR_GROUP}`), strength: 'weak' },
+  { pattern: cue(String.raw`${NAME},?\s+(?:${oneOf(['in', 'from', 'is in', 'in the'])}\s+)?${YEAR_GROUP}`), gate: gate(String.raw`\b${YEAR_GROUP}`), strength: 'weak' },
 ];
 
 export interface Scan { text: string; tokens: Token[]; lists: NameLists; shouted: boolean }
@@ -83,7 +87,9 @@ function isPartOfProperNoun({ text, tokens }: Scan, i: number): boolean {
 function pairedName(scan: Scan, i: number): Finding | undefined {
   const { text, tokens, lists, shouted } = scan;
   const token = tokens[i];
-  if (!token || isNotAName(token.base) || isAcronym(token.base, shouted)) return undefined;
+  const next = tokens[i + 1];
+  if (!token || !next || !(lists.isSurname(next.base) || SURNAME_PARTICLES.has(next.lower))) return undefined;
+  if (isNotAName(token.base) || isAcronym(token.base, shouted)) return undefined;
   let j = i + 1;
   while (tokens[j] && SURNAME_PARTICLES.has(tokens[j]?.lower ?? '') && j < i + 3) j++;
   const last = tokens[j];
@@ -93,7 +99,9 @@ function pairedName(scan: Scan, i: number): Finding | undefined {
   const capitals = !shouted && isTitleCase(token.base) && isTitleCase(last.base);
   const particles = j > i + 1;
   const surnameIsWord = lists.isEveryday(last.base);
-  if ((named && (capitals || shouted || !surnameIsWord)) || (particles && (capitals || named))) {
+  // An everyday-word first name ("Will", "Grace") pairs only when the writer capitalised both.
+  const listed = lists.isListed(token.base);
+  if ((named && (capitals || shouted || (listed && !surnameIsWord))) || (particles && (capitals || listed))) {
     return { code: 'personal_name', start: token.start, end: last.end };
   }
   return undefined;
@@ -102,13 +110,14 @@ function pairedName(scan: Scan, i: number): Finding | undefined {
 function scanTokens(scan: Scan): NameFinding[] {
   const found: NameFinding[] = [];
   scan.tokens.forEach((token, i) => {
-    if (isAcronym(token.base, scan.shouted) || isPartOfProperNoun(scan, i)) return;
+    // The cheap set lookups first: most words are neither names nor the start of a pair.
     if (scan.lists.isListed(token.base)) {
+      if (isAcronym(token.base, scan.shouted) || SURNAME_PARTICLES.has(token.lower) || isPartOfProperNoun(scan, i)) return;
       found.push({ code: 'personal_name', start: token.start, end: token.end, byCue: false });
       return;
     }
     const pair = pairedName(scan, i);
-    if (pair && !isPartOfProperNoun(scan, i + 1)) found.push({ ...pair, byCue: false });
+    if (pair && !isPartOfProperNoun(scan, i) && !isPartOfProperNoun(scan, i + 1)) found.push({ ...pair, byCue: false });
   });
   return found;
 }
@@ -129,8 +138,10 @@ function scanPhrases({ tokens, lists }: Scan): NameFinding[] {
 
 function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
   const found: NameFinding[] = [];
-  for (const { pattern, strength } of NAME_CUES) {
-    for (const m of text.matchAll(pattern)) {
+  for (const { pattern, gate: near, strength, wholeText } of NAME_CUES) {
+    near.lastIndex = 0;
+    const matches = wholeText ? (near.test(text) ? [...text.matchAll(pattern)] : []) : matchNear(text, pattern, near);
+    for (const m of matches) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || isAcronym(name, shouted)) continue;

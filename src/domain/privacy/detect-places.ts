@@ -42,8 +42,13 @@ const HOUSE_AND_STREET = new RegExp(
   String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[A-Za-z]?)(?:-\d{1,4})?,?\s+(?:${NAME_WORD}\s+){1,3}${STREET_WORD}\b(?!['’]s)`,
   'gu',
 );
+// The same in small letters, "4 mill lane", only with street words that are never anything else.
+const HOUSE_AND_STREET_ANY_CASE = new RegExp(
+  String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[a-z]?),?\s+(?:(?!(?:on|in|the|of|and|for|to|at|with|a|an|by|from|about|per|each)\b)[\p{L}'-]+\s+){1,2}(?:street|road|lane|avenue|crescent|terrace|mews|grove)\b`,
+  'giu',
+);
 // "Flat 3", "Apartment 12B"
-const FLAT = /\b(?:Flat|Apartment|Apt\.?)\s*\d{1,4}[A-Za-z]?\b/gu;
+const FLAT = /\b(?:Flat|FLAT|Apartment|APARTMENT|Apt\.?|APT\.?)\s*\d{1,4}[A-Za-z]?\b/gu;
 // "lives on Acacia Avenue", "moved to Station Road"
 const LIVES_ON = new RegExp(
   String.raw`\b(?:lives?|living|lived|moved|moving|staying|stays)\s+(?:at|on|in|to)\s+(?:${NAME_WORD}\s+){1,3}${STREET_WORD}\b`,
@@ -60,7 +65,7 @@ const NOT_HOUSE_NUMBER_BEFORE = new RegExp(String.raw`\b(?:${LABEL_WORDS.join('|
 
 export function detectAddresses(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(HOUSE_AND_STREET)) {
+  for (const m of [...text.matchAll(HOUSE_AND_STREET), ...text.matchAll(HOUSE_AND_STREET_ANY_CASE)]) {
     const start = m.index ?? 0;
     if (NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     found.push({ code: 'address', start, end: start + m[0].length });

@@ -63,6 +63,7 @@ function sharedLists(): Shared {
 // "Mary-Jane" and "al-Hassan" count if any part does; "O'Connor", "D'Souza" by the part after "O'".
 function parts(word: string): string[] {
   const w = word.toLowerCase();
+  if (!w.includes('-') && !w.includes("'")) return [w];
   const out = [w, ...w.split('-')];
   const elided = /^(?:o|d|l)'(.+)$/u.exec(w);
   if (elided?.[1]) out.push(elided[1]);
@@ -87,7 +88,7 @@ export function buildNameLists(extraNames: readonly string[] = []): NameLists {
   return {
     isListed: (w) => !isAmbiguous(w) && parts(w).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)),
     isAmbiguous,
-    isSurname: (w) => parts(w).some((p) => s.surnames.has(p)) || /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w),
+    isSurname: (w) => parts(w).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)),
     isEveryday: (w) => s.everyday.has(w.toLowerCase()) || isNotAName(w),
     isCommon: (w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase()),
     phrases,

@@ -24,7 +24,7 @@ export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Fi
   const lists = buildNameLists(options.extraNames ?? []);
   const tokens = tokenize(clean);
   const directory = directoryWords(options.adultNames ?? []);
-  const adults = adultSpans(clean, tokens, lists, directory.people, shouted);
+  const adults = adultSpans(clean, tokens, lists, directory, shouted);
   const ages = detectAges(clean, lists, shouted).filter((a) => !adults.some((s) => within(a, s)));
   const names = detectNames({ text: clean, tokens, lists, shouted }).filter((n) => {
     if (ages.some((a) => within(n, a)) || adults.some((s) => within(n, s))) return false;
