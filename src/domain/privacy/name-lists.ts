@@ -110,6 +110,9 @@ export function isCandidateName(word: string, lists: NameLists, strength: CueStr
   if (strength === 'strong') return (lists.isAmbiguous(word) && (ctx.capitalised || !lists.isCommon(word))) || !lists.isEveryday(word);
   if (MONTHS.has(lower) || WEEKDAYS.has(lower) || isNotAName(word)) return false;
   if ((strength === 'medium' || strength === 'listed') && lists.isAmbiguous(word)) return true;
-  if (strength === 'listed' || !ctx.capitalised || ctx.atSentenceStart) return false;
-  return lists.isAmbiguous(word) || !lists.isEveryday(word);
+  if (strength === 'listed') return false;
+  // Capitals mean something away from a sentence start; in small letters (or shouting) only a name
+  // from the data sets that is not among the commonest words will do ("smith in year 4").
+  if (ctx.capitalised) return !ctx.atSentenceStart && (lists.isAmbiguous(word) || !lists.isEveryday(word));
+  return lists.isAmbiguous(word) && !lists.isCommon(word);
 }
