@@ -10,7 +10,9 @@ const require = createRequire(import.meta.url);
 export interface NameData {
   /** Every first or last name in the data sets, lower case. */
   names: ReadonlySet<string>;
-  /** Everyday English words (SCOWL frequency classes 10 to 35), lower case. */
+  /** The first names of the English-speaking data set (@stdlib), lower case. */
+  firstNames: ReadonlySet<string>;
+  /** Everyday English words (SCOWL frequency classes 10 to 50), lower case. */
   everyday: ReadonlySet<string>;
   /** The most common English words (SCOWL class 10), lower case. */
   common: ReadonlySet<string>;
@@ -33,8 +35,8 @@ export function nameData(): NameData {
   const common = lowerSet(words('english-words-10'), words('british-words-10'));
   const everyday = lowerSet(
     [...common],
-    words('english-words-20'), words('british-words-20'), words('english-words-35'), words('british-words-35'),
+    ...['20', '35', '40', '50'].flatMap((n) => [words(`english-words-${n}`), words(`british-words-${n}`)]),
   );
-  loaded = { names: lowerSet(human, female, male), everyday, common };
+  loaded = { names: lowerSet(human, female, male), firstNames: lowerSet(female, male), everyday, common };
   return loaded;
 }

@@ -1,6 +1,7 @@
 // Which words count as people's names, and how sure we are. Every lookup folds case. The shared
 // sets are built once, lazily, from the data sets (name-data.ts) and our small curated lists; the
 // caller's extra names and directory of adults are merged per call without changing them.
+import { SURNAME_PARTICLES } from './detect-adults.js';
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names.js';
 import { nameData } from './name-data.js';
 import { COMMON_SURNAMES } from './surnames.js';
@@ -47,7 +48,9 @@ function buildShared(): Shared {
   }
   for (const w of data.names) {
     if (listed.has(w) || w.length < 3 || !/^\p{L}/u.test(w)) continue;
-    (isWordLike(w) || data.everyday.has(w) ? ambiguous : listed).add(w);
+    // Three letters from the big set alone ("app", "ict") are as often a word or an acronym.
+    const short = w.length === 3 && !data.firstNames.has(w);
+    (short || isWordLike(w) || data.everyday.has(w) ? ambiguous : listed).add(w);
   }
   const surnames = new Set(COMMON_SURNAMES.map((n) => n.toLowerCase()));
   for (const w of data.names) if (w.length >= 3 && !data.common.has(w) && !isNotAName(w)) surnames.add(w);
@@ -60,17 +63,26 @@ function sharedLists(): Shared {
   return shared;
 }
 
-// "Mary-Jane" and "al-Hassan" count if any part does; "O'Connor", "D'Souza" by the part after "O'".
-function parts(word: string): string[] {
+// "Lily-Mae" and "al-Hassan" count if one part is a name and every part is name-like (so not
+// "two-year-olds" or "amber-rated"); "O'Connor", "D'Souza" by the part after "O'".
+function parts(word: string, nameLike: (w: string) => boolean): string[] {
   const w = word.toLowerCase();
   if (!w.includes('-') && !w.includes("'")) return [w];
-  const out = [w, ...w.split('-')];
+  const pieces = w.split('-');
+  const out = [w, ...(pieces.every(nameLike) ? pieces : [])];
   const elided = /^(?:o|d|l)'(.+)$/u.exec(w);
   if (elided?.[1]) out.push(elided[1]);
   return out;
 }
 
+let plain: NameLists | undefined;
+
 export function buildNameLists(extraNames: readonly string[] = []): NameLists {
+  if (extraNames.length === 0) return (plain ??= makeLists([]));
+  return makeLists(extraNames);
+}
+
+function makeLists(extraNames: readonly string[]): NameLists {
   const s = sharedLists();
   const extra = new Set<string>();
   const extraAmbiguous = new Set<string>();
@@ -85,10 +97,11 @@ export function buildNameLists(extraNames: readonly string[] = []): NameLists {
     if (words.length > 1) phrases.push(words);
   }
   const isAmbiguous = (w: string): boolean => s.ambiguous.has(w.toLowerCase()) || extraAmbiguous.has(w.toLowerCase());
+  const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
-    isListed: (w) => !isAmbiguous(w) && parts(w).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)),
+    isListed: (w) => !isAmbiguous(w) && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)),
     isAmbiguous,
-    isSurname: (w) => parts(w).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)),
+    isSurname: (w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)),
     isEveryday: (w) => s.everyday.has(w.toLowerCase()) || isNotAName(w),
     isCommon: (w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase()),
     phrases,

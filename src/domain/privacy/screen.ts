@@ -31,6 +31,8 @@ export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Fi
     // A directory person's first name or surname alone is fine, unless a child cue points at it.
     return n.byCue || !clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w));
   });
+  // Numbers, postcodes and dates all need a digit; most titles have none.
+  if (!/\d/u.test(clean)) return [...names, ...ages, ...detectAddresses(clean)];
   return [
     ...names,
     ...ages,
