@@ -35,6 +35,10 @@ export const NUMBER_WORD = oneOf(NUMBER_WORDS);
  * starts and ends between words, so look-behinds and word boundaries see what they would see.
  */
 export function matchNear(text: string, pattern: RegExp, gate: RegExp, reach = 60): RegExpMatchArray[] {
+  gate.lastIndex = 0;
+  const any = gate.test(text);
+  gate.lastIndex = 0;
+  if (!any) return [];
   const windows: [number, number][] = [];
   for (const g of text.matchAll(gate)) {
     const at = g.index ?? 0;

@@ -69,9 +69,13 @@ const LABEL_WORDS = [
 ];
 const NOT_HOUSE_NUMBER_BEFORE = new RegExp(String.raw`\b(?:${LABEL_WORDS.join('|')})\.?\s*$`, 'iu');
 
-export function detectAddresses(written: string): Finding[] {
-  const text = isShouted(written) ? titleCased(written) : written;
+// Every address pattern needs a digit or one of these words: one quick test for most texts.
+const MAYBE_ADDRESS = /\d|\b(?:liv|mov|stay)/iu;
+
+export function detectAddresses(written: string, shouted = isShouted(written)): Finding[] {
   const found: Finding[] = [];
+  if (!MAYBE_ADDRESS.test(written)) return found;
+  const text = shouted ? titleCased(written) : written;
   for (const m of [...text.matchAll(HOUSE_AND_STREET), ...text.matchAll(HOUSE_AND_STREET_ANY_CASE)]) {
     const start = m.index ?? 0;
     if (NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;

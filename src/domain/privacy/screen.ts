@@ -32,14 +32,14 @@ export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Fi
     return n.byCue || !clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w));
   });
   // Numbers, postcodes and dates all need a digit; most titles have none.
-  if (!/\d/u.test(clean)) return [...names, ...ages, ...detectAddresses(clean)];
+  if (!/\d/u.test(clean)) return [...names, ...ages, ...detectAddresses(clean, shouted)];
   return [
     ...names,
     ...ages,
     ...detectDatesOfBirth(clean),
     ...detectUpns(clean),
     ...detectNhsNumbers(clean),
-    ...detectAddresses(clean),
+    ...detectAddresses(clean, shouted),
     ...detectPostcodes(clean),
   ];
 }
