@@ -136,12 +136,8 @@ function scanPhrases({ tokens, lists }: Scan): NameFinding[] {
   return found;
 }
 
-// Every gate in one expression: one scan tells most texts that no cue can match.
-const ANY_GATE = new RegExp(NAME_CUES.map((c) => c.gate.source).join('|'), 'iu');
-
 function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
   const found: NameFinding[] = [];
-  if (!ANY_GATE.test(text)) return found;
   for (const { pattern, gate: near, strength, wholeText } of NAME_CUES) {
     near.lastIndex = 0;
     const matches = wholeText ? (near.test(text) ? [...text.matchAll(pattern)] : []) : matchNear(text, pattern, near);
