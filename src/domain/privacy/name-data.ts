@@ -16,6 +16,8 @@ export interface NameData {
   everyday: ReadonlySet<string>;
   /** The most common English words (SCOWL class 10), lower case. */
   common: ReadonlySet<string>;
+  /** Rare English words (SCOWL classes 55 to 70), lower case: "rater", "hamza". */
+  rare: ReadonlySet<string>;
 }
 
 let loaded: NameData | undefined;
@@ -37,6 +39,7 @@ export function nameData(): NameData {
     [...common],
     ...['20', '35', '40', '50'].flatMap((n) => [words(`english-words-${n}`), words(`british-words-${n}`)]),
   );
-  loaded = { names: lowerSet(human, female, male), firstNames: lowerSet(female, male), everyday, common };
+  const rare = lowerSet(...['55', '60', '70'].flatMap((n) => [words(`english-words-${n}`), words(`british-words-${n}`)]));
+  loaded = { names: lowerSet(human, female, male), firstNames: lowerSet(female, male), everyday, common, rare };
   return loaded;
 }

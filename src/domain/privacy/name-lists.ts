@@ -31,7 +31,11 @@ export interface NameLists {
   phrases: string[][];
 }
 
-interface Shared { listed: Set<string>; ambiguous: Set<string>; surnames: Set<string>; everyday: ReadonlySet<string>; common: ReadonlySet<string> }
+interface Shared {
+  listed: Set<string>; ambiguous: Set<string>; surnames: Set<string>; everyday: ReadonlySet<string>; common: ReadonlySet<string>;
+  /** Listed names that are also rare English words: names in small letters only with a cue. */
+  rareWords: Set<string>;
+}
 let shared: Shared | undefined;
 
 function buildShared(): Shared {
@@ -42,6 +46,7 @@ function buildShared(): Shared {
   const isWordLike = (w: string) => curatedAmbiguous.has(w) || data.common.has(w) || isNotAName(w);
   // Our curated first names are everyday names of children here ("Jack", "Harry"): listed unless
   // they are among the commonest words. Data-set names that are everyday words need a cue.
+  const curatedFirst = new Set(FIRST_NAMES.map((n) => n.toLowerCase()));
   for (const n of FIRST_NAMES) {
     const w = n.toLowerCase();
     (isWordLike(w) ? ambiguous : listed).add(w);
@@ -52,9 +57,10 @@ function buildShared(): Shared {
     const short = w.length === 3 && !data.firstNames.has(w);
     (short || isWordLike(w) || data.everyday.has(w) ? ambiguous : listed).add(w);
   }
+  const rareWords = new Set([...listed].filter((w) => data.rare.has(w) && !curatedFirst.has(w)));
   const surnames = new Set(COMMON_SURNAMES.map((n) => n.toLowerCase()));
   for (const w of data.names) if (w.length >= 3 && !data.common.has(w) && !isNotAName(w)) surnames.add(w);
-  return { listed, ambiguous, surnames, everyday: data.everyday, common: data.common };
+  return { listed, ambiguous, surnames, everyday: data.everyday, common: data.common, rareWords };
 }
 
 /** The shared sets, built on first use (about a quarter of a second), then kept. */
@@ -99,7 +105,9 @@ function makeLists(extraNames: readonly string[]): NameLists {
   const isAmbiguous = (w: string): boolean => s.ambiguous.has(w.toLowerCase()) || extraAmbiguous.has(w.toLowerCase());
   const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
-    isListed: (w) => !isAmbiguous(w) && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)),
+    // "rater" in small letters is a word; "Rater" may be a surname.
+    isListed: (w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
+      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)),
     isAmbiguous,
     isSurname: (w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)),
     isEveryday: (w) => s.everyday.has(w.toLowerCase()) || isNotAName(w),
