@@ -28,6 +28,7 @@ import path from 'node:path';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../store/database.js';
 import { parseCsv } from './csv.js';
+import { screenImportRows } from './privacy-pass.js';
 import {
   COLUMNS, IMPORT_FILES, PLAN_FILES, formatDate, formatTimestamp, parseRow,
   type ActionHistoryRow, type ActionRow, type ClusterRow, type ExpertRequestEventRow, type ExpertRequestRow, type MaturityRatingRow,
@@ -103,7 +104,9 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   const run = async (client: Client, write: boolean): Promise<ImportReport> => {
     const snapshot = await loadSnapshot(client, input);
     const plan = planImport(input, snapshot);
-    if (plan.issues.length > 0) throw new ImportError(sortIssues(plan.issues));
+    const adults = [...(input.files['people.csv'] ?? []).map((p) => p.row.name), ...[...snapshot.people.values()].map((p) => p.name)];
+    const issues = [...plan.issues, ...screenImportRows(input.files, adults)];
+    if (issues.length > 0) throw new ImportError(sortIssues(issues));
     const historyRows = write ? await applyPlan(client, plan, snapshot, opts) : countHistory(plan);
     return { folder, dryRun: !write, files: plan.report, historyRows, ms: Math.round(performance.now() - started) };
   };

@@ -30,6 +30,12 @@ export class PeopleRepository {
     return row ? toPerson(row) : null;
   }
 
+  /** The plan's directory of adults: every person's name, for the privacy screen to accept. */
+  async adultNames(): Promise<string[]> {
+    const rows = await this.db.person.findMany({ select: { name: true } });
+    return rows.map((r) => r.name);
+  }
+
   async byId(id: number): Promise<Person | null> {
     const row = await this.db.person.findUnique({ where: { id } });
     return row ? toPerson(row) : null;

@@ -82,7 +82,12 @@ describe('validating an update', () => {
   });
 
   it('refuses text that could identify a child, but not the names of staff', () => {
-    expect(validateChange({ status: 'on_track', dueDate: '2026-11-30', note: 'Owen Price booked the venue' }, current).ok).toBe(true);
+    // One screen for notes and requests: staff are named as adults (a title, or in the directory).
+    const directory = { adultNames: ['Owen Price'] };
+    expect(validateChange({ status: 'on_track', dueDate: '2026-11-30', note: 'Owen Price booked the venue' }, current, directory).ok).toBe(true);
+    expect(validateChange({ status: 'on_track', dueDate: '2026-11-30', note: 'Mr Price booked the venue' }, current).ok).toBe(true);
+    expect(validateChange({ status: 'on_track', dueDate: '2026-11-30', note: 'my son Jack Smith in year 4 came to the event.' }, current, directory).ok).toBe(false);
+    expect(validateChange({ status: 'on_track', dueDate: '2026-11-30', note: 'NHS ９４３ ４７６ ５９１９' }, current, directory).ok).toBe(false);
     const r = validateChange({ status: 'on_track', dueDate: '2026-11-30', note: 'Child born 03/04/2015 needs a place' }, current);
     expect(r.ok).toBe(false);
   });

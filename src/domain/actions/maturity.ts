@@ -1,6 +1,7 @@
 // The maturity matrix: each pillar (view) rated 0–3 by its workstream lead, with a note. Ratings
 // are append-only; the latest is the current one and the one before it gives the trend.
 import { z } from 'zod';
+import type { ScreenOptions } from '../privacy/index.js';
 import { cardInputSchema, charCount, cleanFreeText, NOT_TEXT_MESSAGE, privacyProblem } from './update.js';
 
 export const MATURITY_SCALE = [
@@ -79,6 +80,7 @@ export interface RatingValues { score: string; note: string }
 export function validateRatings(
   data: Record<string, unknown>,
   pillars: readonly string[],
+  screen: ScreenOptions = {},
 ): { ok: true; changes: RatingChange[]; values: Record<string, RatingValues> } | { ok: false; errors: RatingErrors; values: Record<string, RatingValues> } {
   const errors: RatingErrors = {};
   const values: Record<string, RatingValues> = {};
@@ -93,7 +95,7 @@ export function validateRatings(
     if (!score.success) e.score = 'Please choose a rating: not yet emerging, emerging, developing or maturing.';
     const n = charCount(note);
     if (n > MATURITY_NOTE_MAX_CHARS) e.note = `Please keep the note to 2,000 characters or fewer (this has ${n.toLocaleString('en-GB')}).`;
-    else if (!e.note && privacyProblem(note)) e.note = privacyProblem(note);
+    else if (!e.note) e.note = privacyProblem(note, screen);
     if (e.score || e.note) errors[pillar] = e;
     else if (score.success) changes.push({ pillar, score: score.data as MaturityScore, note: note || null });
   }

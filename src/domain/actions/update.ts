@@ -2,7 +2,7 @@
 // (action id and version: the only state a card carries) and the person's inputs, which are
 // checked against the action as it is now (moving the due date needs a reason). Pure, with zod.
 import { z } from 'zod';
-import { screenText } from '../privacy/index.js';
+import { type ScreenOptions, screenText } from '../privacy/index.js';
 import { diffDays, isIsoDate } from '../time/dates.js';
 import { ACTION_STATUSES, type ActionStatus, type IsoDate } from '../plan/types.js';
 
@@ -116,15 +116,14 @@ function firstMessage(r: { success: boolean; error?: { issues: { message: string
 }
 
 /**
- * Plan updates are public. Names of staff and partners are normal in them, but anything that could
- * identify a child (date of birth, pupil or NHS number, an address, a name with an age) is refused.
+ * Plan updates are public, so notes and reasons get the same screen as every other free text.
+ * Staff and partners may be named as adults: with a title ("Mrs Khan") or as people in the plan's
+ * directory (screen.adultNames); anything that could identify a child is refused.
  */
-export function privacyProblem(text: string): string | undefined {
+export function privacyProblem(text: string, screen: ScreenOptions = {}): string | undefined {
   if (!text) return undefined;
-  const screened = screenText(text);
-  if (screened.ok) return undefined;
-  const serious = screened.reasons.filter((r) => r.code !== 'personal_name');
-  return serious[0]?.message;
+  const screened = screenText(text, screen);
+  return screened.ok ? undefined : screened.reasons.map((r) => r.message).join(' ');
 }
 
 /**
@@ -157,6 +156,7 @@ function readValues(inputs: Record<string, unknown>, current: { status: ActionSt
 export function validateChange(
   inputs: Record<string, unknown>,
   current: { status: ActionStatus; dueDate: IsoDate },
+  screen: ScreenOptions = {},
 ): ChangeResult {
   const values = readValues(inputs, current);
   const errors: FieldErrors = {};
@@ -165,9 +165,9 @@ export function validateChange(
   const due = dueDateSchema.safeParse(values.dueDate);
   if (!due.success) errors.dueDate = firstMessage(due);
   const note = noteSchema.safeParse(values.note);
-  errors.note = firstMessage(note) ?? privacyProblem(values.note);
+  errors.note = firstMessage(note) ?? privacyProblem(values.note, screen);
   const reason = reasonSchema.safeParse(values.reason);
-  errors.reason = firstMessage(reason) ?? privacyProblem(values.reason);
+  errors.reason = firstMessage(reason) ?? privacyProblem(values.reason, screen);
   const dueChanged = due.success && due.data !== current.dueDate;
   if (dueChanged && !values.reason && !errors.reason) errors.reason = 'You moved the due date: please say why.';
   for (const f of fieldsNotText(inputs)) errors[f] = NOT_TEXT_MESSAGE;

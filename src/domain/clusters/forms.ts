@@ -3,6 +3,7 @@
 // anonymised.
 import type { IsoDate } from '../plan/types.js';
 import { formNumber, formText as text, NOT_TEXT_FORM, refuseForm as fail, screenFields, wrongTypeIn, type FormCheck } from '../experts/index.js';
+import type { ScreenOptions } from '../privacy/index.js';
 import { isIsoDate } from '../time/dates.js';
 import { londonDateTimeToInstant } from '../time/london.js';
 
@@ -16,7 +17,7 @@ export const MAX_ITEM_CHARS = 200;
 
 export interface MeetingFormValue { clusterId: number; startsAt: Date; durationMinutes: number; location: string; agenda: string[] }
 
-export function checkMeetingForm(raw: Record<string, unknown>, allowedClusterIds: number[], now: Date): FormCheck<MeetingFormValue> {
+export function checkMeetingForm(raw: Record<string, unknown>, allowedClusterIds: number[], now: Date, screen: ScreenOptions = {}): FormCheck<MeetingFormValue> {
   if (wrongTypeIn(raw, ['clusterId', 'date', 'time', 'durationMinutes', 'location', 'agenda'])) return fail(NOT_TEXT_FORM);
   const clusterId = formNumber(raw.clusterId);
   const date = text(raw.date);
@@ -33,31 +34,31 @@ export function checkMeetingForm(raw: Record<string, unknown>, allowedClusterIds
   if (location.length < 2 || location.length > 200) return fail('Say where the meeting is: a school, a room, or Teams.');
   if (agenda.length > MAX_AGENDA_ITEMS) return fail(`Keep the agenda to ${MAX_AGENDA_ITEMS} items; SENCOs can add more from the card.`);
   if (agenda.some((a) => a.length > MAX_ITEM_CHARS)) return fail(`Keep each agenda item under ${MAX_ITEM_CHARS} characters.`);
-  const screened = screenFields([{ label: 'Place', text: location }, ...agenda.map((a, i) => ({ label: `Agenda item ${i + 1}`, text: a }))]);
+  const screened = screenFields([{ label: 'Place', text: location }, ...agenda.map((a, i) => ({ label: `Agenda item ${i + 1}`, text: a }))], screen);
   if (!screened.ok) return fail(screened.message, true);
   return { ok: true, value: { clusterId, startsAt, durationMinutes, location, agenda } };
 }
 
-export function checkAgendaItem(raw: Record<string, unknown>): FormCheck<string> {
+export function checkAgendaItem(raw: Record<string, unknown>, screen: ScreenOptions = {}): FormCheck<string> {
   if (wrongTypeIn(raw, ['agendaItem'])) return fail(NOT_TEXT_FORM);
   const item = text(raw.agendaItem).replace(/\s+/g, ' ');
   if (item.length < 3) return fail('Write the agenda item first.');
   if (item.length > MAX_ITEM_CHARS) return fail(`Keep an agenda item under ${MAX_ITEM_CHARS} characters.`);
-  const screened = screenFields([{ label: 'Agenda item', text: item }]);
+  const screened = screenFields([{ label: 'Agenda item', text: item }], screen);
   if (!screened.ok) return fail(screened.message, true);
   return { ok: true, value: item };
 }
 
 export interface NotesValue { notes: string | null; followUps: string[] }
 
-export function checkNotes(raw: Record<string, unknown>): FormCheck<NotesValue> {
+export function checkNotes(raw: Record<string, unknown>, screen: ScreenOptions = {}): FormCheck<NotesValue> {
   if (wrongTypeIn(raw, ['notes', 'followUps'])) return fail(NOT_TEXT_FORM);
   const notes = text(raw.notes);
   const followUps = lines(raw.followUps);
   if (!notes && followUps.length === 0) return fail('Write the notes or at least one follow-up.');
   if (notes.length > 4000) return fail('Keep the notes under 4000 characters.');
   if (followUps.length > 30 || followUps.some((f) => f.length > 300)) return fail('Keep to 30 follow-ups of up to 300 characters each.');
-  const screened = screenFields([{ label: 'Notes', text: notes }, ...followUps.map((f, i) => ({ label: `Follow-up ${i + 1}`, text: f }))]);
+  const screened = screenFields([{ label: 'Notes', text: notes }, ...followUps.map((f, i) => ({ label: `Follow-up ${i + 1}`, text: f }))], screen);
   if (!screened.ok) return fail(screened.message, true);
   return { ok: true, value: { notes: notes || null, followUps } };
 }

@@ -6,6 +6,7 @@ import { SPECIALISMS, SUPPORT_KINDS } from '../plan/types.js';
 import { isIsoDate } from '../time/dates.js';
 import { formatWhen } from '../time/format.js';
 import { londonDate, londonDateTimeToInstant } from '../time/london.js';
+import type { ScreenOptions } from '../privacy/index.js';
 import { screenFields } from './privacy-check.js';
 
 export type FormCheck<T> = { ok: true; value: T } | { ok: false; message: string; privacy: boolean };
@@ -38,7 +39,7 @@ export interface RequestFormValue { settingId: number; specialism: Specialism; k
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
 
 /** The request form: a setting the person may ask for, a specialism, a kind of support and a summary. */
-export function checkRequestForm(raw: Record<string, unknown>, allowedSettingIds: number[]): FormCheck<RequestFormValue> {
+export function checkRequestForm(raw: Record<string, unknown>, allowedSettingIds: number[], screen: ScreenOptions = {}): FormCheck<RequestFormValue> {
   if (wrongTypeIn(raw, ['settingId', 'specialism', 'kind', 'summary'])) return refuseForm(NOT_TEXT_FORM);
   const settingId = formNumber(raw.settingId);
   const specialism = choice(SPECIALISMS).parse(raw.specialism);
@@ -49,7 +50,7 @@ export function checkRequestForm(raw: Record<string, unknown>, allowedSettingIds
   if (!kind) return refuseForm('Choose the kind of support you need.');
   if (summary.length < SUMMARY_MIN) return refuseForm(`Describe what you need in a sentence or two (at least ${SUMMARY_MIN} characters).`);
   if (summary.length > SUMMARY_MAX) return refuseForm(`Keep the summary under ${SUMMARY_MAX} characters; the expert will ask for more.`);
-  const screened = screenFields([{ label: 'Summary', text: summary }]);
+  const screened = screenFields([{ label: 'Summary', text: summary }], screen);
   if (!screened.ok) return refuseForm(screened.message, true);
   return { ok: true, value: { settingId, specialism, kind, summary } };
 }
@@ -65,7 +66,7 @@ export interface AnswerValue { kind: AnswerKind; text: string; offeredAt: Date |
  * (London) that has not passed. The note kept with the request reads as a sentence:
  * "Visit offered: Monday 30 November 2026 at 10:00. Bring the floor plan."
  */
-export function checkAnswer(raw: Record<string, unknown>, now: Date): FormCheck<AnswerValue> {
+export function checkAnswer(raw: Record<string, unknown>, now: Date, screen: ScreenOptions = {}): FormCheck<AnswerValue> {
   if (wrongTypeIn(raw, ['answerKind', 'answerText', 'answerDate', 'answerTime'])) return refuseForm(NOT_TEXT_FORM);
   const kind = choice(ANSWER_KINDS).parse(raw.answerKind) ?? 'advice';
   const body = formText(raw.answerText);
@@ -81,19 +82,19 @@ export function checkAnswer(raw: Record<string, unknown>, now: Date): FormCheck<
     offeredAt = londonDateTimeToInstant(date as IsoDate, time);
     if (londonDate(offeredAt) < londonDate(now)) return refuseForm(`That date has passed: offer a ${kind} from today onwards.`);
   }
-  const screened = screenFields([{ label: 'Answer', text: body }]);
+  const screened = screenFields([{ label: 'Answer', text: body }], screen);
   if (!screened.ok) return refuseForm(screened.message, true);
   const note = [offeredAt ? `${ANSWER_KIND_LABELS[kind]}: ${formatWhen(offeredAt)}.` : '', body].filter(Boolean).join(' ');
   return { ok: true, value: { kind, text: body, offeredAt, note } };
 }
 
 /** The outcome given when a request closes. */
-export function checkOutcome(raw: Record<string, unknown>): FormCheck<string> {
+export function checkOutcome(raw: Record<string, unknown>, screen: ScreenOptions = {}): FormCheck<string> {
   if (wrongTypeIn(raw, ['outcome'])) return refuseForm(NOT_TEXT_FORM);
   const outcome = formText(raw.outcome);
   if (outcome.length < 3) return refuseForm('Say in a few words how it ended (the outcome), then close it.');
   if (outcome.length > 1000) return refuseForm('Keep the outcome under 1000 characters.');
-  const screened = screenFields([{ label: 'Outcome', text: outcome }]);
+  const screened = screenFields([{ label: 'Outcome', text: outcome }], screen);
   if (!screened.ok) return refuseForm(screened.message, true);
   return { ok: true, value: outcome };
 }

@@ -2,18 +2,19 @@
 // through the partnership's privacy screen (src/domain/privacy) before anything is stored. This
 // only turns the screen's reasons into one message naming the field; the text itself is never
 // repeated, stored or logged when it is refused.
-import { screenText } from '../privacy/index.js';
+import { type ScreenOptions, screenText } from '../privacy/index.js';
 
 export interface ScreenedField { label: string; text: string }
 
 export type FieldsCheck = { ok: true } | { ok: false; message: string; codes: string[] };
 
-export function screenFields(fields: ScreenedField[]): FieldsCheck {
+/** options.adultNames: the plan's directory, whose people may be named. */
+export function screenFields(fields: ScreenedField[], options: ScreenOptions = {}): FieldsCheck {
   const problems: string[] = [];
   const codes = new Set<string>();
   for (const f of fields) {
     if (!f.text.trim()) continue;
-    const result = screenText(f.text);
+    const result = screenText(f.text, options);
     if (result.ok) continue;
     const reasons = [...new Map(result.reasons.map((r) => [r.code, r])).values()];
     reasons.forEach((r) => codes.add(r.code));

@@ -1,19 +1,14 @@
-// Regular-expression building blocks for context cues. Lead words match with either a capital or
-// a small first letter ("Pupil called", "pupil called"); a captured name must be capitalised.
+// Regular-expression building blocks for context cues. Every cue matches in any case ("PUPIL
+// CALLED", "pupil called"): the text has been normalised, and the captured word is judged by
+// isCandidateName, which knows whether the writer capitalised it.
 
-/** "pupil" → "[Pp]upil"; spaces match any run of white space. */
-function anyCase(word: string): string {
-  const first = word.charAt(0);
-  const rest = word.slice(1).replace(/ /g, '\\s+');
-  return first.toLowerCase() === first.toUpperCase() ? word : `[${first.toUpperCase()}${first.toLowerCase()}]${rest}`;
-}
-
+/** "young person" → "young\s+person"; the 'i' flag on every cue does the case folding. */
 export function oneOf(words: readonly string[]): string {
-  return `(?:${words.map(anyCase).join('|')})`;
+  return `(?:${words.map((w) => w.replace(/ /g, '\\s+')).join('|')})`;
 }
 
-/** A capitalised word, possibly hyphenated or possessive, captured as the name to check. */
-export const NAME = String.raw`(?<![\p{L}'’-])(?<name>\p{Lu}\p{Ll}[\p{L}]*(?:-\p{Lu}\p{Ll}+)?)`;
+/** A word, possibly hyphenated or with an apostrophe ("Lily-Mae", "O'Connor"), captured as the name. */
+export const NAME = String.raw`(?<![\p{L}'-])(?<name>\p{L}+(?:['-]\p{L}+)*)`;
 
 const NUMBER_WORDS = [
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
@@ -23,10 +18,51 @@ const NUMBER_WORDS = [
 /** An age a child or young person might have: 1–25 in figures or 1–20 in words. */
 export const AGE = String.raw`(?:(?<![\d.])(?:[1-9]|1\d|2[0-5])(?![\d.]\d)|\b${oneOf(NUMBER_WORDS)}\b)`;
 
-/** Year groups as schools write them: "Year 5", "Yr 5", "Y5". */
-export const YEAR_GROUP = String.raw`(?:Year|Yr|Y|year)\s*(?:[1-9]|1[0-4])\b`;
+/** Year groups as schools write them: "Year 5", "Yr 5", "Y5", "year5", and Reception. */
+export const YEAR_GROUP = String.raw`(?:(?:years?|yrs?|y)\s*-?\s*(?:[1-9]|1[0-4])\b|reception\b|nursery\b|YR\b|EYFS\b)`;
 
-/** Builds a global, Unicode, index-reporting regular expression. */
+/** Builds a global, Unicode, case-blind, index-reporting regular expression. */
 export function cue(source: string): RegExp {
-  return new RegExp(source, 'gud');
+  return new RegExp(source, 'giud');
+}
+
+export const NUMBER_WORD = oneOf(NUMBER_WORDS);
+
+/**
+ * Matches of `pattern` near matches of the cheap `gate`, with indices into the whole text. Cue
+ * patterns that start with a name would otherwise be tried at every character of every text; the
+ * gate ("called", "(Year", "aged") is rare, so most texts cost one quick scan per cue. Each window
+ * starts and ends between words, so look-behinds and word boundaries see what they would see.
+ */
+export function matchNear(text: string, pattern: RegExp, gate: RegExp, reach = 60): RegExpMatchArray[] {
+  gate.lastIndex = 0;
+  const any = gate.test(text);
+  gate.lastIndex = 0;
+  if (!any) return [];
+  const windows: [number, number][] = [];
+  for (const g of text.matchAll(gate)) {
+    const at = g.index ?? 0;
+    let start = Math.max(0, at - reach);
+    while (start > 0 && /[\p{L}\p{N}'.-]/u.test(text.charAt(start - 1))) start--;
+    let end = Math.min(text.length, at + g[0].length + reach);
+    while (end < text.length && /[\p{L}\p{N}'.-]/u.test(text.charAt(end))) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
+  const out: RegExpMatchArray[] = [];
+  for (const [start, end] of windows) {
+    for (const m of text.slice(start, end).matchAll(pattern)) {
+      m.index = (m.index ?? 0) + start;
+      const groups = m.indices?.groups;
+      if (groups) for (const k of Object.keys(groups)) { const g = groups[k]; if (g) groups[k] = [g[0] + start, g[1] + start]; }
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+/** A gate regular expression: global, Unicode, case-blind. */
+export function gate(source: string): RegExp {
+  return new RegExp(source, 'giu');
 }

@@ -1,54 +1,67 @@
 // A child's age next to their name ("Sam, aged 7", "Tom (8)", "7-year-old Amira") identifies them
 // far more than either alone. An age on its own ("a 7-year-old pupil") is fine.
-import { AGE, NAME, cue, oneOf } from './cues.js';
+import { AGE, NAME, NUMBER_WORD, cue, gate, matchNear, oneOf } from './cues.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
-import { isSentenceStart } from './text.js';
+import { wordContext } from './text.js';
 import type { Finding } from './types.js';
 
-const YEARS_OLD = String.raw`(?:\s*-?\s*(?:years?|yrs?|y)\b(?:\s*-?\s*old)?)`;
+const YEARS_OLD = String.raw`(?:\s*-?\s*(?:(?:years?|yrs?|y)\b(?:\s*-?\s*old)?|y\.?o\b\.?))`;
+/** "7-year-old", "7 yr old", "7yo", "7 y.o." */
+const AGED = String.raw`(?:\s*-?\s*(?:years?|yrs?)\s*-?\s*old|\s*-?\s*y\.?o\b\.?)`;
 const ENDS_CLAUSE = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+${oneOf(['and', 'but', 'so', 'with', 'who', 'in', 'at'])}\b)`;
 
 interface AgeCue {
   pattern: RegExp;
+  /** A cheap test for the cue's anchor; the pattern runs only near its matches. */
+  gate: RegExp;
   /** The strength depends on the wording the match used. */
   strength: (m: RegExpMatchArray) => CueStrength;
 }
+
+// "7-year-old", "7 yrs old", "7yo": rare in plan text, so a good gate.
+const OLD_GATE = gate(String.raw`(?:years?|yrs?)\s*-?\s*old|\d\s*-?\s*y\.?o\b`);
 
 const AGE_CUES: readonly AgeCue[] = [
   // "Sam, aged 7", "Sam aged 7". Without a comma, a plural-looking word is more likely a group
   // ("Siblings aged 5") than a name, so it needs to be away from the start of a sentence.
   {
     pattern: cue(String.raw`${NAME}(?<comma>,)?\s+${oneOf(['aged', 'age'])}\s+${AGE}`),
+    gate: gate(String.raw`\bage`),
     strength: (m) => (m.groups?.comma || !m.groups?.name?.endsWith('s') ? 'strong' : 'weak'),
   },
   // "Tom (8)", "Tom (aged 8)", "Tom (8 yrs)"
   {
     pattern: cue(String.raw`${NAME}\s*\(\s*(?<aged>${oneOf(['aged', 'age'])}\s*)?${AGE}(?<unit>${YEARS_OLD})?\s*\)`),
+    gate: gate(String.raw`\(\s*(?:age|\d|${NUMBER_WORD})`),
     strength: (m) => (m.groups?.aged || m.groups?.unit ? 'strong' : 'listed'),
   },
   // "7-year-old Amira", "a seven year old, Amira", "a 10 year old boy called Tiago"
-  { pattern: cue(String.raw`${AGE}\s*-?\s*(?:years?|yrs?)\s*-?\s*old,?\s+${NAME}`), strength: () => 'strong' },
+  { pattern: cue(String.raw`${AGE}${AGED},?\s+${NAME}`), gate: OLD_GATE, strength: () => 'strong' },
+  // "Sam is a 7yo", "Sam, a 7-year-old"
+  { pattern: cue(String.raw`${NAME}(?:,|\s+is|\s+was)\s+an?\s+${AGE}${AGED}`), gate: OLD_GATE, strength: () => 'strong' },
   {
-    pattern: cue(String.raw`${AGE}\s*-?\s*(?:years?|yrs?)\s*-?\s*old(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
-    strength: () => 'strong',
+    pattern: cue(String.raw`${AGE}${AGED}(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
+    gate: OLD_GATE,
+    strength: () => 'naming',
   },
   // "Harry is 11 and …", "Harry turned 5 years old."
   {
     pattern: cue(String.raw`${NAME}\s+(?:is|was|turns|turned|has\s+just\s+turned)\s+${AGE}(?<unit>${YEARS_OLD})?${ENDS_CLAUSE}`),
+    gate: gate(String.raw`\b(?:is|was|turns|turned)\s+(?:\d|${NUMBER_WORD})`),
     strength: (m) => (m.groups?.unit ? 'strong' : 'listed'),
   },
   // "Priya, 6, rarely speaks"
-  { pattern: cue(String.raw`${NAME},\s*${AGE}\s*,`), strength: () => 'listed' },
+  { pattern: cue(String.raw`${NAME},\s*${AGE}\s*,`), gate: gate(String.raw`,\s*(?:\d{1,2}|${NUMBER_WORD})\s*,`), strength: () => 'listed' },
 ];
 
-export function detectAges(text: string, lists: NameLists): Finding[] {
+export function detectAges(text: string, lists: NameLists, shouted: boolean): Finding[] {
   const found: Finding[] = [];
-  for (const { pattern, strength } of AGE_CUES) {
-    for (const m of text.matchAll(pattern)) {
+  for (const { pattern, gate: near, strength } of AGE_CUES) {
+    for (const m of matchNear(text, pattern, near)) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || m.index === undefined) continue;
-      if (isCandidateName(name, lists, strength(m), isSentenceStart(text, span[0]))) {
+      if (isCandidateName(name, lists, strength(m), wordContext(text, span[0], name, shouted))) {
         found.push({ code: 'age_with_name', start: m.index, end: m.index + m[0].length });
       }
     }

@@ -23,11 +23,15 @@ const CUE_WORD = String.raw`(?:\b[Dd]\.?\s?[Oo]\.?\s?[Bb]\b\.?|\b${oneOf(['date 
 // Up to 30 characters between cue and date, but never across the end of a sentence.
 const GAP = String.raw`(?:(?![.!?]\s)[^\n]){0,30}?`;
 
-const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}${DATE}`, 'gu');
-const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD}`, 'gu');
+const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}${DATE}`, 'giu');
+const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD}`, 'giu');
+
+// Most texts never mention birth: one quick test before the date patterns run.
+const ANY_CUE = new RegExp(CUE_WORD, 'iu');
 
 export function detectDatesOfBirth(text: string): Finding[] {
   const found: Finding[] = [];
+  if (!ANY_CUE.test(text)) return found;
   for (const pattern of [CUE_THEN_DATE, DATE_THEN_CUE]) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index ?? 0;

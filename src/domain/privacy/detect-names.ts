@@ -1,150 +1,158 @@
-// Personal names: listed first names used as people, name + surname pairs, titles ("Mrs Khan"),
-// the caller's extra names, and any name-like word that context marks as a person ("a pupil
-// called …", "… (Year 5)", "…'s mum"). Words that are also ordinary English need such a cue.
-import { NAME, YEAR_GROUP, cue, oneOf } from './cues.js';
+// Personal names, in any case: listed names used as people, name + surname pairs, names with
+// surname particles ("van der", "al-"), the caller's extra names, and any word that context marks
+// as a person ("a pupil called …", "… (Year 5)", "…'s mum"). Names that are also everyday words
+// need such a cue.
+import { SURNAME_PARTICLES } from './detect-adults.js';
+import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
-import { isSentenceStart, isTitleCase, tokenize, type Token } from './text.js';
+import { type Token, isAcronym, isTitleCase, wordContext } from './text.js';
 import type { Finding } from './types.js';
 import { INSTITUTION_WORDS, NAME_PREFIXES_NOT_PEOPLE, isNotAName } from './vocabulary.js';
 
-const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr']);
+/** A finding from a context cue, or from the word alone (which a directory entry may excuse). */
+export interface NameFinding extends Finding { byCue: boolean }
 
 const PERSON_NOUNS = [
   'pupil', 'child', 'student', 'learner', 'boy', 'girl', 'son', 'daughter', 'young person', 'young man',
   'young woman', 'young lady', 'youngster', 'toddler', 'baby', 'brother', 'sister', 'sibling', 'twin', 'lad',
-  'he', 'she', 'YP', 'CYP', 'year old', 'year-old',
+  'kid', 'he', 'she', 'YP', 'CYP', 'year old', 'year-old', 'yo',
 ];
 const RELATIVES = [
   'son', 'daughter', 'grandson', 'granddaughter', 'nephew', 'niece', 'stepson', 'stepdaughter', 'brother',
-  'sister', 'twin', 'foster child', 'child',
+  'sister', 'twin', 'foster child', 'child', 'kid', 'little one', 'boy', 'girl', 'cousin', 'pupil', 'student',
 ];
 const FAMILY_OF_ONE = [
-  'mum', 'mother', 'mummy', 'dad', 'father', 'daddy', 'stepmum', 'stepdad', 'carer', 'foster carer', 'gran',
-  'grandma', 'nan', 'nana', 'grandad', 'grandpa', 'grandmother', 'grandfather', 'aunt', 'auntie', 'uncle',
-  'brother', 'sister', 'sibling', 'twin', 'social worker', 'key worker', 'keyworker',
+  'mum', 'mother', 'mummy', 'mom', 'dad', 'father', 'daddy', 'stepmum', 'stepdad', 'carer', 'foster carer',
+  'gran', 'grandma', 'nan', 'nana', 'grandad', 'grandpa', 'grandmother', 'grandfather', 'aunt', 'auntie',
+  'uncle', 'brother', 'sister', 'sibling', 'twin', 'social worker', 'key worker', 'keyworker', 'parents',
+  'family', 'teacher', 'class teacher', 'ta', 'ehcp', 'ehc plan', 'plan', 'behaviour', 'reading', 'speech',
+  'attendance', 'diagnosis', 'needs', 'sen', 'send',
 ];
-
-interface NameCue {
-  pattern: RegExp;
-  strength: CueStrength;
-}
-
 const OWNERS = ['my', 'our', 'her', 'his', 'their', 'your'];
-const CHILD_WORDS = ['child', 'pupil', 'student', 'learner', 'young person', 'CYP', 'YP'];
-const CALLED = String.raw`(?:is\s+|was\s+)?(?:called|named|known\s+as)`;
+const CHILD_WORDS = ['child', 'pupil', 'student', 'learner', 'young person', 'CYP', 'YP', 'her', 'his', 'their', 'son', 'daughter'];
+const CALLED = String.raw`(?:is\s+|was\s+|goes\s+by\s+)?(?:called|named|known\s+as|nicknamed)`;
+
+/** gate: a cheap test for the cue's anchor; the pattern runs only near its matches. */
+interface NameCue { pattern: RegExp; gate: RegExp; strength: CueStrength; wholeText?: boolean }
 
 // The name each cue captures is checked by isCandidateName with the cue's strength.
 const NAME_CUES: readonly NameCue[] = [
   // "a pupil in Year 4 called …", "a girl named …", "she is known as …"
-  {
-    pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'’-]+,?){0,4}?\s+${CALLED}\s+${NAME}`),
-    strength: 'strong',
-  },
+  { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), gate: gate(String.raw`\b(?:called|named|known|nicknamed)\b`), strength: 'naming' },
   // "my son …", "her sister …"
-  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), strength: 'strong' },
-  // "the child's name is …", and "Name: …" at the start of a line
+  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), strength: 'strong' },
+  // "the child's name is …", "her name is …", and "Name: …" at the start of a line
   {
-    pattern: cue(String.raw`\b${oneOf(CHILD_WORDS)}['’]?s?\s+(?:first\s+|full\s+)?name\s*(?:is|was|:|-|–)\s*${NAME}`),
-    strength: 'strong',
+    pattern: cue(String.raw`\b${oneOf(CHILD_WORDS)}(?:'s)?\s+(?:first\s+|full\s+|real\s+)?name\s*(?:is|was|:|-|–)\s*${NAME}`),
+    gate: gate(String.raw`\bname\b`),
+    strength: 'naming',
   },
   {
-    pattern: cue(String.raw`(?:^|\n)[ \t]*(?:${oneOf(['full', 'first', 'child', 'pupil'])}\s+)?${oneOf(['name'])}\s*[:\-–]\s*${NAME}`),
-    strength: 'strong',
+    pattern: cue(String.raw`(?:^|\n)[ \t]*(?:${oneOf(['full', 'first', 'child', 'pupil', "child's", "pupil's"])}\s+)?name\s*[:\-–]\s*${NAME}`),
+    gate: gate(String.raw`name\s*[:\-–]`),
+    strength: 'naming',
+    wholeText: true,
   },
-  // "…'s mum", "…'s social worker"
-  { pattern: cue(String.raw`${NAME}['’]s\s+${oneOf(FAMILY_OF_ONE)}\b`), strength: 'strong' },
+  // "…'s mum", "…'s social worker", "…'s EHCP"
+  { pattern: cue(String.raw`${NAME}'s\s+${oneOf(FAMILY_OF_ONE)}\b`), gate: gate(String.raw`'s\s+${oneOf(FAMILY_OF_ONE)}\b`), strength: 'strong' },
   // "… (Year 5)", "… (Y5", "… (Reception)"
-  {
-    pattern: cue(String.raw`${NAME}\s*\(\s*(?:${YEAR_GROUP}|${oneOf(['reception', 'nursery'])}|YR|EYFS)`),
-    strength: 'medium',
-  },
+  { pattern: cue(String.raw`${NAME}\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), strength: 'medium' },
   // "… in Year 3", "…, Year 3", "… from Y6", "… in Reception"
-  {
-    pattern: cue(String.raw`${NAME},?\s+(?:${oneOf(['in', 'from'])}\s+)?(?:${YEAR_GROUP}|Reception\b|Nursery\b)`),
-    strength: 'weak',
-  },
+  { pattern: cue(String.raw`${NAME},?\s+(?:${oneOf(['in', 'from', 'is in', 'in the'])}\s+)?${YEAR_GROUP}`), gate: gate(String.raw`\b${YEAR_GROUP}`), strength: 'weak' },
 ];
 
-function isAdjacent(text: string, a: Token, b: Token): boolean {
-  return /^[ \t]+$/u.test(text.slice(a.end, b.start));
-}
+export interface Scan { text: string; tokens: Token[]; lists: NameLists; shouted: boolean }
+
+const isAdjacent = (text: string, a: Token, b: Token): boolean => /^[ \t]+$/u.test(text.slice(a.end, b.start));
 
 /** "Victoria Primary School", "Oliver class", "St Mary's": the name is part of something else. */
-function isPartOfProperNoun(text: string, tokens: Token[], i: number): boolean {
+function isPartOfProperNoun({ text, tokens }: Scan, i: number): boolean {
   const token = tokens[i];
   if (!token) return false;
   const prev = tokens[i - 1];
-  const prefixed = prev && /^[ \t.]+$/u.test(text.slice(prev.end, token.start)) && NAME_PREFIXES_NOT_PEOPLE.has(prev.base.toLowerCase());
-  if (prefixed) return true;
+  if (prev && /^[ \t.]+$/u.test(text.slice(prev.end, token.start)) && NAME_PREFIXES_NOT_PEOPLE.has(prev.lower)) return true;
   for (let j = i + 1; j <= i + 4; j++) {
     const next = tokens[j];
     const before = tokens[j - 1];
     if (!next || !before || !isAdjacent(text, before, next)) return false;
-    const lower = next.base.toLowerCase();
-    // A lower-case follower counts only straight after a plain name: "Willow class", not "Oliver's house".
+    if (INSTITUTION_WORDS.has(next.lower)) return true;
+    // Only a chain of capitalised words ("Valley Head High School") or a plain word straight
+    // after the name ("Willow class") can end in an institution word.
     if (!isTitleCase(next.base) && !(j === i + 1 && token.text === token.base)) return false;
-    if (INSTITUTION_WORDS.has(lower)) return true;
-    if (!isTitleCase(next.base)) return false;
   }
   return false;
 }
 
-function scanTokens(text: string, lists: NameLists): Finding[] {
-  const tokens = tokenize(text);
-  const found: Finding[] = [];
-  tokens.forEach((token, i) => {
-    const next = tokens[i + 1];
-    // "Mrs Khan", "Dr. Ahmed"
-    if (TITLES.has(token.base) && next && /^\.?[ \t]+$/u.test(text.slice(token.end, next.start)) && isTitleCase(next.base)
-      && (lists.isListed(next.base) || lists.isAmbiguous(next.base) || lists.isSurname(next.base) || !isNotAName(next.base))) {
-      found.push({ code: 'personal_name', start: token.start, end: next.end });
+/** "Will Smith", "Grace Patel", "Zebedee van der Merwe", "Amal al-Rashid". */
+function pairedName(scan: Scan, i: number): Finding | undefined {
+  const { text, tokens, lists, shouted } = scan;
+  const token = tokens[i];
+  const next = tokens[i + 1];
+  if (!token || !next || !(lists.isSurname(next.base) || SURNAME_PARTICLES.has(next.lower))) return undefined;
+  if (isNotAName(token.base) || isAcronym(token.base, shouted)) return undefined;
+  let j = i + 1;
+  while (tokens[j] && SURNAME_PARTICLES.has(tokens[j]?.lower ?? '') && j < i + 3) j++;
+  const last = tokens[j];
+  const gapOk = tokens.slice(i, j + 1).every((t, k, all) => k === 0 || isAdjacent(text, all[k - 1] as Token, t));
+  if (!last || !gapOk || !lists.isSurname(last.base) || isNotAName(last.base)) return undefined;
+  const named = lists.isAmbiguous(token.base) || lists.isListed(token.base);
+  const capitals = !shouted && isTitleCase(token.base) && isTitleCase(last.base);
+  const particles = j > i + 1;
+  const surnameIsWord = lists.isEveryday(last.base);
+  // An everyday-word first name ("Will", "Grace") pairs only when the writer capitalised both.
+  const listed = lists.isListed(token.base);
+  if ((named && (capitals || shouted || (listed && !surnameIsWord))) || (particles && (capitals || listed))) {
+    return { code: 'personal_name', start: token.start, end: last.end };
+  }
+  return undefined;
+}
+
+function scanTokens(scan: Scan): NameFinding[] {
+  const found: NameFinding[] = [];
+  scan.tokens.forEach((token, i) => {
+    // The cheap set lookups first: most words are neither names nor the start of a pair.
+    if (scan.lists.isListed(token.base)) {
+      if (isAcronym(token.base, scan.shouted) || SURNAME_PARTICLES.has(token.lower) || isPartOfProperNoun(scan, i)) return;
+      found.push({ code: 'personal_name', start: token.start, end: token.end, byCue: false });
       return;
     }
-    if (!isTitleCase(token.base) || isPartOfProperNoun(text, tokens, i)) return;
-    if (lists.isListed(token.base)) {
-      found.push({ code: 'personal_name', start: token.start, end: token.end });
-      return;
-    }
-    // "Grace Patel", "Tiago Silva": a name-like word followed by a known surname.
-    if (next && lists.isSurname(next.base) && isTitleCase(next.base) && isAdjacent(text, token, next)
-      && (lists.isAmbiguous(token.base) || !isNotAName(token.base)) && !isPartOfProperNoun(text, tokens, i + 1)) {
-      found.push({ code: 'personal_name', start: token.start, end: next.end });
-    }
+    const pair = pairedName(scan, i);
+    if (pair && !isPartOfProperNoun(scan, i) && !isPartOfProperNoun(scan, i + 1)) found.push({ ...pair, byCue: false });
   });
   return found;
 }
 
-function scanPhrases(text: string, lists: NameLists): Finding[] {
-  const found: Finding[] = [];
-  const words = tokenize(text);
+function scanPhrases({ tokens, lists }: Scan): NameFinding[] {
+  const found: NameFinding[] = [];
   for (const phrase of lists.phrases) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      const run = words.slice(i, i + phrase.length);
-      if (run.every((w, k) => w.base.toLowerCase() === phrase[k])) {
-        const first = run[0];
-        const last = run[run.length - 1];
-        if (first && last) found.push({ code: 'personal_name', start: first.start, end: last.end });
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((w, k) => tokens[i + k]?.lower === w)) {
+        const first = tokens[i];
+        const last = tokens[i + phrase.length - 1];
+        if (first && last) found.push({ code: 'personal_name', start: first.start, end: last.end, byCue: true });
       }
     }
   }
   return found;
 }
 
-function scanCues(text: string, lists: NameLists): Finding[] {
-  const found: Finding[] = [];
-  for (const { pattern, strength } of NAME_CUES) {
-    for (const m of text.matchAll(pattern)) {
+function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
+  const found: NameFinding[] = [];
+  for (const { pattern, gate: near, strength, wholeText } of NAME_CUES) {
+    near.lastIndex = 0;
+    const matches = wholeText ? (near.test(text) ? [...text.matchAll(pattern)] : []) : matchNear(text, pattern, near);
+    for (const m of matches) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
-      if (!span || !name) continue;
-      if (isCandidateName(name, lists, strength, isSentenceStart(text, span[0]))) {
-        found.push({ code: 'personal_name', start: span[0], end: span[1] });
+      if (!span || !name || isAcronym(name, shouted)) continue;
+      if (isCandidateName(name, lists, strength, wordContext(text, span[0], name, shouted))) {
+        found.push({ code: 'personal_name', start: span[0], end: span[1], byCue: true });
       }
     }
   }
   return found;
 }
 
-export function detectNames(text: string, lists: NameLists): Finding[] {
-  return [...scanTokens(text, lists), ...scanPhrases(text, lists), ...scanCues(text, lists)];
+export function detectNames(scan: Scan): NameFinding[] {
+  return [...scanTokens(scan), ...scanPhrases(scan), ...scanCues(scan)];
 }

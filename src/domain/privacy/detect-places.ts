@@ -1,5 +1,6 @@
 // Home addresses and full postcodes. An outward code alone ("HD1") or a town ("in Batley") is
 // fine: it describes an area, not a household.
+import { isShouted } from './normalise.js';
 import type { Finding } from './types.js';
 
 // Every UK postcode area. Checking the area stops look-alikes such as "KS2 2AB" or "Y6 2ND".
@@ -42,13 +43,23 @@ const HOUSE_AND_STREET = new RegExp(
   String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[A-Za-z]?)(?:-\d{1,4})?,?\s+(?:${NAME_WORD}\s+){1,3}${STREET_WORD}\b(?!['’]s)`,
   'gu',
 );
+// The same in small letters, "4 mill lane", only with street words that are never anything else.
+const HOUSE_AND_STREET_ANY_CASE = new RegExp(
+  String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[a-z]?),?\s+(?:(?!(?:on|in|the|of|and|for|to|at|with|a|an|by|from|about|per|each)\b)[\p{L}'-]+\s+){1,2}(?:street|road|lane|avenue|crescent|terrace|mews|grove)\b`,
+  'giu',
+);
 // "Flat 3", "Apartment 12B"
-const FLAT = /\b(?:Flat|Apartment|Apt\.?)\s*\d{1,4}[A-Za-z]?\b/gu;
+const FLAT = /\b(?:flat|apartment|apt\.?)\s*\d{1,4}(?![dD]\b)[a-z]?\b/giu; // not "flat 3D shapes"
 // "lives on Acacia Avenue", "moved to Station Road"
 const LIVES_ON = new RegExp(
-  String.raw`\b(?:lives?|living|lived|moved|moving|staying|stays)\s+(?:at|on|in|to)\s+(?:${NAME_WORD}\s+){1,3}${STREET_WORD}\b`,
-  'gu',
+  String.raw`\b(?:lives?|living|lived|moved|moving|staying|stays)\s+(?:at|on|in|to)\s+(?:(?!(?:the|a|an|our|their|next)\b)[\p{L}'-]+\s+){1,3}${STREET_WORD}\b`,
+  'giu',
 );
+
+/** "ACACIA AVENUE" → "Acacia Avenue": shouted text is read as if written normally (same length). */
+function titleCased(text: string): string {
+  return text.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+}
 
 // Numbers that label something else: "Year 6 Park visit", "Room 4 Green corridor", "Key Stage 2 …".
 const LABEL_WORDS = [
@@ -58,9 +69,14 @@ const LABEL_WORDS = [
 ];
 const NOT_HOUSE_NUMBER_BEFORE = new RegExp(String.raw`\b(?:${LABEL_WORDS.join('|')})\.?\s*$`, 'iu');
 
-export function detectAddresses(text: string): Finding[] {
+// Every address pattern needs a digit or one of these words: one quick test for most texts.
+const MAYBE_ADDRESS = /\d|\b(?:liv|mov|stay)/iu;
+
+export function detectAddresses(written: string, shouted = isShouted(written)): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(HOUSE_AND_STREET)) {
+  if (!MAYBE_ADDRESS.test(written)) return found;
+  const text = shouted ? titleCased(written) : written;
+  for (const m of [...text.matchAll(HOUSE_AND_STREET), ...text.matchAll(HOUSE_AND_STREET_ANY_CASE)]) {
     const start = m.index ?? 0;
     if (NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     found.push({ code: 'address', start, end: start + m[0].length });

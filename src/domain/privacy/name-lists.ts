@@ -1,71 +1,139 @@
-// Which capitalised words count as people's names, and how sure we are. Built once for the shipped
-// lists; extraNames from the caller are merged per call without changing the shared sets.
+// Which words count as people's names, and how sure we are. Every lookup folds case. The shared
+// sets are built once, lazily, from the data sets (name-data.ts) and our small curated lists; the
+// caller's extra names and directory of adults are merged per call without changing them.
+import { SURNAME_PARTICLES } from './detect-adults.js';
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names.js';
+import { nameData } from './name-data.js';
 import { COMMON_SURNAMES } from './surnames.js';
-import { MONTHS, WEEKDAYS, isNotAName } from './vocabulary.js';
-
-const SHIPPED_NAMES = new Set(FIRST_NAMES);
-const SHIPPED_AMBIGUOUS = new Set(AMBIGUOUS_FIRST_NAMES);
-const SURNAMES = new Set(COMMON_SURNAMES);
+import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
 
 /**
  * How strongly the surrounding words say "this is a person":
- * strong: "a girl called …", "…'s mum", "7-year-old …";
+ * naming: "a girl called …", "her name is …": whatever follows is a name, in any case;
+ * strong: "my son …", "…'s mum", "7-year-old …";
  * medium: "… (Year 5)", "… (8)";
  * weak: "… in Year 3", "…, Year 3";
- * listed: cues so loose ("Appendix (2)") that only our listed names count.
+ * listed: cues so loose ("Appendix (2)") that only listed names count.
  */
-export type CueStrength = 'strong' | 'medium' | 'weak' | 'listed';
+export type CueStrength = 'naming' | 'strong' | 'medium' | 'weak' | 'listed';
 
 export interface NameLists {
-  /** A listed name that is never an ordinary word: a name wherever it appears. */
+  /** A name that is never an everyday word: a name wherever it appears, in any case. */
   isListed(word: string): boolean;
-  /** A listed name that is also a word, month or place: a name only with a cue. */
+  /** A name that is also an everyday word, month or place: a name only with a cue. */
   isAmbiguous(word: string): boolean;
   isSurname(word: string): boolean;
+  /** An everyday English word (whether or not also a name). */
+  isEveryday(word: string): boolean;
+  /** One of the commonest English words ("was", "will"). */
+  isCommon(word: string): boolean;
   /** Full names from the caller, lower-cased words, matched as phrases. */
   phrases: string[][];
 }
 
-// "Mary-Jane" is listed if either half is.
-const anyPart = (word: string, test: (w: string) => boolean): boolean => test(word) || word.split('-').some(test);
+interface Shared {
+  listed: Set<string>; ambiguous: Set<string>; surnames: Set<string>; everyday: ReadonlySet<string>; common: ReadonlySet<string>;
+  /** Listed names that are also rare English words: names in small letters only with a cue. */
+  rareWords: Set<string>;
+}
+let shared: Shared | undefined;
+
+function buildShared(): Shared {
+  const data = nameData();
+  const curatedAmbiguous = new Set(AMBIGUOUS_FIRST_NAMES.map((n) => n.toLowerCase()));
+  const listed = new Set<string>();
+  const ambiguous = new Set<string>(curatedAmbiguous);
+  const isWordLike = (w: string) => curatedAmbiguous.has(w) || data.common.has(w) || isNotAName(w);
+  // Our curated first names are everyday names of children here ("Jack", "Harry"): listed unless
+  // they are among the commonest words. Data-set names that are everyday words need a cue.
+  const curatedFirst = new Set(FIRST_NAMES.map((n) => n.toLowerCase()));
+  for (const n of FIRST_NAMES) {
+    const w = n.toLowerCase();
+    (isWordLike(w) ? ambiguous : listed).add(w);
+  }
+  for (const w of data.names) {
+    if (listed.has(w) || w.length < 3 || !/^\p{L}/u.test(w)) continue;
+    // Three letters from the big set alone ("app", "ict") are as often a word or an acronym.
+    const short = w.length === 3 && !data.firstNames.has(w);
+    (short || isWordLike(w) || data.everyday.has(w) ? ambiguous : listed).add(w);
+  }
+  const rareWords = new Set([...listed].filter((w) => data.rare.has(w) && !curatedFirst.has(w)));
+  const surnames = new Set(COMMON_SURNAMES.map((n) => n.toLowerCase()));
+  for (const w of data.names) if (w.length >= 3 && !data.common.has(w) && !isNotAName(w)) surnames.add(w);
+  return { listed, ambiguous, surnames, everyday: data.everyday, common: data.common, rareWords };
+}
+
+/** The shared sets, built on first use (about a quarter of a second), then kept. */
+function sharedLists(): Shared {
+  shared ??= buildShared();
+  return shared;
+}
+
+// "Lily-Mae" and "al-Hassan" count if one part is a name and every part is name-like (so not
+// "two-year-olds" or "amber-rated"); "O'Connor", "D'Souza" by the part after "O'".
+function parts(word: string, nameLike: (w: string) => boolean): string[] {
+  const w = word.toLowerCase();
+  if (!w.includes('-') && !w.includes("'")) return [w];
+  const pieces = w.split('-');
+  const out = [w, ...(pieces.every(nameLike) ? pieces : [])];
+  const elided = /^(?:o|d|l)'(.+)$/u.exec(w);
+  if (elided?.[1]) out.push(elided[1]);
+  return out;
+}
+
+let plain: NameLists | undefined;
 
 export function buildNameLists(extraNames: readonly string[] = []): NameLists {
+  if (extraNames.length === 0) return (plain ??= makeLists([]));
+  return makeLists(extraNames);
+}
+
+function makeLists(extraNames: readonly string[]): NameLists {
+  const s = sharedLists();
   const extra = new Set<string>();
   const extraAmbiguous = new Set<string>();
   const phrases: string[][] = [];
   for (const raw of extraNames) {
-    const words = raw.trim().split(/\s+/u).filter((w) => w.length >= 2);
+    const words = raw.trim().toLowerCase().split(/\s+/u).filter((w) => w.length >= 2);
     const first = words[0];
     if (!first) continue;
-    const titled = first.charAt(0).toUpperCase() + first.slice(1).toLowerCase();
     // A caller's "May" or "Grace" is still a month or a virtue in ordinary text.
-    if (SHIPPED_AMBIGUOUS.has(titled) || isNotAName(titled)) extraAmbiguous.add(titled);
-    else extra.add(titled);
-    if (words.length > 1) phrases.push(words.map((w) => w.toLowerCase()));
+    if (s.ambiguous.has(first) || isNotAName(first)) extraAmbiguous.add(first);
+    else extra.add(first);
+    if (words.length > 1) phrases.push(words);
   }
-  const isAmbiguous = (w: string): boolean => SHIPPED_AMBIGUOUS.has(w) || extraAmbiguous.has(w);
+  const isAmbiguous = (w: string): boolean => s.ambiguous.has(w.toLowerCase()) || extraAmbiguous.has(w.toLowerCase());
+  const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
-    isListed: (w) => !isAmbiguous(w) && anyPart(w, (p) => SHIPPED_NAMES.has(p) || extra.has(p)),
+    // "rater" in small letters is a word; "Rater" may be a surname.
+    isListed: (w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
+      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)),
     isAmbiguous,
-    isSurname: (w) => SURNAMES.has(w),
+    isSurname: (w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)),
+    isEveryday: (w) => s.everyday.has(w.toLowerCase()) || isNotAName(w),
+    isCommon: (w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase()),
     phrases,
   };
 }
 
 /**
- * Could this capitalised word be a person's name, given a cue of this strength? Listed names always
- * can. Strong cues accept any name-like word. Weaker cues never accept months or known non-names
- * ("Maths (Year 6)", "Art in Year 4"), and accept unknown words only away from the start of a
- * sentence, where a capital letter says something.
+ * Could this word be a person's name, given a cue of this strength? Listed names always can.
+ * Strong cues accept any word that is not an everyday word. Weaker cues never accept months or
+ * known non-names ("Maths (Year 6)", "Art in Year 4"); a weak cue accepts an unlisted word only
+ * when the writer capitalised it away from the start of a sentence.
  */
-export function isCandidateName(word: string, lists: NameLists, strength: CueStrength, atSentenceStart: boolean): boolean {
-  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+export function isCandidateName(word: string, lists: NameLists, strength: CueStrength, ctx: { atSentenceStart: boolean; capitalised: boolean }): boolean {
+  if (word.length < 2) return false;
   if (lists.isListed(word)) return true;
-  if (strength === 'strong') return lists.isAmbiguous(word) || !isNotAName(word);
   const lower = word.toLowerCase();
+  if (strength === 'naming') return lists.isAmbiguous(word) || !lists.isEveryday(word);
+  // "my son Will" is a name; "my son will be there" is not: small letters need an uncommon word.
+  if (strength === 'strong') return (lists.isAmbiguous(word) && (ctx.capitalised || !lists.isCommon(word))) || !lists.isEveryday(word);
   if (MONTHS.has(lower) || WEEKDAYS.has(lower) || isNotAName(word)) return false;
   if ((strength === 'medium' || strength === 'listed') && lists.isAmbiguous(word)) return true;
   if (strength === 'listed') return false;
-  return !atSentenceStart;
+  // Capitals mean something away from a sentence start; in small letters (or shouting) only a name
+  // from the data sets that is not among the commonest words will do ("smith in year 4").
+  if (ctx.capitalised) return !ctx.atSentenceStart && (lists.isAmbiguous(word) || !lists.isEveryday(word));
+  return lists.isAmbiguous(word) && !lists.isCommon(word);
 }

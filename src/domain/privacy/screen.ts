@@ -1,6 +1,9 @@
-// The privacy screen for Experts at Hand request summaries and meeting agendas and notes. The plan
-// is public but children are not: text that could identify a child (or family, or staff member)
-// is refused with kind, plain reasons. Pure and silent: no I/O, no logging, no text in results.
+// The privacy screen for every free text a person saves or shares: Experts at Hand requests,
+// answers and outcomes, action notes and reasons, maturity notes, meeting agendas and notes, and
+// imported plan text. The plan is public but children are not: text that could identify a child
+// is refused with kind, plain reasons. Adults named as adults (a title and a surname, or someone
+// in the plan's directory) are accepted. Pure and silent: no I/O, no logging, no text in results.
+import { adultSpans, directoryWords } from './detect-adults.js';
 import { detectAges } from './detect-ages.js';
 import { detectDatesOfBirth } from './detect-dob.js';
 import { detectNames } from './detect-names.js';
@@ -8,31 +11,35 @@ import { detectNhsNumbers, detectUpns } from './detect-numbers.js';
 import { detectAddresses, detectPostcodes } from './detect-places.js';
 import { PRIVACY_MESSAGES } from './messages.js';
 import { buildNameLists } from './name-lists.js';
+import { isShouted, normaliseForScreen } from './normalise.js';
+import { tokenize } from './text.js';
 import { type Finding, PRIVACY_REASON_CODES, type ScreenOptions, type ScreenResult } from './types.js';
-
-/** Spaces that look like spaces, and invisible characters that could split a name or number. */
-function normalise(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u00A0\u2007\u202F]/gu, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/gu, '');
-}
 
 const within = (inner: Finding, outer: Finding): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
 /** Every finding in the text; an age-with-name finding absorbs the plain name inside it. */
 export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Finding[] {
-  const clean = normalise(text);
+  const clean = normaliseForScreen(text);
+  const shouted = isShouted(clean);
   const lists = buildNameLists(options.extraNames ?? []);
-  const ages = detectAges(clean, lists);
-  const names = detectNames(clean, lists).filter((n) => !ages.some((a) => within(n, a)));
+  const tokens = tokenize(clean);
+  const directory = directoryWords(options.adultNames ?? []);
+  const adults = adultSpans(clean, tokens, lists, directory, shouted);
+  const ages = detectAges(clean, lists, shouted).filter((a) => !adults.some((s) => within(a, s)));
+  const names = detectNames({ text: clean, tokens, lists, shouted }).filter((n) => {
+    if (ages.some((a) => within(n, a)) || adults.some((s) => within(n, s))) return false;
+    // A directory person's first name or surname alone is fine, unless a child cue points at it.
+    return n.byCue || !clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w));
+  });
+  // Numbers, postcodes and dates all need a digit; most titles have none.
+  if (!/\d/u.test(clean)) return [...names, ...ages, ...detectAddresses(clean, shouted)];
   return [
     ...names,
     ...ages,
     ...detectDatesOfBirth(clean),
     ...detectUpns(clean),
     ...detectNhsNumbers(clean),
-    ...detectAddresses(clean),
+    ...detectAddresses(clean, shouted),
     ...detectPostcodes(clean),
   ];
 }

@@ -1,24 +1,27 @@
-// Small text helpers shared by the detectors: word tokens with positions, and sentence starts
-// (a capitalised word at the start of a sentence proves nothing about it being a name).
+// Small text helpers shared by the detectors: word tokens with positions, sentence starts (a
+// capitalised word at the start of a sentence proves nothing about it being a name), and what the
+// writer's capital letters can tell us.
 
 export interface Token {
   /** The word as written, e.g. "Oliver's". */
   text: string;
   /** Without a possessive ending: "Oliver". */
   base: string;
+  /** base in lower case, for lookups. */
+  lower: string;
   start: number;
   end: number;
 }
 
 // Letters (any script, with accents), joined by apostrophes or hyphens: "Mary-Jane", "O'Neil".
-const WORD = /\p{L}+(?:['’-]\p{L}+)*['’]?/gu;
+const WORD = /\p{L}+(?:['-]\p{L}+)*'?/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
-    const base = m[0].replace(/['’](?:s)?$/u, '');
-    tokens.push({ text: m[0], base, start, end: start + m[0].length });
+    const base = m[0].replace(/'(?:s)?$/u, '');
+    tokens.push({ text: m[0], base, lower: base.toLowerCase(), start, end: start + m[0].length });
   }
   return tokens;
 }
@@ -26,6 +29,11 @@ export function tokenize(text: string): Token[] {
 /** "Oliver" yes; "OLIVER", "oliver", "SEND" no. Capitalised like a name, not shouted like an acronym. */
 export function isTitleCase(word: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(word) && !/^\p{Lu}+$/u.test(word);
+}
+
+/** "ALI", "SEN", "AOB" in otherwise ordinary text: an acronym, not a name. */
+export function isAcronym(word: string, shouted: boolean): boolean {
+  return !shouted && word.length <= 3 && /^\p{Lu}+$/u.test(word);
 }
 
 const SENTENCE_BREAK = /[.!?:;•*\-–—"“”‘'([]/u;
@@ -41,8 +49,7 @@ export function isSentenceStart(text: string, index: number): boolean {
   return true;
 }
 
-/** The word just before index (skipping spaces and punctuation), or '' at the start. */
-export function previousWord(text: string, index: number): string {
-  const m = /(\p{L}+)\.?\s*$/u.exec(text.slice(Math.max(0, index - 40), index));
-  return m?.[1] ?? '';
+/** What the position and capitals of a word say about it (capitals say nothing in shouted text). */
+export function wordContext(text: string, index: number, word: string, shouted: boolean): { atSentenceStart: boolean; capitalised: boolean } {
+  return { atSentenceStart: isSentenceStart(text, index), capitalised: !shouted && isTitleCase(word) };
 }

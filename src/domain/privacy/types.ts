@@ -22,6 +22,11 @@ export type ScreenResult = { ok: true } | { ok: false; reasons: PrivacyReason[] 
 export interface ScreenOptions {
   /** More names to refuse, e.g. people the bot already knows; single words or full names. */
   extraNames?: string[];
+  /**
+   * The plan's directory of adults (staff and partners, e.g. people.csv names): their full names
+   * are accepted, and their first names or surnames alone unless a child cue points at them.
+   */
+  adultNames?: readonly string[];
 }
 
 /** Where a detector found something (internal; spans let one finding cover another). */

@@ -69,6 +69,10 @@ export const NOT_NAMES = new Set([
   'psychology', 'referral', 'request', 'review', 'send', 'sen', 'sensory', 'speech', 'support', 'therapy',
   'training', 'wellbeing', 'nhs', 'health', 'social', 'care', 'services', 'provision', 'strategy',
   'thank', 'update', 'actions', 'action', 'outcome', 'outcomes', 'session', 'sessions', 'visit',
+  // Office and online words newer than the word lists
+  'admin', 'app', 'apps', 'email', 'emails', 'online', 'website', 'wifi', 'laptop', 'ipad', 'ok', 'okay', 'rota',
+  'ofsted', 'inset', 'dsl', 'sendco', 'teams', 'zoom', 'portal', 'desktop', 'info', 'faq', 'pdf', 'doc', 'docs',
+  'login', 'dashboard', 'data', 'template', 'templates', 'webinar', 'podcast', 'newsletter', 'helpline',
   // Time words
   'today', 'tomorrow', 'yesterday', 'week', 'weekend', 'morning', 'afternoon', 'evening', 'christmas',
   'easter', 'summer', 'autumn', 'spring', 'winter', 'half',

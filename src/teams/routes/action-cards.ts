@@ -252,7 +252,7 @@ export class ActionCardFlows {
     if (!right) return { outcome: 'refused', card: this.summary(viewer, r, { text: refusal(r.action.ref, r.owner?.name ?? null, r.lead?.name ?? null), tone: 'attention' }, refresh) };
     if (version > r.action.version) return { outcome: 'tampered', card: this.form(r, right, refresh, { banner: { text: FUTURE_VERSION, tone: 'attention' } }) };
     if (version < r.action.version) return { outcome: 'stale', card: this.form(r, right, refresh, { banner: { text: staleNotice(r.lastChange, this.now()), tone: 'warning' } }) };
-    const checked = validateChange(data, r.action);
+    const checked = validateChange(data, r.action, { adultNames: await this.services.people.adultNames() });
     if (!checked.ok) {
       return { outcome: 'invalid', log: { fields: Object.keys(checked.errors) }, card: this.form(r, right, refresh, { errors: checked.errors, values: checked.values }) };
     }
@@ -325,6 +325,7 @@ export class ActionCardFlows {
     const seen = new Map(refs.value.map((i) => [i.actionId, i.version]));
     const overrides = new Map<number, Partial<ManyItemState>>();
     const planned: PlannedChange[] = [];
+    const screen = { adultNames: await this.services.people.adultNames() };
     let problem: string | null = null;
     let outcome = 'invalid';
     for (const r of records) {
@@ -345,7 +346,7 @@ export class ActionCardFlows {
         outcome = version > r.action.version ? 'tampered' : 'stale';
         continue;
       }
-      const checked = validateChange(inputs, r.action);
+      const checked = validateChange(inputs, r.action, screen);
       if (!checked.ok) {
         overrides.set(r.action.id, { errors: checked.errors, values: checked.values });
         problem ??= 'Please fix the actions marked below.';
@@ -451,7 +452,7 @@ export class ActionCardFlows {
       if (r.latestId > latestId) return { outcome: 'tampered', card: maturityFormCard(models, { refresh, banner: { text: "This card doesn't match the matrix, so nothing was changed. Here is the latest.", tone: 'attention' } }) };
       if (r.latestId < latestId) return { outcome: 'stale', card: maturityFormCard(models, { refresh, banner: { text: staleOne(r.pillar), tone: 'warning' } }) };
     }
-    const checked = validateRatings(data, pillars);
+    const checked = validateRatings(data, pillars, { adultNames: await this.services.people.adultNames() });
     if (!checked.ok) return { outcome: 'invalid', card: maturityFormCard(models, { refresh, errors: checked.errors, values: checked.values }) };
     const result = await this.maturity.rate(checked.changes, new Map(refs.map((r) => [r.pillar, r.latestId])), { actor: person, now: this.now() });
     const after = await this.pillarModels();

@@ -117,7 +117,7 @@ async function addAgenda(t: MeetingTurn, data: Data): Promise<string> {
     const sencoClusters = t.person ? await t.store.sencoClusterIds(t.person.id) : [];
     const allowed = canAddAgendaItem(t.person, meeting.cluster, sencoClusters, meeting, t.now);
     if (!allowed.ok) return answerInvoke(t.context, await viewerCard(t, meeting, { notice: attention(allowed.message) }));
-    const checked = checkAgendaItem(data);
+    const checked = checkAgendaItem(data, { adultNames: await t.services.people.adultNames() });
     if (!checked.ok) return answerInvoke(t.context, await viewerCard(t, meeting, { notice: attention(checked.message), draft: { agendaItem: str(data.agendaItem) } }));
     const fresh = await t.store.addAgendaItem(meeting.id, checked.value);
     fresh.myResponse = meeting.myResponse;
@@ -131,7 +131,7 @@ async function saveNotes(t: MeetingTurn, data: Data): Promise<string> {
     const allowed = canWriteNotes(t.person, meeting.cluster, meeting, t.now);
     if (!allowed.ok) return answerInvoke(t.context, await viewerCard(t, meeting, { notice: attention(allowed.message) }));
     const draft = { notes: str(data.notes), followUps: str(data.followUps) };
-    const checked = checkNotes(data);
+    const checked = checkNotes(data, { adultNames: await t.services.people.adultNames() });
     if (!checked.ok) return answerInvoke(t.context, await viewerCard(t, meeting, { notice: attention(checked.message), draft }));
     const saved = await t.store.saveNotes(meeting.id, idOf(data, 'version'), checked.value);
     if (saved === 'stale') {
@@ -151,7 +151,7 @@ async function schedule(t: MeetingTurn, data: Data): Promise<string> {
   const draft: ScheduleDraft = {
     clusterId: str(data.clusterId), date: str(data.date), time: str(data.time), durationMinutes: str(data.durationMinutes), location: str(data.location), agenda: str(data.agenda),
   };
-  const checked = checkMeetingForm(data, allowed.map((c) => c.id), t.now);
+  const checked = checkMeetingForm(data, allowed.map((c) => c.id), t.now, { adultNames: await t.services.people.adultNames() });
   if (!checked.ok) return answerInvoke(t.context, scheduleForm(allowed, { draft, today, notice: attention(checked.message) }));
   const chat = await t.store.linkedChat(checked.value.clusterId);
   const here = chat?.conversationId === t.context.activity.conversation?.id;

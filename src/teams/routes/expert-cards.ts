@@ -18,6 +18,7 @@ import type { Person, Specialism } from '../../domain/plan/types.js';
 import { createWorkingCalendar } from '../../domain/time/bank-holidays.js';
 import { londonDate } from '../../domain/time/london.js';
 import { ExpertRequestStore, type StepChange } from '../../store/expert-requests.js';
+import type { ScreenOptions } from '../../domain/privacy/index.js';
 import type { Services } from '../services.js';
 import { conversationKind, whoIsSpeaking } from '../turn.js';
 import { answerInvoke, attention, good, idOf, isAutomaticRefresh, str, updateSharedCard, type Data } from './cluster-cards.js';
@@ -68,7 +69,7 @@ async function open(t: ExpertTurn, data: Data): Promise<string> {
   const settings = await t.store.settingsFor(t.person);
   if (settings.length === 0) return answerInvoke(t.context, NO_SETTING_MESSAGE);
   const meetingId = idOf(data, 'meetingId') || undefined;
-  const checked = checkRequestForm(data, settings.map((s) => s.id));
+  const checked = checkRequestForm(data, settings.map((s) => s.id), { adultNames: await t.services.people.adultNames() });
   if (!checked.ok) {
     const draft = { settingId: str(data.settingId), specialism: str(data.specialism), kind: str(data.kind), summary: str(data.summary) };
     return answerInvoke(t.context, withBackToMeeting(requestForm(settings, { draft, meetingId, notice: attention(checked.message), firstResponseDays: t.services.config.EXPERT_FIRST_RESPONSE_DAYS }), meetingId));
@@ -93,7 +94,7 @@ function withBackToMeeting(card: Card, meetingId: number | undefined): Card {
 
 type Prepared = { ok: true; change: Omit<StepChange, 'id' | 'version' | 'now'>; notice: string } | { ok: false; message: string; draft?: RequestDraft };
 
-function prepare(step: RequestStep, t: ExpertTurn, r: RequestView, data: Data): Prepared {
+function prepare(step: RequestStep, t: ExpertTurn, r: RequestView, data: Data, screen: ScreenOptions): Prepared {
   const person = t.person!;
   const ctx = { today: londonDate(t.now), dueDate: dueDate(t, r) };
   if (step === 'claim') {
@@ -103,14 +104,14 @@ function prepare(step: RequestStep, t: ExpertTurn, r: RequestView, data: Data): 
     };
   }
   if (step === 'answer') {
-    const checked = checkAnswer(data, t.now);
+    const checked = checkAnswer(data, t.now, screen);
     if (!checked.ok) return { ok: false, message: checked.message, draft: { answerKind: str(data.answerKind), answerText: str(data.answerText), answerDate: str(data.answerDate), answerTime: str(data.answerTime) } };
     return {
       ok: true, notice: `Answer sent to ${r.requester.name}.`,
       change: { actorId: person.id, event: 'answered', note: checked.value.note, data: { status: 'answered' }, messages: (v) => toOutbox(EXPERTS_JOB, v.ref, answeredMessages(v, ctx)) },
     };
   }
-  const checked = checkOutcome(data);
+  const checked = checkOutcome(data, screen);
   if (!checked.ok) return { ok: false, message: checked.message, draft: { outcome: str(data.outcome) } };
   return {
     ok: true, notice: `${r.ref} is closed. Thank you.`,
@@ -126,7 +127,7 @@ async function takeStep(step: RequestStep, t: ExpertTurn, data: Data): Promise<s
   if (current.version !== idOf(data, 'version')) {
     return answerInvoke(t.context, await viewerCard(t, current, { notice: attention('This request changed since your card was shown. Here it is now: check it and try again.') }));
   }
-  const prepared = prepare(step, t, current, data);
+  const prepared = prepare(step, t, current, data, { adultNames: await t.services.people.adultNames() });
   if (!prepared.ok) return answerInvoke(t.context, await viewerCard(t, current, { notice: attention(prepared.message), draft: prepared.draft }));
   const result = await t.store.applyStep({ ...prepared.change, id: current.id, version: current.version, now: t.now });
   if (!result.ok) {

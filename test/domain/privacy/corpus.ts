@@ -81,6 +81,9 @@ export const PASSING: readonly CorpusCase[] = [
   pass('A boy in Year 8 and a girl in Year 9 have been excluded twice this term.'),
   pass('1 Learning Walk and 2 drop-in sessions are planned for the Spring term.'),
   pass('Can the therapist see the Year 3 class on Monday 7 December at 9:15?'),
+  // Adults named as adults: a title and a surname
+  pass('Mrs Khan, the class teacher, would like advice.'),
+  pass('Dr Ahmed from CAMHS said the wait is 18 months.'),
 ];
 
 export const REFUSED: readonly CorpusCase[] = [
@@ -92,7 +95,6 @@ export const REFUSED: readonly CorpusCase[] = [
   refuse('Support for Kacper (Year 5) with fine motor skills.', ['personal_name'], ['Kacper']),
   refuse('Concerns about Hamza in Year 3 and his sleep.', ['personal_name'], ['Hamza']),
   refuse("Tiago's mum has asked for a meeting.", ['personal_name'], ['Tiago']),
-  refuse('Mrs Khan, the class teacher, would like advice.', ['personal_name'], ['Khan']),
   refuse('Will Smith in Year 4 needs a sensory diet.', ['personal_name'], ['Will Smith']),
   refuse('Grace (Year 2) is not speaking in class.', ['personal_name'], ['Grace']),
   refuse('My son Bartholomew has an EHC plan.', ['personal_name'], ['Bartholomew']),
@@ -103,7 +105,6 @@ export const REFUSED: readonly CorpusCase[] = [
   refuse("Sofia Nowak's attendance has fallen.", ['personal_name'], ['Sofia', 'Nowak']),
   refuse('A girl called Summer has selective mutism.', ['personal_name'], ['Summer']),
   refuse('Oluwaseun is finding lunchtimes difficult.', ['personal_name'], ['Oluwaseun']),
-  refuse('Dr Ahmed from CAMHS said the wait is 18 months.', ['personal_name'], ['Ahmed']),
   refuse('Łukasz needs visual supports at transitions.', ['personal_name'], ['Łukasz']),
   refuse('Tiago Silva has been referred to CAMHS.', ['personal_name'], ['Tiago Silva']),
   refuse('Our pupil Mary-Jane struggles with handwriting.', ['personal_name'], ['Mary-Jane']),

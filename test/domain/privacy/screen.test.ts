@@ -74,11 +74,12 @@ describe('reasons', () => {
 
 describe('screenText is a pure, quiet function', () => {
   it('gives the same answer every time and does not change its options', () => {
-    const options = { extraNames: ['Zebedee'] };
-    const first = screenText('Zebedee needs support', options);
-    expect(screenText('Zebedee needs support', options)).toEqual(first);
-    expect(options).toEqual({ extraNames: ['Zebedee'] });
-    expect(screenText('Zebedee needs support')).toEqual({ ok: true }); // nothing leaks between calls
+    const options = { extraNames: ['Zqvorath'] };
+    const first = screenText('Zqvorath needs support', options);
+    expect(first.ok).toBe(false);
+    expect(screenText('Zqvorath needs support', options)).toEqual(first);
+    expect(options).toEqual({ extraNames: ['Zqvorath'] });
+    expect(screenText('Zqvorath needs support')).toEqual({ ok: true }); // nothing leaks between calls
   });
 
   it('passes empty text', () => {
@@ -101,7 +102,7 @@ describe('screenText is a pure, quiet function', () => {
 
 describe('extraNames', () => {
   it('adds single names and full names', () => {
-    expect(codesOf('Zebedee needs support', ['Zebedee'])).toEqual(['personal_name']);
+    expect(codesOf('Zqvorath needs support', ['Zqvorath'])).toEqual(['personal_name']);
     expect(codesOf('Ask jo bloggs about it', ['Jo Bloggs'])).toEqual(['personal_name']);
     expect(codesOf("Jo's reading has improved", ['Jo Bloggs'])).toEqual(['personal_name']);
   });
@@ -122,15 +123,17 @@ describe('names', () => {
     ['the girl, known as Bee', true],
     ['a pupil in Year 4 called Tiago', true],
     ["the child's name is Tiago", true],
-    ['Zoltan (Y5) has ADHD', false], // unknown word at a sentence start with only a year-group cue
+    ['Zoltan (Y5) has ADHD', true], // a name in the data sets, even at a sentence start
+    ['Zqvorath (Y5) has ADHD', false], // an unknown word at a sentence start with only a year-group cue
     ['We discussed Zoltan (Y5) and his needs', true],
     ['We discussed Zoltan in Year 5 today', true],
     ["Zoltan's dad called the school", true],
-    ['Miss Trunchbull will attend', true],
-    ['Mr. Patel will attend', true],
+    ['Miss Trunchbull will attend', false], // an adult, named with a title
+    ['Mr. Patel will attend', false],
     ['Grace Patel will attend', true],
     ['Amira-Rose is settling in', true],
-    ['AMIRA is in capitals, as acronyms are', false],
+    ['AMIRA is in capitals', true],
+    ['The SEN and AOB items', false],
     ['a parent called the school', false],
     ['an intervention called Attention Autism', false],
     ['Holly Bank School and Rose Hill Primary are in the cluster', false],

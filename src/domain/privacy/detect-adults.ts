@@ -1,0 +1,89 @@
+// Adults are not children. A professional title with a surname ("Mrs Khan", "Dr. A. van der
+// Berg", "mr o'connor") and a person in the plan's directory (full name) are named as staff and
+// partners are in every plan: their spans are accepted. A directory person's first name or
+// surname on its own is accepted only where no child cue points at it (see screen.ts).
+import type { NameLists } from './name-lists.js';
+import { type Token, isTitleCase } from './text.js';
+import type { Finding } from './types.js';
+import { NOT_NAMES } from './vocabulary.js';
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'mister', 'madam', 'mme', 'mlle']);
+
+/** Lower-case particles of multi-part surnames: "van der Berg", "de la Cruz", "bin Ahmad". */
+export const SURNAME_PARTICLES = new Set([
+  'van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'bint', 'ibn',
+  'al', 'el', 'ap', 'ter', 'ten', 'st',
+]);
+
+const gapOk = (text: string, a: Token, b: Token, allowDot: boolean): boolean =>
+  (allowDot ? /^\.?[ \t]+$/u : /^[ \t]+$/u).test(text.slice(a.end, b.start));
+
+function surnameLike(t: Token, lists: NameLists, shouted: boolean): boolean {
+  if (NOT_NAMES.has(t.lower)) return false;
+  return isTitleCase(t.base) || shouted || lists.isSurname(t.base) || lists.isListed(t.base) || /^(?:ma?c|o'|d')\p{L}/iu.test(t.base);
+}
+
+/** "Mrs Khan", "Dr J. Smith", "Ms de la Cruz", "Mr Ali Hassan": the title and up to three words. */
+function titledSpans(text: string, tokens: Token[], lists: NameLists, shouted: boolean): Finding[] {
+  const spans: Finding[] = [];
+  tokens.forEach((title, i) => {
+    if (!TITLES.has(title.lower)) return;
+    let end = -1;
+    let prev = title;
+    for (let j = i + 1; j <= i + 5; j++) {
+      const t = tokens[j];
+      if (!t || !gapOk(text, prev, t, true)) break;
+      const initial = t.base.length === 1;
+      const particle = SURNAME_PARTICLES.has(t.lower) && j < i + 5;
+      if (!initial && !particle && !surnameLike(t, lists, shouted)) break;
+      if (!initial && !particle) end = t.end;
+      prev = t;
+    }
+    if (end > 0) spans.push({ code: 'personal_name', start: title.start, end });
+  });
+  return spans;
+}
+
+/** Directory people by full name, in any case: looked up by each token, not each person. */
+function directorySpans(tokens: Token[], byFirst: ReadonlyMap<string, string[][]>): Finding[] {
+  const spans: Finding[] = [];
+  tokens.forEach((first, i) => {
+    for (const phrase of byFirst.get(first.lower) ?? []) {
+      if (!phrase.every((w, k) => tokens[i + k]?.lower === w)) continue;
+      const last = tokens[i + phrase.length - 1];
+      if (last) spans.push({ code: 'personal_name', start: first.start, end: last.end });
+    }
+  });
+  return spans;
+}
+
+export function adultSpans(text: string, tokens: Token[], lists: NameLists, directory: Directory, shouted: boolean): Finding[] {
+  return [...titledSpans(text, tokens, lists, shouted), ...directorySpans(tokens, directory.byFirst)];
+}
+
+export interface Directory {
+  /** Each person's lower-case words, listed under their first word. */
+  byFirst: Map<string, string[][]>;
+  /** Every word of every name. */
+  words: Set<string>;
+}
+
+const directoryCache = new WeakMap<readonly string[], Directory>();
+
+/** The directory made ready for lookups; kept per array, so one import's directory is read once. */
+export function directoryWords(adultNames: readonly string[]): Directory {
+  const cached = directoryCache.get(adultNames);
+  if (cached) return cached;
+  const byFirst = new Map<string, string[][]>();
+  const words = new Set<string>();
+  for (const raw of adultNames) {
+    const ws = raw.normalize('NFKC').toLowerCase().replace(/[\u2019]/gu, "'").split(/[^\p{L}'-]+/u).filter((w) => w.length >= 2);
+    const first = ws[0];
+    if (!first) continue;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), ws]);
+    for (const w of ws) words.add(w);
+  }
+  const directory = { byFirst, words };
+  directoryCache.set(adultNames, directory);
+  return directory;
+}
