@@ -42,6 +42,9 @@ function isAlive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
+/** Folders this process holds: its own pid in an owner file is then no sign of a dead holder. */
+const heldHere = new Set<string>();
+
 /** The lock's holder is certainly gone: it ran on this host and its pid is dead (or is ours). */
 function holderIsGone(owner: Owner | null): boolean {
   if (!owner || owner.host !== os.hostname()) return false;
@@ -57,6 +60,7 @@ export async function lockFolder(folder: string, onLost: (err: Error) => void): 
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const lockDir = `${target}.lock`;
   const ownerFile = `${target}.lock.owner`;
+  if (heldHere.has(target)) throw new FolderLockedError(target, process.pid);
   if (fs.existsSync(lockDir) && holderIsGone(readOwner(ownerFile))) {
     // Same removal proper-lockfile makes for a stale lock, only sooner: its holder is dead.
     fs.rmSync(lockDir, { recursive: true, force: true });
@@ -70,11 +74,13 @@ export async function lockFolder(folder: string, onLost: (err: Error) => void): 
   }
   const owner: Owner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
   fs.writeFileSync(ownerFile, JSON.stringify(owner));
+  heldHere.add(target);
   let released = false;
   return {
     release: async () => {
       if (released) return;
       released = true;
+      heldHere.delete(target);
       if (readOwner(ownerFile)?.pid === process.pid) fs.rmSync(ownerFile, { force: true });
       await release().catch(() => undefined);
     },
