@@ -16,7 +16,12 @@ async function main(): Promise<number> {
   const folder = path.resolve(args[0]!);
   let config;
   try { config = loadConfig(); } catch (err) { console.error(err instanceof Error ? err.message : String(err)); return 2; }
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  let store;
+  // One line, not a stack trace: the usual reason is the bot holding the embedded data folder.
+  try { store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') }); } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
   try {
     const report = await exportFolder(store.db, folder);
     console.log(`Exported to ${folder} (${store.kind} database) in ${(report.ms / 1000).toFixed(1)} s:`);

@@ -54,7 +54,12 @@ async function main(): Promise<number> {
   let config;
   try { config = loadConfig(); } catch (err) { console.error(err instanceof Error ? err.message : String(err)); return 2; }
   const clock = config.CLOCK_NOW ? fixedClock(config.CLOCK_NOW) : systemClock;
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  let store;
+  // One line, not a stack trace: the usual reason is the bot holding the embedded data folder.
+  try { store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') }); } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
   try {
     const report = await importFolder(store.db, folder, { dryRun, now: clock.now() });
     console.log(`${dryRun ? 'Checked' : 'Imported'} ${folder} (${store.kind} database):`);

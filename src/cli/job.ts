@@ -121,6 +121,11 @@ async function main(): Promise<number> {
     }
     const t = sender.totals;
     console.log(`Sent ${t.sent}, retried ${t.retried}, failed ${t.failed} (${t.attempts} requests to Teams${t.throttled ? `, ${t.throttled} throttled` : ''}).`);
+    const waiting = await repo.waiting(200, { job: job.name });
+    if (waiting.length > 0) {
+      console.log(`Waiting for a personal chat with the bot (${waiting.length}; sent when they install the app or write to it):`);
+      for (const w of waiting) console.log(`  ${w.recipientKey.replace(/^person:/, '')} ${w.kind}`);
+    }
     const failed = await repo.failed(200, { job: job.name });
     if (failed.length > 0) {
       console.log(`Not delivered (${failed.length}):`);

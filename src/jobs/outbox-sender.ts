@@ -13,6 +13,10 @@
 //   connector accepts it (within 5 ms, in one UPDATE with the others that succeeded then). A
 //   sender that dies leaves its claimed rows to be claimed again: at least once to the connector,
 //   exactly once unless the process dies in the instant between Teams' answer and that UPDATE.
+//   If that UPDATE fails (the database went away), the sender remembers the rows and marks them
+//   sent before it claims anything again, so a database outage does not send them twice.
+// - A person the bot cannot reach yet (no personal chat): the message waits for them (see
+//   src/store/outbox-waiting.ts) instead of failing.
 // Time is injected (clock + sleep) so tests run without real waiting.
 import crypto from 'node:crypto';
 import type { Clock } from '../domain/time/clock.js';
@@ -20,7 +24,11 @@ import type { Logger } from '../log/logger.js';
 import type { Db } from '../store/database.js';
 import { LeaseRepository } from '../store/leases.js';
 import { OutboxSenderRepository, type ClaimedMessage } from '../store/outbox-sender-repo.js';
+import { OutboxWaitingRepository } from '../store/outbox-waiting.js';
 import type { Messenger, SendResult } from '../teams/messenger.js';
+import { ConversationLimiter, Pacer, RollingSecond } from './send-pacing.js';
+
+export { ConversationLimiter } from './send-pacing.js';
 
 export const PAUSE_LEASE = 'outbox:pause';
 
@@ -65,9 +73,11 @@ export interface DrainStats {
   pauses: number;
   /** Claimed rows given back without an attempt (conversation limit, pause, lock nearly out). */
   released: number;
+  /** Rows parked for a person the bot cannot reach yet. */
+  waiting: number;
 }
 
-const emptyStats = (): DrainStats => ({ sent: 0, retried: 0, failed: 0, attempts: 0, throttled: 0, pauses: 0, released: 0 });
+const emptyStats = (): DrainStats => ({ sent: 0, retried: 0, failed: 0, attempts: 0, throttled: 0, pauses: 0, released: 0, waiting: 0 });
 
 /** Retryable unless the messenger or the status says otherwise. */
 export function isRetryable(r: SendResult): boolean {
@@ -76,88 +86,6 @@ export function isRetryable(r: SendResult): boolean {
   if (r.status === undefined) return true; // timeout, dropped connection
   if (r.status === 429 || r.status === 408 || r.status === 412) return true;
   return r.status >= 500;
-}
-
-/**
- * Sliding-window limits per conversation (Teams: 7 a second, 60 in 30 seconds per bot per
- * conversation), over the times messages really went. Check and record with no await between, so
- * concurrent senders never both take the last place.
- */
-export class ConversationLimiter {
-  private readonly sent = new Map<string, number[]>();
-  constructor(private readonly perSecond: number, private readonly perThirtySeconds: number) {}
-
-  /** The earliest time one more message may go to this conversation. */
-  private slot(times: readonly number[], nowMs: number): number {
-    let at = nowMs;
-    if (times.length >= this.perSecond) at = Math.max(at, times[times.length - this.perSecond]! + 1_000);
-    if (times.length >= this.perThirtySeconds) at = Math.max(at, times[times.length - this.perThirtySeconds]! + 30_000);
-    return at;
-  }
-
-  private recent(conversationId: string, nowMs: number): number[] {
-    const times = (this.sent.get(conversationId) ?? []).filter((t) => t > nowMs - 30_000);
-    this.sent.set(conversationId, times);
-    return times;
-  }
-
-  /** Milliseconds until one more message may go to this conversation (0: now). */
-  waitMs(conversationId: string, nowMs: number): number {
-    return this.slot(this.recent(conversationId, nowMs), nowMs) - nowMs;
-  }
-
-  /** Records a send now (call straight after waitMs said 0, with no await in between). */
-  record(conversationId: string, atMs: number): void {
-    const times = this.sent.get(conversationId) ?? [];
-    times.push(atMs);
-    this.sent.set(conversationId, times);
-    if (this.sent.size > 50_000) this.prune(atMs);
-  }
-
-  private prune(nowMs: number): void {
-    for (const [k, v] of this.sent) if (!v.some((t) => t > nowMs - 30_000)) this.sent.delete(k);
-  }
-}
-
-/**
- * Paces sends evenly (no bursts): each send reserves the next free slot. The pace starts at
- * `rate`; a 429 lowers it by a third (at most once a second: the answers to requests already in
- * flight are the same overload), and it climbs back by 5 % of `rate` per second without one.
- */
-class Pacer {
-  private next = 0;
-  private lastCut = -Infinity;
-  private lastRise = 0;
-  current: number;
-  constructor(private readonly rate: number) { this.current = rate; }
-  reserve(nowMs: number): number {
-    const at = Math.max(nowMs, this.next);
-    this.next = at + 1000 / this.current;
-    return at - nowMs;
-  }
-  slowDown(nowMs: number): void {
-    if (nowMs - this.lastCut < 1_000) return;
-    this.current = Math.max(this.rate / 20, this.current * (2 / 3));
-    this.lastCut = nowMs;
-    this.lastRise = nowMs;
-  }
-  recover(nowMs: number): void {
-    if (this.current >= this.rate) { this.lastRise = nowMs; return; }
-    const elapsed = Math.max(0, nowMs - this.lastRise);
-    this.current = Math.min(this.rate, this.current + (this.rate * 0.05 * elapsed) / 1000);
-    this.lastRise = nowMs;
-  }
-}
-
-/** At most `limit` sends in any rolling second, over the times they really went (a stalled event loop cannot release a burst). */
-class RollingSecond {
-  private readonly times: number[] = [];
-  constructor(public limit: number) {}
-  waitMs(nowMs: number): number {
-    while (this.times.length > 0 && this.times[0]! <= nowMs - 1_000) this.times.shift();
-    return this.times.length < this.limit ? 0 : this.times[this.times.length - this.limit]! + 1_000 - nowMs;
-  }
-  record(atMs: number): void { this.times.push(atMs); }
 }
 
 export class OutboxSender {
@@ -173,7 +101,10 @@ export class OutboxSender {
   private pauseLevel = 0;
   private last429 = 0;
   private pausedUntilMs = 0;
-  private readonly conversationCache = new Map<string, { id: string | null; at: number }>();
+  private readonly conversationCache = new Map<string, { id: string; at: number }>();
+  private readonly waitingRepo: OutboxWaitingRepository;
+  /** Rows Teams accepted whose "sent" mark could not be written yet (id → when sent). */
+  private readonly unmarked = new Map<number, Date>();
   private stopped = false;
   private wake: (() => void) | undefined;
   readonly holder: string;
@@ -182,6 +113,7 @@ export class OutboxSender {
   constructor(private readonly o: SenderOptions) {
     this.repo = new OutboxSenderRepository(o.db);
     this.leases = new LeaseRepository(o.db);
+    this.waitingRepo = new OutboxWaitingRepository(o.db);
     this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = o.random ?? Math.random;
     const pc = o.perConversation ?? { perSecond: 7, perThirtySeconds: 60 };
@@ -207,14 +139,20 @@ export class OutboxSender {
   /** Sends everything due now, then returns (rows retrying later stay queued). */
   async drainDue(): Promise<DrainStats> {
     const stats = emptyStats();
+    // Before anything is claimed: rows already sent are marked so (never sent twice), and rows
+    // waiting for a person who can now be reached go back in the queue.
+    await this.markUnmarked();
+    await this.waitingRepo.releaseReachable(new Date(this.nowMs()));
     for (;;) {
       if (this.stopped) break;
       const now = this.nowMs();
       const pause = await this.pausedUntil(now);
       if (pause > now) break;
       await this.repo.failAbandoned(new Date(now), this.o.maxAttempts);
-      const batch = await this.repo.claim(new Date(now), new Date(now + this.lockMs), this.batchSize, this.o.maxAttempts);
-      if (batch.length === 0) break;
+      const claimed = await this.repo.claim(new Date(now), new Date(now + this.lockMs), this.batchSize, this.o.maxAttempts);
+      if (claimed.length === 0) break;
+      const batch = claimed.filter((r) => !this.unmarked.has(r.id));
+      if (batch.length < claimed.length) await this.markUnmarked();
       await this.processBatch(batch, stats);
     }
     return stats;
@@ -268,6 +206,18 @@ export class OutboxSender {
     }
   }
 
+  /** Writes the "sent" marks that failed earlier; throws (and keeps them) while the database is away. */
+  private async markUnmarked(): Promise<void> {
+    if (this.unmarked.size === 0) return;
+    const rows = [...this.unmarked].map(([id, at]) => ({ id, at }));
+    await this.repo.markSentMany(rows);
+    for (const r of rows) this.unmarked.delete(r.id);
+    this.o.log?.info({ rows: rows.length }, 'outbox: sent messages marked after the database came back');
+  }
+
+  /** Rows sent whose mark is still to be written (tests, shutdown). */
+  get unmarkedCount(): number { return this.unmarked.size; }
+
   /** Starts the next drain now rather than at the next poll. */
   poke(): void { this.wake?.(); }
 
@@ -291,7 +241,8 @@ export class OutboxSender {
     const hit = this.conversationCache.get(personKey);
     if (hit && now - hit.at < 60_000) return hit.id;
     const id = await this.repo.personalConversationId(personKey);
-    this.conversationCache.set(personKey, { id, at: now });
+    // Only answers are kept: "no chat yet" may change with the person's next message.
+    if (id) this.conversationCache.set(personKey, { id, at: now });
     if (this.conversationCache.size > 50_000) this.conversationCache.clear();
     return id;
   }
@@ -317,8 +268,13 @@ export class OutboxSender {
 
     const conversationId = await this.resolveConversation(row);
     if (!conversationId) {
-      await this.repo.markFailed(row.id, null, `unreachable: ${row.recipientKey.replace(/^person:/, '')} has no personal chat with the bot (install the app for them)`);
-      stats.failed++; this.totals.failed++;
+      if (!row.recipientKey.startsWith('person:')) {
+        await this.repo.markFailed(row.id, null, `unreachable: no stored conversation ${row.recipientKey}`);
+        stats.failed++; this.totals.failed++;
+        return;
+      }
+      await this.waitingRepo.markWaiting(row.id, `waiting: ${row.recipientKey.slice('person:'.length)} has no personal chat with the bot yet (install the app for them, or ask them to write to it)`);
+      stats.waiting++; this.totals.waiting++;
       return;
     }
 
@@ -354,8 +310,14 @@ export class OutboxSender {
     if (this.recentAttempts.length > 10_000) this.recentAttempts.splice(0, 5_000);
 
     if (result.ok) {
-      await this.repo.markSentSoon(row.id, new Date(at));
       stats.sent++; this.totals.sent++;
+      try {
+        await this.repo.markSentSoon(row.id, new Date(at));
+      } catch (err) {
+        // Sent, but not marked: remember it, so it is marked (not sent again) once the database is back.
+        this.unmarked.set(row.id, new Date(at));
+        throw err;
+      }
       this.pacer.recover(at);
       this.second.limit = Math.max(1, Math.floor(this.pacer.current));
       if (this.pauseLevel > 0 && at - this.last429 > 30_000) this.pauseLevel = 0;

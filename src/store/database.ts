@@ -7,6 +7,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { openDurablePGlite } from './durable-fs.js';
+import { lockFolder, type FolderLock } from './folder-lock.js';
 import { applyMigrations, type MigrationReport, type SqlRunner } from './migrate.js';
 
 export type Db = PrismaClient;
@@ -27,6 +29,18 @@ export interface StoreOptions {
   dataDir?: string;
   /** An already-open PGlite (tests clone a migrated template). */
   pglite?: PGlite;
+  /**
+   * Called if this process loses its lock on the data folder while running (another process may
+   * now write it). Default: one line on stderr and exit 1, since further writes could be lost.
+   */
+  onLockLost?: (err: Error) => void;
+}
+
+function lockLost(folder: string) {
+  return (err: Error) => {
+    console.error(`Lost the lock on the data folder ${folder} (${err.message}); stopping so that no write is lost.`);
+    process.exit(1);
+  };
 }
 
 const MIGRATION_LOCK_KEY = 4_216_001; // advisory lock id shared by every replica
@@ -37,22 +51,36 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 async function openEmbedded(options: StoreOptions): Promise<Store> {
   let pglite = options.pglite;
+  let lock: FolderLock | undefined;
   if (!pglite) {
     const dataDir = options.dataDir ?? './data/pglite';
-    if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-    pglite = await PGlite.create(dataDir);
+    if (dataDir.startsWith('memory://')) pglite = await PGlite.create(dataDir);
+    else {
+      // One process per folder: a second one would silently lose the first one's writes.
+      fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+      lock = await lockFolder(dataDir, options.onLockLost ?? lockLost(path.resolve(dataDir)));
+      pglite = await openDurablePGlite(dataDir).catch(async (err: unknown) => { await lock?.release(); throw err; });
+    }
   }
+  const opened = pglite;
   const runner: SqlRunner = {
     exec: async (sql) => { await pglite.exec(sql); },
     query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
   };
-  const migration = await applyMigrations(runner);
+  const migration = await applyMigrations(runner).catch(async (err: unknown) => {
+    if (lock) { await opened.close().catch(() => undefined); await lock.release(); }
+    throw err;
+  });
   // The adapter is typed against its own copy of @prisma/driver-adapter-utils; the shapes match.
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg });
   return {
     db, kind: 'embedded', migration,
     ping: async () => { try { await pglite.query('SELECT 1'); return !pglite.closed; } catch { return false; } },
-    close: async () => { await db.$disconnect(); if (!pglite.closed) await pglite.close(); },
+    close: async () => {
+      await db.$disconnect();
+      if (!pglite.closed) await pglite.close();
+      await lock?.release();
+    },
   };
 }
 

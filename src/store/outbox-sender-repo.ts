@@ -32,7 +32,7 @@ export interface FailedMessage {
   createdAt: Date;
 }
 
-export interface OutboxCounts { pending: number; sending: number; sent: number; failed: number }
+export interface OutboxCounts { pending: number; sending: number; sent: number; failed: number; waiting: number }
 
 type RawClaim = {
   id: number; dedup_key: string; job: string; period: string; recipient_key: string; kind: string;
@@ -171,14 +171,23 @@ export class OutboxSenderRepository {
 
   async counts(where: { job?: string; period?: string } = {}): Promise<OutboxCounts> {
     const groups = await this.db.outboxMessage.groupBy({ by: ['status'], where, _count: { _all: true } });
-    const out: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+    const out: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, waiting: 0 };
     for (const g of groups) out[g.status] = g._count._all;
     return out;
   }
 
   async failed(limit: number, where: { job?: string; period?: string } = {}): Promise<FailedMessage[]> {
+    return this.withStatus('failed', limit, where);
+  }
+
+  /** Messages waiting for a person the bot cannot reach yet (newest first). */
+  async waiting(limit: number, where: { job?: string; period?: string } = {}): Promise<FailedMessage[]> {
+    return this.withStatus('waiting', limit, where);
+  }
+
+  private async withStatus(status: 'failed' | 'waiting', limit: number, where: { job?: string; period?: string }): Promise<FailedMessage[]> {
     const rows = await this.db.outboxMessage.findMany({
-      where: { status: 'failed', ...where }, orderBy: { id: 'desc' }, take: limit,
+      where: { status, ...where }, orderBy: { id: 'desc' }, take: limit,
       select: { id: true, job: true, period: true, recipientKey: true, kind: true, attempts: true, statusCodes: true, lastError: true, createdAt: true },
     });
     return rows;

@@ -127,7 +127,8 @@ export function createMessenger(bot: Bot, services: Services, options: Messenger
     const stored = await services.conversations.byConversationId(conversationId);
     const reference = stored ? stored.reference as Partial<ConversationReference> : null;
     if (references.size > 20_000) references.clear();
-    references.set(conversationId, { at: Date.now(), reference });
+    // "Not stored" is not kept: the conversation may be captured a moment later.
+    if (reference) references.set(conversationId, { at: Date.now(), reference });
     return reference;
   };
   return {

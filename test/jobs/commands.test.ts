@@ -66,8 +66,16 @@ describe('reminder commands and proactive nudges', () => {
     expect(JSON.stringify(nudge.body)).toMatch(/COM-06/);
     const row = await until(() => bot.store.db.outboxMessage.findFirst({ where: { recipientKey: 'person:oprice', status: 'sent' } }));
     expect(row.sentAt).not.toBeNull();
-    // The others have never talked to the bot: failed, and visible to admins.
-    await until(() => bot.store.db.outboxMessage.findFirst({ where: { recipientKey: 'person:nhussain', status: 'failed' } }));
+    // The others have never talked to the bot: their nudges wait, visible to admins...
+    await until(() => bot.store.db.outboxMessage.findFirst({ where: { recipientKey: 'person:nhussain', status: 'waiting' } }));
+    await until(() => bot.store.db.outboxMessage.findFirst({ where: { recipientKey: 'person:lbyrne', status: 'waiting' } }));
+    // ...and one goes out right after that person's first message to the bot.
+    const first = await bot.activity({ as: 'lbyrne' });
+    await bot.post({ ...first, text: 'hi' });
+    const lbyrneChat = (first.conversation as { id: string }).id;
+    const late = await until(() => bot.connector.for(lbyrneChat).find((s) => JSON.stringify(s.body).includes('Your actions that need an update')));
+    expect(late).toBeDefined();
+    await until(() => bot.store.db.outboxMessage.findFirst({ where: { recipientKey: 'person:lbyrne', status: 'sent' } }));
   });
 
   it('tells admins who it cannot reach (people and failed messages); others are refused', async () => {
@@ -76,8 +84,7 @@ describe('reminder commands and proactive nudges', () => {
     expect(reply.text).toMatch(/no personal chat with me/);
     expect(reply.text).toMatch(/Nadia Hussain/);
     expect(reply.text).not.toMatch(/Owen Price,/); // he has a chat now
-    expect(reply.text).toMatch(/Messages that could not be delivered/);
-    expect(reply.text).toMatch(/Nadia Hussain: owner-nudges nudge \(2026-11-23\), unreachable/);
+    expect(reply.text).toMatch(/Messages waiting until the person opens a chat with me \(latest \d+\):[\s\S]*- Nadia Hussain: owner-nudges nudge \(2026-11-23\)/);
     expect((await bot.say("who can't you reach", { as: 'oprice' })).text).toMatch(/Only admins/);
   });
 

@@ -137,15 +137,65 @@ describeEachStore('outbox sender', (kind) => {
     expect(await store.db.lease.findUnique({ where: { name: PAUSE_LEASE } })).toBeNull();
   });
 
-  it('fails a message for someone with no personal chat visibly (no send attempted)', async () => {
+  it('keeps a message for someone with no personal chat waiting, and sends it once they have one', async () => {
     const t = virtualTime(START);
     await store.db.person.create({ data: { key: 'nobody', name: 'No Body', roles: ['owner'] } });
-    await enqueueMessages(store.db, [{ job: 'test', period: 'p', recipient: { personKey: 'nobody' }, kind: 'nudge', payload: { text: 'hi' } }], t.clock.now());
+    await enqueueMessages(store.db, [{ job: 'lead-alert', period: 'p', recipient: { personKey: 'nobody' }, kind: 'action-alert', payload: { text: 'hi' } }], t.clock.now());
+    const { s, messenger } = sender(t);
+    expect(await s.drainAll()).toMatchObject({ waiting: 1, failed: 0, attempts: 0 });
+    expect((await rows())[0]).toMatchObject({ status: 'waiting', attempts: 0 });
+    expect((await rows())[0]!.lastError).toMatch(/waiting: nobody has no personal chat with the bot yet/);
+    // Within the minute: no cached "no chat" answer stands in the way.
+    t.clock.advance(20_000);
+    await reachEveryone(store);
+    await s.drainAll();
+    expect(messenger.delivered).toEqual([{ conversationId: 'a:personal-nobody', text: 'hi' }]);
+    expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('drops a nudge that went out of date while waiting, with the reason, but never an alert', async () => {
+    const t = virtualTime(START);
+    await store.db.person.create({ data: { key: 'nobody', name: 'No Body', roles: ['owner'] } });
+    await enqueueMessages(store.db, [
+      { job: 'owner-nudges', period: '2026-11-23', recipient: { personKey: 'nobody' }, kind: 'nudge', payload: { text: 'nudge' } },
+      { job: 'lead-alert', period: 'COM-01@v2', recipient: { personKey: 'nobody' }, kind: 'action-alert', payload: { text: 'alert' } },
+    ], t.clock.now());
     const { s, messenger } = sender(t);
     await s.drainAll();
-    expect(messenger.calls).toHaveLength(0);
-    expect((await rows())[0]).toMatchObject({ status: 'failed', attempts: 0 });
-    expect((await rows())[0]!.lastError).toMatch(/unreachable: nobody has no personal chat/);
+    t.clock.advance(6 * 86_400_000);
+    await s.drainAll();
+    expect((await rows()).map((r) => r.status)).toEqual(['waiting', 'waiting']); // six days: both still worth sending
+    t.clock.advance(2 * 86_400_000);
+    await reachEveryone(store);
+    await s.drainAll();
+    expect(messenger.delivered.map((m) => m.text)).toEqual(['alert']);
+    const [nudge] = await rows();
+    expect(nudge).toMatchObject({ status: 'failed', attempts: 0 });
+    expect(nudge!.lastError).toMatch(/dropped: out of date before nobody could be reached/);
+  });
+
+  it('never sends twice a message Teams accepted while its "sent" mark could not be written', async () => {
+    const t = virtualTime(START);
+    await enqueueMessages(store.db, messages(3), t.clock.now());
+    const { s, messenger } = sender(t, [], { lockMs: 60_000 });
+    const proto = Object.getPrototypeOf((s as unknown as { repo: object }).repo) as { markSentMany: (...a: unknown[]) => Promise<void> };
+    const original = proto.markSentMany;
+    let outage = true;
+    proto.markSentMany = function (this: unknown, ...a: unknown[]) { return outage ? Promise.reject(new Error('database unavailable')) : original.apply(this, a); };
+    try {
+      await expect(s.drainDue()).rejects.toThrow(/database unavailable/);
+      expect(s.unmarkedCount).toBeGreaterThan(0);
+      t.clock.advance(61_000); // the claim has lapsed: without the remembered marks, the rows would be sent again
+      await expect(s.drainDue()).rejects.toThrow(/database unavailable/);
+      outage = false;
+      t.clock.advance(61_000);
+      await s.drainAll();
+    } finally {
+      proto.markSentMany = original;
+    }
+    expect(s.unmarkedCount).toBe(0);
+    expect(messenger.delivered.map((m) => m.text).sort()).toEqual(['message 0', 'message 1', 'message 2']);
+    expect((await rows()).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 
   it('resolves a person to their personal conversation at send time', async () => {

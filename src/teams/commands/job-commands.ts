@@ -140,6 +140,7 @@ export async function unreachableReport(services: Services): Promise<{ text: str
     db.conversationRef.findMany({ where: { kind: 'personal', personId: { not: null } }, distinct: ['personId'], select: { personId: true } }),
     new OutboxSenderRepository(db).failed(20),
   ]);
+  const waiting = await new OutboxSenderRepository(db).waiting(20);
   const need = new Set<number>([...openOwners.map((o) => o.ownerId!), ...leads.map((l) => l.leadId!)]);
   for (const p of people.values()) if (p.roles.includes('lead')) need.add(p.id);
   const reach = new Set(reachable.map((r) => r.personId!));
@@ -150,11 +151,15 @@ export async function unreachableReport(services: Services): Promise<{ text: str
   lines.push(missing.length === 0
     ? 'Everyone with open actions or a lead role has a personal chat with me.'
     : `${missing.length === 1 ? '1 person' : `${missing.length} people`} with open actions or a lead role ${missing.length === 1 ? 'has' : 'have'} no personal chat with me, so I can't send them reminders: ${missing.map((p) => p.name).join(', ')}. Install the app for them (Teams admin centre: setup policy) or ask them to open a chat with me.`);
+  const whoOf = (recipientKey: string) => recipientKey.startsWith('person:') ? byKey.get(recipientKey.slice(7))?.name ?? recipientKey.slice(7) : recipientKey.replace(/^conversation:/, 'chat ');
+  if (waiting.length > 0) {
+    lines.push(`Messages waiting until the person opens a chat with me (latest ${waiting.length}):`);
+    for (const w of waiting) lines.push(`- ${whoOf(w.recipientKey)}: ${w.job} ${w.kind} (${w.period})`);
+  }
   if (failed.length > 0) {
     lines.push(`Messages that could not be delivered (latest ${failed.length}):`);
     for (const f of failed) {
-      const who = f.recipientKey.startsWith('person:') ? byKey.get(f.recipientKey.slice(7))?.name ?? f.recipientKey.slice(7) : f.recipientKey.replace(/^conversation:/, 'chat ');
-      lines.push(`- ${who}: ${f.job} ${f.kind} (${f.period}), ${f.lastError ?? 'failed'}${f.statusCodes.length ? ` [status ${f.statusCodes.join(', ')}]` : ''}`);
+      lines.push(`- ${whoOf(f.recipientKey)}: ${f.job} ${f.kind} (${f.period}), ${f.lastError ?? 'failed'}${f.statusCodes.length ? ` [status ${f.statusCodes.join(', ')}]` : ''}`);
     }
   } else {
     lines.push('No messages have failed to send.');

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "OutboxStatus" ADD VALUE 'waiting';
+
