@@ -1,0 +1,227 @@
+// Time windows with the clock at 2026-11-22T09:00:00Z: a Sunday; London's date is 2026-11-22.
+import { describe, expect, it } from 'vitest';
+import { cleanText, lowerQuestion } from '../../src/ask/normalise.js';
+import fc from 'fast-check';
+import { parsePeriod } from '../../src/ask/when/index.js';
+import type { SchoolTerm } from '../../src/domain/time/index.js';
+
+const TODAY = '2026-11-22';
+const period = (q: string, today = TODAY) => {
+  const p = parsePeriod(lowerQuestion(cleanText(q)), today);
+  return p ? [p.from ?? null, p.to ?? null] : null;
+};
+
+describe('parsePeriod (the old cases, unchanged)', () => {
+  it('weeks run Monday to Sunday', () => {
+    expect(period("what's due this week")).toEqual(['2026-11-16', '2026-11-22']);
+    expect(period('due next week')).toEqual(['2026-11-23', '2026-11-29']);
+    expect(period('what was due last week')).toEqual(['2026-11-09', '2026-11-15']);
+  });
+
+  it('rolling windows start today', () => {
+    expect(period("what's due in the next two weeks?")).toEqual(['2026-11-22', '2026-12-06']);
+    expect(period('next 2 weeks')).toEqual(['2026-11-22', '2026-12-06']);
+    expect(period('the coming fortnight')).toEqual(['2026-11-22', '2026-12-06']);
+    expect(period('due soon')).toEqual(['2026-11-22', '2026-12-06']);
+    expect(period('coming up')).toEqual(['2026-11-22', '2026-12-06']);
+    expect(period('in the next 10 days')).toEqual(['2026-11-22', '2026-12-02']);
+    expect(period('within the next month')).toEqual(['2026-11-22', '2026-12-22']);
+  });
+
+  it('months are whole calendar months', () => {
+    expect(period('due this month')).toEqual(['2026-11-01', '2026-11-30']);
+    expect(period('next month')).toEqual(['2026-12-01', '2026-12-31']);
+    expect(period('last month')).toEqual(['2026-10-01', '2026-10-31']);
+    expect(period('what is due in December')).toEqual(['2026-12-01', '2026-12-31']);
+    expect(period('due in dec')).toEqual(['2026-12-01', '2026-12-31']);
+    expect(period('December 2027')).toEqual(['2027-12-01', '2027-12-31']);
+  });
+
+  it('a month without a year is the nearest one, or the last one in the past tense', () => {
+    expect(period('which actions were due in October')).toEqual(['2026-10-01', '2026-10-31']);
+    expect(period('due in January')).toEqual(['2027-01-01', '2027-01-31']);
+    expect(period('what was due in May')).toEqual(['2026-05-01', '2026-05-31']);
+    expect(period('what is due in May')).toEqual(['2027-05-01', '2027-05-31']);
+  });
+
+  it('"may" and "march" as ordinary words are not months', () => {
+    expect(period('may I see the overdue actions')).toBeNull();
+    expect(period('what is the march of progress')).toBeNull();
+  });
+
+  it('quarters are UK financial quarters', () => {
+    expect(period('this quarter')).toEqual(['2026-10-01', '2026-12-31']);
+    expect(period('next quarter')).toEqual(['2027-01-01', '2027-03-31']);
+    expect(period('due in Q4')).toEqual(['2027-01-01', '2027-03-31']);
+    expect(period('due in Q1')).toEqual(['2026-04-01', '2026-06-30']);
+  });
+
+  it('by / before an end point runs from today', () => {
+    expect(period('before the end of November')).toEqual(['2026-11-22', '2026-11-30']);
+    expect(period('by the end of the month')).toEqual(['2026-11-22', '2026-11-30']);
+    expect(period('by Christmas')).toEqual(['2026-11-22', '2026-12-25']);
+    expect(period('before Christmas')).toEqual(['2026-11-22', '2026-12-24']);
+    expect(period('between now and Christmas')).toEqual(['2026-11-22', '2026-12-25']);
+    expect(period('by 30 November')).toEqual(['2026-11-22', '2026-11-30']);
+    expect(period('before 30th Nov')).toEqual(['2026-11-22', '2026-11-29']);
+    expect(period('by December')).toEqual(['2026-11-22', '2026-11-30']);
+    expect(period('by the end of the year')).toEqual(['2026-11-22', '2026-12-31']);
+    expect(period('by Friday')).toEqual(['2026-11-22', '2026-11-27']);
+  });
+
+  it('single days and explicit dates', () => {
+    expect(period('due today')).toEqual(['2026-11-22', '2026-11-22']);
+    expect(period('due tomorrow')).toEqual(['2026-11-23', '2026-11-23']);
+    expect(period('due on 4 December')).toEqual(['2026-12-04', '2026-12-04']);
+    expect(period('due 04/12/2026')).toEqual(['2026-12-04', '2026-12-04']);
+    expect(period('due 2026-12-04')).toEqual(['2026-12-04', '2026-12-04']);
+    expect(period('due on friday')).toEqual(['2026-11-27', '2026-11-27']);
+    expect(period('due between 1 and 15 December')).toEqual(['2026-12-01', '2026-12-15']);
+  });
+
+  it('open-ended windows', () => {
+    expect(period('due after Christmas')).toEqual(['2026-12-26', null]);
+    expect(period('due from January')).toEqual(['2027-01-01', null]);
+  });
+
+  it('says the window in British words', () => {
+    expect(parsePeriod('due in the next two weeks', TODAY)?.label).toBe('in the next two weeks (22 November to 6 December 2026)');
+    expect(parsePeriod('due this week', TODAY)?.label).toBe('this week (16 to 22 November 2026)');
+    expect(parsePeriod('due in december', TODAY)?.label).toBe('in December 2026');
+    expect(parsePeriod('were due in october', TODAY)?.past).toBe(true);
+  });
+
+  it('handles the turn of the year and leap days', () => {
+    expect(period('next month', '2026-12-15')).toEqual(['2027-01-01', '2027-01-31']);
+    expect(period('this week', '2027-01-01')).toEqual(['2026-12-28', '2027-01-03']);
+    expect(period('in the next month', '2028-01-31')).toEqual(['2028-01-31', '2028-02-29']);
+    expect(period('by christmas', '2026-12-27')).toEqual(['2026-12-27', '2027-12-25']);
+  });
+
+  it('finds nothing in questions without time words', () => {
+    expect(period('who owns COM-06')).toBeNull();
+    expect(period('what is overdue in WS5')).toBeNull();
+  });
+});
+
+// ---- New cases, written from what people type. Terms: the demo's 2026-27 dates, as data.
+const TERMS: SchoolTerm[] = [
+  { academicYear: '2026-27', name: 'autumn', startsOn: '2026-09-03', endsOn: '2026-12-18', halfTermStartsOn: '2026-10-26', halfTermEndsOn: '2026-10-30' },
+  { academicYear: '2026-27', name: 'spring', startsOn: '2027-01-04', endsOn: '2027-03-26', halfTermStartsOn: '2027-02-15', halfTermEndsOn: '2027-02-19' },
+  { academicYear: '2026-27', name: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-21', halfTermStartsOn: '2027-05-31', halfTermEndsOn: '2027-06-04' },
+];
+const at = (q: string, today = TODAY, terms: SchoolTerm[] | undefined = TERMS) => parsePeriod(lowerQuestion(cleanText(q)), today, { terms });
+const win = (q: string, today = TODAY, terms: SchoolTerm[] | undefined = TERMS) => {
+  const p = at(q, today, terms);
+  return p ? [p.from ?? null, p.to ?? null] : null;
+};
+
+describe('parsePeriod: days chrono reads', () => {
+  it('reads weekdays, "next Friday", British numeric dates and ordinals', () => {
+    expect(win("what's due next friday")).toEqual(['2026-11-27', '2026-11-27']);
+    expect(win('anything due fri')).toEqual(['2026-11-27', '2026-11-27']);
+    expect(win('due on the 3rd of dec')).toEqual(['2026-12-03', '2026-12-03']);
+    expect(win('due 4/12')).toEqual(['2026-12-04', '2026-12-04']);
+    expect(win('due 12/1/27')).toEqual(['2027-01-12', '2027-01-12']);
+    expect(win('whats due by end of the month')).toEqual(['2026-11-22', '2026-11-30']);
+    expect(win('due in two weeks')).toEqual(['2026-11-22', '2026-12-06']);
+    expect(at('due 4/12')?.source).toBe('chrono');
+  });
+  it('a time of day is not a day window', () => {
+    expect(win('remind me in 5 minutes')).toBeNull();
+  });
+});
+
+describe('parsePeriod: the calendar chrono does not know', () => {
+  it('Christmas, Easter and bank holidays', () => {
+    expect(win('what must I get done before Christmas')).toEqual(['2026-11-22', '2026-12-24']);
+    expect(win('anything of mine due before easter?')).toEqual(['2026-11-22', '2027-03-27']);
+    expect(win('by easter')).toEqual(['2026-11-22', '2027-03-28']);
+    expect(win('due after easter')).toEqual(['2027-03-29', null]);
+    expect(win('by the bank holiday')).toEqual(['2026-11-22', '2026-12-25']);
+  });
+  it('financial quarters on 31 March are the last day of Q4', () => {
+    expect(win('this quarter', '2027-03-31')).toEqual(['2027-01-01', '2027-03-31']);
+    expect(win('next quarter', '2027-03-31')).toEqual(['2027-04-01', '2027-06-30']);
+    expect(win('by the end of the financial year', '2027-03-31')).toEqual(['2027-03-31', '2027-03-31']);
+  });
+});
+
+describe('parsePeriod: school terms from the term dates', () => {
+  it('this term, next term, a named term', () => {
+    expect(win("what's due this term")).toEqual(['2026-09-03', '2026-12-18']);
+    expect(win('next term')).toEqual(['2027-01-04', '2027-03-26']);
+    expect(win('due in the spring term')).toEqual(['2027-01-04', '2027-03-26']);
+    expect(win('summer term')).toEqual(['2027-04-12', '2027-07-21']);
+    expect(at("what's due this term")?.label).toBe('this term (autumn term 2026-27, 3 September to 18 December 2026)');
+  });
+  it('by the end of term, before half term, the holidays', () => {
+    expect(win('by the end of term')).toEqual(['2026-11-22', '2026-12-18']);
+    expect(win('before half term')).toEqual(['2026-11-22', '2027-02-14']);
+    expect(win('over half term')).toEqual(['2027-02-15', '2027-02-19']);
+    expect(win('during the christmas holidays')).toEqual(['2026-12-19', '2027-01-03']);
+    expect(win('easter hols')).toEqual(['2027-03-27', '2027-04-11']);
+    expect(win('before the summer holidays')).toEqual(['2026-11-22', '2027-07-21']);
+  });
+  it('on the last day of a term, "this term" is still that term', () => {
+    expect(win('this term', '2026-12-18')).toEqual(['2026-09-03', '2026-12-18']);
+    expect(win('by the end of term', '2026-12-18')).toEqual(['2026-12-18', '2026-12-18']);
+    expect(win('next term', '2026-12-18')).toEqual(['2027-01-04', '2027-03-26']);
+  });
+  it('in the summer holidays, "this term" is the coming one', () => {
+    expect(win('this term', '2026-08-10')).toEqual(['2026-09-03', '2026-12-18']);
+    expect(win('before half term', '2026-08-10')).toEqual(['2026-08-10', '2026-10-25']);
+    const hols = at('summer holidays', '2026-08-10');
+    expect([hols?.from, hols?.to]).toEqual(['2026-08-01', '2026-09-02']);
+    expect(hols?.label).toContain('as far as the term dates I have show');
+  });
+  it('says it does not know the term dates rather than guessing', () => {
+    const p = parsePeriod('due this term', TODAY);
+    expect(p?.from).toBeUndefined();
+    expect(p?.missing).toMatch(/term_dates\.csv/);
+    expect(at('before half term', TODAY, [])?.missing).toMatch(/term_dates\.csv/);
+    expect(at('this term', '2028-01-10')?.missing).toMatch(/don't cover this term/);
+  });
+  it('"term dates" and "long-term" are not windows', () => {
+    expect(win('when are the term dates')).toBeNull();
+  });
+});
+
+describe('parsePeriod: typing slips', () => {
+  it.each([
+    ['nxt week', ['2026-11-23', '2026-11-29'], 'nxt'],
+    ['due tmrw', ['2026-11-23', '2026-11-23'], 'tmrw'],
+    ['thsi month', ['2026-11-01', '2026-11-30'], 'thsi'],
+    ['what is due in febuary', ['2027-02-01', '2027-02-28'], 'febuary'],
+    ['before chrismas', ['2026-11-22', '2026-12-24'], 'chrismas'],
+    ['due on wensday', ['2026-11-25', '2026-11-25'], 'wensday'],
+  ])('%s', (q, expected, typed) => {
+    const p = at(q);
+    expect([p?.from ?? null, p?.to ?? null]).toEqual(expected);
+    expect(p?.corrections?.map((c) => c.typed)).toEqual([typed]);
+  });
+  it('spans point at what was typed', () => {
+    const q = 'show nxt week please';
+    const p = at(q);
+    expect(q.slice(p?.start, p?.end)).toBe('nxt week');
+  });
+  it('real words near period words are left alone', () => {
+    expect(win('show his actions')).toBeNull();
+    expect(win('the string of actions')).toBeNull();
+    expect(at('due this week')?.corrections).toBeUndefined();
+  });
+});
+
+describe('parsePeriod: long input', () => {
+  it('finishes quickly on 100,000 characters', () => {
+    // chrono's first calls pay a one-off start-up (about 0.35 s, measured with tsx on a busy
+    // machine); the bound is on every call after that.
+    for (const w of ['next o', 'a', '1 dec ', '1/']) parsePeriod(w.repeat(400), TODAY, { terms: TERMS });
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom('next ', 'by the ', 'between 1 and ', 'q', '1/', '1 dec ', 'term ', 'half ', 'nxt ', 'from ', 'a'), (s, w) => {
+      const text = (w + s).repeat(Math.ceil(100_000 / (w.length + s.length))).slice(0, 100_000).toLowerCase();
+      const t0 = performance.now();
+      parsePeriod(text, TODAY, { terms: TERMS });
+      return performance.now() - t0 < 50;
+    }), { numRuns: 40 });
+  });
+});
