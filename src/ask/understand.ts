@@ -5,6 +5,7 @@ import {
   findAreas, findClusters, findPeople, findSettings, findWorkstreams, type DirectoryIndex, type Mention, type WorkstreamMention,
 } from './directory.js';
 import { cleanText, lowerQuestion, tokenize, type Token } from './normalise.js';
+import type { SchoolTerm } from '../domain/time/school-terms.js';
 import { parsePeriod, type Period } from './periods.js';
 import { findActionRefs, findGluedUnknownRefs, findRequestRefs, type RefMatch, type RequestRefMatch, type Span } from './references.js';
 import { hasStatusWords, parseStatusWords, type StatusFilter } from './status-words.js';
@@ -61,6 +62,8 @@ export type Intent =
 export interface UnderstandContext {
   asker: Person | null;
   today: IsoDate;
+  /** The school terms, when the question may need them ("this term", "half term"). */
+  terms?: readonly SchoolTerm[];
 }
 
 const HELP_RE = /^(?:help|help me|\?+|menu|commands?|options|start|get started|what can (?:you|i) (?:do|ask)|what can you help with|how do(?:es)? (?:i|this|it) (?:use|work)(?: this| you| it)?|how (?:can|do) (?:i|you) use (?:this|you|it)|what do you do|what are you|who are you|examples?|instructions|usage|what (?:questions|things) can i ask(?: you)?|what should i ask)\W*$/;
@@ -224,7 +227,7 @@ export function understand(text: string, ctx: UnderstandContext, idx: DirectoryI
     if (myWorkstream) return ctx.asker ? { kind: 'ledBy', person: ctx.asker, self: true } : { kind: 'needPerson', about: 'workstream' };
   }
 
-  const period = parsePeriod(lower, ctx.today);
+  const period = parsePeriod(lower, ctx.today, { terms: ctx.terms });
   if (period) hard.push(period);
   for (const m of wsMentions) (m.how === 'code' || m.how === 'pillar' ? hard : soft).push(m);
 
@@ -480,7 +483,7 @@ function findPrefixGroup(lower: string, tokens: Token[], idx: DirectoryIndex, cl
 }
 
 function meetingIntent(lower: string, tokens: Token[], ctx: UnderstandContext, idx: DirectoryIndex, self: boolean): Intent {
-  const period = parsePeriod(lower, ctx.today) ?? undefined;
+  const period = parsePeriod(lower, ctx.today, { terms: ctx.terms }) ?? undefined;
   const claimed = (s: number, e: number) => Boolean(period && s < period.end && period.start < e);
   const clusters = findClusters(idx, tokens, lower, claimed);
   const next = /\bnext\b|\bupcoming\b|\bcoming up\b|\bwhen\b|\bsoon\b/.test(lower) || !period;
