@@ -116,6 +116,32 @@ describe('parsePeriod: typing slips', () => {
   });
 });
 
+describe('parsePeriod: what must not be read as a window', () => {
+  it.each([
+    'who owns COM-06', 'what is overdue in WS5', 'may I see the overdue actions', 'what is the march of progress',
+    'our long-term plan', 'in the short term', 'when are the term dates', 'show his actions', 'the string of actions',
+    'ws2 q&a', 'what did Sam say', 'mark INC-02 as complete', 'who is the OT', 'need an slt for our reception class',
+    'sent 3 emails', 'text the chair', 'send me my digest now', 'snooze for two weeks', 'snooze nudges for 3 days', 'snooze 10 days',
+  ])('%s', (q) => {
+    expect(win(q)).toBeNull();
+  });
+});
+
+describe('parsePeriod: variants of the same question', () => {
+  const variants = (q: string) => [
+    q, q.toUpperCase(), q.replace(/ /g, '  '), ` ${q} `, q.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+    q.replace(/ /g, ' \u200b'),
+  ];
+  it.each([
+    ["what's due next week", ['2026-11-23', '2026-11-29']],
+    ['anything due before christmas', ['2026-11-22', '2026-12-24']],
+    ['due this term', ['2026-09-03', '2026-12-18']],
+    ['due 4/12', ['2026-12-04', '2026-12-04']],
+  ] as const)('%s', (q, expected) => {
+    for (const v of variants(q)) expect(win(v), JSON.stringify(v)).toEqual(expected);
+  });
+});
+
 describe('parsePeriod: long input', () => {
   it('finishes quickly on 100,000 characters', () => {
     // chrono's first calls pay a one-off start-up (about 0.35 s, measured with tsx on a busy

@@ -29,8 +29,10 @@ function toDay(r: chrono.ParsedResult): IsoDate | null {
 function parseChunk(text: string, today: IsoDate, past: boolean, offset: number): ChronoDay[] {
   const out: ChronoDay[] = [];
   for (const r of chrono.en.GB.parse(text, reference(today), { forwardDate: !past })) {
-    // "in 5 minutes" is a time, not a day.
-    if (/\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b/.test(r.text)) continue;
+    // "in 5 minutes" is a time, not a day; "now" is a moment ("send my digest now"); "for two
+    // weeks" or "10 days" alone is a duration (a snooze), not a window of due dates.
+    if (/\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b/.test(r.text) || /^(?:right )?now$/.test(r.text)) continue;
+    if (/^(?:for )?(?:a|an|\d{1,3}|[a-z]{3,6}) (?:days?|weeks?|fortnights?|months?)$/.test(r.text)) continue;
     const date = toDay(r);
     if (date) out.push({ date, text: r.text, start: offset + r.index, end: offset + r.index + r.text.length });
   }

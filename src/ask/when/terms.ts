@@ -36,7 +36,7 @@ function holidaysAfter(terms: readonly SchoolTerm[], name: TermName, today: IsoD
   return null;
 }
 
-const TERM_RE = /\b(this|current|next|last|previous|autumn|spring|summer)(?: school)? term\b|\b(?:the )?term\b(?! dates?)/;
+const TERM_RE = /\b(this|current|next|last|previous|autumn|spring|summer)(?: school)? term\b/;
 const HALF_RE = /\bhalf[ -]?term\b/;
 const HOLIDAY_RE = /\b(summer|christmas|xmas|easter) (?:school )?(?:holidays?|hols|break)\b/;
 
