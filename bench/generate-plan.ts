@@ -140,6 +140,7 @@ export function generatePlan(options: GenerateOptions): GeneratedPlan {
     'settings.csv': readDemo('settings.csv'),
     'meetings.csv': readDemo('meetings.csv'),
     'expert_requests.csv': readDemo('expert_requests.csv'),
+    'term_dates.csv': readDemo('term_dates.csv'),
   };
   fs.mkdirSync(options.out, { recursive: true });
   for (const [file, rows] of Object.entries(files) as [ImportFileName, string[][]][]) {

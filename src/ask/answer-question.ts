@@ -20,6 +20,13 @@ import { recognise } from './recognisers/index.js';
 
 export type { Answer, Asker } from './context.js';
 
+const TERM_WORDS = /\bt[a-z]{2,3}m\b|\bhol[a-z]{0,6}\b|\bbreak\b/;
+
+/** "I read “nxt” as “next”." for the typing slips a period was read through. */
+function readAs(corrections: readonly { typed: string; read: string }[]): string {
+  return `I read ${corrections.map((c) => `“${c.typed}” as “${c.read}”`).join(' and ')}.`;
+}
+
 export interface AskDeps {
   reader: PlanReader;
   clock: Clock;
@@ -34,8 +41,15 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const dir = await reader.directory();
     const idx = indexDirectory(dir);
     const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
-    const q = readQuestion(text, { asker: asker.person, today: ctx.today }, idx);
-    return await answerIntent(ctx, recognise(q), q);
+    // Term dates are read only for questions that may be about terms or school holidays.
+    const terms = TERM_WORDS.test(String(text).toLowerCase()) ? await reader.schoolTerms?.() : undefined;
+    const q = readQuestion(text, { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}) }, idx);
+    const intent = recognise(q);
+    const period = intent.kind === 'list' ? intent.filter.period : intent.kind === 'meetings' ? intent.period : undefined;
+    // A window that cannot be worked out (no term dates) is said, never answered as "everything".
+    if (period?.missing) return { text: period.missing, cards: [] };
+    const answer = await answerIntent(ctx, intent, q);
+    return period?.corrections?.length ? { ...answer, text: `${readAs(period.corrections)} ${answer.text}` } : answer;
   } catch (err) {
     deps.onError?.(err);
     return { text: 'Sorry, something went wrong while I looked that up. Please try again in a moment.', cards: [] };

@@ -8,6 +8,7 @@ import type { Aspect, Intent, Paging } from './intent.js';
 import type { WorkstreamMention } from './directory-search.js';
 import { findMentions, findWorkstreamMentions, type Mentions } from './mentions.js';
 import { cleanText, lowerQuestion, tokenize, type Token } from './normalise.js';
+import type { SchoolTerm } from '../domain/time/school-terms.js';
 import { parsePeriod, type Period } from './periods.js';
 import { findActionRefs, findGluedUnknownRefs, findRequestRefs, type RefMatch, type RequestRefMatch } from './references.js';
 import { parseStatusWords, type StatusFilter } from './status-words.js';
@@ -24,6 +25,8 @@ export interface QuestionInput {
   /** London's today. */
   today: IsoDate;
   context?: ConversationContext;
+  /** The school terms, when the question may need them ("this term", "half term"). */
+  terms?: readonly SchoolTerm[];
 }
 
 export interface Question {
@@ -80,6 +83,7 @@ class ReadQuestion implements Question {
   readonly refs: Question['refs'];
   readonly asker: Person | null;
   readonly today: IsoDate;
+  readonly terms?: readonly SchoolTerm[];
   readonly context?: ConversationContext;
   private found: { status?: StatusFilter; period?: Period | null; aspects?: Aspect[]; cues?: Cues; workstreams?: WorkstreamMention[]; mentions?: Mentions } = {};
 
@@ -98,12 +102,13 @@ class ReadQuestion implements Question {
     this.refs = { requests: findRequestRefs(lower), actions: findActionRefs(lower, prefixes), glued: findGluedUnknownRefs(this.cleaned, prefixes) };
     this.asker = input.asker;
     this.today = input.today;
+    this.terms = input.terms;
     if (input.context) this.context = input.context;
   }
 
   get status(): StatusFilter { return (this.found.status ??= parseStatusWords(this.lower)); }
   get period(): Period | null {
-    if (this.found.period === undefined) this.found.period = parsePeriod(this.lower, this.today);
+    if (this.found.period === undefined) this.found.period = parsePeriod(this.lower, this.today, { terms: this.terms });
     return this.found.period;
   }
   get aspects(): Aspect[] { return (this.found.aspects ??= detectAspects(this.lower)); }

@@ -42,6 +42,7 @@ export async function exportFolder(db: Db, folder: string): Promise<ExportReport
       orderBy: { id: 'asc' }, select: { clusterId: true, startsAt: true, durationMinutes: true, location: true, agenda: true },
     }),
     requests: await tx.expertRequest.findMany({ orderBy: { id: 'asc' } }),
+    termDates: await tx.termDate.findMany({ orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] }),
     history: await tx.actionHistory.findMany({ orderBy: { id: 'asc' } }),
     ratings: await tx.maturityRating.findMany({ orderBy: { id: 'asc' } }),
     events: await tx.expertRequestEvent.findMany({ orderBy: { id: 'asc' } }),
@@ -76,6 +77,9 @@ export async function exportFolder(db: Db, folder: string): Promise<ExportReport
     'expert_requests.csv': tables.requests.map((r) => [
       r.ref, lookup(personKey, r.requesterId), lookup(settingName, r.settingId), r.specialism, r.kind, r.summary, r.status,
       lookup(personKey, r.assigneeId), formatTimestamp(r.createdAt), stamp(r.firstResponseAt), stamp(r.closedAt),
+    ]),
+    'term_dates.csv': tables.termDates.map((t) => [
+      t.academicYear, t.term, formatDate(t.startsOn), formatDate(t.endsOn), day(t.halfTermStartsOn), day(t.halfTermEndsOn),
     ]),
     'action_history.csv': tables.history.map((h) => [
       lookup(actionRef, h.actionId), formatTimestamp(h.at), lookup(personKey, h.actorId), h.via, text(h.statusFrom), text(h.statusTo),

@@ -1,5 +1,5 @@
 // Imports a folder of plan CSV files (people, workstreams, actions, clusters, settings, meetings,
-// expert requests; each optional) and of their history (action_history, maturity_ratings,
+// expert requests, term dates; each optional) and of their history (action_history, maturity_ratings,
 // expert_request_events; each optional, written by export). Every row of every file is checked
 // first, including references across files and to the database; any error means nothing is
 // written. Otherwise everything is applied in one transaction, upserting by natural keys. Rows are
@@ -32,8 +32,9 @@ import { screenImportRows } from './privacy-pass.js';
 import {
   COLUMNS, IMPORT_FILES, PLAN_FILES, formatDate, formatTimestamp, parseRow,
   type ActionHistoryRow, type ActionRow, type ClusterRow, type ExpertRequestEventRow, type ExpertRequestRow, type MaturityRatingRow,
-  type HistoryFileName, type ImportFileName, type MeetingRow, type PersonRow, type PlanFileName, type RowOf, type SettingRow, type WorkstreamRow,
+  type HistoryFileName, type ImportFileName, type MeetingRow, type PersonRow, type PlanFileName, type RowOf, type SettingRow, type TermDateRow, type WorkstreamRow,
 } from './rows.js';
+import { applyTermDates, checkTermDates, termDateKey, termDatePairs, termDateSelect, type DbTermDate } from './term-dates.js';
 
 type Client = Prisma.TransactionClient;
 
@@ -259,6 +260,8 @@ interface Snapshot {
   /** By `${clusterId}|${startsAt ms}`. */
   meetings: Map<string, DbMeeting>;
   requests: Map<string, DbRequest>;
+  /** By `${academicYear} ${term}`. */
+  termDates: Map<string, DbTermDate>;
   personKey: Map<number, string>;
   workstreamCode: Map<number, string>;
   clusterCode: Map<number, string>;
@@ -282,6 +285,7 @@ async function loadSnapshot(client: Client, input: FolderInput): Promise<Snapsho
   const actions = has('actions.csv') || has('action_history.csv') ? await client.action.findMany({ select: actionSelect }) : [];
   const meetings = has('meetings.csv') ? await client.clusterMeeting.findMany({ select: meetingSelect }) : [];
   const requests = has('expert_requests.csv') || has('expert_request_events.csv') ? await client.expertRequest.findMany({ select: requestSelect }) : [];
+  const termDates = has('term_dates.csv') ? await client.termDate.findMany({ select: termDateSelect }) : [];
   const history = has('action_history.csv') ? await client.actionHistory.findMany({ select: historySelect, orderBy: { id: 'asc' } }) : [];
   const ratings = has('maturity_ratings.csv') ? await client.maturityRating.findMany({ select: { pillar: true, score: true, note: true, ratedById: true, ratedAt: true } }) : [];
   const events = has('expert_request_events.csv') ? await client.expertRequestEvent.findMany({ select: { requestId: true, actorId: true, at: true, kind: true, note: true } }) : [];
@@ -304,6 +308,7 @@ async function loadSnapshot(client: Client, input: FolderInput): Promise<Snapsho
     actions: new Map(actions.map((a) => [a.ref, a])),
     meetings: new Map(meetings.map((m) => [meetingKey(m.clusterId, m.startsAt), m])),
     requests: new Map(requests.map((r) => [r.ref, r])),
+    termDates: new Map(termDates.map((t) => [termDateKey(t.academicYear, t.term), t])),
     personKey,
     workstreamCode: new Map(workstreams.map((w) => [w.id, w.code])),
     clusterCode: new Map(clusters.map((c) => [c.id, c.code])),
@@ -356,6 +361,7 @@ interface Plan {
   actions: EntityPlan<DbAction, ActionRow>;
   meetings: EntityPlan<DbMeeting, MeetingRow>;
   requests: EntityPlan<DbRequest, ExpertRequestRow>;
+  termDates: EntityPlan<DbTermDate, TermDateRow>;
   history: HistoryPlan;
 }
 
@@ -401,6 +407,8 @@ function planImport(input: FolderInput, snap: Snapshot): Plan {
   const actions = unique('actions.csv', f['actions.csv'], (r) => r.ref, 'ref');
   const meetingLabel = (r: MeetingRow): string => `${r.cluster} ${formatTimestamp(r.starts_at)}`;
   const meetings = unique('meetings.csv', f['meetings.csv'], (r) => meetingKey(r.cluster, r.starts_at), 'meeting', meetingLabel);
+  const termDates = unique('term_dates.csv', f['term_dates.csv'], (r) => termDateKey(r.academic_year, r.term), 'term');
+  checkTermDates(termDates.values(), (line, reason) => problem('term_dates.csv', line, reason));
   const requests = unique('expert_requests.csv', f['expert_requests.csv'], (r) => r.ref, 'ref');
 
   // References: to a row in the other file or to one already stored.
@@ -503,6 +511,7 @@ function planImport(input: FolderInput, snap: Snapshot): Plan {
       ['duration_minutes', e.durationMinutes, r.duration_minutes], ['location', e.location, r.location], ['agenda', e.agenda, r.agenda],
     ]),
     history,
+    termDates: plan(termDates, byKey(snap.termDates), asIs, termDatePairs),
     requests: plan(requests, byKey(snap.requests), asIs, (e, r) => [
       ['requested_by', key(snap.personKey, e.requesterId), r.requested_by], ['setting', key(snap.settingName, e.settingId), r.setting],
       ['specialism', e.specialism, r.specialism], ['kind', e.kind, r.kind], ['summary', e.summary, r.summary], ['status', e.status, r.status],
@@ -525,6 +534,7 @@ function planImport(input: FolderInput, snap: Snapshot): Plan {
   const entityOf: { [F in ImportFileName]: EntityPlan<unknown, unknown> } = {
     'people.csv': result.people, 'workstreams.csv': result.workstreams, 'actions.csv': result.actions, 'clusters.csv': result.clusters,
     'settings.csv': result.settings, 'meetings.csv': result.meetings, 'expert_requests.csv': result.requests,
+    'term_dates.csv': result.termDates,
   };
   for (const file of IMPORT_FILES) {
     if (f[file] === undefined) continue;
@@ -887,5 +897,6 @@ async function applyPlan(client: Client, plan: Plan, snap: Snapshot, opts: Impor
   })));
   await insertRows(client, 'expert_request_events', eventColumns, events);
 
+  await applyTermDates(client, plan.termDates.creates, plan.termDates.updates);
   return history.length + plan.history.actionRows.length;
 }

@@ -1,4 +1,4 @@
-// The plan's CSV format (see prisma/demo/kirklees/README.md): the seven plan files and the three
+// The plan's CSV format (see prisma/demo/kirklees/README.md): the eight plan files and the three
 // append-only history files, their columns in order, and a zod schema per file that turns one row
 // of text into typed values, with error messages a person editing the spreadsheet can act on. Also
 // the formatters export uses, so the two directions cannot drift apart.
@@ -7,9 +7,11 @@ import {
   ACTION_STATUSES, AREAS, CHANGE_CHANNELS, PHASES, REQUEST_STATUSES, ROLES, SPECIALISMS, SUPPORT_KINDS,
   type Area, type IsoDate, type Role,
 } from '../domain/plan/types.js';
+import { TERM_NAMES } from '../domain/time/school-terms.js';
 
 export const IMPORT_FILES = [
   'people.csv', 'workstreams.csv', 'actions.csv', 'clusters.csv', 'settings.csv', 'meetings.csv', 'expert_requests.csv',
+  'term_dates.csv',
 ] as const;
 export type ImportFileName = (typeof IMPORT_FILES)[number];
 
@@ -36,6 +38,7 @@ export const COLUMNS = {
   'settings.csv': ['name', 'phase', 'cluster', 'senco'],
   'meetings.csv': ['cluster', 'starts_at', 'duration_minutes', 'location', 'agenda'],
   'expert_requests.csv': ['ref', 'requested_by', 'setting', 'specialism', 'kind', 'summary', 'status', 'assigned_to', 'created_at', 'first_response_at', 'closed_at'],
+  'term_dates.csv': ['academic_year', 'term', 'starts_on', 'ends_on', 'half_term_starts_on', 'half_term_ends_on'],
   'action_history.csv': ['ref', 'at', 'actor', 'via', 'status_from', 'status_to', 'due_from', 'due_to', 'note', 'version'],
   'maturity_ratings.csv': ['pillar', 'score', 'note', 'rated_by', 'rated_at'],
   'expert_request_events.csv': ['ref', 'at', 'actor', 'kind', 'note'],
@@ -237,6 +240,17 @@ export const expertRequestRow = z.object({
   created_at: timestamp, first_response_at: optionalTimestamp, closed_at: optionalTimestamp,
 });
 
+/** '2026-27': two years that follow each other. */
+const academicYear = cell((v) => {
+  const m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (!m) return new Bad(v ? `${show(v)} is not an academic year such as 2026-27` : 'is required (such as 2026-27)');
+  return (Number(m[1]) + 1) % 100 === Number(m[2]) ? v : new Bad(`${show(v)} is not an academic year: the second year must follow the first (such as 2026-27)`);
+});
+export const termDateRow = z.object({
+  academic_year: academicYear, term: oneOf(TERM_NAMES), starts_on: date, ends_on: date,
+  half_term_starts_on: optionalDate, half_term_ends_on: optionalDate,
+});
+
 export const actionHistoryRow = z.object({
   ref: key, at: timestamp, actor: optionalKey, via: oneOf(CHANGE_CHANNELS), status_from: optionalOneOf(ACTION_STATUSES),
   status_to: optionalOneOf(ACTION_STATUSES), due_from: optionalDate, due_to: optionalDate, note: freeText,
@@ -258,6 +272,7 @@ export const ROW_SCHEMAS = {
   'settings.csv': settingRow,
   'meetings.csv': meetingRow,
   'expert_requests.csv': expertRequestRow,
+  'term_dates.csv': termDateRow,
   'action_history.csv': actionHistoryRow,
   'maturity_ratings.csv': maturityRatingRow,
   'expert_request_events.csv': expertRequestEventRow,
@@ -270,6 +285,7 @@ export type ClusterRow = z.output<typeof clusterRow>;
 export type SettingRow = z.output<typeof settingRow>;
 export type MeetingRow = z.output<typeof meetingRow>;
 export type ExpertRequestRow = z.output<typeof expertRequestRow>;
+export type TermDateRow = z.output<typeof termDateRow>;
 export type ActionHistoryRow = z.output<typeof actionHistoryRow>;
 export type MaturityRatingRow = z.output<typeof maturityRatingRow>;
 export type ExpertRequestEventRow = z.output<typeof expertRequestEventRow>;

@@ -3,6 +3,8 @@
 // until the action history moves. The directory (people, workstreams, clusters, settings) is
 // cached, re-checked every 30 s through a cheap fingerprint and reloaded only when it changed,
 // in the background, so a question never waits on re-reading 5 000 people.
+import type { SchoolTerm } from '../domain/time/school-terms.js';
+import { loadSchoolTerms } from './term-dates.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type {
   ActionOrder, ActionPage, ActionQuery, MeetingQuery, PlanDirectory, PlanReader,
@@ -116,6 +118,10 @@ export class PrismaPlanReader implements PlanReader {
    */
   forQuestion(): PlanReader {
     return new PrismaPlanReader(this.db, this.options, this.s, true);
+  }
+
+  schoolTerms(): Promise<SchoolTerm[]> {
+    return loadSchoolTerms(this.db);
   }
 
   /** Forget the cached directory (after an import or a change to people). */

@@ -159,6 +159,19 @@ describeEachStore('answerQuestion over the demo plan', (kind) => {
     expect(errors).toHaveLength(1);
   });
 
+  it('reads school terms from the term dates, says so when there are none, and says back typing slips', async () => {
+    const term = await ask("what's due this term?");
+    expect(term.text).toContain('this term (autumn term 2026-27, 3 September to 18 December 2026)');
+    const half = await ask('anything of mine due before half term?');
+    expect(half.text).toContain('before half term');
+    const noTerms: PlanReader = Object.assign(Object.create(reader) as PlanReader, { schoolTerms: async () => [], forQuestion: () => noTerms });
+    const none = await answerQuestion("what's due this term?", { person: people.amorgan ?? null, conversationKind: 'personal' }, { reader: noTerms, clock, onError: (e) => { throw e; } });
+    expect(none.text).toMatch(/don't know this year's term dates.*term_dates\.csv/);
+    const slip = await ask('whats due nxt week');
+    expect(slip.text).toMatch(/^I read “nxt” as “next”\. /);
+    expect(slip.text).toContain('next week (23 to 29 November 2026)');
+  });
+
   it('greets, helps and offers questions that work', async () => {
     const hello = await ask('hello', 'eclarke');
     expect(hello.text).toMatch(/^Hello Emma!/);

@@ -57,6 +57,7 @@ async function fingerprint(db: Db): Promise<string> {
     meetings: await db.clusterMeeting.findMany(byId),
     requests: await db.expertRequest.findMany(byId),
     events: await db.expertRequestEvent.findMany(byId),
+    termDates: await db.termDate.findMany(byId),
   });
 }
 
@@ -87,7 +88,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
     it('adds every row of every file', async () => {
       expect(counts(first)).toEqual({
         'people.csv': [17, 0, 0], 'workstreams.csv': [7, 0, 0], 'actions.csv': [46, 0, 0], 'clusters.csv': [18, 0, 0],
-        'settings.csv': [6, 0, 0], 'meetings.csv': [4, 0, 0], 'expert_requests.csv': [3, 0, 0],
+        'settings.csv': [6, 0, 0], 'meetings.csv': [4, 0, 0], 'expert_requests.csv': [3, 0, 0], 'term_dates.csv': [3, 0, 0],
       });
       expect(first.dryRun).toBe(false);
       expect(first.files['actions.csv']?.addedKeys.slice(0, 3)).toEqual(['COM-01', 'COM-02', 'COM-03']);
@@ -157,7 +158,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       const again = await importFolder(store.db, DEMO_DATA_DIR, { now: LATER });
       expect(counts(again)).toEqual({
         'people.csv': [0, 0, 17], 'workstreams.csv': [0, 0, 7], 'actions.csv': [0, 0, 46], 'clusters.csv': [0, 0, 18],
-        'settings.csv': [0, 0, 6], 'meetings.csv': [0, 0, 4], 'expert_requests.csv': [0, 0, 3],
+        'settings.csv': [0, 0, 6], 'meetings.csv': [0, 0, 4], 'expert_requests.csv': [0, 0, 3], 'term_dates.csv': [0, 0, 3],
       });
       expect(again.historyRows).toBe(0);
       expect(await fingerprint(store.db)).toBe(before);
@@ -354,6 +355,23 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       ['a reference to a person only in the database, spelled wrongly', () => demoCopy({
         only: ['settings.csv', 'actions.csv'], edit: { 'settings.csv': (t) => t.replace('Riverside Academy,secondary,DM1,akhan', 'Riverside Academy,secondary,DM9,akhn'), 'actions.csv': withChange },
       }), ['settings.csv:3: cluster "DM9" is in neither clusters.csv nor the database', 'settings.csv:3: senco "akhn" is in neither people.csv nor the database']],
+      ['term dates out of order, a half term outside its term, a term twice, a bad academic year', () => demoCopy({
+        only: ['term_dates.csv', 'actions.csv'], edit: {
+          'term_dates.csv': (t) => t.replace('2026-27,autumn,2026-09-03,2026-12-18,2026-10-26', '2026-27,autumn,2026-09-03,2026-12-18,2026-12-26')
+            .replace('2027-01-04,2027-03-26', '2027-01-04,2027-01-03').replace('2027-05-31,2027-06-04', '2027-07-31,2027-08-04')
+            + '2026-27,spring,2027-01-05,2027-03-20,,\n2027-29,autumn,2027-09-02,2027-12-17,,\n',
+          'actions.csv': withChange,
+        },
+      }), [
+        'term_dates.csv:2: half_term_ends_on 2026-10-30 is before half_term_starts_on 2026-12-26',
+        'term_dates.csv:3: ends_on 2027-01-03 is before starts_on 2027-01-04',
+        'term_dates.csv:4: the half term 2027-07-31 to 2027-08-04 is not inside the term 2027-04-12 to 2027-07-21',
+        'term_dates.csv:5: term "2026-27 spring" appears twice (first on line 3)',
+        'term_dates.csv:6: academic_year "2027-29" is not an academic year: the second year must follow the first (such as 2026-27)',
+      ]],
+      ['overlapping terms', () => demoCopy({
+        only: ['term_dates.csv', 'actions.csv'], edit: { 'term_dates.csv': (t) => t.replace('2026-27,summer,2027-04-12', '2026-27,summer,2027-03-12'), 'actions.csv': withChange },
+      }), ['term_dates.csv:4: the summer term 2026-27 overlaps the spring term 2026-27 (line 3)']],
       ['an e-mail already used by someone else', () => demoCopy({
         only: ['people.csv', 'actions.csv'], edit: { 'people.csv': (t) => t.replace('priya.shah@example.org', 'alex.morgan@example.org'), 'actions.csv': withChange },
       }), ['people.csv:3: email "alex.morgan@example.org" is already used by "amorgan" on line 2']],

@@ -8,6 +8,8 @@ import type {
  * The small, slowly changing part of the plan: who is who, which workstreams, clusters and settings
  * exist. Implementations cache it briefly (seconds), so a question never re-reads thousands of people.
  */
+import type { SchoolTerm } from '../time/school-terms.js';
+
 export interface PlanDirectory {
   people: readonly Person[];
   workstreams: readonly Workstream[];
@@ -64,6 +66,8 @@ export interface PlanReader {
    * plan changed (so remembered counts cost no extra round trip). Answers use it when offered.
    */
   forQuestion?(): PlanReader;
+  /** Optional: the local authority's school terms (term_dates.csv), for "this term" and the holidays. */
+  schoolTerms?(): Promise<SchoolTerm[]>;
   directory(): Promise<PlanDirectory>;
   /** The actions with exactly these references (upper case); unknown ones are simply absent. */
   actionsByRefs(refs: readonly string[]): Promise<Action[]>;

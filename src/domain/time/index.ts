@@ -6,3 +6,5 @@ export * from './london.js';
 export * from './format.js';
 export * from './quarters.js';
 export * from './bank-holidays.js';
+export * from './easter.js';
+export * from './school-terms.js';

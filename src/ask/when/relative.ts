@@ -1,0 +1,93 @@
+// Windows relative to today: rolling ("the next two weeks", "soon", "in 10 days"), calendar weeks
+// (Monday to Sunday), months, UK financial quarters and years. chrono reads these as single points
+// ("next month" is a day a month from now); a question means the whole window, so they are ours.
+import {
+  addDays, endOfMonth, endOfWeek, financialQuarter, nextQuarter, parseIsoDate, previousQuarter, startOfMonth, startOfWeek, toIsoDate,
+} from '../../domain/time/index.js';
+import { NUMBER_WORD_PATTERN, parseCount } from '../normalise.js';
+import { addMonthsClamped, dayRange, find, monthName, numberWord, window, type Ctx, type Period, type Recogniser } from './period.js';
+
+const ROLLING = new RegExp(`\\b(?:in |within |over |during |for )?(?:the )?(next|coming|following|upcoming|in) (${NUMBER_WORD_PATTERN})? ?(day|week|fortnight|month)s?\\b`);
+
+export const rolling: Recogniser = ({ text, today }) => {
+  const t = parseIsoDate(today);
+  const hit = find(text, ROLLING);
+  if (!hit || (hit.m[1] === 'in' && !hit.m[2])) return null;
+  const n = parseCount(hit.m[2]?.replace(/ of$/, '')) ?? 1;
+  const unit = hit.m[3];
+  const explicitNumber = Boolean(hit.m[2]);
+  const whole = hit.m[0];
+  if (unit === 'month' && !explicitNumber && !/\b(the|within|over|during) (?:the )?next month/.test(whole) && !/\b(in|within|over) the next/.test(whole)) {
+    const start = toIsoDate(t.month === 12 ? t.year + 1 : t.year, t.month === 12 ? 1 : t.month + 1, 1);
+    const p = parseIsoDate(start);
+    return window(start, endOfMonth(start), `next month (${monthName(p.month, p.year)})`, today, hit.span);
+  }
+  if (unit === 'week' && !explicitNumber && !/\b(the|within|over|during) (?:the )?next week\b/.test(whole)) {
+    const start = addDays(endOfWeek(today), 1);
+    return window(start, endOfWeek(start), `next week (${dayRange(start, endOfWeek(start))})`, today, hit.span);
+  }
+  const to = unit === 'month' ? addMonthsClamped(today, n) : addDays(today, unit === 'day' ? n : unit === 'fortnight' ? 14 * n : 7 * n);
+  const words = unit === 'fortnight' ? (n === 1 ? 'two weeks' : `${n * 2} weeks`) : n === 1 ? `${unit}` : `${n} ${unit}s`;
+  const said = n === 1 && unit !== 'fortnight' ? `the next ${words}` : `the next ${words.replace(/^(\d+)/, (d) => numberWord(Number(d)))}`;
+  return window(today, to, `in ${said} (${dayRange(today, to)})`, today, hit.span, true);
+};
+
+export const soon: Recogniser = ({ text, today }) => {
+  const hit = find(text, /\b(?:(?:due |coming )?soon|coming up|upcoming|imminent|approaching|on the horizon|(?:this|the) (?:coming )?fortnight|(?:next|coming) fortnight)\b/);
+  if (!hit) return null;
+  const to = addDays(today, 14);
+  return window(today, to, `in the next two weeks (${dayRange(today, to)})`, today, hit.span, true);
+};
+
+export const weeks: Recogniser = ({ text, today }) => {
+  const hit = find(text, /\b(this|next|last|previous|the past|the last) (?:calendar )?week\b/);
+  if (!hit) return null;
+  const which = hit.m[1];
+  if (which === 'the past' || which === 'the last') {
+    const from = addDays(today, -7);
+    return window(from, today, `in the last week (${dayRange(from, today)})`, today, hit.span);
+  }
+  const from = addDays(startOfWeek(today), which === 'this' ? 0 : which === 'next' ? 7 : -7);
+  const to = endOfWeek(from);
+  return window(from, to, `${which === 'previous' ? 'last' : which} week (${dayRange(from, to)})`, today, hit.span);
+};
+
+export const months: Recogniser = ({ text, today }) => {
+  const hit = find(text, /\b(this|last|previous|the current) (?:calendar )?month\b/);
+  if (!hit) return null;
+  const last = hit.m[1] === 'last' || hit.m[1] === 'previous';
+  const from = last ? startOfMonth(addDays(startOfMonth(today), -1)) : startOfMonth(today);
+  const p = parseIsoDate(from);
+  return window(from, endOfMonth(from), `${last ? 'last month' : 'this month'} (${monthName(p.month, p.year)})`, today, hit.span);
+};
+
+export const quarters: Recogniser = ({ text, today }) => {
+  const t = parseIsoDate(today);
+  const hit = find(text, /\b(this|next|last|previous|the current) (?:financial )?quarter\b|\bq([1-4])\b(?: (\d{4})(?:[-/](\d{2,4}))?)?/);
+  if (!hit) return null;
+  let q = financialQuarter(today);
+  if (hit.m[1] === 'next') q = nextQuarter(q);
+  else if (hit.m[1] === 'last' || hit.m[1] === 'previous') q = previousQuarter(q);
+  else if (hit.m[2]) {
+    const want = Number(hit.m[2]);
+    const fyStart = hit.m[3] ? Number(hit.m[3]) : (t.month >= 4 ? t.year : t.year - 1);
+    q = financialQuarter(toIsoDate(want === 4 ? fyStart + 1 : fyStart, want === 4 ? 1 : 1 + want * 3, 1));
+  }
+  const which = hit.m[1] === 'previous' ? 'last' : hit.m[1] === 'the current' ? 'this' : hit.m[1];
+  const word = which ? `${which} quarter (${q.label}, ` : `in ${q.label} (`;
+  return window(q.start, q.end, `${word}${dayRange(q.start, q.end)})`, today, hit.span);
+};
+
+export const years: Recogniser = ({ text, today }: Ctx): Period | null => {
+  const t = parseIsoDate(today);
+  const hit = find(text, /\b(this|next|last) (financial |calendar )?year\b/);
+  if (!hit) return null;
+  const shift = hit.m[1] === 'next' ? 1 : hit.m[1] === 'last' ? -1 : 0;
+  if (hit.m[2] === 'financial ') {
+    const fy = (t.month >= 4 ? t.year : t.year - 1) + shift;
+    const from = toIsoDate(fy, 4, 1); const to = toIsoDate(fy + 1, 3, 31);
+    return window(from, to, `${hit.m[1]} financial year (${dayRange(from, to)})`, today, hit.span);
+  }
+  const y = t.year + shift;
+  return window(toIsoDate(y, 1, 1), toIsoDate(y, 12, 31), `in ${y}`, today, hit.span);
+};
