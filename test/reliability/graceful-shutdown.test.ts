@@ -9,14 +9,18 @@ it('finishes a turn in flight before closing the database, and refuses new conne
   await store.db.person.create({ data: { key: 'amorgan', name: 'Alex Morgan', roles: ['admin'], aadObjectId: 'aad-1' } });
   let release!: () => void;
   const gate = new Promise<void>((resolve) => { release = resolve; });
+  let entered!: () => void;
+  const turnStarted = new Promise<void>((resolve) => { entered = resolve; });
   const bot = await startTestBot(store, {
     ask: async (text) => {
+      entered();
       await gate; // a slow answer: still running when shutdown starts
       return { text: `answered: ${text} (${await store.db.person.count()} people)`, cards: [] };
     },
   });
   const inFlight = bot.say('what is overdue?', { as: 'amorgan' });
-  await new Promise((r) => setTimeout(r, 200));
+  // Wait until the turn is really running (a fixed sleep loses the race on a busy machine).
+  await turnStarted;
   const stopping = bot.running.stop();
   await new Promise((r) => setTimeout(r, 100));
   // The server no longer accepts new connections while the turn is still running.
