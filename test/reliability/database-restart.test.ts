@@ -263,7 +263,9 @@ function versionIn(body: string, actionId: number): number | undefined {
         if (UNAVAILABLE.test(res.body)) await new Promise((r) => setTimeout(r, 20));
       }
     });
-    await new Promise((r) => setTimeout(r, 400));
+    // Stop once some saves have committed (a fixed wait saw none on a busy machine), and not before 400 ms.
+    const began = Date.now();
+    while ((outcomes.saved < 3 || Date.now() - began < 400) && Date.now() - began < 20_000) await new Promise((r) => setTimeout(r, 25));
     stopAt = Date.now();
     await server.stop('fast');
     await new Promise((r) => setTimeout(r, 300));
