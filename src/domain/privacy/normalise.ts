@@ -14,6 +14,9 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
 // Three or more single letters, each followed by one separator of the same kind.
 const SPELT_OUT = /(?<![\p{L}\p{N}])\p{L}(?:(?<sep>[ .·_*-])\p{L}(?![\p{L}\p{N}])){2,}(?:\k<sep>(?=\s|$))?/gu;
 
+// Digits spelt out one by one ("9 4 3  4 7 6"): single spaces go, wider gaps stay as group breaks.
+const SPELT_DIGITS = /(?<![\p{L}\p{N}])\d(?: \d(?![\p{L}\p{N}])){2,}/gu;
+
 /** "JackSmith" from "J a c k S m i t h": split again where a capital follows a small letter. */
 function joinLetters(run: string): string {
   const letters = run.replace(/[^\p{L}]/gu, '');
@@ -27,7 +30,8 @@ export function normaliseForScreen(text: string): string {
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
     .replace(DASHES, '-')
-    .replace(SPELT_OUT, joinLetters);
+    .replace(SPELT_OUT, joinLetters)
+    .replace(SPELT_DIGITS, (run) => run.replace(/ /gu, ''));
 }
 
 /** Mostly capitals: the writer's capital letters say nothing about which words are names. */
