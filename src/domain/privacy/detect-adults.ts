@@ -7,7 +7,7 @@ import { type Token, isTitleCase } from './text.js';
 import type { Finding } from './types.js';
 import { NOT_NAMES } from './vocabulary.js';
 
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'mister', 'madam', 'mme', 'mlle']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'mister', 'madam', 'mme', 'mlle', 'cllr', 'councillor', 'rev', 'revd', 'sr', 'fr']);
 
 /** Lower-case particles of multi-part surnames: "van der Berg", "de la Cruz", "bin Ahmad". */
 export const SURNAME_PARTICLES = new Set([

@@ -13,13 +13,13 @@ const YEAR = String.raw`(?:19|20)\d{2}`;
 /** Any way of writing a day (with or without the year): 03/04/2017, 3.4.17, 5th June 2018, June 2018, 2017-04-03. */
 const DATE = String.raw`(?:`
   + String.raw`\b\d{1,2}[\/.\-]\d{1,2}[\/.\-](?:\d{4}|\d{2})\b`
-  + String.raw`|\b${YEAR}-\d{2}-\d{2}\b`
+  + String.raw`|\b${YEAR}[\/.\-]\d{1,2}[\/.\-]\d{1,2}\b`
   + String.raw`|\b${DAY}\s+(?:of\s+)?${MONTH}\.?(?:,?\s+${YEAR})?\b`
   + String.raw`|\b${MONTH}\.?\s+${DAY}(?:,?\s+${YEAR})?\b`
   + String.raw`|\b${MONTH}\.?\s+${YEAR}\b`
   + ')';
 
-const CUE_WORD = String.raw`(?:\b[Dd]\.?\s?[Oo]\.?\s?[Bb]\b\.?|\b${oneOf(['date of birth', 'birth date', 'birthdate', 'birthday', 'born'])}\b)`;
+const CUE_WORD = String.raw`(?:\b[Dd]\.?\s?[Oo]\.?\s?[Bb]\b\.?|\b${oneOf(['date of birth', 'birth date', 'birthdate', 'birthday', 'born'])}\b|\bb\.(?=\s*\d))`;
 // Up to 30 characters between cue and date, but never across the end of a sentence.
 const GAP = String.raw`(?:(?![.!?]\s)[^\n]){0,30}?`;
 
@@ -29,9 +29,13 @@ const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD
 // Most texts never mention birth: one quick test before the date patterns run.
 const ANY_CUE = new RegExp(CUE_WORD, 'iu');
 
-export function detectDatesOfBirth(text: string): Finding[] {
+// "born between 1 September 2019 and 31 August 2020": a cohort (a range of dates), not one child's birthday.
+const RANGE = new RegExp(String.raw`\b(?:between|from)\s+${DATE}\s+(?:and|to|-)\s+${DATE}`, 'giu');
+
+export function detectDatesOfBirth(written: string): Finding[] {
   const found: Finding[] = [];
-  if (!ANY_CUE.test(text)) return found;
+  if (!ANY_CUE.test(written)) return found;
+  const text = written.replace(RANGE, (r) => ' '.repeat(r.length));
   for (const pattern of [CUE_THEN_DATE, DATE_THEN_CUE]) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index ?? 0;

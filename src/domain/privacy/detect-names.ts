@@ -26,11 +26,15 @@ const FAMILY_OF_ONE = [
   'gran', 'grandma', 'nan', 'nana', 'grandad', 'grandpa', 'grandmother', 'grandfather', 'aunt', 'auntie',
   'uncle', 'brother', 'sister', 'sibling', 'twin', 'social worker', 'key worker', 'keyworker', 'parents',
   'family', 'teacher', 'class teacher', 'ta', 'ehcp', 'ehc plan', 'plan', 'behaviour', 'reading', 'speech',
-  'attendance', 'diagnosis', 'needs', 'sen', 'send',
+  'attendance', 'diagnosis', 'needs', 'sen', 'send', 'placement', 'school place', 'transport', 'annual review',
+  'one-page profile', 'support plan', 'ehc needs assessment', 'exclusion', 'timetable',
 ];
 const OWNERS = ['my', 'our', 'her', 'his', 'their', 'your'];
 const CHILD_WORDS = ['child', 'pupil', 'student', 'learner', 'young person', 'CYP', 'YP', 'her', 'his', 'their', 'son', 'daughter'];
-const CALLED = String.raw`(?:is\s+|was\s+|goes\s+by\s+)?(?:called|named|known\s+as|nicknamed)`;
+// Common misspellings of the cue words count too ("caled", "namd"): the cue is what matters.
+const CALLED = String.raw`(?:is\s+|was\s+|goes\s+by\s+)?(?:call?l?e?d|nam?e?d|known\s+as|nicknamed)`;
+// "the adopted child, Ruby, …", "the boy, Rezan, who …": a name set off by commas after a child noun.
+const APPOSED_TO = ['child', 'pupil', 'student', 'learner', 'boy', 'girl', 'son', 'daughter', 'young person', 'toddler', 'baby'];
 
 /** gate: a cheap test for the cue's anchor; the pattern runs only near its matches. */
 interface NameCue { pattern: RegExp; gate: RegExp; strength: CueStrength; wholeText?: boolean }
@@ -38,9 +42,15 @@ interface NameCue { pattern: RegExp; gate: RegExp; strength: CueStrength; wholeT
 // The name each cue captures is checked by isCandidateName with the cue's strength.
 const NAME_CUES: readonly NameCue[] = [
   // "a pupil in Year 4 called …", "a girl named …", "she is known as …"
-  { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), gate: gate(String.raw`\b(?:called|named|known|nicknamed)\b`), strength: 'naming' },
+  { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), gate: gate(String.raw`\b(?:call?l?e?d|nam?e?d|known|nicknamed)\b`), strength: 'naming' },
+  // "we call him …", "they call her …"
+  { pattern: cue(String.raw`\bcalls?\s+(?:him|her|them)\s+${NAME}`), gate: gate(String.raw`\bcalls?\s+(?:him|her|them)\b`), strength: 'naming' },
+  { pattern: cue(String.raw`\b${oneOf(APPOSED_TO)}\s*,\s*${NAME}\s*,`), gate: gate(String.raw`\b${oneOf(APPOSED_TO)}\s*,`), strength: 'strong' },
   // "my son …", "her sister …"
   { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), strength: 'strong' },
+  // "my son will is on …": a word that a verb follows directly is the subject, so a name, even
+  // when it is also an everyday word ("will", "grace") written in small letters.
+  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}(?=\s+(?:is|was|has|had|needs|goes|gets|does|isn't|wasn't|hasn't|doesn't)\b)`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), strength: 'naming' },
   // "the child's name is …", "her name is …", and "Name: …" at the start of a line
   {
     pattern: cue(String.raw`\b${oneOf(CHILD_WORDS)}(?:'s)?\s+(?:first\s+|full\s+|real\s+)?name\s*(?:is|was|:|-|–)\s*${NAME}`),
@@ -56,7 +66,10 @@ const NAME_CUES: readonly NameCue[] = [
   // "…'s mum", "…'s social worker", "…'s EHCP"
   { pattern: cue(String.raw`${NAME}'s\s+${oneOf(FAMILY_OF_ONE)}\b`), gate: gate(String.raw`'s\s+${oneOf(FAMILY_OF_ONE)}\b`), strength: 'strong' },
   // "… (Year 5)", "… (Y5", "… (Reception)"
-  { pattern: cue(String.raw`${NAME}\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), strength: 'medium' },
+  // "Learner Oleksandr needs …": a child noun used as a title; the word must not be everyday.
+  { pattern: cue(String.raw`\b${oneOf(['learner', 'pupil', 'student', 'child'])}\s+${NAME}`), gate: gate(String.raw`\b(?:learner|pupil|student|child)\s`), strength: 'weak' },
+  // "… (Year 5)", "SMITH J (Y4)": a register-style initial may sit between name and year group.
+  { pattern: cue(String.raw`${NAME}(?:\s+\p{L}\.?)?\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), strength: 'medium' },
   // "… in Year 3", "…, Year 3", "… from Y6", "… in Reception"
   { pattern: cue(String.raw`${NAME},?\s+(?:${oneOf(['in', 'from', 'is in', 'in the'])}\s+)?${YEAR_GROUP}`), gate: gate(String.raw`\b${YEAR_GROUP}`), strength: 'weak' },
 ];
@@ -89,7 +102,10 @@ function pairedName(scan: Scan, i: number): Finding | undefined {
   const token = tokens[i];
   const next = tokens[i + 1];
   if (!token || !next || !(lists.isSurname(next.base) || SURNAME_PARTICLES.has(next.lower))) return undefined;
-  if (isNotAName(token.base) || isAcronym(token.base, shouted)) return undefined;
+  // Two particles in a row ("van der", "de la") mark a surname in any case.
+  const twoParticles = SURNAME_PARTICLES.has(next.lower) && SURNAME_PARTICLES.has(tokens[i + 2]?.lower ?? '');
+  const beforeParticle = SURNAME_PARTICLES.has(next.lower) && (isTitleCase(token.base) || twoParticles);
+  if ((isNotAName(token.base) && !beforeParticle) || isAcronym(token.base, shouted)) return undefined;
   let j = i + 1;
   while (tokens[j] && SURNAME_PARTICLES.has(tokens[j]?.lower ?? '') && j < i + 3) j++;
   const last = tokens[j];
@@ -101,7 +117,8 @@ function pairedName(scan: Scan, i: number): Finding | undefined {
   const surnameIsWord = lists.isEveryday(last.base);
   // An everyday-word first name ("Will", "Grace") pairs only when the writer capitalised both.
   const listed = lists.isListed(token.base);
-  if ((named && (capitals || shouted || (listed && !surnameIsWord))) || (particles && (capitals || listed))) {
+  if ((named && (capitals || shouted || (listed && !surnameIsWord))) || (particles && (capitals || listed || twoParticles))) {
+    if (!particles && isNotAName(token.base)) return undefined;
     return { code: 'personal_name', start: token.start, end: last.end };
   }
   return undefined;

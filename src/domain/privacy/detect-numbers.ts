@@ -4,7 +4,8 @@ import type { Finding } from './types.js';
 
 // A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
 // instead. Writers add spaces or hyphens between groups. Not part of a longer code (ISBNs).
-const UPN = /(?<![\p{L}\d])[A-Za-z](?:[ -]?\d){11}(?:[ -]?\d(?![ -]?\d)|[ -]?[A-Za-z](?![\p{L}\d]))/gu;
+// "UPNA123…" written straight after its label still counts.
+const UPN = /(?:(?<![\p{L}\d])|(?<=\bUPN[:#]?))[A-Za-z](?:[ -]?\d){11}(?:[ -]?\d(?![ -]?\d)|[ -]?[A-Za-z](?![\p{L}\d]))/giu;
 
 /** True for a 10-digit string whose last digit is the NHS modulus-11 check digit. */
 export function isValidNhsNumber(digits: string): boolean {
@@ -17,7 +18,9 @@ export function isValidNhsNumber(digits: string): boolean {
 }
 
 // Runs of digit groups separated by single spaces or hyphens, e.g. "943 476 5919", "01484 221000".
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:[ -]\d+)*(?![\p{L}\d])/gu;
+// Writers also use dots, slashes, repeated spaces and line breaks between groups ("943/476/5919").
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t]*\r?\n[ \t]*|[ \t]{1,3}|[-./])\d+)*(?![\p{L}\d])/gu;
+const GROUP_SEPARATOR = /[ \t]*\r?\n[ \t]*|[ \t]{1,3}|[-./]/u;
 
 export function detectUpns(text: string): Finding[] {
   return [...text.matchAll(UPN)].map((m) => ({ code: 'upn' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
@@ -31,13 +34,14 @@ export function detectNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
   for (const m of text.matchAll(DIGIT_RUN)) {
     if (/\+\s*\d{1,3}[ -]?$/u.test(text.slice(0, m.index))) continue; // "+44 …": an international phone number
-    const groups = m[0].split(/[ -]/);
+    const groups = m[0].split(new RegExp(GROUP_SEPARATOR.source, 'gu'));
+    const seps = m[0].match(new RegExp(GROUP_SEPARATOR.source, 'gu')) ?? [];
     const offsets: number[] = [];
     let at = m.index ?? 0;
-    for (const g of groups) {
+    groups.forEach((g, k) => {
       offsets.push(at);
-      at += g.length + 1;
-    }
+      at += g.length + (seps[k]?.length ?? 0);
+    });
     // Look at every window of groups shaped like an NHS number: [10] or [3, 3, 4].
     groups.forEach((g, i) => {
       const window = g.length === 10 ? [g] : groups.slice(i, i + 3);
@@ -46,7 +50,7 @@ export function detectNhsNumbers(text: string): Finding[] {
       const digits = window.join('');
       const start = offsets[i] ?? 0;
       if (!digits.startsWith('0') && isValidNhsNumber(digits)) {
-        found.push({ code: 'nhs_number', start, end: start + window.join(' ').length });
+        found.push({ code: 'nhs_number', start, end: start + digits.length });
       }
     });
   }

@@ -13,7 +13,7 @@ const POSTCODE_AREAS = new Set(`
 
 // Outward code (area, district, optional sub-district) then inward code (sector digit and two unit
 // letters, which never use C I K M O V), with or without the space.
-const POSTCODE = /(?<![\p{L}\d])(?<area>[A-Za-z]{1,2})(?<district>\d[A-Za-z\d]?)\s?(?<inward>\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![\p{L}\d])/gu;
+const POSTCODE = /(?<![\p{L}\d])(?<area>[A-Za-z]{1,2})(?<district>\d[A-Za-z\d]?)(?:\s{1,3}|-)?(?<inward>\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![\p{L}\d])/gu;
 
 export function detectPostcodes(text: string): Finding[] {
   const found: Finding[] = [];
@@ -35,7 +35,8 @@ const STREET_WORDS = [
   'Rise', 'Fold', 'Croft', 'Green', 'Bank', 'Park', 'Mount', 'Parade', 'Gate', 'Villas', 'Cottages', 'Yard',
   'Wynd', 'Boulevard', 'Side', 'Top', 'Bottom', 'Brow', 'Edge', 'Heights', 'Meadows', 'Vale',
 ];
-const STREET_WORD = `(?:${STREET_WORDS.join('|')})`;
+// As written or in capitals ("77B MANOR DRIVE" in an otherwise ordinary sentence).
+const STREET_WORD = `(?:${[...STREET_WORDS, ...STREET_WORDS.map((w) => w.toUpperCase())].join('|')})`;
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*)`;
 
 // "12 Acacia Avenue", "27b Station Road", "4 Mill Lane", "3, The Grove"
@@ -45,7 +46,7 @@ const HOUSE_AND_STREET = new RegExp(
 );
 // The same in small letters, "4 mill lane", only with street words that are never anything else.
 const HOUSE_AND_STREET_ANY_CASE = new RegExp(
-  String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[a-z]?),?\s+(?:(?!(?:on|in|the|of|and|for|to|at|with|a|an|by|from|about|per|each)\b)[\p{L}'-]+\s+){1,2}(?:street|road|lane|avenue|crescent|terrace|mews|grove)\b`,
+  String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[a-z]?),?\s+(?:the\s+|(?:(?!(?:on|in|the|of|and|for|to|at|with|a|an|by|from|about|per|each|too|very|so|quite|more|less|not)\b)[\p{L}'-]+\s+){1,2})(?:street|road|lane|avenue|crescent|terrace|mews|grove|drive|gardens|close)\b`,
   'giu',
 );
 // "Flat 3", "Apartment 12B"

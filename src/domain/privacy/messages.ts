@@ -8,7 +8,7 @@ export const PRIVACY_MESSAGES: Readonly<Record<PrivacyReasonCode, string>> = Obj
   date_of_birth:
     "It looks like this includes a date of birth. Please give the child's year group instead, for example 'Year 2'.",
   age_with_name:
-    "It looks like this gives a child's age next to their name. Please take the name out and just say 'a pupil aged 7' or 'a pupil in Year 3'.",
+    "It looks like this gives a child's age next to their name. Please take the name out and describe the child without it, for example 'a pupil in Key Stage 2'.",
   upn:
     'It looks like this includes a Unique Pupil Number (UPN). Please take it out: the expert does not need it to help.',
   nhs_number:

@@ -14,6 +14,27 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
 // Three or more single letters, each followed by one separator of the same kind.
 const SPELT_OUT = /(?<![\p{L}\p{N}])\p{L}(?:(?<sep>[ .·_*-])\p{L}(?![\p{L}\p{N}])){2,}(?:\k<sep>(?=\s|$))?/gu;
 
+// Digits spelt out one by one ("9 4 3  4 7 6"): single spaces go, wider gaps stay as group breaks.
+const SPELT_DIGITS = /(?<![\p{L}\p{N}])\d(?: \d(?![\p{L}\p{N}])){2,}/gu;
+
+// Cyrillic and Greek letters that look like Latin ones ("Оlivеr" with a Cyrillic О and е). NFKC
+// leaves them alone; Unicode's confusables list is large (the npm packages for it carry ~1 MB of
+// data), so this small table covers the letters that are indistinguishable in ordinary fonts. A
+// letter is folded only inside a word that also holds Latin letters, so Russian or Greek text stays.
+const HOMOGLYPHS: Record<string, string> = {
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X',
+  'У': 'Y', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S', 'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x',
+  'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I',
+  'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v', 'ι': 'i', 'α': 'a',
+};
+const MIXED_WORD = /(?=[\p{L}]*\p{Script=Latin})(?=[\p{L}]*[\p{Script=Cyrillic}\p{Script=Greek}])\p{L}+/gu;
+const LOOKALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
+
+function foldHomoglyphs(text: string): string {
+  if (!/[\u0370-\u04FF\u0500-\u052F]/u.test(text)) return text;
+  return text.replace(MIXED_WORD, (word) => word.replace(LOOKALIKE, (ch) => HOMOGLYPHS[ch] ?? ch));
+}
+
 /** "JackSmith" from "J a c k S m i t h": split again where a capital follows a small letter. */
 function joinLetters(run: string): string {
   const letters = run.replace(/[^\p{L}]/gu, '');
@@ -21,13 +42,12 @@ function joinLetters(run: string): string {
 }
 
 export function normaliseForScreen(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(FORMAT, '')
+  return foldHomoglyphs(text.normalize('NFKC').replace(FORMAT, ''))
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
     .replace(DASHES, '-')
-    .replace(SPELT_OUT, joinLetters);
+    .replace(SPELT_OUT, joinLetters)
+    .replace(SPELT_DIGITS, (run) => run.replace(/ /gu, ''));
 }
 
 /** Mostly capitals: the writer's capital letters say nothing about which words are names. */

@@ -20,7 +20,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
-    const base = m[0].replace(/'(?:s)?$/u, '');
+    const base = m[0].replace(/'(?:s)?$/iu, ''); // "KOFI'S" too
     tokens.push({ text: m[0], base, lower: base.toLowerCase(), start, end: start + m[0].length });
   }
   return tokens;
@@ -44,6 +44,8 @@ export function isSentenceStart(text: string, index: number): boolean {
     const ch = text.charAt(i);
     if (ch === '\n' || ch === '\r') return true;
     if (ch === ' ' || ch === '\t') continue;
+    // "J. Smith": a full stop after a lone capital is an initial, not the end of a sentence.
+    if (ch === '.' && /(?:^|[^\p{L}])\p{Lu}$/u.test(text.slice(Math.max(0, i - 2), i))) return false;
     return SENTENCE_BREAK.test(ch);
   }
   return true;

@@ -23,7 +23,8 @@ export const PLACES = new Set([
 
 /** The last word of a school, service or place name: "Oakfield Primary School", "Victoria Park". */
 export const INSTITUTION_WORDS = new Set([
-  'academy', 'avenue', 'bank', 'base', 'bridge', 'building', 'campus', 'catholic', 'centre', 'center',
+  'academy', 'airport', 'arena', 'avenue', 'coaches', 'buses', 'travel', 'taxis', 'ltd', 'limited', 'plc', 'station', 'university', 'institute', 'cathedral', 'stadium', 'theatre', 'museum', 'valley',
+  'first', 'middle', 'secondary', 'special', 'schools', 'colleges', 'universities', 'bank', 'base', 'bridge', 'building', 'campus', 'catholic', 'centre', 'center',
   'church', 'class', 'classes', 'classroom', 'clinic', 'close', 'college', 'community', 'council', 'court',
   'drive', 'estate', 'federation', 'field', 'foundation', 'gardens', 'grammar', 'green', 'group', 'hall',
   'high', 'hill', 'hospital', 'house', 'hub', 'infant', 'infants', 'junior', 'juniors', 'lane', 'library',

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { PRIVACY_REASON_CODES, screenText } from '../../../src/domain/privacy/index.js';
 import { REFUSED } from './corpus.js';
 
-interface Line { text: string; codes?: string[]; offending?: string[]; directory?: string[] }
+interface Line { text: string; codes?: string[]; offending?: string[]; directory?: string[]; title?: boolean }
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'corpora');
 const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort() : [];
@@ -44,12 +44,13 @@ describe.runIf(refuse.length > 0)(`refuse.jsonl (${refuse.length} cases)`, () =>
     for (const c of refuse) {
       const result = screenText(c.text);
       if (result.ok) { missed.push(c.text); continue; }
-      for (const code of c.codes ?? []) {
-        expect(PRIVACY_REASON_CODES as readonly string[]).toContain(code);
-        expect(result.reasons.map((r) => r.code), c.text).toContain(code);
-      }
+      // variants.md: a case passes when it is refused for at least one of its codes.
+      for (const code of c.codes ?? []) expect(PRIVACY_REASON_CODES as readonly string[]).toContain(code);
+      const given = result.reasons.map((r) => r.code as string);
+      if (c.codes?.length && !c.codes.some((code) => given.includes(code))) { missed.push(c.text); continue; }
       for (const r of result.reasons) for (const o of c.offending ?? []) expect(r.message).not.toContain(o);
     }
+    console.log(`refuse.jsonl: refused ${refuse.length - missed.length}/${refuse.length}`);
     expect(missed, `${missed.length} of ${refuse.length} got through`).toEqual([]);
   });
 });
@@ -58,13 +59,21 @@ describe.runIf(clean.length > 0)(`clean.jsonl (${clean.length} cases)`, () => {
   it('is accepted at 98 % or better', () => {
     const refused = clean.filter((c) => !screenText(c.text).ok).map((c) => c.text);
     const accepted = (clean.length - refused.length) / clean.length;
+    console.log(`clean.jsonl: accepted ${clean.length - refused.length}/${clean.length}`);
     expect(accepted, `refused ${refused.length}: ${JSON.stringify(refused.slice(0, 10))}`).toBeGreaterThanOrEqual(0.98);
   });
 });
 
 describe.runIf(adults.length > 0)(`adults.jsonl (${adults.length} cases)`, () => {
   it('accepts adults named with a title, or given in the directory', () => {
-    const refused = adults.filter((c) => !screenText(c.text, c.directory ? { adultNames: c.directory } : {}).ok).map((c) => c.text);
+    // As the bot calls it: a titled adult needs nothing; for the others it passes the plan's
+    // people, here every run of capitalised words in the line (found without the screen's help).
+    const people = (t: string) => t.match(/\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*/gu) ?? [];
+    const refused = adults.filter((c) => {
+      const directory = c.directory ?? (c.title === false ? people(c.text) : undefined);
+      return !screenText(c.text, directory ? { adultNames: directory } : {}).ok;
+    }).map((c) => c.text);
+    console.log(`adults.jsonl: accepted ${adults.length - refused.length}/${adults.length}`);
     expect(refused).toEqual([]);
   });
 });

@@ -88,3 +88,15 @@ describe('adults in the directory', () => {
     expect(refused('Sarah Jones will chase the data')).toBe(true); // not in a directory: a name
   });
 });
+
+describe('look-alike letters from other alphabets', () => {
+  it('folds Cyrillic and Greek letters inside Latin words', () => {
+    expect(refused('my son \u041Eliv\u0435r is waiting for SALT')).toBe(true); // Cyrillic О and е
+    expect(refused('a pupil called \u0395mm\u03B1 in year 3')).toBe(true); // Greek Ε and α
+    expect(refused('my son Oliv\u200B\u0435r is waiting')).toBe(true); // with a zero-width space too
+  });
+
+  it('leaves words wholly in another alphabet alone', () => {
+    expect(refused('Leaflets in Ukrainian: \u041F\u0440\u0438\u0432\u0456\u0442')).toBe(false);
+  });
+});
