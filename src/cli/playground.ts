@@ -17,8 +17,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { PACKAGE_ROOT } from '../paths/package-root.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = PACKAGE_ROOT;
 export const PLAYGROUND_CLI = path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 export const PLAYGROUND_CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
 export const DEFAULT_NOW = '2026-11-22T09:00:00Z';
