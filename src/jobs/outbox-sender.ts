@@ -15,6 +15,8 @@
 //   exactly once unless the process dies in the instant between Teams' answer and that UPDATE.
 //   If that UPDATE fails (the database went away), the sender remembers the rows and marks them
 //   sent before it claims anything again, so a database outage does not send them twice.
+// - One sender at a time: with several replicas, the one holding the drain lease sends and the
+//   others stand by (src/jobs/drain-lease.ts), so the limits above hold for the bot as a whole.
 // - A person the bot cannot reach yet (no personal chat): the message waits for them (see
 //   src/store/outbox-waiting.ts) instead of failing.
 // Time is injected (clock + sleep) so tests run without real waiting.
@@ -26,6 +28,7 @@ import { LeaseRepository } from '../store/leases.js';
 import { OutboxSenderRepository, type ClaimedMessage } from '../store/outbox-sender-repo.js';
 import { OutboxWaitingRepository } from '../store/outbox-waiting.js';
 import type { Messenger, SendResult } from '../teams/messenger.js';
+import { DrainLease } from './drain-lease.js';
 import { ConversationLimiter, Pacer, RollingSecond } from './send-pacing.js';
 
 export { ConversationLimiter } from './send-pacing.js';
@@ -60,6 +63,8 @@ export interface SenderOptions {
   pause?: { after: number; windowMs: number; spanMs: number; share: number; baseMs: number; maxMs: number };
   /** Poll interval when idle (the running bot). */
   idlePollMs?: number;
+  /** How long the one-sender-at-a-time lease lasts unrenewed (default 30 s); see drain-lease.ts. */
+  drainLeaseMs?: number;
   holder?: string;
 }
 
@@ -106,6 +111,9 @@ export class OutboxSender {
   /** Rows Teams accepted whose "sent" mark could not be written yet (id → when sent). */
   private readonly unmarked = new Map<number, Date>();
   private stopped = false;
+  private readonly drainLease: DrainLease;
+  /** True while another sender holds the drain lease and this one waits to take over. */
+  private standingBy = false;
   private wake: (() => void) | undefined;
   readonly holder: string;
   readonly totals: DrainStats = emptyStats();
@@ -121,6 +129,7 @@ export class OutboxSender {
     this.pacer = new Pacer(o.ratePerSecond);
     this.second = new RollingSecond(Math.max(1, Math.floor(o.ratePerSecond)));
     this.holder = o.holder ?? `sender-${crypto.randomUUID().slice(0, 8)}`;
+    this.drainLease = new DrainLease(this.leases, this.holder, o.drainLeaseMs);
   }
 
   private get batchSize(): number { return this.o.batchSize ?? Math.max(5, Math.ceil(this.o.ratePerSecond * 3)); }
@@ -146,6 +155,8 @@ export class OutboxSender {
     for (;;) {
       if (this.stopped) break;
       const now = this.nowMs();
+      this.standingBy = !(await this.drainLease.hold(now));
+      if (this.standingBy) break;
       const pause = await this.pausedUntil(now);
       if (pause > now) break;
       await this.repo.failAbandoned(new Date(now), this.o.maxAttempts);
@@ -168,7 +179,8 @@ export class OutboxSender {
     for (;;) {
       const s = await this.drainDue();
       for (const k of Object.keys(stats) as (keyof DrainStats)[]) stats[k] += s[k];
-      if (this.stopped) break;
+      if (this.stopped || this.nowMs() - started > maxWaitMs) break;
+      if (this.standingBy) { await this.sleep(this.o.idlePollMs ?? 1_000); continue; }
       const { pending, inFlightUntil } = await this.repo.nextDue();
       if (!pending && !inFlightUntil) break;
       const now = this.nowMs();
@@ -183,6 +195,7 @@ export class OutboxSender {
       if (wait > 0) await this.sleep(Math.min(wait, 60_000));
       else if (s.attempts + s.released + s.failed === 0) await this.sleep(10); // nothing moved: never spin
     }
+    await this.drainLease.release(this.nowMs());
     return stats;
   }
 
@@ -204,6 +217,7 @@ export class OutboxSender {
       });
       this.wake = undefined;
     }
+    await this.drainLease.release(this.nowMs()).catch(() => undefined);
   }
 
   /** Writes the "sent" marks that failed earlier; throws (and keeps them) while the database is away. */
@@ -277,6 +291,10 @@ export class OutboxSender {
       stats.waiting++; this.totals.waiting++;
       return;
     }
+
+    // Only the lease holder sends (renewed here without a round trip most of the time): a sender
+    // that lost it mid-batch gives its rows back rather than send beside the new holder.
+    if (!(await this.drainLease.hold(this.nowMs()))) { await give(this.nowMs()); return; }
 
     // The even pace first; then, at the moment of sending, this conversation's limits and the
     // rolling second (checked and recorded with no await in between). A conversation that is
