@@ -2,12 +2,13 @@
 // PostgreSQL when DATABASE_URL is set. Either way it is migrated before it is handed out.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { openDurablePGlite } from './durable-fs.js';
+import { createMemoryPGlite } from './pglite.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
 import { applyMigrations, type MigrationReport, type SqlRunner } from './migrate.js';
 
@@ -54,7 +55,7 @@ async function openEmbedded(options: StoreOptions): Promise<Store> {
   let lock: FolderLock | undefined;
   if (!pglite) {
     const dataDir = options.dataDir ?? './data/pglite';
-    if (dataDir.startsWith('memory://')) pglite = await PGlite.create(dataDir);
+    if (dataDir.startsWith('memory://')) pglite = await createMemoryPGlite();
     else {
       // One process per folder: a second one would silently lose the first one's writes.
       fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { PGLITE_EXTENSIONS } from './pglite.js';
 
 type StreamOps = { fsync?: (stream: { nfd?: number }) => number };
 type EmscriptenModule = { NODEFS?: { stream_ops?: StreamOps } };
@@ -36,5 +37,5 @@ export function durableStartParams(): string[] {
 
 /** Opens PGlite on a folder so that an acknowledged commit is on disk. */
 export async function openDurablePGlite(dataDir: string): Promise<PGlite> {
-  return PGlite.create({ fs: new SyncingNodeFS(dataDir), startParams: durableStartParams(), relaxedDurability: false });
+  return PGlite.create({ fs: new SyncingNodeFS(dataDir), startParams: durableStartParams(), relaxedDurability: false, extensions: PGLITE_EXTENSIONS });
 }
