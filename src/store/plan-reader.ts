@@ -17,6 +17,7 @@ import type {
 } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { toPerson } from './people.js';
+import { anyTitleWordSql, titleRankSql, titleWordSql } from './title-search.js';
 
 export interface PlanReaderOptions {
   /** How long the directory is fresh; after that it is served stale while one check runs. */
@@ -53,7 +54,7 @@ export function actionWhereSql(q: ActionQuery): Prisma.Sql {
   if (q.areas) and.push(within(Prisma.sql`area`, q.areas.map(AREA)));
   if (q.dueFrom) and.push(Prisma.sql`due_date >= ${q.dueFrom}::date`);
   if (q.dueTo) and.push(Prisma.sql`due_date <= ${q.dueTo}::date`);
-  for (const word of q.titleWords ?? []) and.push(Prisma.sql`title ILIKE ${`%${likeEscape(word)}%`}`);
+  for (const word of q.titleWords ?? []) and.push(titleWordSql(word));
   if (q.refPrefix) and.push(Prisma.sql`ref LIKE ${`${likeEscape(q.refPrefix)}-%`}`);
   if (q.source) and.push(Prisma.sql`source = ${q.source}`);
   if (q.attentionOn) {
@@ -279,9 +280,13 @@ export class PrismaPlanReader implements PlanReader {
     const offset = Math.max(0, page.offset);
     if (page.limit <= 0) return { total: page.total === false ? 0 : await this.count(query), items: [] };
     // The page carries the change mark, so a remembered count needs no extra round trip.
+    // With title words, the matches are found first through the title indexes (OFFSET 0 keeps the
+    // planner from walking the due-date index for the LIMIT instead, which reads the whole table
+    // when no title has the word), then sorted.
+    const from = query.titleWords?.length ? Prisma.sql`(SELECT * FROM actions WHERE ${where} OFFSET 0) hits` : Prisma.sql`actions WHERE ${where}`;
     const rows = await this.db.$queryRaw<(RawAction & { mark_h: number | null; mark_a: number | null })[]>`
       SELECT ${ACTION_COLUMNS}, (SELECT max(id) FROM action_history) AS mark_h, (SELECT max(id) FROM actions) AS mark_a
-      FROM actions WHERE ${where} ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${offset}::int`;
+      FROM ${from} ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${offset}::int`;
     const items = rows.map(fromRaw);
     const first = rows[0];
     const mark = first ? `${first.mark_h ?? 0}:${first.mark_a ?? 0}` : undefined;
@@ -375,10 +380,12 @@ export class PrismaPlanReader implements PlanReader {
     return rows.map((r) => ({ id: Number(r.id), count: Number(r.n) }));
   }
 
+  /** Titles with any of the words (stemmed, inside a word, or misspelt a little), best match first. */
   async searchTitles(words: readonly string[], limit: number): Promise<Action[]> {
     if (!words.length) return [];
-    const any = Prisma.join(words.map((w) => Prisma.sql`title ILIKE ${`%${likeEscape(w)}%`}`), ' OR ');
-    const rows = await this.db.$queryRaw<RawAction[]>`SELECT ${ACTION_COLUMNS} FROM actions WHERE (${any}) ORDER BY due_date ASC, ref ASC LIMIT ${limit}::int`;
+    const rows = await this.db.$queryRaw<RawAction[]>`
+      SELECT ${ACTION_COLUMNS} FROM actions WHERE (${anyTitleWordSql(words)})
+      ORDER BY ${titleRankSql(words)} DESC, due_date ASC, ref ASC LIMIT ${limit}::int`;
     return rows.map(fromRaw);
   }
 
