@@ -39,6 +39,7 @@ export const configSchema = z.object({
   QUARTERLY_CRON: cronExpr.default('0 8 * * 1-5'),
   MEETING_REMINDER_CRON: cronExpr.default('*/5 * * * *'),
   EXPERT_SLA_CRON: cronExpr.default('0 10 * * 1-5'),
+  MAINTENANCE_CRON: cronExpr.default('15 3 * * *'),
   EXTRA_BANK_HOLIDAYS: z.string().default('').transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD separated by commas'))),
   DUE_SOON_DAYS: z.coerce.number().int().min(1).max(60).default(7),
