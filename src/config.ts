@@ -1,6 +1,7 @@
 // The environment as a zod schema. A bad value stops the start with one line naming the
 // variable and what is expected. .env.example documents every variable.
 import { z } from 'zod';
+import { DEFAULT_SHARED_BUFFERS, MEMORY_SIZE } from './store/pglite-settings.js';
 
 const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) => v === '1' || v === 'true');
 const cronExpr = z.string().regex(/^\S+( \S+){4,5}$/, 'a cron expression such as "0 9 * * 1-5"');
@@ -16,6 +17,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgresql:// URL').optional().or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default('./data'),
+  PGLITE_SHARED_BUFFERS: z.string().regex(MEMORY_SIZE, 'a size such as 16MB').default(DEFAULT_SHARED_BUFFERS),
   DEMO_DATA: flag,
   CLOCK_NOW: instant.optional().or(z.literal('').transform(() => undefined)),
   BOT_ID: z.string().optional().transform((v) => (v ? v : undefined)),

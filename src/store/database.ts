@@ -28,6 +28,8 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   /** Folder for the embedded database; 'memory://' keeps it in memory (tests). */
   dataDir?: string;
+  /** shared_buffers of the embedded database (PGLITE_SHARED_BUFFERS); default 16MB. */
+  pgliteSharedBuffers?: string | undefined;
   /** An already-open PGlite (tests clone a migrated template). */
   pglite?: PGlite;
   /**
@@ -55,12 +57,12 @@ async function openEmbedded(options: StoreOptions): Promise<Store> {
   let lock: FolderLock | undefined;
   if (!pglite) {
     const dataDir = options.dataDir ?? './data/pglite';
-    if (dataDir.startsWith('memory://')) pglite = await createMemoryPGlite();
+    if (dataDir.startsWith('memory://')) pglite = await createMemoryPGlite(options.pgliteSharedBuffers);
     else {
       // One process per folder: a second one would silently lose the first one's writes.
       fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
       lock = await lockFolder(dataDir, options.onLockLost ?? lockLost(path.resolve(dataDir)));
-      pglite = await openDurablePGlite(dataDir).catch(async (err: unknown) => { await lock?.release(); throw err; });
+      pglite = await openDurablePGlite(dataDir, options.pgliteSharedBuffers).catch(async (err: unknown) => { await lock?.release(); throw err; });
     }
   }
   const opened = pglite;
