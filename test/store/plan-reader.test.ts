@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import type { Store } from '../../src/store/database.js';
-import { PrismaPlanReader } from '../../src/store/plan-reader.js';
+import { PrismaPlanReader } from '../../src/store/cached-plan-reader.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
