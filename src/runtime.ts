@@ -42,7 +42,7 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? clockFromConfig(config);
   const started = performance.now();
-  const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS });
   log.info({ database: store.kind, applied: store.migration.applied, migrationMs: Math.round(store.migration.ms) }, 'database ready');
   if (config.DEMO_DATA) {
     const demo = await loadDemoDataIfEmpty(store.db, clock.now());

@@ -70,7 +70,7 @@ async function main(): Promise<number> {
 
   // Logs go to stderr at warn unless LOG_LEVEL asks for more, so stdout stays readable.
   const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS });
   try {
     if (config.DEMO_DATA) await loadDemoDataIfEmpty(store.db, clock.now());
     const services: Services = {

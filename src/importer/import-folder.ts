@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../store/database.js';
+import { vacuumAnalyse } from '../store/maintenance.js';
 import { parseCsv } from './csv.js';
 import { screenImportRows } from './privacy-pass.js';
 import {
@@ -113,7 +114,11 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   };
   if (input.fatal) throw new ImportError(input.issues);
   if (opts.dryRun) return run(db, false);
-  return db.$transaction((tx) => run(tx, true), { timeout: 120_000, maxWait: 30_000 });
+  const report = await db.$transaction((tx) => run(tx, true), { timeout: 120_000, maxWait: 30_000 });
+  // Statistics and the visibility map for what was just written: without them counts read the
+  // table instead of the indexes until a vacuum comes (never, in the embedded database).
+  await vacuumAnalyse(db);
+  return report;
 }
 
 /** Folder problems first, then by file (in PLAN_FILES order) and line. */
