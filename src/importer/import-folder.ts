@@ -46,7 +46,7 @@ type Client = Prisma.TransactionClient;
 
 export async function importFolder(db: Db, folder: string, opts: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const input = readFolder(folder);
+  const input = await readFolder(folder);
   const run = async (client: Client, write: boolean): Promise<ImportReport> => {
     const snapshot = await loadSnapshot(client, input);
     const plan = planImport(input, snapshot);
