@@ -1,6 +1,7 @@
 // Regular-expression building blocks for context cues. Every cue matches in any case ("PUPIL
 // CALLED", "pupil called"): the text has been normalised, and the captured word is judged by
 // isCandidateName, which knows whether the writer capitalised it.
+import { allMatches, forText, isAscii } from './fast-regex.js';
 
 /** "young person" → "young\s+person"; the 'i' flag on every cue does the case folding. */
 export function oneOf(words: readonly string[]): string {
@@ -34,13 +35,16 @@ export const NUMBER_WORD = oneOf(NUMBER_WORDS);
  * gate ("called", "(Year", "aged") is rare, so most texts cost one quick scan per cue. Each window
  * starts and ends between words, so look-behinds and word boundaries see what they would see.
  */
-export function matchNear(text: string, pattern: RegExp, gate: RegExp, reach = 60): RegExpMatchArray[] {
+export function matchNear(text: string, cuePattern: RegExp, cueGate: RegExp, reach = 60): RegExpExecArray[] {
+  const ascii = isAscii(text);
+  const gate = forText(cueGate, ascii);
+  const pattern = forText(cuePattern, ascii);
   gate.lastIndex = 0;
   const any = gate.test(text);
   gate.lastIndex = 0;
   if (!any) return [];
   const windows: [number, number][] = [];
-  for (const g of text.matchAll(gate)) {
+  for (const g of allMatches(gate, text)) {
     const at = g.index ?? 0;
     let start = Math.max(0, at - reach);
     while (start > 0 && /[\p{L}\p{N}'.-]/u.test(text.charAt(start - 1))) start--;
@@ -50,9 +54,9 @@ export function matchNear(text: string, pattern: RegExp, gate: RegExp, reach = 6
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
   }
-  const out: RegExpMatchArray[] = [];
+  const out: RegExpExecArray[] = [];
   for (const [start, end] of windows) {
-    for (const m of text.slice(start, end).matchAll(pattern)) {
+    for (const m of allMatches(pattern, text.slice(start, end))) {
       m.index = (m.index ?? 0) + start;
       const groups = m.indices?.groups;
       if (groups) for (const k of Object.keys(groups)) { const g = groups[k]; if (g) groups[k] = [g[0] + start, g[1] + start]; }

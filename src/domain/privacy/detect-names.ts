@@ -2,6 +2,7 @@
 // surname particles ("van der", "al-"), the caller's extra names, and any word that context marks
 // as a person ("a pupil called …", "… (Year 5)", "…'s mum"). Names that are also everyday words
 // need such a cue.
+import { allMatches, forText, isAscii } from './fast-regex.js';
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
@@ -153,11 +154,16 @@ function scanPhrases({ tokens, lists }: Scan): NameFinding[] {
   return found;
 }
 
+function wholeTextMatches(text: string, pattern: RegExp, near: RegExp): RegExpExecArray[] {
+  near.lastIndex = 0;
+  return near.test(text) ? allMatches(pattern, text) : [];
+}
+
 function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
   const found: NameFinding[] = [];
+  const ascii = isAscii(text);
   for (const { pattern, gate: near, strength, wholeText } of NAME_CUES) {
-    near.lastIndex = 0;
-    const matches = wholeText ? (near.test(text) ? [...text.matchAll(pattern)] : []) : matchNear(text, pattern, near);
+    const matches = wholeText ? wholeTextMatches(text, forText(pattern, ascii), forText(near, ascii)) : matchNear(text, pattern, near);
     for (const m of matches) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;

@@ -2,6 +2,8 @@
 // capitalised word at the start of a sentence proves nothing about it being a name), and what the
 // writer's capital letters can tell us.
 
+import { allMatches, forText, isAscii } from './fast-regex.js';
+
 export interface Token {
   /** The word as written, e.g. "Oliver's". */
   text: string;
@@ -16,11 +18,24 @@ export interface Token {
 // Letters (any script, with accents), joined by apostrophes or hyphens: "Mary-Jane", "O'Neil".
 const WORD = /\p{L}+(?:['-]\p{L}+)*'?/gu;
 
+/**
+ * "Oliver's" → "Oliver", "KOFI'S" → "KOFI", "Jones'" → "Jones". Written out rather than as a
+ * case-blind Unicode expression, which is slow per word: 's', 'S' and the long s (U+017F) are
+ * exactly what such an expression's 's' matches.
+ */
+function withoutPossessive(word: string): string {
+  const n = word.length;
+  if (word.charCodeAt(n - 1) === 39) return word.slice(0, -1);
+  const last = word.charAt(n - 1);
+  if (n >= 2 && word.charCodeAt(n - 2) === 39 && (last === 's' || last === 'S' || last === '\u017F')) return word.slice(0, -2);
+  return word;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of allMatches(forText(WORD, isAscii(text)), text)) {
     const start = m.index ?? 0;
-    const base = m[0].replace(/'(?:s)?$/iu, ''); // "KOFI'S" too
+    const base = withoutPossessive(m[0]);
     tokens.push({ text: m[0], base, lower: base.toLowerCase(), start, end: start + m[0].length });
   }
   return tokens;
