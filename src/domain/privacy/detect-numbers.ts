@@ -1,6 +1,6 @@
 // Identifying numbers: Unique Pupil Numbers and NHS numbers. Phone numbers, reference numbers and
 // percentages must pass, so NHS numbers are checked with their modulus-11 check digit.
-import { allMatches, forText, isAscii } from './fast-regex.js';
+import { allMatches, countDigits, forText, isAscii } from './fast-regex.js';
 import type { Finding } from './types.js';
 
 // A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
@@ -39,6 +39,7 @@ function digitGroups(run: string, at: number): { groups: string[]; offsets: numb
 }
 
 export function detectUpns(text: string): Finding[] {
+  if (countDigits(text) < 11) return []; // a UPN holds at least 11 of them
   return allMatches(forText(UPN, isAscii(text)), text).map((m) => ({ code: 'upn' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
@@ -48,6 +49,7 @@ export function detectUpns(text: string): Finding[] {
  */
 export function detectNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
+  if (countDigits(text) < 10) return found; // an NHS number holds 10
   for (const m of allMatches(forText(DIGIT_RUN, isAscii(text)), text)) {
     if (/\+\s*\d{1,3}[ -]?$/u.test(text.slice(0, m.index))) continue; // "+44 …": an international phone number
     const { groups, offsets } = digitGroups(m[0], m.index);

@@ -55,6 +55,34 @@ export function asciiSource(source: string): string {
   return out;
 }
 
+let lastLowered = '';
+let lastLower = '';
+
+/**
+ * False when an expression that needs one of these lower-case words cannot match: for ASCII text
+ * only, where a case-blind match of an ASCII word is exactly a match in the lower-cased text.
+ * Always true for other text, and when nothing is needed.
+ */
+export function mayMatch(text: string, needs: readonly string[] | undefined): boolean {
+  if (!needs || needs.length === 0 || !isAscii(text)) return true;
+  if (text !== lastLowered) {
+    lastLowered = text;
+    lastLower = text.toLowerCase();
+  }
+  for (const word of needs) if (lastLower.includes(word)) return true;
+  return false;
+}
+
+/** How many of the characters 0–9 the text holds (\\d never matches any other digit). */
+export function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 const twins = new WeakMap<RegExp, RegExp>();
 
 /** The expression to run on a text: its ASCII twin when the text is all ASCII. */
