@@ -17,13 +17,11 @@ import { loadConfig } from '../src/config.js';
 import { systemClock } from '../src/domain/time/clock.js';
 import { OutboxSender } from '../src/jobs/outbox-sender.js';
 import { createLogger } from '../src/log/logger.js';
-import { ConversationRepository } from '../src/store/conversations.js';
 import { openStore, pgConfig, type Store } from '../src/store/database.js';
 import { enqueueMessages } from '../src/store/outbox.js';
-import { PeopleRepository } from '../src/store/people.js';
 import { createBot } from '../src/teams/app.js';
 import { createMessenger } from '../src/teams/messenger.js';
-import type { Services } from '../src/teams/services.js';
+import { createServices } from '../src/runtime.js';
 
 const { values } = parseArgs({
   options: {
@@ -128,11 +126,7 @@ async function main(): Promise<void> {
 
     const config = loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: '0' });
     const log = createLogger('silent');
-    const services: Services = {
-      config, clock: systemClock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), ask: async () => ({ text: '', cards: [] }),
-      examples: async () => ({}),
-    };
+    const services = createServices({ config, clock: systemClock, log, store });
     const sender = new OutboxSender({
       db: store.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
       ratePerSecond: RATE, maxAttempts: 8,

@@ -5,9 +5,9 @@ import type { Config } from './config.js';
 import { fixedClock, systemClock, type Clock } from './domain/time/clock.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createHttpServer, listen } from './server/http.js';
-import { ConversationRepository } from './store/conversations.js';
 import { openStore, type Store } from './store/database.js';
-import { PeopleRepository } from './store/people.js';
+import { createRepositories } from './store/repositories.js';
+import { createFlows } from './flows/index.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createPlanExamples } from './ask-wiring.js';
@@ -37,6 +37,24 @@ export function clockFromConfig(config: Config): Clock {
   return config.CLOCK_NOW ? fixedClock(config.CLOCK_NOW) : systemClock;
 }
 
+/**
+ * The services over one store: repositories and use cases built once here and handed to the edge
+ * and the jobs. Questions and plan examples start empty; the runtime fills them in.
+ */
+export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' | 'store'>): Services {
+  const { clock, store } = base;
+  const repositories = createRepositories(store.db);
+  const services: Services = {
+    ...base,
+    people: repositories.people,
+    conversations: repositories.conversations,
+    flows: createFlows({ clock, repositories, examples: () => services.examples() }),
+    ask: async () => ({ text: '', cards: [] }),
+    examples: async () => ({}),
+  };
+  return services;
+}
+
 export async function startRuntime(options: StartOptions): Promise<Running> {
   const { config } = options;
   const log = options.log ?? createLogger(config.LOG_LEVEL);
@@ -49,13 +67,7 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
     log.info({ demo }, demo === 'loaded' ? 'demo data loaded' : 'demo data not loaded: the database already has a plan');
   }
 
-  const services: Services = {
-    config, clock, log, store,
-    people: new PeopleRepository(store.db),
-    conversations: new ConversationRepository(store.db),
-    ask: async () => ({ text: '', cards: [] }),
-    examples: async () => ({}),
-  };
+  const services = createServices({ config, clock, log, store });
   services.examples = createPlanExamples(services);
   services.ask = options.ask ?? await createAsk(services, config);
   const bot = createBot(services);

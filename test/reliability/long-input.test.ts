@@ -10,7 +10,8 @@ import { findActionRefs, findGluedUnknownRefs, findRequestRefs } from '../../src
 import { parseStatusWords } from '../../src/ask/status-words.js';
 import { detectAspects, mentionsSelf, parsePaging, understand } from '../../src/ask/understand.js';
 import { parseResumeDate } from '../../src/domain/nudges/snooze-words.js';
-import { commandText, parseActionCommand } from '../../src/teams/commands/action-commands.js';
+import { commandText } from '../../src/flows/command-text.js';
+import { parseActionCommand } from '../../src/flows/actions/parse.js';
 import type { CommandTurn } from '../../src/teams/commands/command.js';
 import { chatCommands } from '../../src/teams/commands/index.js';
 import { jobCommandText, parseJobCommand } from '../../src/teams/commands/job-commands.js';

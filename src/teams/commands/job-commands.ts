@@ -23,7 +23,8 @@ import { OutboxSenderRepository } from '../../store/outbox-sender-repo.js';
 import { sendAnswer } from '../reply.js';
 import type { Services } from '../services.js';
 import { turnLog } from '../turn.js';
-import { dropTrailingMarks, type ChatCommand, type CommandTurn } from './command.js';
+import { dropTrailingMarks } from '../../flows/command-text.js';
+import type { ChatCommand, CommandTurn } from './command.js';
 
 const REF = '([a-z]{2,6})\\s?[-_.#]?\\s?(\\d{1,6})';
 const UNTIL = '(?:\\s+(?:until|till|til|to|for|through)\\s+(.+))?';

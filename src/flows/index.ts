@@ -1,0 +1,34 @@
+// The use cases, outside the Teams edge: plain TypeScript over repositories and a clock, built
+// once by the composition root (src/runtime.ts) and handed to the Teams routes and chat commands.
+// No botbuilder or teams-ai here, and no database calls: only repositories.
+import type { PlanExamples } from '../domain/phrasing/welcome.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { Repositories } from '../store/repositories.js';
+// ---- actions, maturity, reminders and reports ----
+import { ActionFlows } from './actions/index.js';
+import { MaturityFlows } from './maturity.js';
+// ---- end of actions, maturity, reminders and reports ----
+
+export interface FlowDeps {
+  clock: Clock;
+  repositories: Repositories;
+  /** Real references, workstreams and clusters from the plan, for hints; none when it is empty. */
+  examples(): Promise<PlanExamples>;
+}
+
+export interface Flows {
+  // ---- actions, maturity, reminders and reports ----
+  actions: ActionFlows;
+  maturity: MaturityFlows;
+  // ---- end of actions, maturity, reminders and reports ----
+}
+
+export function createFlows(deps: FlowDeps): Flows {
+  const { clock, repositories: r } = deps;
+  return {
+    // ---- actions, maturity, reminders and reports ----
+    actions: new ActionFlows({ clock, actions: r.actions, conversations: r.conversations, people: r.people, examples: deps.examples }),
+    maturity: new MaturityFlows({ clock, maturity: r.maturity, actions: r.actions, conversations: r.conversations, people: r.people }),
+    // ---- end of actions, maturity, reminders and reports ----
+  };
+}

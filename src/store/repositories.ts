@@ -1,0 +1,27 @@
+// Every repository, built once over one database by the composition root (src/runtime.ts) and
+// handed to the flows and the Teams edge, so nothing else builds them per call.
+import { ActionUpdateStore } from './action-updates.js';
+import { ConversationRepository } from './conversations.js';
+import type { Db } from './database.js';
+import { MaturityStore } from './maturity.js';
+import { PeopleRepository } from './people.js';
+
+export interface Repositories {
+  people: PeopleRepository;
+  conversations: ConversationRepository;
+  // ---- actions, maturity, reminders and reports (flows/actions, flows/maturity, flows/jobs-commands) ----
+  actions: ActionUpdateStore;
+  maturity: MaturityStore;
+  // ---- end of actions, maturity, reminders and reports ----
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    people: new PeopleRepository(db),
+    conversations: new ConversationRepository(db),
+    // ---- actions, maturity, reminders and reports ----
+    actions: new ActionUpdateStore(db),
+    maturity: new MaturityStore(db),
+    // ---- end of actions, maturity, reminders and reports ----
+  };
+}
