@@ -2,12 +2,14 @@
 // and by the end-to-end tests, which start the real thing on an ephemeral port.
 import path from 'node:path';
 import type { Config } from './config.js';
+import { createWorkingCalendar } from './domain/time/bank-holidays.js';
 import { fixedClock, systemClock, type Clock } from './domain/time/clock.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createHttpServer, listen } from './server/http.js';
 import { openStore, type Store } from './store/database.js';
 import { createRepositories } from './store/repositories.js';
 import { createFlows } from './flows/index.js';
+import { reportArchive } from './reports/store.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createPlanExamples } from './ask-wiring.js';
@@ -42,13 +44,18 @@ export function clockFromConfig(config: Config): Clock {
  * and the jobs. Questions and plan examples start empty; the runtime fills them in.
  */
 export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' | 'store'>): Services {
-  const { clock, store } = base;
+  const { config, clock, store } = base;
   const repositories = createRepositories(store.db);
   const services: Services = {
     ...base,
     people: repositories.people,
     conversations: repositories.conversations,
-    flows: createFlows({ clock, repositories, examples: () => services.examples() }),
+    flows: createFlows({
+      clock, repositories,
+      calendar: createWorkingCalendar(config.EXTRA_BANK_HOLIDAYS),
+      reports: reportArchive(store.db, config.DATA_DIR),
+      examples: () => services.examples(),
+    }),
     ask: async () => ({ text: '', cards: [] }),
     examples: async () => ({}),
   };

@@ -1,10 +1,14 @@
 // The flows over a test store, with no adapter: the repositories and use cases as the runtime
 // builds them, a clock the test moves, and viewers by person key.
+import os from 'node:os';
+import path from 'node:path';
 import type { PlanExamples } from '../../src/domain/phrasing/welcome.js';
+import { createWorkingCalendar } from '../../src/domain/time/bank-holidays.js';
 import type { Clock } from '../../src/domain/time/clock.js';
 import type { Viewer } from '../../src/flows/actions/index.js';
 import { createFlows, type Flows } from '../../src/flows/index.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
+import { reportArchive } from '../../src/reports/store.js';
 import type { Store } from '../../src/store/database.js';
 import { createRepositories, type Repositories } from '../../src/store/repositories.js';
 
@@ -18,12 +22,14 @@ export interface FlowRig {
   viewer(key: string | null, conversationKind?: Viewer['conversationKind'], userId?: string): Promise<Viewer>;
 }
 
-/** The flows over the demo plan. */
-export async function flowRig(store: Store, clock: Clock, opts: { examples?: PlanExamples } = {}): Promise<FlowRig> {
+/** The flows over the demo plan; reports are kept under `dataDir`. */
+export async function flowRig(store: Store, clock: Clock, opts: { examples?: PlanExamples; dataDir?: string } = {}): Promise<FlowRig> {
   await loadDemoDataIfEmpty(store.db, new Date(DEMO_NOW));
   const repositories = createRepositories(store.db);
   const flows = createFlows({
     clock, repositories,
+    calendar: createWorkingCalendar(),
+    reports: reportArchive(store.db, opts.dataDir ?? path.join(os.tmpdir(), 'flows-test-reports')),
     examples: async () => opts.examples ?? {},
   });
   return {
