@@ -20,13 +20,11 @@ import { loadConfig } from '../src/config.js';
 import { systemClock } from '../src/domain/time/clock.js';
 import { OutboxSender } from '../src/jobs/outbox-sender.js';
 import { createLogger } from '../src/log/logger.js';
-import { ConversationRepository } from '../src/store/conversations.js';
 import { openStore, pgConfig, type Store } from '../src/store/database.js';
 import { enqueueMessages } from '../src/store/outbox.js';
-import { PeopleRepository } from '../src/store/people.js';
 import { createBot } from '../src/teams/app.js';
 import { createMessenger } from '../src/teams/messenger.js';
-import type { Services } from '../src/teams/services.js';
+import { createServices } from '../src/runtime.js';
 
 const { values } = parseArgs({
   options: {
@@ -133,17 +131,15 @@ async function main(): Promise<void> {
 
     const config = loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: '0' });
     const log = createLogger('silent');
-    const services: Services = {
-      config, clock: systemClock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), ask: async () => ({ text: '', cards: [] }),
-      examples: async () => ({}),
-    };
     // Each replica: its own connection pool on PostgreSQL (the embedded database has one process).
     const replicaStores = [store, ...await Promise.all(Array.from({ length: REPLICAS - 1 }, async () => (pgStore ? openStore({ databaseUrl: pgStore.url }) : store)))];
-    const senders = replicaStores.map((s) => new OutboxSender({
-      db: s.db, messenger: createMessenger(createBot({ ...services, store: s }), { ...services, store: s }), clock: systemClock, log,
-      ratePerSecond: RATE, maxAttempts: 8, idlePollMs: 500,
-    }));
+    const senders = replicaStores.map((s) => {
+      const services = createServices({ config, clock: systemClock, log, store: s });
+      return new OutboxSender({
+        db: s.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
+        ratePerSecond: RATE, maxAttempts: 8, idlePollMs: 500,
+      });
+    });
     const started = performance.now();
     const perReplica = await Promise.all(senders.map((sender) => sender.drainAll(10 * 60_000)));
     const seconds = (performance.now() - started) / 1000;

@@ -21,13 +21,11 @@ import { findJob, jobNames, jobRegistry } from '../jobs/registry.js';
 import { nextOccurrence, periodAt } from '../jobs/schedule.js';
 import { scheduleOptions } from '../jobs/scheduler.js';
 import { createLogger } from '../log/logger.js';
-import { ConversationRepository } from '../store/conversations.js';
+import { createServices } from '../runtime.js';
 import { openStore } from '../store/database.js';
 import { OutboxSenderRepository } from '../store/outbox-sender-repo.js';
-import { PeopleRepository } from '../store/people.js';
 import { createBot } from '../teams/app.js';
 import { createMessenger } from '../teams/messenger.js';
-import type { Services } from '../teams/services.js';
 
 const USAGE = `Usage: npm run job -- <name> [--queue-only] [--max-wait <seconds>]
        npm run job -- --list
@@ -73,12 +71,7 @@ async function main(): Promise<number> {
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS });
   try {
     if (config.DEMO_DATA) await loadDemoDataIfEmpty(store.db, clock.now());
-    const services: Services = {
-      config, clock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db),
-      ask: async () => ({ text: '', cards: [] }),
-      examples: async () => ({}), // jobs send no welcomes
-    };
+    const services = createServices({ config, clock, log, store }); // jobs send no welcomes: no examples
     const deps = jobDeps(services);
     const now = clock.now();
     const period = periodAt(job.cron(config), now, scheduleOptions(job, deps));
