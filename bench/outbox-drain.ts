@@ -20,6 +20,7 @@ import { createLogger } from '../src/log/logger.js';
 import { ConversationRepository } from '../src/store/conversations.js';
 import { openStore, pgConfig, type Store } from '../src/store/database.js';
 import { enqueueMessages } from '../src/store/outbox.js';
+import { createGroupFlowsOver } from '../src/groups-wiring.js';
 import { PeopleRepository } from '../src/store/people.js';
 import { createBot } from '../src/teams/app.js';
 import { createMessenger } from '../src/teams/messenger.js';
@@ -128,10 +129,12 @@ async function main(): Promise<void> {
 
     const config = loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: '0' });
     const log = createLogger('silent');
+    const people = new PeopleRepository(store.db);
     const services: Services = {
       config, clock: systemClock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), ask: async () => ({ text: '', cards: [] }),
+      people, conversations: new ConversationRepository(store.db), ask: async () => ({ text: '', cards: [] }),
       examples: async () => ({}),
+      groups: createGroupFlowsOver(store.db, { clock: systemClock, config, people, examples: async () => ({}) }),
     };
     const sender = new OutboxSender({
       db: store.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,

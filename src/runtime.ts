@@ -11,6 +11,7 @@ import { PeopleRepository } from './store/people.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createPlanExamples } from './ask-wiring.js';
+import { createGroupFlowsOver } from './groups-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
@@ -49,12 +50,15 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
     log.info({ demo }, demo === 'loaded' ? 'demo data loaded' : 'demo data not loaded: the database already has a plan');
   }
 
+  const people = new PeopleRepository(store.db);
   const services: Services = {
-    config, clock, log, store,
-    people: new PeopleRepository(store.db),
+    config, clock, log, store, people,
     conversations: new ConversationRepository(store.db),
     ask: async () => ({ text: '', cards: [] }),
     examples: async () => ({}),
+    // ── group flows (Experts at Hand, cluster meetings) ──
+    groups: createGroupFlowsOver(store.db, { clock, config, people, examples: () => services.examples() }),
+    // ── end group flows ──
   };
   services.examples = createPlanExamples(services);
   services.ask = options.ask ?? await createAsk(services, config);

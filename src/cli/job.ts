@@ -20,6 +20,7 @@ import { OutboxSender } from '../jobs/outbox-sender.js';
 import { findJob, jobNames, jobRegistry } from '../jobs/registry.js';
 import { nextOccurrence, periodAt } from '../jobs/schedule.js';
 import { scheduleOptions } from '../jobs/scheduler.js';
+import { createGroupFlowsOver } from '../groups-wiring.js';
 import { createLogger } from '../log/logger.js';
 import { ConversationRepository } from '../store/conversations.js';
 import { openStore } from '../store/database.js';
@@ -73,11 +74,12 @@ async function main(): Promise<number> {
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
   try {
     if (config.DEMO_DATA) await loadDemoDataIfEmpty(store.db, clock.now());
+    const people = new PeopleRepository(store.db);
     const services: Services = {
-      config, clock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db),
+      config, clock, log, store, people, conversations: new ConversationRepository(store.db),
       ask: async () => ({ text: '', cards: [] }),
       examples: async () => ({}), // jobs send no welcomes
+      groups: createGroupFlowsOver(store.db, { clock, config, people, examples: async () => ({}) }),
     };
     const deps = jobDeps(services);
     const now = clock.now();
