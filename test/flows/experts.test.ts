@@ -74,6 +74,18 @@ describe('Experts at Hand flows', () => {
     expect(await w.store.db.expertRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'assigned', version: 2 });
   });
 
+  it('offers the expert a card to pick up each waiting request in the lists they see, and nobody else', async () => {
+    const waiting = cardOf(await w.flows.requests.open(await w.viewer('eclarke'), { settingId, specialism: 'speech_and_language', kind: 'strategic_advice', summary }));
+    expect(cardText(waiting)).toContain('EAH-R-0005');
+    for (const text of ['open requests', 'my requests']) {
+      const reply = (await w.flows.chat(text, await w.viewer('mreid')))!;
+      expect(reply.text, text).toContain('EAH-R-0005');
+      expect(reply.cards.map(buttons), text).toEqual([['Pick this up']]);
+    }
+    expect((await w.flows.chat('open requests for speech and language', await w.viewer('eclarke')))!.cards).toEqual([]);
+    expect((await w.flows.chat('open requests for speech and language', await w.viewer('cbarnes')))!.cards).toEqual([]);
+  });
+
   it('answers a card for a request that is gone with a message', async () => {
     expect(await w.flows.requests.refresh(await w.viewer('mreid'), { requestId: 99_999 })).toEqual({ message: "I can't find that request any more." });
     expect(await w.flows.requests.refresh(await w.viewer('mreid'), { requestId: { toString: 'x' } })).toEqual({ message: "I can't find that request any more." });

@@ -1,8 +1,11 @@
 // Experts at Hand from chat: the request form, linking a pool channel, and the lists.
 import { requestForm } from '../../cards/experts/request-form.js';
-import { myRequestsText, openRequestsText, termStatsText } from '../../cards/experts/text.js';
+import { myRequestsText, openRequestsText, requestLine, termStatsText } from '../../cards/experts/text.js';
 import { canLinkPool } from '../../domain/clusters/index.js';
-import { NO_SETTING_MESSAGE, parseSpecialism, schoolTerm, SPECIALISM_LABELS, summariseRequests } from '../../domain/experts/index.js';
+import type { Card } from '../../cards/common.js';
+import {
+  allowedSteps, NO_SETTING_MESSAGE, parseSpecialism, requestFacts, schoolTerm, SPECIALISM_LABELS, summariseRequests, type RequestView,
+} from '../../domain/experts/index.js';
 import { SPECIALISMS, type Specialism } from '../../domain/plan/types.js';
 import { addDays } from '../../domain/time/dates.js';
 import { londonDate, londonMidnight } from '../../domain/time/london.js';
@@ -11,6 +14,8 @@ import type { ExpertCommand } from './commands.js';
 import type { ExpertViews } from './deps.js';
 
 const UNKNOWN = "I don't recognise you, so I can't help with Experts at Hand requests. Ask an admin to add you to the partnership's people list.";
+/** Cards offered with a list: enough to act on, few enough to read. */
+const MAX_PICK_UP_CARDS = 5;
 const ALL_LABELS = () => SPECIALISMS.map((s) => SPECIALISM_LABELS[s]).join(', ');
 
 export class ExpertChatFlows {
@@ -51,8 +56,15 @@ export class ExpertChatFlows {
 
   async myRequests(viewer: GroupViewer): Promise<ChatReply> {
     if (!viewer.person) return say(UNKNOWN);
-    const requests = await this.v.deps.requests.forPerson(viewer.person.id);
-    return say(myRequestsText(viewer.person.id, requests));
+    const person = viewer.person;
+    const requests = await this.v.deps.requests.forPerson(person.id);
+    const text = myRequestsText(person.id, requests);
+    // An expert's own requests include the ones waiting for someone of their specialism.
+    const waiting = person.specialism ? (await this.v.deps.requests.openFor(person.specialism)).filter((r) => r.status === 'new') : [];
+    const cards = await this.pickUpCards(viewer, waiting);
+    if (cards.length === 0) return say(text);
+    const lines = waiting.filter((r) => canPickUp(viewer, r)).map((r) => `- ${requestLine(r, { withSetting: true })}`);
+    return say([text, `Waiting for someone to pick up (${lines.length}):`, ...lines].join('\n'), cards);
   }
 
   async openRequests(viewer: GroupViewer, phrase: string | undefined): Promise<ChatReply> {
@@ -61,8 +73,15 @@ export class ExpertChatFlows {
     const named = phrase ? parseSpecialism(phrase) : null;
     if (phrase && !named) return say(`Which specialism? Experts at Hand covers ${ALL_LABELS()}.`);
     const specialisms = named ? [named] : person.specialism ? [person.specialism] : [...SPECIALISMS];
-    const texts = await Promise.all(specialisms.map(async (s) => openRequestsText(s, await this.v.deps.requests.openFor(s))));
-    return say(texts.join('\n\n'));
+    const lists = await Promise.all(specialisms.map(async (s) => ({ s, requests: await this.v.deps.requests.openFor(s) })));
+    const text = lists.map((l) => openRequestsText(l.s, l.requests)).join('\n\n');
+    return say(text, await this.pickUpCards(viewer, lists.flatMap((l) => l.requests)));
+  }
+
+  /** The request cards of those this viewer may pick up now: a list never hides the button. */
+  private async pickUpCards(viewer: GroupViewer, requests: RequestView[]): Promise<Card[]> {
+    const mine = requests.filter((r) => canPickUp(viewer, r)).slice(0, MAX_PICK_UP_CARDS);
+    return Promise.all(mine.map((r) => this.v.viewerCard(viewer, r)));
   }
 
   async termStats(): Promise<ChatReply> {
@@ -70,4 +89,8 @@ export class ExpertChatFlows {
     const rows = await this.v.deps.requests.statRows(londonMidnight(term.start), londonMidnight(addDays(term.end, 1)));
     return say(termStatsText(term, summariseRequests(rows)));
   }
+}
+
+function canPickUp(viewer: GroupViewer, r: RequestView): boolean {
+  return allowedSteps(viewer.person, requestFacts(r)).includes('claim');
 }
