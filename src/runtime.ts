@@ -13,6 +13,7 @@ import { reportArchive } from './reports/store.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createPlanExamples } from './ask-wiring.js';
+import { createGroupFlowsOver } from './groups-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
@@ -56,6 +57,9 @@ export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' |
       reports: reportArchive(store.db, config.DATA_DIR),
       examples: () => services.examples(),
     }),
+    // ── group flows (Experts at Hand, cluster meetings) ──
+    groups: createGroupFlowsOver(store.db, { clock, config, people: repositories.people, examples: () => services.examples() }),
+    // ── end group flows ──
     ask: async () => ({ text: '', cards: [] }),
     examples: async () => ({}),
   };
