@@ -13,7 +13,9 @@ module.exports = {
       comment: 'Folders depend on each other one way: a loop means two parts can only change together.',
       severity: 'error',
       scope: 'folder',
-      from: { path: '^src/[^/]+/' },
+      // The one exception left: the card flows still sit in src/teams/routes while chat commands
+      // in src/teams/commands call them; remove it when those flows leave the Teams edge.
+      from: { path: '^src/', pathNot: '^src/teams/(routes|commands)$' },
       to: { circular: true },
     },
     {

@@ -25,7 +25,7 @@ import type { Db } from '../store/database.js';
 import { LeaseRepository } from '../store/leases.js';
 import { OutboxSenderRepository, type ClaimedMessage } from '../store/outbox-sender-repo.js';
 import { OutboxWaitingRepository } from '../store/outbox-waiting.js';
-import type { Messenger, SendResult } from '../teams/messenger.js';
+import type { Messenger, SendResult } from './messenger.js';
 import { ConversationLimiter, Pacer, RollingSecond } from './send-pacing.js';
 
 export { ConversationLimiter } from './send-pacing.js';

@@ -7,7 +7,7 @@ import { addDays } from '../domain/time/dates.js';
 import { londonDate } from '../domain/time/london.js';
 import { leadCopyMessage, ownerNudgeMessage } from '../cards/nudges/cards.js';
 import { enqueueMessages, type QueuedMessage } from '../store/outbox.js';
-import { loadOpenActions, loadPeople, loadSnoozes, loadWorkstreams } from './load.js';
+import { loadOpenActions, loadPeople, loadSnoozes, loadWorkstreams } from '../store/plan-load.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
 
 export const OWNER_NUDGES = 'owner-nudges';

@@ -16,7 +16,7 @@ import { buildReportFromDb, saveReport } from '../reports/store.js';
 import type { Db } from '../store/database.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { enqueueMessages, type QueuedMessage } from '../store/outbox.js';
-import { loadOpenActions, loadPeople, loadSnoozes } from './load.js';
+import { loadOpenActions, loadPeople, loadSnoozes } from '../store/plan-load.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
 
 export const QUARTERLY_CYCLE = 'quarterly-cycle';

@@ -7,7 +7,7 @@ import { londonDate } from '../domain/time/london.js';
 import { planDigestMessage, workstreamDigestMessage } from '../cards/digest/cards.js';
 import { staleAskMessage } from '../cards/nudges/cards.js';
 import { dedupKey, enqueueMessages, queuedKeys, type QueuedMessage } from '../store/outbox.js';
-import { loadActions, loadChanges, loadPeople, loadRatings, loadSnoozes, loadWorkstreams } from './load.js';
+import { loadActions, loadChanges, loadPeople, loadRatings, loadSnoozes, loadWorkstreams } from '../store/plan-load.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
 
 export const WEEKLY_DIGEST = 'weekly-digest';

@@ -8,7 +8,7 @@ import { addDays } from '../domain/time/dates.js';
 import { cycleKey } from '../domain/quarterly/cycle.js';
 import type { Db } from '../store/database.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { loadActions, loadChanges, loadPeople, loadRatings, loadWorkstreams } from '../jobs/load.js';
+import { loadActions, loadChanges, loadPeople, loadRatings, loadWorkstreams } from '../store/plan-load.js';
 import { buildQuarterlyReport, type QuarterlyReport } from './quarterly.js';
 
 export function reportFileBase(q: FinancialQuarter): string {

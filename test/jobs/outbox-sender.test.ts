@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { OutboxSender, PAUSE_LEASE, type SenderOptions } from '../../src/jobs/outbox-sender.js';
 import type { Store } from '../../src/store/database.js';
 import { enqueueMessages, type QueuedMessage } from '../../src/store/outbox.js';
-import type { SendResult } from '../../src/teams/messenger.js';
+import type { SendResult } from '../../src/jobs/messenger.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { log, reachEveryone, scriptedMessenger, virtualTime } from './support.js';
 

@@ -7,7 +7,7 @@ import { jobDeps } from '../../src/jobs/deps.js';
 import type { JobDeps } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { Store } from '../../src/store/database.js';
-import type { Messenger, OutgoingMessage, SendResult } from '../../src/teams/messenger.js';
+import type { Messenger, OutgoingMessage, SendResult } from '../../src/jobs/messenger.js';
 
 export const log = createLogger('silent');
 

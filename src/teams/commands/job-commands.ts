@@ -17,7 +17,7 @@ import { formatDate, formatLongDate } from '../../domain/time/format.js';
 import { londonDate } from '../../domain/time/london.js';
 import { financialQuarter } from '../../domain/time/quarters.js';
 import { jobDeps } from '../../jobs/deps.js';
-import { loadOpenActions, loadPeople } from '../../jobs/load.js';
+import { loadOpenActions, loadPeople } from '../../store/plan-load.js';
 import { buildReportFromDb, saveReport } from '../../reports/store.js';
 import { OutboxSenderRepository } from '../../store/outbox-sender-repo.js';
 import { sendAnswer } from '../reply.js';

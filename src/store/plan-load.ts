@@ -1,10 +1,11 @@
-// Reads the jobs need, in a few wide queries (no per-row round trips).
+// Reads of the plan in a few wide queries (no per-row round trips): the jobs and the reports
+// share them.
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Action, ActionChange, ActionStatus, Area, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
 import type { Snooze } from '../domain/nudges/rules.js';
 import type { Rating } from '../domain/digest/build.js';
-import type { Db } from '../store/database.js';
-import { toPerson } from '../store/people.js';
+import type { Db } from './database.js';
+import { toPerson } from './people.js';
 
 type ActionRow = {
   id: number; ref: string; title: string; workstreamId: number; area: string | null; ownerId: number | null; dueDate: Date;
