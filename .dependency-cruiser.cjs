@@ -1,3 +1,4 @@
+/* global module */
 // The layering of src/, checked by `npm run deps` (part of `npm test`). docs/ARCHITECTURE.md
 // draws the same arrows; change both together.
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -38,6 +39,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(store|importer|generated)/' },
       to: { path: DATABASE },
+    },
+    {
+      name: 'jobs-and-reports-use-repositories',
+      comment: 'Jobs and reports are handed repositories (src/store/job-stores.ts): they never hold the database client.',
+      severity: 'error',
+      from: { path: '^src/(jobs|reports)/' },
+      to: { path: '^src/store/database[.]ts$' },
     },
     {
       name: 'ask-and-cards-are-fed',

@@ -24,6 +24,7 @@ import { PeopleRepository } from '../src/store/people.js';
 import { createBot } from '../src/teams/app.js';
 import { createMessenger } from '../src/teams/messenger.js';
 import type { Services } from '../src/teams/services.js';
+import { createJobStores } from '../src/store/job-stores.js';
 
 const { values } = parseArgs({
   options: {
@@ -130,11 +131,11 @@ async function main(): Promise<void> {
     const log = createLogger('silent');
     const services: Services = {
       config, clock: systemClock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), ask: async () => ({ text: '', cards: [] }),
+      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), jobStores: createJobStores(store.db), ask: async () => ({ text: '', cards: [] }),
       examples: async () => ({}),
     };
     const sender = new OutboxSender({
-      db: store.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
+      stores: services.jobStores, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
       ratePerSecond: RATE, maxAttempts: 8,
     });
     const started = performance.now();

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log/logger.js';
 import { createHttpServer, listen } from './server/http.js';
 import { ConversationRepository } from './store/conversations.js';
 import { openStore, type Store } from './store/database.js';
+import { createJobStores } from './store/job-stores.js';
 import { PeopleRepository } from './store/people.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
@@ -53,6 +54,7 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
     config, clock, log, store,
     people: new PeopleRepository(store.db),
     conversations: new ConversationRepository(store.db),
+    jobStores: createJobStores(store.db),
     ask: async () => ({ text: '', cards: [] }),
     examples: async () => ({}),
   };

@@ -23,7 +23,7 @@ import { scheduleOptions } from '../jobs/scheduler.js';
 import { createLogger } from '../log/logger.js';
 import { ConversationRepository } from '../store/conversations.js';
 import { openStore } from '../store/database.js';
-import { OutboxSenderRepository } from '../store/outbox-sender-repo.js';
+import { createJobStores } from '../store/job-stores.js';
 import { PeopleRepository } from '../store/people.js';
 import { createBot } from '../teams/app.js';
 import { createMessenger } from '../teams/messenger.js';
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     if (config.DEMO_DATA) await loadDemoDataIfEmpty(store.db, clock.now());
     const services: Services = {
       config, clock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db),
+      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), jobStores: createJobStores(store.db),
       ask: async () => ({ text: '', cards: [] }),
       examples: async () => ({}), // jobs send no welcomes
     };
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(result.summary);
-    const repo = new OutboxSenderRepository(store.db);
+    const repo = services.jobStores.sending;
     if (parsed.values['queue-only']) {
       const c = await repo.counts({ job: job.name });
       console.log(`Queued only: ${c.pending} of this job's messages are waiting for the running bot's sender.`);
@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     const bot = createBot(services);
     const senderClock = advancingClock(clock);
     const sender = new OutboxSender({
-      db: store.db, messenger: createMessenger(bot, services), log, clock: senderClock,
+      stores: services.jobStores, messenger: createMessenger(bot, services), log, clock: senderClock,
       ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
     });
     const started = Date.now();

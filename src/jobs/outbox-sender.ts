@@ -21,10 +21,10 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
-import type { Db } from '../store/database.js';
-import { LeaseRepository } from '../store/leases.js';
-import { OutboxSenderRepository, type ClaimedMessage } from '../store/outbox-sender-repo.js';
-import { OutboxWaitingRepository } from '../store/outbox-waiting.js';
+import type { JobStores } from '../store/job-stores.js';
+import type { LeaseRepository } from '../store/leases.js';
+import type { OutboxSenderRepository, ClaimedMessage } from '../store/outbox-sender-repo.js';
+import type { OutboxWaitingRepository } from '../store/outbox-waiting.js';
 import type { Messenger, SendResult } from './messenger.js';
 import { ConversationLimiter, Pacer, RollingSecond } from './send-pacing.js';
 
@@ -33,7 +33,7 @@ export { ConversationLimiter } from './send-pacing.js';
 export const PAUSE_LEASE = 'outbox:pause';
 
 export interface SenderOptions {
-  db: Db;
+  stores: Pick<JobStores, 'sending' | 'leases' | 'waiting'>;
   messenger: Messenger;
   clock: Clock;
   log?: Logger;
@@ -111,9 +111,9 @@ export class OutboxSender {
   readonly totals: DrainStats = emptyStats();
 
   constructor(private readonly o: SenderOptions) {
-    this.repo = new OutboxSenderRepository(o.db);
-    this.leases = new LeaseRepository(o.db);
-    this.waitingRepo = new OutboxWaitingRepository(o.db);
+    this.repo = o.stores.sending;
+    this.leases = o.stores.leases;
+    this.waitingRepo = o.stores.waiting;
     this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = o.random ?? Math.random;
     const pc = o.perConversation ?? { perSecond: 7, perThirtySeconds: 60 };

@@ -4,7 +4,7 @@
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
-import type { Db } from '../store/database.js';
+import type { JobStores } from '../store/job-stores.js';
 import type { Messenger } from './messenger.js';
 import { advancingClock, jobDeps } from './deps.js';
 import { OutboxSender } from './outbox-sender.js';
@@ -20,12 +20,12 @@ export interface RunningJobs {
 }
 
 /** What the runtime hands the jobs (a subset of the app's services). */
-export interface JobsHost { config: Config; clock: Clock; log: Logger; store: { db: Db } }
+export interface JobsHost { config: Config; clock: Clock; log: Logger; jobStores: JobStores }
 
 export function startJobs(services: JobsHost, messenger: Messenger, registry: readonly JobDefinition[] = jobRegistry): RunningJobs {
   const { config, log } = services;
   const sender = new OutboxSender({
-    db: services.store.db, messenger, log, clock: advancingClock(services.clock),
+    stores: services.jobStores, messenger, log, clock: advancingClock(services.clock),
     ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
   });
   // SENDER=0 leaves queued messages for another replica, or for a test to deliver on purpose.

@@ -12,11 +12,12 @@ import type {
 import { OPEN_STATUSES } from '../domain/plan/status.js';
 import { ACTION_STATUSES } from '../domain/plan/types.js';
 import type {
-  Action, ActionStatus, Area, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Phase, RequestStatus, Setting,
+  Action, ActionStatus, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Phase, RequestStatus, Setting,
   Specialism, SupportKind, Workstream,
 } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { toPerson } from './people.js';
+import { actionFromRow } from './action-row.js';
 
 export interface PlanReaderOptions {
   /** How long the directory is fresh; after that it is served stale while one check runs. */
@@ -71,16 +72,8 @@ type RawAction = {
 // shadow the real one in ORDER BY and stop the index from giving the order.
 const ACTION_COLUMNS = Prisma.sql`id, ref, title, workstream_id, area::text AS area, owner_id, to_char(due_date, 'YYYY-MM-DD') AS due_day,
   status::text AS status, last_update, last_update_at, success_measure, source, version, created_at, updated_at`;
-const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
-function fromRaw(r: RawAction): Action {
-  return {
-    id: Number(r.id), ref: r.ref, title: r.title, workstreamId: Number(r.workstream_id), area: r.area as Area | null,
-    ownerId: r.owner_id === null ? null : Number(r.owner_id), dueDate: r.due_day,
-    status: r.status as ActionStatus, lastUpdate: r.last_update, lastUpdateAt: r.last_update_at === null ? null : instant(r.last_update_at),
-    successMeasure: r.success_measure, source: r.source, version: Number(r.version), createdAt: instant(r.created_at), updatedAt: instant(r.updated_at),
-  };
-}
+const fromRaw = (r: RawAction): Action => actionFromRow({ ...r, due_date: r.due_day });
 
 interface People { people: PlanDirectory['people']; workstreams: PlanDirectory['workstreams']; clusters: PlanDirectory['clusters']; settings: PlanDirectory['settings'] }
 interface SlowFacts { actionPrefixes: string[]; sources: string[]; at: number }

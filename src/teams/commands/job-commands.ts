@@ -18,7 +18,7 @@ import { londonDate } from '../../domain/time/london.js';
 import { financialQuarter } from '../../domain/time/quarters.js';
 import { jobDeps } from '../../jobs/deps.js';
 import { loadOpenActions, loadPeople } from '../../store/plan-load.js';
-import { buildReportFromDb, saveReport } from '../../reports/store.js';
+import { buildReport, saveReport } from '../../reports/store.js';
 import { OutboxSenderRepository } from '../../store/outbox-sender-repo.js';
 import { sendAnswer } from '../reply.js';
 import type { Services } from '../services.js';
@@ -172,13 +172,13 @@ async function report(turn: CommandTurn): Promise<void> {
   const now = services.clock.now();
   const q = financialQuarter(londonDate(now));
   const stored = await services.store.db.quarterlyCycle.findUnique({ where: { quarter: cycleKey(q) } });
-  const report = await buildReportFromDb(services.store.db, q, now, false);
+  const report = await buildReport(services.jobStores, q, now, false);
   if (stored?.closedAt) {
     await say(turn, `The ${q.label} update round closed on ${formatDate(londonDate(stored.closedAt))}; its report is kept. ${report.summary}`,
       quarterlySummaryMessage(report.model, report.summary, null).cards);
     return;
   }
-  const files = await saveReport(services.store.db, services.config.DATA_DIR, q, report, now, false);
+  const files = await saveReport(services.jobStores, services.config.DATA_DIR, q, report, now, false);
   const msg = quarterlySummaryMessage(report.model, report.summary, { markdown: files.markdownPath, html: files.htmlPath });
   await say(turn, msg.text, msg.cards);
 }
