@@ -123,6 +123,7 @@ async function dbRun(p: BenchPlan): Promise<void> {
   const { openStore } = await import('../src/store/database.js');
   const { runWeeklyDigest } = await import('../src/jobs/weekly-digest.js');
   const { jobDeps } = await import('../src/jobs/deps.js');
+  const { createJobStores } = await import('../src/store/job-stores.js');
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/log/logger.js');
   const store = await openStore({ dataDir: 'memory://' });
@@ -140,7 +141,7 @@ async function dbRun(p: BenchPlan): Promise<void> {
   await store.db.maturityRating.createMany({ data: p.ratings.map((r) => ({ pillar: r.pillar, score: r.score, ratedAt: r.ratedAt })) });
   const loadMs = performance.now() - s;
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const deps = jobDeps({ config, log: createLogger('silent'), store });
+  const deps = jobDeps({ config, log: createLogger('silent'), jobStores: createJobStores(store.db) });
   const j = performance.now();
   const result = await runWeeklyDigest({ now: NOW, period: '2026-W48' }, deps);
   const jobMs = performance.now() - j;

@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     const senders = replicaStores.map((s) => {
       const services = createServices({ config, clock: systemClock, log, store: s });
       return new OutboxSender({
-        db: s.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
+        stores: services.jobStores, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
         ratePerSecond: RATE, maxAttempts: 8, idlePollMs: 500,
       });
     });

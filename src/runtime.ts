@@ -10,6 +10,7 @@ import { openStore, type Store } from './store/database.js';
 import { createRepositories } from './store/repositories.js';
 import { createFlows } from './flows/index.js';
 import { reportArchive } from './reports/store.js';
+import { createJobStores } from './store/job-stores.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createPlanExamples } from './ask-wiring.js';
@@ -47,14 +48,16 @@ export function clockFromConfig(config: Config): Clock {
 export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' | 'store'>): Services {
   const { config, clock, store } = base;
   const repositories = createRepositories(store.db);
+  const jobStores = createJobStores(store.db);
   const services: Services = {
     ...base,
     people: repositories.people,
     conversations: repositories.conversations,
+    jobStores,
     flows: createFlows({
       clock, repositories,
       calendar: createWorkingCalendar(config.EXTRA_BANK_HOLIDAYS),
-      reports: reportArchive(store.db, config.DATA_DIR),
+      reports: reportArchive(jobStores, config.DATA_DIR),
       examples: () => services.examples(),
     }),
     // ── group flows (Experts at Hand, cluster meetings) ──

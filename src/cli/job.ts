@@ -24,7 +24,6 @@ import type { JobDefinition } from '../jobs/types.js';
 import { createLogger } from '../log/logger.js';
 import { createServices } from '../runtime.js';
 import { openStore } from '../store/database.js';
-import { OutboxSenderRepository } from '../store/outbox-sender-repo.js';
 import { createBot } from '../teams/app.js';
 import { createMessenger } from '../teams/messenger.js';
 import type { Services } from '../teams/services.js';
@@ -72,11 +71,11 @@ function readRequest(config: Config, now: Date): JobRequest | number {
 
 /** Sends the job's messages now; leaves them to the running bot when its sender is already at work. */
 async function sendNow(job: JobDefinition, services: Services, maxWaitMs: number): Promise<void> {
-  const { config, clock, log, store } = services;
-  const repo = new OutboxSenderRepository(store.db);
+  const { config, clock, log } = services;
+  const repo = services.jobStores.sending;
   const senderClock = advancingClock(clock);
   const sender = new OutboxSender({
-    db: store.db, messenger: createMessenger(createBot(services), services), log, clock: senderClock,
+    stores: services.jobStores, messenger: createMessenger(createBot(services), services), log, clock: senderClock,
     ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
   });
   const started = Date.now();
@@ -102,7 +101,7 @@ async function sendNow(job: JobDefinition, services: Services, maxWaitMs: number
   await reportUndelivered(repo, job);
 }
 
-async function reportUndelivered(repo: OutboxSenderRepository, job: JobDefinition): Promise<void> {
+async function reportUndelivered(repo: Services['jobStores']['sending'], job: JobDefinition): Promise<void> {
   const waiting = await repo.waiting(200, { job: job.name });
   if (waiting.length > 0) {
     console.log(`Waiting for a personal chat with the bot (${waiting.length}; sent when they install the app or write to it):`);
@@ -142,7 +141,7 @@ async function main(): Promise<number> {
       return 1;
     }
     if (request.queueOnly) {
-      const c = await new OutboxSenderRepository(store.db).counts({ job: job.name });
+      const c = await services.jobStores.sending.counts({ job: job.name });
       console.log(`Queued only: ${c.pending} of this job's messages are waiting for the running bot's sender.`);
       return 0;
     }

@@ -3,12 +3,12 @@ import type { Config } from '../config.js';
 import { createWorkingCalendar } from '../domain/time/bank-holidays.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
-import type { Db } from '../store/database.js';
+import type { JobStores } from '../store/job-stores.js';
 import type { JobDeps } from './types.js';
 
-export function jobDeps(s: { config: Config; log: Logger; store: { db: Db } }): JobDeps {
+export function jobDeps(s: { config: Config; log: Logger; jobStores: JobStores }): JobDeps {
   return {
-    db: s.store.db, config: s.config, log: s.log,
+    stores: s.jobStores, config: s.config, log: s.log,
     calendar: createWorkingCalendar(s.config.EXTRA_BANK_HOLIDAYS),
     dataDir: s.config.DATA_DIR,
   };

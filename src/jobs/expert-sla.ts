@@ -7,8 +7,8 @@ import { leadEscalationMessages, poolReminderMessages, toOutbox } from '../cards
 import type { WorkingCalendar } from '../domain/time/bank-holidays.js';
 import { serviceLevel, type RequestView } from '../domain/experts/index.js';
 import { londonDate } from '../domain/time/london.js';
-import type { Db } from '../store/database.js';
-import { ExpertRequestStore } from '../store/expert-requests.js';
+import type { ExpertRequestStore } from '../store/expert-requests.js';
+import type { JobStores } from '../store/job-stores.js';
 import type { PoolTarget } from '../cards/experts/messages.js';
 import type { Specialism } from '../domain/plan/types.js';
 import type { JobDefinition, JobResult } from './types.js';
@@ -17,8 +17,8 @@ export const EXPERT_SLA_JOB = 'expert-sla';
 
 export interface ExpertSlaOptions { firstResponseDays: number; calendar: WorkingCalendar }
 
-export async function runExpertSla(db: Db, now: Date, o: ExpertSlaOptions): Promise<JobResult> {
-  const store = new ExpertRequestStore(db);
+export async function runExpertSla(stores: Pick<JobStores, 'experts'>, now: Date, o: ExpertSlaOptions): Promise<JobResult> {
+  const store = stores.experts;
   const today = londonDate(now);
   const pools = new Map<Specialism, Omit<PoolTarget, 'audience'>>();
   const poolFor = async (r: RequestView): Promise<PoolTarget> => {
@@ -58,5 +58,5 @@ export const expertSlaJob: JobDefinition = {
   description: 'Reminds the Experts at Hand pool about unclaimed requests, then tells the programme lead.',
   cron: (config) => config.EXPERT_SLA_CRON,
   period: 'day',
-  run: (run, deps) => runExpertSla(deps.db, run.now, { firstResponseDays: deps.config.EXPERT_FIRST_RESPONSE_DAYS, calendar: deps.calendar }),
+  run: (run, deps) => runExpertSla(deps.stores, run.now, { firstResponseDays: deps.config.EXPERT_FIRST_RESPONSE_DAYS, calendar: deps.calendar }),
 };

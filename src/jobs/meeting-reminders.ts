@@ -4,15 +4,14 @@
 import { meetingCard } from '../cards/meetings/meeting-card.js';
 import { reminderText } from '../cards/meetings/text.js';
 import { dueReminder } from '../domain/clusters/index.js';
-import { ClusterStore } from '../store/clusters.js';
-import type { Db } from '../store/database.js';
-import { enqueueMessages, type QueuedMessage } from '../store/outbox.js';
+import type { JobStores } from '../store/job-stores.js';
+import type { QueuedMessage } from '../store/outbox.js';
 import type { JobDefinition, JobResult } from './types.js';
 
 export const MEETING_REMINDERS_JOB = 'meeting-reminders';
 
-export async function runMeetingReminders(db: Db, now: Date): Promise<JobResult> {
-  const store = new ClusterStore(db);
+export async function runMeetingReminders(stores: Pick<JobStores, 'clusters' | 'outbox'>, now: Date): Promise<JobResult> {
+  const store = stores.clusters;
   const messages: QueuedMessage[] = [];
   for (const { meeting, chat } of await store.upcomingWithChats(now, 24 * 3_600_000)) {
     const kind = dueReminder(meeting.startsAt, now);
@@ -23,7 +22,7 @@ export async function runMeetingReminders(db: Db, now: Date): Promise<JobResult>
       payload: { text: reminderText(meeting, kind, now), cards: [meetingCard(meeting, { now, refreshFor })] },
     });
   }
-  const queued = await enqueueMessages(db, messages, now);
+  const queued = await stores.outbox.enqueue(messages, now);
   return { queued, wanted: messages.length, summary: `meeting-reminders: ${queued} queued (${messages.length} due)` };
 }
 
@@ -33,5 +32,5 @@ export const meetingRemindersJob: JobDefinition = {
   cron: (config) => config.MEETING_REMINDER_CRON,
   period: 'occurrence',
   workingDaysOnly: false,
-  run: (run, deps) => runMeetingReminders(deps.db, run.now),
+  run: (run, deps) => runMeetingReminders(deps.stores, run.now),
 };

@@ -1,8 +1,8 @@
 // The outbox sender's settings and counters, its defaults, and which answers are worth retrying.
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
-import type { Db } from '../store/database.js';
-import type { Messenger, SendResult } from '../teams/messenger.js';
+import type { JobStores } from '../store/job-stores.js';
+import type { Messenger, SendResult } from './messenger.js';
 
 /** The lease row whose expiry pauses every sender while Teams keeps answering 429. */
 export const PAUSE_LEASE = 'outbox:pause';
@@ -10,7 +10,7 @@ export const PAUSE_LEASE = 'outbox:pause';
 export interface PauseOptions { after: number; windowMs: number; spanMs: number; share: number; baseMs: number; maxMs: number }
 
 export interface SenderOptions {
-  db: Db;
+  stores: Pick<JobStores, 'sending' | 'leases' | 'waiting'>;
   messenger: Messenger;
   clock: Clock;
   log?: Logger;

@@ -21,10 +21,10 @@
 //   src/store/outbox-waiting.ts) instead of failing.
 // Time is injected (clock + sleep) so tests run without real waiting.
 import crypto from 'node:crypto';
-import { LeaseRepository } from '../store/leases.js';
-import { OutboxSenderRepository, type ClaimedMessage } from '../store/outbox-sender-repo.js';
-import { OutboxWaitingRepository } from '../store/outbox-waiting.js';
-import type { SendResult } from '../teams/messenger.js';
+import type { LeaseRepository } from '../store/leases.js';
+import type { OutboxSenderRepository, ClaimedMessage } from '../store/outbox-sender-repo.js';
+import type { OutboxWaitingRepository } from '../store/outbox-waiting.js';
+import type { SendResult } from './messenger.js';
 import {
   DEFAULT_BACKOFF, DEFAULT_PER_CONVERSATION, emptyStats, isRetryable, type DrainStats, type SenderOptions,
 } from './outbox-sender-options.js';
@@ -53,9 +53,9 @@ export class OutboxSender {
   readonly totals: DrainStats = emptyStats();
 
   constructor(private readonly o: SenderOptions) {
-    this.repo = new OutboxSenderRepository(o.db);
-    this.leases = new LeaseRepository(o.db);
-    this.waitingRepo = new OutboxWaitingRepository(o.db);
+    this.repo = o.stores.sending;
+    this.leases = o.stores.leases;
+    this.waitingRepo = o.stores.waiting;
     this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = o.random ?? Math.random;
     this.holder = o.holder ?? `sender-${crypto.randomUUID().slice(0, 8)}`;

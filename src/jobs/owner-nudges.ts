@@ -6,17 +6,16 @@ import { planOwnerNudges } from '../domain/nudges/rules.js';
 import { addDays } from '../domain/time/dates.js';
 import { londonDate } from '../domain/time/london.js';
 import { leadCopyMessage, ownerNudgeMessage } from '../cards/nudges/cards.js';
-import { enqueueMessages, type QueuedMessage } from '../store/outbox.js';
-import { loadOpenActions, loadPeople, loadSnoozes, loadWorkstreams } from './load.js';
+import type { QueuedMessage } from '../store/outbox.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
 
 export const OWNER_NUDGES = 'owner-nudges';
 
 export async function runOwnerNudges(run: JobRun, deps: JobDeps): Promise<JobResult> {
-  const { db, config } = deps;
+  const { stores, config } = deps;
   const today = londonDate(run.now);
   const [actions, people, workstreams, snoozes] = await Promise.all([
-    loadOpenActions(db, addDays(today, config.DUE_SOON_DAYS)), loadPeople(db), loadWorkstreams(db), loadSnoozes(db, today),
+    stores.plan.openActions(addDays(today, config.DUE_SOON_DAYS)), stores.plan.people(), stores.plan.workstreams(), stores.plan.snoozes(today),
   ]);
   const plan = planOwnerNudges({
     actions, people, snoozes,
@@ -33,7 +32,7 @@ export async function runOwnerNudges(run: JobRun, deps: JobDeps): Promise<JobRes
       payload: leadCopyMessage(c, today, config.LEAD_COPY_AFTER_DAYS),
     })),
   ];
-  const queued = await enqueueMessages(db, messages, run.now);
+  const queued = await stores.outbox.enqueue(messages, run.now);
   return {
     queued, wanted: messages.length,
     summary: `owner-nudges ${run.period}: ${plan.owners.length} owners to nudge, ${plan.leadCopies.length} lead copies; ${queued} newly queued`,

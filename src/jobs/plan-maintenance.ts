@@ -2,17 +2,16 @@
 // where nothing else does it, that is the embedded database (PGlite has no autovacuum) or a server
 // with autovacuum off. Card saves and chat updates leave dead rows and stale statistics behind;
 // without this, counts drift from index-only scans back to reading the table.
-import { lacksAutovacuum, vacuumAnalyse } from '../store/maintenance.js';
-import type { Db } from '../store/database.js';
+import type { JobStores } from '../store/job-stores.js';
 import type { JobDefinition, JobResult } from './types.js';
 
 export const PLAN_MAINTENANCE_JOB = 'plan-maintenance';
 
-export async function runPlanMaintenance(db: Db): Promise<JobResult> {
-  if (!(await lacksAutovacuum(db))) {
+export async function runPlanMaintenance(upkeep: JobStores['upkeep']): Promise<JobResult> {
+  if (!(await upkeep.lacksAutovacuum())) {
     return { queued: 0, wanted: 0, summary: `${PLAN_MAINTENANCE_JOB}: nothing to do, the server's autovacuum keeps the tables`, details: { vacuumed: false } };
   }
-  const ms = await vacuumAnalyse(db);
+  const ms = await upkeep.vacuumAnalyse();
   return { queued: 0, wanted: 0, summary: `${PLAN_MAINTENANCE_JOB}: plan tables vacuumed and analysed in ${ms} ms`, details: { vacuumed: true, ms } };
 }
 
@@ -23,5 +22,5 @@ export const planMaintenanceJob: JobDefinition = {
   period: 'day',
   // Nobody is messaged: quiet nights at weekends and on bank holidays are as good as any.
   workingDaysOnly: false,
-  run: (_run, deps) => runPlanMaintenance(deps.db),
+  run: (_run, deps) => runPlanMaintenance(deps.stores.upkeep),
 };

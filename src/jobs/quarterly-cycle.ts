@@ -12,37 +12,15 @@ import { londonDate } from '../domain/time/london.js';
 import { quarterlyAskMessage } from '../cards/nudges/cards.js';
 import { SnoozeBook } from '../domain/nudges/rules.js';
 import { quarterlySummaryMessage } from '../cards/digest/quarterly-summary.js';
-import { buildReportFromDb, saveReport } from '../reports/store.js';
-import type { Db } from '../store/database.js';
-import { isUniqueViolation } from '../store/errors.js';
-import { enqueueMessages, type QueuedMessage } from '../store/outbox.js';
-import { loadOpenActions, loadPeople, loadSnoozes } from './load.js';
+import { buildReport, saveReport } from '../reports/store.js';
+import type { QueuedMessage } from '../store/outbox.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
 
 export const QUARTERLY_CYCLE = 'quarterly-cycle';
 
-async function cycleStates(db: Db): Promise<Map<string, { opened: boolean; closed: boolean; openedAt: Date | null }>> {
-  const rows = await db.quarterlyCycle.findMany({ select: { quarter: true, openedAt: true, closedAt: true } });
-  return new Map(rows.map((r) => [r.quarter, { opened: r.openedAt !== null, closed: r.closedAt !== null, openedAt: r.openedAt }]));
-}
-
-/** Marks the cycle open (once); returns when it opened. */
-async function markOpened(db: Db, key: string, now: Date): Promise<Date> {
-  const row = await db.quarterlyCycle.findUnique({ where: { quarter: key } });
-  if (row?.openedAt) return row.openedAt;
-  if (!row) {
-    try { await db.quarterlyCycle.create({ data: { quarter: key, openedAt: now, createdAt: now } }); return now; } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
-  }
-  await db.quarterlyCycle.updateMany({ where: { quarter: key, openedAt: null }, data: { openedAt: now } });
-  const after = await db.quarterlyCycle.findUnique({ where: { quarter: key } });
-  return after?.openedAt ?? now;
-}
-
 async function asks(run: JobRun, deps: JobDeps, cycle: CycleDates, openedAt: Date, reminder: number | undefined): Promise<QueuedMessage[]> {
   const today = londonDate(run.now);
-  const [actions, people, snoozes] = await Promise.all([loadOpenActions(deps.db), loadPeople(deps.db), loadSnoozes(deps.db, today)]);
+  const [actions, people, snoozes] = await Promise.all([deps.stores.plan.openActions(), deps.stores.plan.people(), deps.stores.plan.snoozes(today)]);
   // The opening ask goes to every owner of an open action; reminders only to those still missing
   // updates, and they honour snoozes and mutes.
   const book = new SnoozeBook(snoozes, today);
@@ -66,9 +44,9 @@ async function asks(run: JobRun, deps: JobDeps, cycle: CycleDates, openedAt: Dat
 }
 
 export async function runQuarterlyCycle(run: JobRun, deps: JobDeps): Promise<JobResult> {
-  const { db } = deps;
+  const { stores } = deps;
   const today = londonDate(run.now);
-  const states = await cycleStates(db);
+  const states = await stores.cycles.states();
   const stage = stageOn(today, deps.calendar, (key) => states.get(key) ?? { opened: false, closed: false });
 
   if (stage.kind === 'idle') {
@@ -77,11 +55,11 @@ export async function runQuarterlyCycle(run: JobRun, deps: JobDeps): Promise<Job
 
   if (stage.kind === 'open' || stage.kind === 'reminder') {
     const wasOpen = states.get(stage.cycle.key)?.openedAt ?? null;
-    const openedAt = wasOpen ?? await markOpened(db, stage.cycle.key, run.now);
+    const openedAt = wasOpen ?? await stores.cycles.markOpened(stage.cycle.key, run.now);
     // A reminder day reached before the round was opened (the bot was down) opens it instead.
     const reminder = stage.kind === 'reminder' && wasOpen ? stage.workingDaysBefore : undefined;
     const messages = await asks(run, deps, stage.cycle, openedAt, reminder);
-    const queued = await enqueueMessages(db, messages, run.now);
+    const queued = await stores.outbox.enqueue(messages, run.now);
     const what = reminder === undefined ? 'update round open' : `reminder (${reminder} working days left)`;
     return {
       queued, wanted: messages.length,
@@ -92,9 +70,9 @@ export async function runQuarterlyCycle(run: JobRun, deps: JobDeps): Promise<Job
 
   // Close: build and keep the report, then tell leads and admins.
   const q = stage.cycle.quarter;
-  const report = await buildReportFromDb(db, q, run.now, true);
-  const files = await saveReport(db, deps.dataDir, q, report, run.now, true);
-  const people = await loadPeople(db);
+  const report = await buildReport(stores, q, run.now, true);
+  const files = await saveReport(stores, deps.dataDir, q, report, run.now, true);
+  const people = await stores.plan.people();
   const recipients: Person[] = [...people.values()]
     .filter((p) => p.active && (p.roles.includes('lead') || p.roles.includes('admin')))
     .sort((a, b) => a.key.localeCompare(b.key));
@@ -102,7 +80,7 @@ export async function runQuarterlyCycle(run: JobRun, deps: JobDeps): Promise<Job
   const messages: QueuedMessage[] = recipients.map((p) => ({
     job: QUARTERLY_CYCLE, period: `${stage.cycle.key}:close`, recipient: { personKey: p.key }, kind: 'quarterly-summary', payload,
   }));
-  const queued = await enqueueMessages(db, messages, run.now);
+  const queued = await stores.outbox.enqueue(messages, run.now);
   return {
     queued, wanted: messages.length,
     summary: `quarterly-cycle ${run.period}: ${q.label} closed, report kept in ${files.htmlPath}; summary to ${recipients.length} leads and admins, ${queued} newly queued`,

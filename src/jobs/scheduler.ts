@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
-import { LeaseRepository } from '../store/leases.js';
+import type { LeaseRepository } from '../store/leases.js';
 import { dueOccurrence, type ScheduleOptions } from './schedule.js';
 import type { JobDefinition, JobDeps, JobResult } from './types.js';
 
@@ -50,7 +50,7 @@ export class Scheduler {
 
   constructor(private readonly o: SchedulerOptions) {
     this.holder = o.holder ?? `scheduler-${crypto.randomUUID().slice(0, 8)}`;
-    this.leases = new LeaseRepository(o.deps.db);
+    this.leases = o.deps.stores.leases;
   }
 
   /** Runs every job due at `now` whose period nobody has run (or is running). */

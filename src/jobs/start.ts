@@ -1,8 +1,11 @@
 // Starts the scheduler and the outbox sender inside the running bot. Every replica runs a sender
 // (claims never overlap) unless SENDER=0; every replica runs the scheduler unless SCHEDULER=0
 // (leases make one of them run each job's period).
-import type { Messenger } from '../teams/messenger.js';
-import type { Services } from '../teams/services.js';
+import type { Config } from '../config.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { Logger } from '../log/logger.js';
+import type { JobStores } from '../store/job-stores.js';
+import type { Messenger } from './messenger.js';
 import { advancingClock, jobDeps } from './deps.js';
 import { OutboxSender } from './outbox-sender.js';
 import { jobRegistry } from './registry.js';
@@ -16,10 +19,13 @@ export interface RunningJobs {
   scheduler?: Scheduler;
 }
 
-export function startJobs(services: Services, messenger: Messenger, registry: readonly JobDefinition[] = jobRegistry): RunningJobs {
+/** What the runtime hands the jobs (a subset of the app's services). */
+export interface JobsHost { config: Config; clock: Clock; log: Logger; jobStores: JobStores }
+
+export function startJobs(services: JobsHost, messenger: Messenger, registry: readonly JobDefinition[] = jobRegistry): RunningJobs {
   const { config, log } = services;
   const sender = new OutboxSender({
-    db: services.store.db, messenger, log, clock: advancingClock(services.clock),
+    stores: services.jobStores, messenger, log, clock: advancingClock(services.clock),
     ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
   });
   // SENDER=0 leaves queued messages for another replica, or for a test to deliver on purpose.

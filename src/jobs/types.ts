@@ -4,10 +4,11 @@
 import type { Config } from '../config.js';
 import type { WorkingCalendar } from '../domain/time/bank-holidays.js';
 import type { Logger } from '../log/logger.js';
-import type { Db } from '../store/database.js';
+import type { JobStores } from '../store/job-stores.js';
 
 export interface JobDeps {
-  db: Db;
+  /** Repositories, built once by whoever starts the jobs: the jobs never query the database themselves. */
+  stores: JobStores;
   config: Config;
   log: Logger;
   /** England and Wales working days plus EXTRA_BANK_HOLIDAYS. */

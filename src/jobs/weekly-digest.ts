@@ -6,20 +6,19 @@ import { planStaleAsks } from '../domain/nudges/rules.js';
 import { londonDate } from '../domain/time/london.js';
 import { planDigestMessage, workstreamDigestMessage } from '../cards/digest/cards.js';
 import { staleAskMessage } from '../cards/nudges/cards.js';
-import { dedupKey, enqueueMessages, queuedKeys, type QueuedMessage } from '../store/outbox.js';
-import { loadActions, loadChanges, loadPeople, loadRatings, loadSnoozes, loadWorkstreams } from './load.js';
+import { dedupKey, type QueuedMessage } from '../store/outbox.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
 
 export const WEEKLY_DIGEST = 'weekly-digest';
 const WEEK_MS = 7 * 86_400_000;
 
 export async function runWeeklyDigest(run: JobRun, deps: JobDeps): Promise<JobResult> {
-  const { db, config } = deps;
+  const { stores, config } = deps;
   const today = londonDate(run.now);
   const started = performance.now();
   const [actions, people, workstreams, changes, ratings, snoozes, already] = await Promise.all([
-    loadActions(db), loadPeople(db), loadWorkstreams(db), loadChanges(db, new Date(run.now.getTime() - WEEK_MS), new Date(run.now.getTime() + 1)),
-    loadRatings(db), loadSnoozes(db, today), queuedKeys(db, WEEKLY_DIGEST, run.period),
+    stores.plan.actions(), stores.plan.people(), stores.plan.workstreams(), stores.plan.changes(new Date(run.now.getTime() - WEEK_MS), new Date(run.now.getTime() + 1)),
+    stores.plan.ratings(), stores.plan.snoozes(today), stores.outbox.queuedKeys(WEEKLY_DIGEST, run.period),
   ]);
   const loaded = performance.now();
   const plan = buildDigests({ workstreams, actions, changes, ratings, people, today, now: run.now, staleWeeks: config.STALE_UPDATE_WEEKS });
@@ -43,7 +42,7 @@ export async function runWeeklyDigest(run: JobRun, deps: JobDeps): Promise<JobRe
   const asks = planStaleAsks({ actions, people, snoozes, today, weeks: config.STALE_UPDATE_WEEKS, now: run.now });
   for (const ask of asks) add(ask.owner.key, 'stale-ask', () => staleAskMessage(ask, today, config.STALE_UPDATE_WEEKS));
   const built = performance.now();
-  const queued = await enqueueMessages(db, messages, run.now);
+  const queued = await stores.outbox.enqueue(messages, run.now);
   const ms = (a: number, b: number) => Math.round(b - a);
   return {
     queued, wanted,

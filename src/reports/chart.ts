@@ -4,6 +4,7 @@
 import { escapeHtml } from '../domain/text/escape.js';
 import type { ActionStatus } from '../domain/plan/types.js';
 import { statusWord } from '../domain/plan/status.js';
+import type { ChartRow } from '../domain/quarterly/report-model.js';
 
 /** Statuses in chart order, with colours from the GOV.UK palette (contrast-checked with white text). */
 export const CHART_STATUSES: readonly { status: ActionStatus; fill: string; text: string }[] = [
@@ -14,7 +15,7 @@ export const CHART_STATUSES: readonly { status: ActionStatus; fill: string; text
   { status: 'off_track', fill: '#d4351c', text: '#ffffff' },
 ];
 
-export interface ChartRow { label: string; counts: Record<ActionStatus, number> }
+export type { ChartRow } from '../domain/quarterly/report-model.js';
 
 const esc = escapeHtml;
 

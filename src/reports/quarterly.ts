@@ -3,57 +3,13 @@
 // improvement and by workstream, what changed this quarter, and what is late and why.
 // Pure and deterministic: the same plan and the same day give byte-identical files.
 import { escapeHtml, escapeReportMarkdown as t, unescapeMarkdown } from '../domain/text/escape.js';
-import type { Action, ActionChange, ActionStatus, Area, IsoDate, Person, Workstream } from '../domain/plan/types.js';
-import { ACTION_STATUSES, AREAS } from '../domain/plan/types.js';
-import { areaLabel, daysLate, isOpen, isOverdue, statusWord } from '../domain/plan/status.js';
-import { maturityWord, latestRatings, type Rating } from '../domain/digest/build.js';
-import { parseIsoDate } from '../domain/time/dates.js';
-import { formatDate, formatDays, formatLongDate, MONTH_NAMES } from '../domain/time/format.js';
-import { londonDate } from '../domain/time/london.js';
-import type { FinancialQuarter } from '../domain/time/quarters.js';
-import { CHART_STATUSES, stackedBarChart, type ChartRow } from './chart.js';
+import { statusWord } from '../domain/plan/status.js';
+import { formatDate, formatDays, formatLongDate } from '../domain/time/format.js';
+import { CHART_STATUSES, stackedBarChart } from './chart.js';
+import { buildQuarterlyModel, type ChangeLine, type ChartRow, type LateItem, type QuarterlyReportInput, type QuarterlyReportModel } from '../domain/quarterly/report-model.js';
 
-export interface QuarterlyReportInput {
-  quarter: FinancialQuarter;
-  /** The London day the report describes the plan on. */
-  today: IsoDate;
-  actions: readonly Action[];
-  workstreams: readonly Workstream[];
-  people: ReadonlyMap<number, Person>;
-  /** History rows within the quarter. */
-  changes: readonly ActionChange[];
-  ratings: readonly Rating[];
-  /** The update round, when one ran. */
-  cycle: { openedAt: Date | null } | null;
-  /** true: the closing report; false: a draft built on demand. */
-  final: boolean;
-}
-
-export interface LateItem { ref: string; title: string; workstream: string; owner: string | null; dueDate: IsoDate; daysLate: number; status: ActionStatus; why: string | null }
-export interface ChangeLine { ref: string; title: string; workstream: string; on: IsoDate; words: string; note: string | null }
-
-export interface QuarterlyReportModel {
-  title: string;
-  quarterLabel: string;
-  months: string;
-  today: IsoDate;
-  final: boolean;
-  total: number;
-  counts: Record<ActionStatus, number>;
-  open: number;
-  overdueCount: number;
-  byArea: ChartRow[];
-  byWorkstream: ChartRow[];
-  completed: ChangeLine[];
-  statusChanges: ChangeLine[];
-  dueMoves: ChangeLine[];
-  added: number;
-  updatesGiven: number;
-  late: LateItem[];
-  atRisk: LateItem[];
-  ratings: { pillar: string; workstreams: string; words: string; on: IsoDate; note: string | null }[];
-  round: { opened: IsoDate; updated: number; open: number } | null;
-}
+export { buildQuarterlyModel, quarterMonths } from '../domain/quarterly/report-model.js';
+export type { ChangeLine, LateItem, QuarterlyReportInput, QuarterlyReportModel } from '../domain/quarterly/report-model.js';
 
 export interface QuarterlyReport {
   model: QuarterlyReportModel;
@@ -61,100 +17,6 @@ export interface QuarterlyReport {
   html: string;
   /** A few plain sentences for the chat summary. */
   summary: string;
-}
-
-const zero = (): Record<ActionStatus, number> => Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
-
-export function quarterMonths(q: FinancialQuarter): string {
-  const a = parseIsoDate(q.start);
-  const b = parseIsoDate(q.end);
-  return `${MONTH_NAMES[a.month - 1]} to ${MONTH_NAMES[b.month - 1]} ${b.year}`;
-}
-
-export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyReportModel {
-  const { quarter, today } = input;
-  const wsById = new Map(input.workstreams.map((w) => [w.id, w]));
-  const actionById = new Map(input.actions.map((a) => [a.id, a]));
-  const counts = zero();
-  const area = new Map<Area | 'none', Record<ActionStatus, number>>();
-  const ws = new Map<number, Record<ActionStatus, number>>();
-  const late: LateItem[] = [];
-  const atRisk: LateItem[] = [];
-  const item = (a: Action): LateItem => ({
-    ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?',
-    owner: a.ownerId !== null ? input.people.get(a.ownerId)?.name ?? null : null,
-    dueDate: a.dueDate, daysLate: daysLate(a, today), status: a.status, why: a.lastUpdate,
-  });
-  for (const a of input.actions) {
-    counts[a.status]++;
-    const ak = a.area ?? 'none';
-    if (!area.has(ak)) area.set(ak, zero());
-    area.get(ak)![a.status]++;
-    if (!ws.has(a.workstreamId)) ws.set(a.workstreamId, zero());
-    ws.get(a.workstreamId)![a.status]++;
-    if (isOverdue(a, today)) late.push(item(a));
-    else if (isOpen(a.status) && (a.status === 'at_risk' || a.status === 'off_track')) atRisk.push(item(a));
-  }
-  late.sort((a, b) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
-  atRisk.sort((a, b) => (a.status === b.status ? 0 : a.status === 'off_track' ? -1 : 1) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
-
-  const byArea: ChartRow[] = [
-    ...AREAS.filter((k) => area.has(k)).map((k) => ({ label: areaLabel(k), counts: area.get(k)! })),
-    ...(area.has('none') ? [{ label: 'Not linked to an area', counts: area.get('none')! }] : []),
-  ];
-  const byWorkstream: ChartRow[] = [...input.workstreams]
-    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
-    .filter((w) => ws.has(w.id))
-    .map((w) => ({ label: `${w.code} ${w.name}`, counts: ws.get(w.id)! }));
-
-  // What changed: completions, other status changes and due-date moves, from the history.
-  const completed: ChangeLine[] = [];
-  const statusChanges: ChangeLine[] = [];
-  const dueMoves: ChangeLine[] = [];
-  let added = 0;
-  let updatesGiven = 0;
-  for (const c of input.changes) {
-    const a = actionById.get(c.actionId);
-    if (!a) continue;
-    const base = { ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?', on: londonDate(c.at), note: c.note };
-    const creation = c.statusFrom === null && c.dueFrom === null && (c.version === 1 || c.version === null) && c.statusTo !== null;
-    if (creation) { added++; continue; }
-    if (c.note) updatesGiven++;
-    if (c.statusTo !== null && c.statusTo !== c.statusFrom) {
-      if (c.statusTo === 'complete') completed.push({ ...base, words: 'completed' });
-      else statusChanges.push({ ...base, words: `${c.statusFrom ? statusWord(c.statusFrom) : 'new'} → ${statusWord(c.statusTo)}` });
-    }
-    if (c.dueTo !== null && c.dueFrom !== null && c.dueTo !== c.dueFrom) {
-      dueMoves.push({ ...base, words: `due date moved from ${formatDate(c.dueFrom)} to ${formatDate(c.dueTo)}` });
-    }
-  }
-  const byRef = (x: ChangeLine, y: ChangeLine) => x.ref.localeCompare(y.ref, 'en', { numeric: true }) || x.on.localeCompare(y.on);
-
-  const latest = latestRatings(input.ratings);
-  const ratings = [...latest.values()].sort((a, b) => a.pillar.localeCompare(b.pillar, 'en', { numeric: true })).map((r) => ({
-    pillar: r.pillar,
-    workstreams: input.workstreams.filter((w) => r.pillar === w.pillar || r.pillar.startsWith(w.pillar)).map((w) => w.code).join(', '),
-    words: maturityWord(r.score), on: londonDate(r.ratedAt), note: r.note,
-  }));
-
-  const open = counts.not_started + counts.on_track + counts.at_risk + counts.off_track;
-  let round: QuarterlyReportModel['round'] = null;
-  if (input.cycle?.openedAt) {
-    const openedAt = input.cycle.openedAt;
-    const openActions = input.actions.filter((a) => isOpen(a.status));
-    round = {
-      opened: londonDate(openedAt), open: openActions.length,
-      updated: openActions.filter((a) => a.lastUpdateAt !== null && a.lastUpdateAt.getTime() >= openedAt.getTime()).length,
-    };
-  }
-
-  return {
-    title: `Quarterly progress report: ${quarter.label}`,
-    quarterLabel: quarter.label, months: quarterMonths(quarter), today, final: input.final,
-    total: input.actions.length, counts, open, overdueCount: late.length, byArea, byWorkstream,
-    completed: completed.sort(byRef), statusChanges: statusChanges.sort(byRef), dueMoves: dueMoves.sort(byRef),
-    added, updatesGiven, late, atRisk, ratings, round,
-  };
 }
 
 function n(count: number, one: string, many = `${one}s`): string {

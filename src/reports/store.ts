@@ -6,9 +6,7 @@ import type { FinancialQuarter } from '../domain/time/quarters.js';
 import { londonDate, londonMidnight } from '../domain/time/london.js';
 import { addDays } from '../domain/time/dates.js';
 import { cycleKey } from '../domain/quarterly/cycle.js';
-import type { Db } from '../store/database.js';
-import { isUniqueViolation } from '../store/errors.js';
-import { loadActions, loadChanges, loadPeople, loadRatings, loadWorkstreams } from '../jobs/load.js';
+import type { JobStores } from '../store/job-stores.js';
 import { buildQuarterlyReport, type QuarterlyReport } from './quarterly.js';
 
 export function reportFileBase(q: FinancialQuarter): string {
@@ -16,12 +14,13 @@ export function reportFileBase(q: FinancialQuarter): string {
 }
 
 /** Builds the report for quarter `q` as the plan stands at `now`. */
-export async function buildReportFromDb(db: Db, q: FinancialQuarter, now: Date, final: boolean): Promise<QuarterlyReport> {
+export async function buildReport(stores: Pick<JobStores, 'plan' | 'cycles'>, q: FinancialQuarter, now: Date, final: boolean): Promise<QuarterlyReport> {
   const from = londonMidnight(q.start);
   const to = londonMidnight(addDays(q.end, 1));
+  const { plan } = stores;
   const [actions, workstreams, people, changes, ratings, cycle] = await Promise.all([
-    loadActions(db), loadWorkstreams(db), loadPeople(db), loadChanges(db, from, new Date(Math.min(to.getTime(), now.getTime() + 1))),
-    loadRatings(db), db.quarterlyCycle.findUnique({ where: { quarter: cycleKey(q) } }),
+    plan.actions(), plan.workstreams(), plan.people(), plan.changes(from, new Date(Math.min(to.getTime(), now.getTime() + 1))),
+    plan.ratings(), stores.cycles.find(cycleKey(q)),
   ]);
   return buildQuarterlyReport({
     quarter: q, today: londonDate(now), actions, workstreams, people, changes,
@@ -33,21 +32,8 @@ export async function buildReportFromDb(db: Db, q: FinancialQuarter, now: Date, 
 export interface SavedReport { markdownPath: string; htmlPath: string }
 
 /** Keeps the report: in the QuarterlyCycle row (closing it when final) and as files. */
-export async function saveReport(db: Db, dataDir: string, q: FinancialQuarter, report: QuarterlyReport, now: Date, close: boolean): Promise<SavedReport> {
-  const key = cycleKey(q);
-  const data = { markdown: report.markdown, html: report.html, ...(close ? { closedAt: now } : {}) };
-  const existing = await db.quarterlyCycle.findUnique({ where: { quarter: key } });
-  if (!existing) {
-    try {
-      await db.quarterlyCycle.create({ data: { quarter: key, createdAt: now, ...data } });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err; // another replica created it: update below
-      await db.quarterlyCycle.updateMany({ where: { quarter: key, closedAt: null }, data });
-    }
-  } else if (close || !existing.closedAt) {
-    // A closed cycle keeps its closing report: a draft built later never overwrites it.
-    await db.quarterlyCycle.update({ where: { quarter: key }, data: existing.closedAt ? { markdown: report.markdown, html: report.html } : data });
-  }
+export async function saveReport(stores: Pick<JobStores, 'cycles'>, dataDir: string, q: FinancialQuarter, report: QuarterlyReport, now: Date, close: boolean): Promise<SavedReport> {
+  await stores.cycles.keepReport(cycleKey(q), report, now, close);
   const dir = path.join(dataDir, 'reports');
   await fs.mkdir(dir, { recursive: true });
   const base = `${reportFileBase(q)}${close ? '' : '-draft'}`;
@@ -64,9 +50,9 @@ export interface ReportArchive {
   save(q: FinancialQuarter, report: QuarterlyReport, now: Date, close: boolean): Promise<SavedReport>;
 }
 
-export function reportArchive(db: Db, dataDir: string): ReportArchive {
+export function reportArchive(stores: Pick<JobStores, 'plan' | 'cycles'>, dataDir: string): ReportArchive {
   return {
-    build: (q, now, final) => buildReportFromDb(db, q, now, final),
-    save: (q, report, now, close) => saveReport(db, dataDir, q, report, now, close),
+    build: (q, now, final) => buildReport(stores, q, now, final),
+    save: (q, report, now, close) => saveReport(stores, dataDir, q, report, now, close),
   };
 }

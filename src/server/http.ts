@@ -1,14 +1,14 @@
 // The HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes.
 // Kept apart from the bot so the bot can be tested and benchmarked on its own.
 import restify from 'restify';
-import type { Request, Response } from 'botbuilder';
 import type { Logger } from '../log/logger.js';
 import { checkInboundActivity } from './activity-shape.js';
 
 export interface HttpDeps {
   log: Logger;
   bodyLimitBytes: number;
-  processActivity(req: Request, res: Response): Promise<void>;
+  /** Hands the request to the bot's adapter (src/teams), which writes the response. */
+  processActivity(req: restify.Request, res: restify.Response): Promise<void>;
   health(): Promise<{ ok: boolean; details: Record<string, unknown> }>;
 }
 
@@ -40,7 +40,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       return;
     }
     try {
-      await deps.processActivity(req as unknown as Request, res as unknown as Response);
+      await deps.processActivity(req, res);
     } catch (err) {
       deps.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'The bot could not process this activity.' });

@@ -5,10 +5,11 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { LastChange, HistoryEntry } from '../domain/actions/phrasing.js';
 import type { ActionChange } from '../domain/actions/update.js';
 import { OPEN_STATUSES } from '../domain/plan/status.js';
-import type { Action, ActionStatus, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+import type { Action, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { enqueueMessages, type OutboxPayload } from './outbox.js';
 import { toPerson } from './people.js';
+import { actionFromRow } from './action-row.js';
 
 /** An action with everything its cards and rules need. */
 export interface ActionRecord {
@@ -105,12 +106,7 @@ function personFrom(r: RecordRow, p: 'o' | 'l'): Person | null {
 
 function toRecord(r: RecordRow): ActionRecord {
   return {
-    action: {
-      id: r.id, ref: r.ref, title: r.title, workstreamId: r.workstream_id, area: r.area as Action['area'], ownerId: r.owner_id,
-      dueDate: r.due_date, status: r.status as ActionStatus, lastUpdate: r.last_update,
-      lastUpdateAt: r.last_update_at === null ? null : instant(r.last_update_at), successMeasure: r.success_measure, source: r.source,
-      version: r.version, createdAt: instant(r.created_at), updatedAt: instant(r.updated_at),
-    },
+    action: actionFromRow(r),
     workstream: { id: r.workstream_id, code: r.w_code, name: r.w_name, pillar: r.w_pillar, leadId: r.w_lead_id },
     owner: personFrom(r, 'o'),
     lead: personFrom(r, 'l'),

@@ -52,3 +52,10 @@ export async function queuedKeys(db: Pick<Db, 'outboxMessage'>, job: string, per
   const rows = await db.outboxMessage.findMany({ where: { job, period }, select: { dedupKey: true } });
   return new Set(rows.map((r) => r.dedupKey));
 }
+
+/** The outbox as the jobs write it. */
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+  enqueue(messages: QueuedMessage[], now: Date): Promise<number> { return enqueueMessages(this.db, messages, now); }
+  queuedKeys(job: string, period: string): Promise<Set<string>> { return queuedKeys(this.db, job, period); }
+}

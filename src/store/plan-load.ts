@@ -1,28 +1,15 @@
-// Reads of the plan in a few wide queries (no per-row round trips): the jobs, the reports and the
-// flows' repositories share them.
-import type { Prisma } from '../generated/prisma/client.js';
-import type { Action, ActionChange, ActionStatus, Area, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+// Reads of the plan in a few wide queries (no per-row round trips): the jobs and the reports
+// share them.
+import { Prisma } from '../generated/prisma/client.js';
+import type { Action, ActionChange, ActionStatus, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+import { ACTION_ROW_COLUMNS, actionFromRow, type ActionRow } from './action-row.js';
 import type { Snooze } from '../domain/nudges/rules.js';
 import type { Rating } from '../domain/digest/build.js';
 import type { Db } from './database.js';
 import { toPerson } from './people.js';
 
-type ActionRow = {
-  id: number; ref: string; title: string; workstreamId: number; area: string | null; ownerId: number | null; dueDate: Date;
-  status: string; lastUpdate: string | null; lastUpdateAt: Date | null; successMeasure: string | null; source: string | null;
-  version: number; createdAt: Date; updatedAt: Date;
-};
-
 const isoOf = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 const dateOf = (d: IsoDate): Date => new Date(`${d}T00:00:00Z`);
-
-export function actionOf(row: ActionRow): Action {
-  return {
-    id: row.id, ref: row.ref, title: row.title, workstreamId: row.workstreamId, area: row.area as Area | null, ownerId: row.ownerId,
-    dueDate: isoOf(row.dueDate), status: row.status as ActionStatus, lastUpdate: row.lastUpdate, lastUpdateAt: row.lastUpdateAt,
-    successMeasure: row.successMeasure, source: row.source, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt,
-  };
-}
 
 export async function loadPeople(db: Db): Promise<Map<number, Person>> {
   const rows = await db.person.findMany();
@@ -34,20 +21,33 @@ export async function loadWorkstreams(db: Db): Promise<Workstream[]> {
   return rows.map((w) => ({ id: w.id, code: w.code, name: w.name, pillar: w.pillar, leadId: w.leadId }));
 }
 
-/** Actions matching `where`, in pages so 100 000 rows never sit in one result set twice. */
-export async function loadActions(db: Db, where: Prisma.ActionWhereInput = {}): Promise<Action[]> {
+export interface ActionFilter {
+  /** Only actions that are not complete. */
+  open?: boolean;
+  dueOnOrBefore?: IsoDate;
+}
+
+const PAGE = 20_000;
+
+/** Actions matching `filter`, in pages so 100 000 rows never sit in one result set twice. */
+export async function loadActions(db: Db, filter: ActionFilter = {}): Promise<Action[]> {
+  const and = [
+    ...(filter.open ? [Prisma.sql`status <> 'complete'`] : []),
+    ...(filter.dueOnOrBefore ? [Prisma.sql`due_date <= ${filter.dueOnOrBefore}::date`] : []),
+  ];
+  const where = and.length ? Prisma.sql` AND ${Prisma.join(and, ' AND ')}` : Prisma.empty;
   const out: Action[] = [];
   let cursor = 0;
   for (;;) {
-    const rows = await db.action.findMany({ where: { ...where, id: { gt: cursor } }, orderBy: { id: 'asc' }, take: 20_000 });
-    out.push(...rows.map(actionOf));
-    if (rows.length < 20_000) return out;
-    cursor = rows[rows.length - 1]!.id;
+    const rows = await db.$queryRaw<ActionRow[]>`SELECT ${ACTION_ROW_COLUMNS} FROM actions WHERE id > ${cursor}::int${where} ORDER BY id ASC LIMIT ${PAGE}::int`;
+    out.push(...rows.map(actionFromRow));
+    if (rows.length < PAGE) return out;
+    cursor = Number(rows[rows.length - 1]!.id);
   }
 }
 
 export async function loadOpenActions(db: Db, dueOnOrBefore?: IsoDate): Promise<Action[]> {
-  return loadActions(db, { status: { not: 'complete' }, ...(dueOnOrBefore ? { dueDate: { lte: dateOf(dueOnOrBefore) } } : {}) });
+  return loadActions(db, { open: true, ...(dueOnOrBefore ? { dueOnOrBefore } : {}) });
 }
 
 /** History rows with from ≤ at < to. */
@@ -69,4 +69,16 @@ export async function loadRatings(db: Db): Promise<Rating[]> {
 export async function loadSnoozes(db: Db, today: IsoDate): Promise<Snooze[]> {
   const rows = await db.reminderSnooze.findMany({ where: { until: { gt: dateOf(today) } } });
   return rows.map((s) => ({ personId: s.personId, actionId: s.actionId, until: isoOf(s.until) }));
+}
+
+/** The plan reads of the jobs and the reports, over one database. */
+export class PlanLoadRepository {
+  constructor(private readonly db: Db) {}
+  people(): Promise<Map<number, Person>> { return loadPeople(this.db); }
+  workstreams(): Promise<Workstream[]> { return loadWorkstreams(this.db); }
+  actions(filter: ActionFilter = {}): Promise<Action[]> { return loadActions(this.db, filter); }
+  openActions(dueOnOrBefore?: IsoDate): Promise<Action[]> { return loadOpenActions(this.db, dueOnOrBefore); }
+  changes(from: Date, to: Date): Promise<ActionChange[]> { return loadChanges(this.db, from, to); }
+  ratings(): Promise<Rating[]> { return loadRatings(this.db); }
+  snoozes(today: IsoDate): Promise<Snooze[]> { return loadSnoozes(this.db, today); }
 }

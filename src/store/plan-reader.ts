@@ -6,9 +6,10 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { ActionQuery } from '../domain/plan/reader.js';
 import { OPEN_STATUSES } from '../domain/plan/status.js';
 import type {
-  Action, ActionStatus, Area, ExpertRequest, IsoDate, RequestStatus, Specialism, SupportKind,
+  Action, ExpertRequest, IsoDate, RequestStatus, Specialism, SupportKind,
 } from '../domain/plan/types.js';
 import { titleWordSql } from './title-search.js';
+import { actionFromRow } from './action-row.js';
 
 export const dateOf = (iso: IsoDate): Date => new Date(`${iso}T00:00:00.000Z`);
 export const isoOf = (d: Date): IsoDate => d.toISOString().slice(0, 10);
@@ -48,16 +49,8 @@ export type RawAction = {
 // shadow the real one in ORDER BY and stop the index from giving the order.
 export const ACTION_COLUMNS = Prisma.sql`id, ref, title, workstream_id, area::text AS area, owner_id, to_char(due_date, 'YYYY-MM-DD') AS due_day,
   status::text AS status, last_update, last_update_at, success_measure, source, version, created_at, updated_at`;
-const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
-export function fromRaw(r: RawAction): Action {
-  return {
-    id: Number(r.id), ref: r.ref, title: r.title, workstreamId: Number(r.workstream_id), area: r.area as Area | null,
-    ownerId: r.owner_id === null ? null : Number(r.owner_id), dueDate: r.due_day,
-    status: r.status as ActionStatus, lastUpdate: r.last_update, lastUpdateAt: r.last_update_at === null ? null : instant(r.last_update_at),
-    successMeasure: r.success_measure, source: r.source, version: Number(r.version), createdAt: instant(r.created_at), updatedAt: instant(r.updated_at),
-  };
-}
+export const fromRaw = (r: RawAction): Action => actionFromRow({ ...r, due_date: r.due_day });
 
 export type RequestRow = {
   id: number; ref: string; requesterId: number; settingId: number; specialism: string; kind: string; summary: string;

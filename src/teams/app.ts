@@ -3,6 +3,7 @@
 import type { TurnState} from '@microsoft/teams-ai';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Request, Response, TurnContext } from 'botbuilder';
+import type restify from 'restify';
 import { createAdapter } from './adapter.js';
 import { reportTurnError } from './errors.js';
 import { registerActionCardRoutes } from './routes/action-cards.js';
@@ -16,8 +17,8 @@ import { answerUnhandledInvoke, invokeUnanswered } from './unhandled-invokes.js'
 export interface Bot {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
-  /** Handles one POST /api/messages. */
-  process(req: Request, res: Response): Promise<void>;
+  /** Handles one POST /api/messages (the HTTP server's request and response, read by the adapter). */
+  process(req: restify.Request, res: restify.Response): Promise<void>;
   /** Resolves when no turn is in flight (graceful shutdown). */
   idle(): Promise<void>;
 }
@@ -47,7 +48,8 @@ export function createBot(services: Services): Bot {
     async process(req, res) {
       inFlight++;
       try {
-        await adapter.process(req, res, async (context) => {
+        // restify's request and response carry everything the adapter reads (body, headers, status, end).
+        await adapter.process(req as unknown as Request, res as unknown as Response, async (context) => {
           const log = beginTurn(context, services.log);
           const started = performance.now();
           try {

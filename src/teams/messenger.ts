@@ -1,4 +1,5 @@
-// Proactive sending for jobs and notifications: the jobs never import Teams, they get a Messenger.
+// Proactive sending for jobs and notifications: the Teams implementation of the jobs' Messenger
+// (src/jobs/messenger.ts), so the jobs never import Teams.
 //
 // One send is one HTTP request to the connector and nothing more. The Bot Framework connector
 // client normally retries on its own (429 with Retry-After, 5xx, dropped connections) while the
@@ -6,21 +7,11 @@
 // and, after a timeout, risk a second copy. So the client's retry policy is removed for these
 // sends and a per-request timeout is added: the outbox sender owns every retry.
 import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { Messenger, OutgoingMessage, SendResult } from '../jobs/messenger.js';
 import type { Bot } from './app.js';
 import type { Services } from './services.js';
 
-export interface OutgoingMessage {
-  /** A stored conversation (conversation_refs.conversation_id). */
-  conversationId: string;
-  text?: string;
-  cards?: Record<string, unknown>[];
-}
-
-export interface SendResult { ok: boolean; status?: number; retryAfterMs?: number; final?: boolean; error?: string }
-
-export interface Messenger {
-  send(message: OutgoingMessage): Promise<SendResult>;
-}
+export type { Messenger, OutgoingMessage, SendResult };
 
 export interface MessengerOptions {
   /** Per-request timeout (default 15 s). */

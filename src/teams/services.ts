@@ -8,6 +8,7 @@ import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/database.js';
 import type { ConversationRepository } from '../store/conversations.js';
+import type { JobStores } from '../store/job-stores.js';
 import type { PeopleRepository } from '../store/people.js';
 
 // An answer model: one plain sentence (or a few) and Adaptive Card JSON objects.
@@ -22,6 +23,8 @@ export interface Services {
   conversations: ConversationRepository;
   /** The use cases (src/flows), built once in the runtime over the repositories. */
   flows: Flows;
+  /** The jobs' and reports' repositories (built once in src/runtime.ts). */
+  jobStores: JobStores;
   /** Question understanding (src/ask), injected so the edge never depends on how it works. */
   ask(text: string, asker: Asker): Promise<Answer>;
   /** Real references, workstreams and clusters for examples in welcomes and refusals; none when the plan is empty. */

@@ -10,6 +10,7 @@ import { createLogger } from '../../src/log/logger.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { cardProblems } from './helpers.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 
 describeEachStore('cluster meeting reminders', (kind) => {
   let bot: TestBot;
@@ -17,7 +18,7 @@ describeEachStore('cluster meeting reminders', (kind) => {
   const CHAT = '19:batley-reminders@thread.v2';
   const config = loadConfig({});
   const run = async () => meetingRemindersJob.run({ now: clock.now(), period: clock.now().toISOString() }, {
-    db: bot.store.db, config, log: createLogger('silent'), calendar: createWorkingCalendar(), dataDir: '/tmp',
+    stores: createJobStores(bot.store.db), config, log: createLogger('silent'), calendar: createWorkingCalendar(), dataDir: '/tmp',
   });
   const queued = () => bot.store.db.outboxMessage.findMany({ where: { job: 'meeting-reminders' }, orderBy: { id: 'asc' } });
 

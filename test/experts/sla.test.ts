@@ -11,6 +11,7 @@ import { createLogger } from '../../src/log/logger.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { cardProblems } from '../clusters/helpers.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 
 describeEachStore('Experts at Hand service levels', (kind) => {
   let bot: TestBot;
@@ -18,7 +19,7 @@ describeEachStore('Experts at Hand service levels', (kind) => {
   const OT_POOL = '19:ot-pool@thread.tacv2';
   const config = loadConfig({});
   const run = () => expertSlaJob.run({ now: clock.now(), period: clock.now().toISOString().slice(0, 10) }, {
-    db: bot.store.db, config, log: createLogger('silent'), calendar: createWorkingCalendar(config.EXTRA_BANK_HOLIDAYS), dataDir: '/tmp',
+    stores: createJobStores(bot.store.db), config, log: createLogger('silent'), calendar: createWorkingCalendar(config.EXTRA_BANK_HOLIDAYS), dataDir: '/tmp',
   });
   const rows = () => bot.store.db.outboxMessage.findMany({ where: { job: 'expert-sla' }, orderBy: { id: 'asc' } });
 

@@ -10,6 +10,7 @@ import { createFlows, type Flows } from '../../src/flows/index.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import { reportArchive } from '../../src/reports/store.js';
 import type { Store } from '../../src/store/database.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 import { createRepositories, type Repositories } from '../../src/store/repositories.js';
 
 /** When the demo plan is loaded (as in the end-to-end tests). */
@@ -29,7 +30,7 @@ export async function flowRig(store: Store, clock: Clock, opts: { examples?: Pla
   const flows = createFlows({
     clock, repositories,
     calendar: createWorkingCalendar(),
-    reports: reportArchive(store.db, opts.dataDir ?? path.join(os.tmpdir(), 'flows-test-reports')),
+    reports: reportArchive(createJobStores(store.db), opts.dataDir ?? path.join(os.tmpdir(), 'flows-test-reports')),
     examples: async () => opts.examples ?? {},
   });
   return {

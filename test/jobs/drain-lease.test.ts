@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DRAIN_LEASE } from '../../src/jobs/drain-lease.js';
 import { OutboxSender } from '../../src/jobs/outbox-sender.js';
 import type { Store } from '../../src/store/database.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 import { LeaseRepository } from '../../src/store/leases.js';
 import { enqueueMessages, type QueuedMessage } from '../../src/store/outbox.js';
 import type { Messenger, SendResult } from '../../src/teams/messenger.js';
@@ -29,7 +30,7 @@ describeEachStore('one sender at a time across replicas', (kind) => {
     const sends: { at: number; text: string }[] = [];
     const messenger: Messenger = { send: async (m) => { sends.push({ at: Date.now(), text: m.text! }); return { ok: true, status: 200 }; } };
     const replica = () => new OutboxSender({
-      db: store.db, messenger, clock: { now: () => new Date() }, log, ratePerSecond: 100, maxAttempts: 3,
+      stores: createJobStores(store.db), messenger, clock: { now: () => new Date() }, log, ratePerSecond: 100, maxAttempts: 3,
       perConversation: { perSecond: 3, perThirtySeconds: 1_000 }, idlePollMs: 100, batchSize: 3,
     });
     await Promise.all([replica().drainAll(), replica().drainAll()]);
@@ -42,13 +43,13 @@ describeEachStore('one sender at a time across replicas', (kind) => {
   it('a sender that stops hands the lease back; the other takes over at once', async () => {
     const t = virtualTime(START);
     await enqueueMessages(store.db, messages(3), t.clock.now());
-    const a = new OutboxSender({ db: store.db, messenger: scriptedMessenger(t.clock), clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3 });
+    const a = new OutboxSender({ stores: createJobStores(store.db), messenger: scriptedMessenger(t.clock), clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3 });
     await a.drainAll();
     const lease = await new LeaseRepository(store.db).get(DRAIN_LEASE);
     expect(lease!.expiresAt.getTime()).toBeLessThanOrEqual(t.clock.now().getTime());
     await enqueueMessages(store.db, messages(2, 'a:conv-2'), t.clock.now());
     const bMessenger = scriptedMessenger(t.clock);
-    const b = new OutboxSender({ db: store.db, messenger: bMessenger, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3 });
+    const b = new OutboxSender({ stores: createJobStores(store.db), messenger: bMessenger, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3 });
     await b.drainDue();
     expect(bMessenger.delivered).toHaveLength(2);
   });
@@ -58,14 +59,14 @@ describeEachStore('one sender at a time across replicas', (kind) => {
     await enqueueMessages(store.db, messages(1), t.clock.now());
     let sent = 0;
     const dying = new OutboxSender({
-      db: store.db, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3, lockMs: 20_000, drainLeaseMs: 30_000,
+      stores: createJobStores(store.db), clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3, lockMs: 20_000, drainLeaseMs: 30_000,
       messenger: { send: () => { sent++; return new Promise<SendResult>(() => undefined); } }, // the process is gone
     });
     void dying.drainDue();
     for (let i = 0; i < 100 && sent === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await enqueueMessages(store.db, messages(1, 'a:conv-2'), t.clock.now());
     const next = scriptedMessenger(t.clock);
-    const b = new OutboxSender({ db: store.db, messenger: next, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3 });
+    const b = new OutboxSender({ stores: createJobStores(store.db), messenger: next, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 3 });
     await b.drainDue();
     expect(next.calls).toHaveLength(0); // the dead sender's lease still stands
     t.clock.advance(31_000);

@@ -13,6 +13,7 @@ import { classifySendError, createMessenger, retryAfterMsOf, type Messenger } fr
 import { createServices } from '../../src/runtime.js';
 import { createTestStore } from '../support/store.js';
 import { log, testConfig, virtualTime } from './support.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 
 let store: Store;
 let stub: ConnectorStub;
@@ -105,7 +106,7 @@ describe('sender through the real connector path', () => {
     })), t.clock.now());
     const before = stub.requests;
     stub.failNext({ status: 429, retryAfter: 1 }, { status: 429 }, { status: 500 }, 'hang', 'drop', { status: 502 }, { status: 504 }, { status: 412 });
-    const sender = new OutboxSender({ db: store.db, messenger, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 6, random: () => 0.5 });
+    const sender = new OutboxSender({ stores: createJobStores(store.db), messenger, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 6, random: () => 0.5 });
     const stats = await sender.drainAll();
     expect(stats).toMatchObject({ sent: 12, failed: 0, retried: 8, attempts: 20 });
     expect(stub.requests - before).toBe(20);

@@ -5,9 +5,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { OutboxSender, PAUSE_LEASE, type SenderOptions } from '../../src/jobs/outbox-sender.js';
 import type { Store } from '../../src/store/database.js';
 import { enqueueMessages, type QueuedMessage } from '../../src/store/outbox.js';
-import type { SendResult } from '../../src/teams/messenger.js';
+import type { SendResult } from '../../src/jobs/messenger.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { log, reachEveryone, scriptedMessenger, virtualTime } from './support.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 
 const START = '2026-11-23T09:00:00Z';
 
@@ -26,7 +27,7 @@ describeEachStore('outbox sender', (kind) => {
   function sender(t: ReturnType<typeof virtualTime>, script: SendResult[] = [], extra: Partial<SenderOptions> = {}) {
     const messenger = scriptedMessenger(t.clock, script);
     const s = new OutboxSender({
-      db: store.db, messenger, clock: t.clock, sleep: t.sleep, random: () => 0.5, log,
+      stores: createJobStores(store.db), messenger, clock: t.clock, sleep: t.sleep, random: () => 0.5, log,
       ratePerSecond: 5, maxAttempts: 4, ...extra,
     });
     return { s, messenger };
@@ -215,7 +216,7 @@ describeEachStore('outbox sender', (kind) => {
     let calls = 0;
     // Sender A "dies" on its 11th send: the call never returns (the process is gone).
     const dying = new OutboxSender({
-      db: store.db, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 4, lockMs: 60_000,
+      stores: createJobStores(store.db), clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 4, lockMs: 60_000,
       messenger: { send: (m) => { calls++; if (calls === 11) return new Promise<SendResult>(() => undefined); delivered.push(m.text!); return Promise.resolve({ ok: true }); } },
     });
     void dying.drainAll();
@@ -243,7 +244,7 @@ describeEachStore('outbox sender', (kind) => {
     await enqueueMessages(store.db, messages(1), t.clock.now());
     const seen: string[] = [];
     const dying = new OutboxSender({
-      db: store.db, clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 4,
+      stores: createJobStores(store.db), clock: t.clock, sleep: t.sleep, log, ratePerSecond: 5, maxAttempts: 4,
       messenger: { send: (m) => { seen.push(m.text!); return new Promise<SendResult>(() => undefined); } }, // delivered, then the process died
     });
     void dying.drainDue();
@@ -269,7 +270,7 @@ describeEachStore('outbox sender', (kind) => {
     await enqueueMessages(store.db, messages(120), new Date());
     const seen: string[] = [];
     const make = () => new OutboxSender({
-      db: store.db, clock: { now: () => new Date() }, log, ratePerSecond: 400, maxAttempts: 3, batchSize: 10, concurrency: 4,
+      stores: createJobStores(store.db), clock: { now: () => new Date() }, log, ratePerSecond: 400, maxAttempts: 3, batchSize: 10, concurrency: 4,
       messenger: { send: async (m) => { seen.push(m.text!); await new Promise((r) => setTimeout(r, 1)); return { ok: true }; } },
     });
     await Promise.all([make().drainAll(), make().drainAll(), make().drainAll()]);

@@ -8,6 +8,7 @@ import { planMaintenanceJob } from '../../src/jobs/plan-maintenance.js';
 import { findJob } from '../../src/jobs/registry.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { Store } from '../../src/store/database.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
@@ -40,7 +41,7 @@ describeEachStore('Plan maintenance', (kind) => {
     await store.db.$executeRaw`UPDATE actions SET version = version + 1`;
     const before = await upkeep();
     const result = await planMaintenanceJob.run({ now: NOW, period: '2026-11-22' }, {
-      db: store.db, config, log: createLogger('silent'), calendar: createWorkingCalendar([]), dataDir: '/tmp',
+      stores: createJobStores(store.db), config, log: createLogger('silent'), calendar: createWorkingCalendar([]), dataDir: '/tmp',
     });
     // The test server, like the embedded database, runs without autovacuum.
     expect(result).toMatchObject({ queued: 0, wanted: 0, details: { vacuumed: true } });

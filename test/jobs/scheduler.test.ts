@@ -17,7 +17,7 @@ function countingJob(name: string, opts: Partial<JobDefinition> = {}, body?: (ru
     run: async (run, deps) => {
       runs.push(run);
       await body?.(run);
-      const queued = await enqueueMessages(deps.db, [{ job: name, period: run.period, recipient: { conversationId: 'a:1' }, kind: 'k', payload: { text: 'x' } }], run.now);
+      const queued = await deps.stores.outbox.enqueue([{ job: name, period: run.period, recipient: { conversationId: 'a:1' }, kind: 'k', payload: { text: 'x' } }], run.now);
       return { queued, wanted: 1, summary: `${name} ${run.period}` };
     },
     ...opts,

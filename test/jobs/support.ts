@@ -7,7 +7,8 @@ import { jobDeps } from '../../src/jobs/deps.js';
 import type { JobDeps } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { Store } from '../../src/store/database.js';
-import type { Messenger, OutgoingMessage, SendResult } from '../../src/teams/messenger.js';
+import type { Messenger, OutgoingMessage, SendResult } from '../../src/jobs/messenger.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 
 export const log = createLogger('silent');
 
@@ -16,7 +17,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 export function depsFor(store: Store, env: Record<string, string> = {}): JobDeps {
-  return jobDeps({ config: testConfig(env), log, store });
+  return jobDeps({ config: testConfig(env), log, jobStores: createJobStores(store.db) });
 }
 
 export async function withDemo(store: Store, loadedAt = '2026-11-22T09:00:00Z'): Promise<Store> {

@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import { financialQuarter } from '../../src/domain/time/quarters.js';
-import { buildReportFromDb } from '../../src/reports/store.js';
+import { buildReport } from '../../src/reports/store.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { invoke } from '../actions/support.js';
 import { invoke as invokeAny } from '../clusters/helpers.js';
+import { createJobStores } from '../../src/store/job-stores.js';
 
 const NOTE = '[verify your account](https://evil.example/phish) **BOLD**';
 const ESCAPED = '\\[verify your account\\](https://evil.example/phish) \\*\\*BOLD\\*\\*';
@@ -75,7 +76,7 @@ describeEachStore('what people wrote is shown as text', (kind) => {
     const all = texts(reply.activities).join('\n');
     expect(all).toContain(ESCAPED);
     expect(all).not.toMatch(LIVE);
-    const report = await buildReportFromDb(bot.store.db, financialQuarter('2026-11-22'), new Date(DEMO_NOW), false);
+    const report = await buildReport(createJobStores(bot.store.db), financialQuarter('2026-11-22'), new Date(DEMO_NOW), false);
     expect(report.markdown).toContain(ESCAPED);
     expect(report.markdown).not.toMatch(LIVE);
     expect(report.html).toContain('[verify your account](https://evil.example/phish) **BOLD**'); // shown as typed

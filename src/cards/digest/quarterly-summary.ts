@@ -1,5 +1,5 @@
 // The card posted to leads and admins when a quarter closes (and replied to "quarterly report").
-import type { QuarterlyReportModel } from '../../reports/quarterly.js';
+import type { QuarterlyReportModel } from '../../domain/quarterly/report-model.js';
 import { statusWord } from '../../domain/plan/status.js';
 import { formatDate, formatDays, formatLongDate } from '../../domain/time/format.js';
 import { md } from '../markup.js';

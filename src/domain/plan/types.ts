@@ -1,7 +1,9 @@
 // The plan as the domain sees it: plain data, no database or Teams types.
 // Dates without a time (due dates) are ISO strings 'YYYY-MM-DD'; instants are Date.
 
-export type IsoDate = string;
+import type { IsoDate } from '../time/dates.js';
+
+export type { IsoDate };
 
 export const ACTION_STATUSES = ['not_started', 'on_track', 'at_risk', 'off_track', 'complete'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -2,7 +2,7 @@
 // A shipped table, not a rule engine: one-off holidays (coronations, jubilees) are announced by
 // proclamation, so a table plus the extraHolidays hook is what stays correct. Extend the table
 // from https://www.gov.uk/bank-holidays before the end of the last covered year.
-import type { IsoDate } from '../plan/types.js';
+import type { IsoDate } from './dates.js';
 import { addDays, isIsoDate, isWeekend } from './dates.js';
 
 export interface BankHoliday {

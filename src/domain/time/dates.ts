@@ -1,6 +1,7 @@
 // Calendar arithmetic on plain ISO dates ('YYYY-MM-DD'). A date without a time has no time zone,
 // so all of this runs on UTC day numbers: no DST, no host time zone, no surprises.
-import type { IsoDate } from '../plan/types.js';
+/** A date without a time, 'YYYY-MM-DD' (due dates, London days). */
+export type IsoDate = string;
 
 export interface IsoDateParts {
   year: number;

@@ -1,7 +1,7 @@
 // Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
 // Twelve lines of arithmetic, tested against the shipped bank-holiday table's Good Fridays, so no
 // dependency is needed for it.
-import type { IsoDate } from '../plan/types.js';
+import type { IsoDate } from './dates.js';
 import { toIsoDate } from './dates.js';
 
 export function easterSunday(year: number): IsoDate {

@@ -1,6 +1,6 @@
 // British English date wording for cards and chat. Own tables rather than Intl so wording never
 // shifts with the ICU build, and so every phrase is plain enough for young people to read.
-import type { IsoDate } from '../plan/types.js';
+import type { IsoDate } from './dates.js';
 import { dayOfWeek, diffDays, parseIsoDate } from './dates.js';
 import { londonDate, londonTime } from './london.js';
 

@@ -1,6 +1,6 @@
 // Europe/London wall-clock conversions. The partnership works in London time all year, so an
 // instant's "day" is the London calendar day (BST in summer, GMT in winter), never the host's.
-import type { IsoDate } from '../plan/types.js';
+import type { IsoDate } from './dates.js';
 import { parseIsoDate, toIsoDate } from './dates.js';
 
 export const LONDON_TIME_ZONE = 'Europe/London';

@@ -1,6 +1,6 @@
 // UK financial-year quarters, which public-sector plans report against: the year runs April to
 // March, so Q1 is April–June and Q4 is January–March of the following calendar year.
-import type { IsoDate } from '../plan/types.js';
+import type { IsoDate } from './dates.js';
 import { addDays, daysInMonth, parseIsoDate, toIsoDate } from './dates.js';
 
 export type QuarterNumber = 1 | 2 | 3 | 4;

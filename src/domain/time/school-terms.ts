@@ -2,7 +2,7 @@
 // imported (term_dates.csv), never computed. A term may have a half term inside it. The helpers
 // below answer "this term", "next term", "half term" and "the summer holidays" from whatever terms
 // are known, and say when they cannot (no terms, or the year asked about is not in the data).
-import type { IsoDate } from '../plan/types.js';
+import type { IsoDate } from './dates.js';
 import { addDays, parseIsoDate } from './dates.js';
 
 export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const;

@@ -1,2 +1,0 @@
-// The jobs' reads live in the store (src/store/plan-load.ts); this name is kept for the jobs.
-export * from '../store/plan-load.js';

@@ -1,0 +1,40 @@
+// The repositories the scheduled jobs, the outbox sender and the reports use, built once over one
+// database by whoever starts the jobs (src/runtime.ts, the job CLI) and handed to them.
+import { ClusterStore } from './clusters.js';
+import type { Db } from './database.js';
+import { ExpertRequestStore } from './expert-requests.js';
+import { LeaseRepository } from './leases.js';
+import { lacksAutovacuum, vacuumAnalyse } from './maintenance.js';
+import { OutboxRepository } from './outbox.js';
+import { OutboxSenderRepository } from './outbox-sender-repo.js';
+import { OutboxWaitingRepository } from './outbox-waiting.js';
+import { PlanLoadRepository } from './plan-load.js';
+import { QuarterlyCycleRepository } from './quarterly-cycles.js';
+
+export interface JobStores {
+  plan: PlanLoadRepository;
+  outbox: OutboxRepository;
+  cycles: QuarterlyCycleRepository;
+  clusters: ClusterStore;
+  experts: ExpertRequestStore;
+  leases: LeaseRepository;
+  /** The sender's side of the outbox: claims, results, failures. */
+  sending: OutboxSenderRepository;
+  waiting: OutboxWaitingRepository;
+  /** Vacuum and statistics upkeep of the plan tables. */
+  upkeep: { lacksAutovacuum(): Promise<boolean>; vacuumAnalyse(): Promise<number> };
+}
+
+export function createJobStores(db: Db): JobStores {
+  return {
+    plan: new PlanLoadRepository(db),
+    outbox: new OutboxRepository(db),
+    cycles: new QuarterlyCycleRepository(db),
+    clusters: new ClusterStore(db),
+    experts: new ExpertRequestStore(db),
+    leases: new LeaseRepository(db),
+    sending: new OutboxSenderRepository(db),
+    waiting: new OutboxWaitingRepository(db),
+    upkeep: { lacksAutovacuum: () => lacksAutovacuum(db), vacuumAnalyse: () => vacuumAnalyse(db) },
+  };
+}
