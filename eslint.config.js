@@ -33,18 +33,16 @@ export default tseslint.config(
       }],
     },
   },
-  // ── group flows (Experts at Hand, cluster meetings) ──
   {
-    // Use cases run over repositories and a clock: never Teams, never the database client.
-    files: ['src/flows/experts/**/*.ts', 'src/flows/meetings/**/*.ts', 'src/flows/groups.ts', 'src/flows/group-turn.ts'],
+    // The use cases run over repositories and a clock: no Teams, no Prisma client, no raw database.
+    files: ['src/flows/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['botbuilder*', '@microsoft/teams-ai', 'botframework-*'], message: 'Teams code lives in src/teams only.' },
-          { group: ['@prisma/*', '**/generated/**', '**/store/database.js', 'pglite*', '@electric-sql/*'], message: 'Flows are handed repositories, never the database.' },
+          { group: ['@prisma/*', '**/generated/**', '**/store/database.js', 'pglite*', '@electric-sql/*'], message: 'Flows take repositories, never the database.' },
         ],
       }],
     },
   },
-  // ── end group flows ──
 );

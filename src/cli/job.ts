@@ -20,15 +20,12 @@ import { OutboxSender } from '../jobs/outbox-sender.js';
 import { findJob, jobNames, jobRegistry } from '../jobs/registry.js';
 import { nextOccurrence, periodAt } from '../jobs/schedule.js';
 import { scheduleOptions } from '../jobs/scheduler.js';
-import { createGroupFlowsOver } from '../groups-wiring.js';
 import { createLogger } from '../log/logger.js';
-import { ConversationRepository } from '../store/conversations.js';
+import { createServices } from '../runtime.js';
 import { openStore } from '../store/database.js';
 import { OutboxSenderRepository } from '../store/outbox-sender-repo.js';
-import { PeopleRepository } from '../store/people.js';
 import { createBot } from '../teams/app.js';
 import { createMessenger } from '../teams/messenger.js';
-import type { Services } from '../teams/services.js';
 
 const USAGE = `Usage: npm run job -- <name> [--queue-only] [--max-wait <seconds>]
        npm run job -- --list
@@ -71,16 +68,10 @@ async function main(): Promise<number> {
 
   // Logs go to stderr at warn unless LOG_LEVEL asks for more, so stdout stays readable.
   const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS });
   try {
     if (config.DEMO_DATA) await loadDemoDataIfEmpty(store.db, clock.now());
-    const people = new PeopleRepository(store.db);
-    const services: Services = {
-      config, clock, log, store, people, conversations: new ConversationRepository(store.db),
-      ask: async () => ({ text: '', cards: [] }),
-      examples: async () => ({}), // jobs send no welcomes
-      groups: createGroupFlowsOver(store.db, { clock, config, people, examples: async () => ({}) }),
-    };
+    const services = createServices({ config, clock, log, store }); // jobs send no welcomes: no examples
     const deps = jobDeps(services);
     const now = clock.now();
     const period = periodAt(job.cron(config), now, scheduleOptions(job, deps));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExpertCommand } from '../../src/flows/experts/commands.js';
 import type { CardReply } from '../../src/flows/groups.js';
-import { buttons, cardText, flowWorld, type FlowWorld } from './support.js';
+import { buttons, cardText, flowWorld, type FlowWorld } from './group-support.js';
 
 describe('Experts at Hand commands', () => {
   it('reads each command and its specialism', () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMeetingCommand } from '../../src/flows/meetings/commands.js';
 import type { CardReply } from '../../src/flows/groups.js';
-import { cardText, flowWorld, type FlowWorld } from './support.js';
+import { cardText, flowWorld, type FlowWorld } from './group-support.js';
 
 describe('cluster meeting commands', () => {
   it('reads a link and a request for the schedule form', () => {

@@ -1,58 +1,42 @@
-// The group flows over the demo data in an embedded test store, with a fixed clock: no adapter,
-// no HTTP. The viewer is built the way the Teams edge builds it.
-import type { Config } from '../../src/config.js';
-import { loadConfig } from '../../src/config.js';
-import { fixedClock } from '../../src/domain/time/clock.js';
-import type { GroupFlows, GroupViewer } from '../../src/flows/groups.js';
-import { createGroupFlowsOver } from '../../src/groups-wiring.js';
+// The flows over a test store, with no adapter: the repositories and use cases as the runtime
+// builds them, a clock the test moves, and viewers by person key.
+import os from 'node:os';
+import path from 'node:path';
+import type { PlanExamples } from '../../src/domain/phrasing/welcome.js';
+import { createWorkingCalendar } from '../../src/domain/time/bank-holidays.js';
+import type { Clock } from '../../src/domain/time/clock.js';
+import type { Viewer } from '../../src/flows/actions/index.js';
+import { createFlows, type Flows } from '../../src/flows/index.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
+import { reportArchive } from '../../src/reports/store.js';
 import type { Store } from '../../src/store/database.js';
-import { PeopleRepository } from '../../src/store/people.js';
-import { createTestStore } from '../support/store.js';
+import { createRepositories, type Repositories } from '../../src/store/repositories.js';
 
-export const NOW = '2026-11-22T09:00:00Z';
+/** When the demo plan is loaded (as in the end-to-end tests). */
+const DEMO_NOW = '2026-11-22T09:00:00Z';
 
-export interface FlowWorld {
-  store: Store;
-  flows: GroupFlows;
-  config: Config;
-  /** The viewer for a person of the demo data (or null for someone unknown). */
-  viewer(key: string | null, where?: Partial<Omit<GroupViewer, 'person'>>): Promise<GroupViewer>;
+export interface FlowRig {
+  flows: Flows;
+  repositories: Repositories;
+  /** The viewer for a person key (null: someone the plan does not know). */
+  viewer(key: string | null, conversationKind?: Viewer['conversationKind'], userId?: string): Promise<Viewer>;
 }
 
-export async function flowWorld(now = NOW): Promise<FlowWorld> {
-  const store = await createTestStore('embedded');
-  const clock = fixedClock(now);
-  await loadDemoDataIfEmpty(store.db, clock.now());
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const people = new PeopleRepository(store.db);
-  const flows = createGroupFlowsOver(store.db, { clock, config, people, examples: async () => ({ clusterName: 'Batley' }) });
+/** The flows over the demo plan; reports are kept under `dataDir`. */
+export async function flowRig(store: Store, clock: Clock, opts: { examples?: PlanExamples; dataDir?: string } = {}): Promise<FlowRig> {
+  await loadDemoDataIfEmpty(store.db, new Date(DEMO_NOW));
+  const repositories = createRepositories(store.db);
+  const flows = createFlows({
+    clock, repositories,
+    calendar: createWorkingCalendar(),
+    reports: reportArchive(store.db, opts.dataDir ?? path.join(os.tmpdir(), 'flows-test-reports')),
+    examples: async () => opts.examples ?? {},
+    expertFirstResponseDays: 3,
+  });
   return {
-    store, flows, config,
-    async viewer(key, where = {}) {
-      const person = key === null ? null : await people.byKey(key);
-      if (key !== null && !person) throw new Error(`No person ${key}`);
-      return { person, conversationKind: 'personal', userId: person ? `29:${person.aadObjectId}` : '29:stranger', conversationId: 'a:flow-test', ...where };
-    },
+    flows, repositories,
+    viewer: async (key, conversationKind = 'personal', userId) => ({
+      person: key ? await repositories.people.byKey(key) : null, userId, conversationKind,
+    }),
   };
-}
-
-/** Titles of a card's top-level buttons. */
-export function buttons(card: Record<string, unknown>): string[] {
-  return ((card.actions as Array<{ title?: string }> | undefined) ?? []).map((a) => a.title ?? '');
-}
-
-/** Every text on a card, joined (what a person would read). */
-export function cardText(card: Record<string, unknown>): string {
-  const out: string[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) { n.forEach(walk); return; }
-    if (!n || typeof n !== 'object') return;
-    for (const [k, v] of Object.entries(n)) {
-      if (typeof v === 'string' && ['text', 'title', 'value'].includes(k)) out.push(v);
-      else if (typeof v === 'object') walk(v);
-    }
-  };
-  walk(card);
-  return out.join('\n');
 }

@@ -5,15 +5,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startConnectorStub, type ConnectorStub } from '../../src/cli/connector-stub.js';
 import { fixedClock } from '../../src/domain/time/clock.js';
-import { createGroupFlowsOver } from '../../src/groups-wiring.js';
 import { OutboxSender } from '../../src/jobs/outbox-sender.js';
 import type { Store } from '../../src/store/database.js';
-import { ConversationRepository } from '../../src/store/conversations.js';
 import { enqueueMessages } from '../../src/store/outbox.js';
-import { PeopleRepository } from '../../src/store/people.js';
 import { createBot } from '../../src/teams/app.js';
 import { classifySendError, createMessenger, retryAfterMsOf, type Messenger } from '../../src/teams/messenger.js';
-import type { Services } from '../../src/teams/services.js';
+import { createServices } from '../../src/runtime.js';
 import { createTestStore } from '../support/store.js';
 import { log, testConfig, virtualTime } from './support.js';
 
@@ -34,14 +31,7 @@ beforeAll(async () => {
   store = await createTestStore('embedded');
   stub = await startConnectorStub();
   const config = testConfig();
-  const clock = fixedClock('2026-11-23T09:00:00Z');
-  const people = new PeopleRepository(store.db);
-  const services: Services = {
-    config, clock, log, store, people, conversations: new ConversationRepository(store.db),
-    ask: async () => ({ text: '', cards: [] }),
-    examples: async () => ({}),
-    groups: createGroupFlowsOver(store.db, { clock, config, people, examples: async () => ({}) }),
-  };
+  const services = createServices({ config, clock: fixedClock('2026-11-23T09:00:00Z'), log, store });
   messenger = createMessenger(createBot(services), services, { timeoutMs: 300 });
   for (let i = 0; i < 3; i++) await addConversation(`a:conv-${i}`);
 });
