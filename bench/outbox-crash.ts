@@ -34,10 +34,15 @@ const RUNS = Number(values.runs);
 const TIMEOUT_MS = Number(values.timeout) * 1000;
 const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-interface Database { kind: 'postgresql' | 'embedded'; env: Record<string, string>; open(): ReturnType<typeof openStore>; terminate?(): Promise<number>; drop(): Promise<void> }
+interface Database {
+  kind: 'postgresql' | 'embedded'; env: Record<string, string>; open(): ReturnType<typeof openStore>;
+  /** Outbox rows not yet marked sent, read while the bot runs (PostgreSQL only). */
+  unsent?(): Promise<number>;
+  terminate?(): Promise<number>; drop(): Promise<void>;
+}
 
-async function adminQuery(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const c = new pg.Client(pgConfig(ADMIN));
+async function adminQuery(sql: string, params: unknown[] = [], url = ADMIN): Promise<pg.QueryResult> {
+  const c = new pg.Client(pgConfig(url));
   await c.connect();
   try { return await c.query(sql, params); } finally { await c.end(); }
 }
@@ -53,6 +58,7 @@ async function freshDatabase(kind: Database['kind']): Promise<Database> {
   url.pathname = `/${name}`;
   return {
     kind, env: { DATABASE_URL: url.toString() }, open: () => openStore({ databaseUrl: url.toString() }),
+    unsent: async () => Number((await adminQuery("SELECT count(*) AS n FROM outbox WHERE status <> 'sent'", [], url.toString())).rows[0]?.n),
     // Every connection the bot holds to its database, ended by the server as in a restart.
     terminate: async () => (await adminQuery('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rowCount ?? 0,
     drop: async () => { await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); },
@@ -109,6 +115,7 @@ async function run(kind: Database['kind'], fault: 'kill' | 'terminate', k: numbe
   let bot: Server | undefined;
   let receivedAtFault = 0;
   let terminated = 0;
+  let killedAt = 0;
   let at = '';
   try {
     await fill(db, stub);
@@ -119,6 +126,7 @@ async function run(kind: Database['kind'], fault: 'kill' | 'terminate', k: numbe
       await until(() => received(stub).length >= MESSAGES * share, TIMEOUT_MS);
       await killed(bot.pid);
       receivedAtFault = received(stub).length;
+      killedAt = Date.now();
       bot = await startBot(db);
     } else {
       at = '25, 50, 75 %';
@@ -129,7 +137,16 @@ async function run(kind: Database['kind'], fault: 'kill' | 'terminate', k: numbe
       }
     }
     await until(() => distinct(stub) >= MESSAGES, TIMEOUT_MS);
-    await sleep(1_000); // anything still in flight lands
+    // Settled: every row marked sent (read directly on PostgreSQL), and on the embedded database,
+    // which only the bot can open, until the dead sender's claims (60 s) have lapsed and been
+    // taken up again. Rows the stub already has may be sent again then: those are the duplicates.
+    if (db.unsent) {
+      const end = Date.now() + TIMEOUT_MS;
+      while ((await db.unsent()) > 0 && Date.now() < end) await sleep(500);
+    } else if (killedAt > 0) {
+      await sleep(Math.max(0, killedAt + 75_000 - Date.now()));
+    }
+    await sleep(2_000); // anything still in flight lands
     await bot.stop();
     bot = undefined;
     const counts = new Map<string, number>();

@@ -47,7 +47,7 @@ export class OutboxSender {
   private stopped = false;
   private readonly drainLease: DrainLease;
   /** True while another sender holds the drain lease and this one waits to take over. */
-  private standingBy = false;
+  private standingByNow = false;
   private wake: (() => void) | undefined;
   readonly holder: string;
   readonly totals: DrainStats = emptyStats();
@@ -89,8 +89,8 @@ export class OutboxSender {
     for (;;) {
       if (this.stopped) break;
       const now = this.nowMs();
-      this.standingBy = !(await this.drainLease.hold(now));
-      if (this.standingBy) break;
+      this.standingByNow = !(await this.drainLease.hold(now));
+      if (this.standingByNow) break;
       const pause = await this.throttle.pausedUntil(now);
       if (pause > now) break;
       await this.repo.failAbandoned(new Date(now), this.o.maxAttempts);
@@ -114,7 +114,7 @@ export class OutboxSender {
       const s = await this.drainDue();
       for (const k of Object.keys(stats) as (keyof DrainStats)[]) stats[k] += s[k];
       if (this.stopped || this.nowMs() - started > maxWaitMs) break;
-      if (this.standingBy) { await this.sleep(this.o.idlePollMs ?? 1_000); continue; }
+      if (this.standingByNow) { await this.sleep(this.o.idlePollMs ?? 1_000); continue; }
       const { pending, inFlightUntil } = await this.repo.nextDue();
       if (!pending && !inFlightUntil) break;
       const now = this.nowMs();
@@ -165,6 +165,12 @@ export class OutboxSender {
 
   /** Rows sent whose mark is still to be written (tests, shutdown). */
   get unmarkedCount(): number { return this.unmarked.size; }
+
+  /** True when the last drain found another sender holding the drain lease (this one stood by). */
+  get standingBy(): boolean { return this.standingByNow; }
+
+  /** Hands the drain lease back, so that a standing-by sender (the running bot) takes over at once. */
+  async handOver(): Promise<void> { await this.drainLease.release(this.nowMs()); }
 
   /** Starts the next drain now rather than at the next poll. */
   poke(): void { this.wake?.(); }

@@ -11,18 +11,15 @@ import { EXPERT_VERBS } from '../../cards/experts/request-card.js';
 import { MEETING_VERBS } from '../../cards/meetings/meeting-card.js';
 import type { CardData, CardReply, GroupViewer } from '../../flows/groups.js';
 import type { Services } from '../services.js';
+import { answerInvoke as answerWith } from '../reply.js';
 import { turnLog, viewerOf, whoIsSpeaking } from '../turn.js';
 
 /** Card data is an object of inputs; anything else (an old or damaged card) counts as empty. */
 const CardDataSchema = z.record(z.string(), z.unknown()).catch({});
 
-/** Answers the invoke ourselves: a card replaces the clicked card for this viewer; a message shows as a banner. */
-async function answerInvoke(context: TurnContext, reply: CardReply): Promise<string> {
-  const body = 'message' in reply
-    ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.message }
-    : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card };
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
-  return ''; // teams-ai sees the invoke response already set and adds nothing
+/** A flow's reply as the invoke's answer (the one helper in reply.ts). */
+function answerInvoke(context: TurnContext, reply: CardReply): Promise<string> {
+  return answerWith(context, 'message' in reply ? reply.message : reply.card);
 }
 
 function isAutomaticRefresh(context: TurnContext): boolean {
