@@ -14,7 +14,6 @@ import { createJobStores } from './store/job-stores.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createPlanExamples } from './ask-wiring.js';
-import { createGroupFlowsOver } from './groups-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
@@ -59,10 +58,8 @@ export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' |
       calendar: createWorkingCalendar(config.EXTRA_BANK_HOLIDAYS),
       reports: reportArchive(jobStores, config.DATA_DIR),
       examples: () => services.examples(),
+      expertFirstResponseDays: config.EXPERT_FIRST_RESPONSE_DAYS,
     }),
-    // ── group flows (Experts at Hand, cluster meetings) ──
-    groups: createGroupFlowsOver(store.db, { clock, config, people: repositories.people, examples: () => services.examples() }),
-    // ── end group flows ──
     ask: async () => ({ text: '', cards: [] }),
     examples: async () => ({}),
   };

@@ -11,6 +11,9 @@ import { ActionFlows } from './actions/index.js';
 import { JobCommandFlows } from './jobs-commands/index.js';
 import { MaturityFlows } from './maturity.js';
 // ---- end of actions, maturity, reminders and reports ----
+// ---- Experts at Hand and cluster meetings ----
+import { createGroupFlows, type GroupFlows } from './groups.js';
+// ---- end of Experts at Hand and cluster meetings ----
 
 export interface FlowDeps {
   clock: Clock;
@@ -21,6 +24,10 @@ export interface FlowDeps {
   reports: ReportArchive;
   /** Real references, workstreams and clusters from the plan, for hints; none when it is empty. */
   examples(): Promise<PlanExamples>;
+  // ---- Experts at Hand and cluster meetings ----
+  /** Working days to an expert's first response (EXPERT_FIRST_RESPONSE_DAYS). */
+  expertFirstResponseDays: number;
+  // ---- end of Experts at Hand and cluster meetings ----
 }
 
 export interface Flows {
@@ -29,6 +36,9 @@ export interface Flows {
   maturity: MaturityFlows;
   jobs: JobCommandFlows;
   // ---- end of actions, maturity, reminders and reports ----
+  // ---- Experts at Hand and cluster meetings ----
+  groups: GroupFlows;
+  // ---- end of Experts at Hand and cluster meetings ----
 }
 
 export function createFlows(deps: FlowDeps): Flows {
@@ -41,5 +51,11 @@ export function createFlows(deps: FlowDeps): Flows {
       clock, calendar: deps.calendar, actions: r.actions, reminders: r.reminders, reach: r.reach, outbox: r.outbox, rounds: r.rounds, reports: deps.reports,
     }),
     // ---- end of actions, maturity, reminders and reports ----
+    // ---- Experts at Hand and cluster meetings ----
+    groups: createGroupFlows({
+      clock, requests: r.requests, clusters: r.clusters, people: r.people, calendar: deps.calendar,
+      firstResponseDays: deps.expertFirstResponseDays, examples: deps.examples,
+    }),
+    // ---- end of Experts at Hand and cluster meetings ----
   };
 }

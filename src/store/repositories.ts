@@ -1,8 +1,10 @@
 // Every repository, built once over one database by the composition root (src/runtime.ts) and
 // handed to the flows and the Teams edge, so nothing else builds them per call.
 import { ActionUpdateStore } from './action-updates.js';
+import { ClusterStore } from './clusters.js';
 import { ConversationRepository } from './conversations.js';
 import type { Db } from './database.js';
+import { ExpertRequestStore } from './expert-requests.js';
 import { MaturityStore } from './maturity.js';
 import { OutboxSenderRepository } from './outbox-sender-repo.js';
 import { PeopleRepository } from './people.js';
@@ -21,6 +23,10 @@ export interface Repositories {
   outbox: OutboxSenderRepository;
   rounds: UpdateRoundRepository;
   // ---- end of actions, maturity, reminders and reports ----
+  // ---- Experts at Hand and cluster meetings (flows/experts, flows/meetings) ----
+  requests: ExpertRequestStore;
+  clusters: ClusterStore;
+  // ---- end of Experts at Hand and cluster meetings ----
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -35,5 +41,9 @@ export function createRepositories(db: Db): Repositories {
     outbox: new OutboxSenderRepository(db),
     rounds: new UpdateRoundRepository(db),
     // ---- end of actions, maturity, reminders and reports ----
+    // ---- Experts at Hand and cluster meetings ----
+    requests: new ExpertRequestStore(db),
+    clusters: new ClusterStore(db),
+    // ---- end of Experts at Hand and cluster meetings ----
   };
 }

@@ -2,7 +2,6 @@
 import type { Config } from '../config.js';
 import type { Flows } from '../flows/index.js';
 import type { Answer, Asker } from '../ask/context.js';
-import type { GroupFlows } from '../flows/groups.js';
 import type { PlanExamples } from '../domain/phrasing/welcome.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
@@ -29,7 +28,4 @@ export interface Services {
   ask(text: string, asker: Asker): Promise<Answer>;
   /** Real references, workstreams and clusters for examples in welcomes and refusals; none when the plan is empty. */
   examples(): Promise<PlanExamples>;
-  // ── group flows (Experts at Hand, cluster meetings) ──
-  groups: GroupFlows;
-  // ── end group flows ──
 }

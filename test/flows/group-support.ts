@@ -1,13 +1,15 @@
-// The group flows over the demo data in an embedded test store, with a fixed clock: no adapter,
-// no HTTP. The viewer is built the way the Teams edge builds it.
-import type { Config } from '../../src/config.js';
-import { loadConfig } from '../../src/config.js';
+// The group flows (Experts at Hand, cluster meetings) over the demo data in an embedded test
+// store, built as the runtime builds them, with a fixed clock: no adapter, no HTTP. The viewer is
+// built the way the Teams edge builds it.
+import { createWorkingCalendar } from '../../src/domain/time/bank-holidays.js';
 import { fixedClock } from '../../src/domain/time/clock.js';
 import type { GroupFlows, GroupViewer } from '../../src/flows/groups.js';
-import { createGroupFlowsOver } from '../../src/groups-wiring.js';
+import { createFlows } from '../../src/flows/index.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
+import { reportArchive } from '../../src/reports/store.js';
 import type { Store } from '../../src/store/database.js';
-import { PeopleRepository } from '../../src/store/people.js';
+import { createJobStores } from '../../src/store/job-stores.js';
+import { createRepositories } from '../../src/store/repositories.js';
 import { createTestStore } from '../support/store.js';
 
 export const NOW = '2026-11-22T09:00:00Z';
@@ -15,7 +17,6 @@ export const NOW = '2026-11-22T09:00:00Z';
 export interface FlowWorld {
   store: Store;
   flows: GroupFlows;
-  config: Config;
   /** The viewer for a person of the demo data (or null for someone unknown). */
   viewer(key: string | null, where?: Partial<Omit<GroupViewer, 'person'>>): Promise<GroupViewer>;
 }
@@ -24,13 +25,15 @@ export async function flowWorld(now = NOW): Promise<FlowWorld> {
   const store = await createTestStore('embedded');
   const clock = fixedClock(now);
   await loadDemoDataIfEmpty(store.db, clock.now());
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const people = new PeopleRepository(store.db);
-  const flows = createGroupFlowsOver(store.db, { clock, config, people, examples: async () => ({ clusterName: 'Batley' }) });
+  const repositories = createRepositories(store.db);
+  const flows = createFlows({
+    clock, repositories, calendar: createWorkingCalendar(), reports: reportArchive(createJobStores(store.db), '/nonexistent-reports'),
+    examples: async () => ({ clusterName: 'Batley' }), expertFirstResponseDays: 3,
+  }).groups;
   return {
-    store, flows, config,
+    store, flows,
     async viewer(key, where = {}) {
-      const person = key === null ? null : await people.byKey(key);
+      const person = key === null ? null : await repositories.people.byKey(key);
       if (key !== null && !person) throw new Error(`No person ${key}`);
       return { person, conversationKind: 'personal', userId: person ? `29:${person.aadObjectId}` : '29:stranger', conversationId: 'a:flow-test', ...where };
     },

@@ -32,6 +32,7 @@ export async function flowRig(store: Store, clock: Clock, opts: { examples?: Pla
     calendar: createWorkingCalendar(),
     reports: reportArchive(createJobStores(store.db), opts.dataDir ?? path.join(os.tmpdir(), 'flows-test-reports')),
     examples: async () => opts.examples ?? {},
+    expertFirstResponseDays: 3,
   });
   return {
     flows, repositories,

@@ -8,7 +8,7 @@ export const groupCommands: ChatCommand[] = [
   {
     name: 'cluster-meetings-and-experts-at-hand',
     async tryHandle(turn) {
-      const reply = await turn.services.groups.chat(turn.text, viewerOf(turn.context, turn.person));
+      const reply = await turn.services.flows.groups.chat(turn.text, viewerOf(turn.context, turn.person));
       if (!reply) return false;
       await sendAnswer(turn.context, reply);
       return true;

@@ -40,7 +40,7 @@ async function updateSharedCard(context: TurnContext, card: Card, services: Serv
 type Flow = (viewer: GroupViewer, data: CardData) => Promise<CardReply>;
 
 export function registerGroupCardRoutes(app: Application<TurnState>, services: Services): void {
-  const { requests, meetings } = services.groups;
+  const { requests, meetings } = services.flows.groups;
   const route = (verb: string, flow: Flow, refresh: Flow) =>
     app.adaptiveCards.actionExecute<CardData>(verb, async (context, _state, raw) => {
       const viewer = viewerOf(context, await whoIsSpeaking(context, services));
