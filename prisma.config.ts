@@ -4,6 +4,7 @@
 import { defineConfig } from 'prisma/config';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 // The WASM schema engine leaves 10 s and 60 s timers armed; do not let them hold the CLI open.
 const originalSetTimeout = globalThis.setTimeout;
@@ -40,14 +41,15 @@ export default defineConfig({
   experimental: { adapter: true },
   // Typed against the adapter's own copy of @prisma/driver-adapter-utils; the shapes match.
   adapter: async () => {
-    const main = new PGlite();
+    // The migrations create pg_trgm: both databases need it compiled in.
+    const main = new PGlite({ extensions: { pg_trgm } });
     const factory = new PrismaPGlite(main);
     return {
       provider: factory.provider,
       adapterName: factory.adapterName,
       connect: async () => awaitingScripts(await factory.connect(), main),
       connectToShadowDb: async () => {
-        const shadow = new PGlite();
+        const shadow = new PGlite({ extensions: { pg_trgm } });
         return awaitingScripts(await new PrismaPGlite(shadow).connect(), shadow);
       },
     } as never;

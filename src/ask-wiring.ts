@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { pickPlanExamples } from './domain/phrasing/welcome.js';
 import { londonDate } from './domain/time/london.js';
 import { isUnavailable } from './store/errors.js';
-import { PrismaPlanReader } from './store/plan-reader.js';
+import { PrismaPlanReader } from './store/cached-plan-reader.js';
 import type { Services } from './teams/services.js';
 
 export const UNAVAILABLE_TEXT = "I can't reach the plan right now. Please try again shortly.";

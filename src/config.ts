@@ -1,6 +1,7 @@
 // The environment as a zod schema. A bad value stops the start with one line naming the
 // variable and what is expected. .env.example documents every variable.
 import { z } from 'zod';
+import { DEFAULT_SHARED_BUFFERS, MEMORY_SIZE } from './store/pglite-settings.js';
 
 const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) => v === '1' || v === 'true');
 const cronExpr = z.string().regex(/^\S+( \S+){4,5}$/, 'a cron expression such as "0 9 * * 1-5"');
@@ -16,6 +17,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgresql:// URL').optional().or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default('./data'),
+  PGLITE_SHARED_BUFFERS: z.string().regex(MEMORY_SIZE, 'a size such as 16MB').default(DEFAULT_SHARED_BUFFERS),
   DEMO_DATA: flag,
   CLOCK_NOW: instant.optional().or(z.literal('').transform(() => undefined)),
   BOT_ID: z.string().optional().transform((v) => (v ? v : undefined)),
@@ -39,6 +41,7 @@ export const configSchema = z.object({
   QUARTERLY_CRON: cronExpr.default('0 8 * * 1-5'),
   MEETING_REMINDER_CRON: cronExpr.default('*/5 * * * *'),
   EXPERT_SLA_CRON: cronExpr.default('0 10 * * 1-5'),
+  MAINTENANCE_CRON: cronExpr.default('15 3 * * *'),
   EXTRA_BANK_HOLIDAYS: z.string().default('').transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD separated by commas'))),
   DUE_SOON_DAYS: z.coerce.number().int().min(1).max(60).default(7),

@@ -9,6 +9,8 @@ describe('configuration', () => {
     expect(config.DEMO_DATA).toBe(false);
     expect(config.NUDGE_CRON).toBe('0 9 * * 1-5');
     expect(config.EXTRA_BANK_HOLIDAYS).toEqual([]);
+    expect(config.PGLITE_SHARED_BUFFERS).toBe('16MB');
+    expect(config.MAINTENANCE_CRON).toBe('15 3 * * *');
   });
 
   it('reads flags, a pinned clock and extra bank holidays', () => {
@@ -25,6 +27,8 @@ describe('configuration', () => {
     ['BOT_TYPE', 'Anyone'],
     ['NUDGE_CRON', 'every day'],
     ['EXTRA_BANK_HOLIDAYS', '4 June'],
+    ['PGLITE_SHARED_BUFFERS', '16 megabytes'],
+    ['MAINTENANCE_CRON', 'nightly'],
   ])('stops on a bad %s with one line naming it', (name, value) => {
     let error: unknown;
     try { loadConfig({ [name]: value }); } catch (e) { error = e; }

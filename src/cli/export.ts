@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   try { config = loadConfig(); } catch (err) { console.error(err instanceof Error ? err.message : String(err)); return 2; }
   let store;
   // One line, not a stack trace: the usual reason is the bot holding the embedded data folder.
-  try { store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') }); } catch (err) {
+  try { store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS }); } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return 1;
   }

@@ -30,6 +30,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../store/database.js';
 import { RowsChangedError } from '../store/bulk-writes.js';
+import { vacuumAnalyse } from '../store/maintenance.js';
 import { applyPlan } from './apply-plan.js';
 import { loadSnapshot } from './import-snapshot.js';
 import { ImportConflictError, ImportError, type ImportIssue, type ImportOptions, type ImportReport } from './import-types.js';
@@ -58,12 +59,17 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   };
   if (input.fatal) throw new ImportError(input.issues);
   if (opts.dryRun) return run(db, false);
+  let report: ImportReport;
   try {
-    return await db.$transaction((tx) => run(tx, true), { timeout: 120_000, maxWait: 30_000 });
+    report = await db.$transaction((tx) => run(tx, true), { timeout: 120_000, maxWait: 30_000 });
   } catch (err) {
     if (err instanceof RowsChangedError) throw new ImportConflictError(err.table.replace(/_/g, ' '));
     throw err;
   }
+  // Statistics and the visibility map for what was just written: without them counts read the
+  // table instead of the indexes until a vacuum comes (never, in the embedded database).
+  await vacuumAnalyse(db);
+  return report;
 }
 
 /** Folder problems first, then by file (in PLAN_FILES order) and line. */

@@ -37,6 +37,8 @@ export interface SenderOptions {
   pause?: PauseOptions;
   /** Poll interval when idle (the running bot). */
   idlePollMs?: number;
+  /** How long the one-sender-at-a-time lease lasts unrenewed (default 30 s); see drain-lease.ts. */
+  drainLeaseMs?: number;
   holder?: string;
 }
 

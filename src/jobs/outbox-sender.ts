@@ -15,6 +15,8 @@
 //   exactly once unless the process dies in the instant between Teams' answer and that UPDATE.
 //   If that UPDATE fails (the database went away), the sender remembers the rows and marks them
 //   sent before it claims anything again, so a database outage does not send them twice.
+// - One sender at a time: with several replicas, the one holding the drain lease sends and the
+//   others stand by (src/jobs/drain-lease.ts), so the limits above hold for the bot as a whole.
 // - A person the bot cannot reach yet (no personal chat): the message waits for them (see
 //   src/store/outbox-waiting.ts) instead of failing.
 // Time is injected (clock + sleep) so tests run without real waiting.
@@ -26,6 +28,7 @@ import type { SendResult } from '../teams/messenger.js';
 import {
   DEFAULT_BACKOFF, DEFAULT_PER_CONVERSATION, emptyStats, isRetryable, type DrainStats, type SenderOptions,
 } from './outbox-sender-options.js';
+import { DrainLease } from './drain-lease.js';
 import { SendThrottle } from './send-throttle.js';
 
 export { ConversationLimiter } from './send-pacing.js';
@@ -42,6 +45,9 @@ export class OutboxSender {
   /** Rows Teams accepted whose "sent" mark could not be written yet (id → when sent). */
   private readonly unmarked = new Map<number, Date>();
   private stopped = false;
+  private readonly drainLease: DrainLease;
+  /** True while another sender holds the drain lease and this one waits to take over. */
+  private standingByNow = false;
   private wake: (() => void) | undefined;
   readonly holder: string;
   readonly totals: DrainStats = emptyStats();
@@ -53,6 +59,7 @@ export class OutboxSender {
     this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = o.random ?? Math.random;
     this.holder = o.holder ?? `sender-${crypto.randomUUID().slice(0, 8)}`;
+    this.drainLease = new DrainLease(this.leases, this.holder, o.drainLeaseMs);
     this.throttle = new SendThrottle({
       ratePerSecond: o.ratePerSecond, perConversation: o.perConversation ?? DEFAULT_PER_CONVERSATION, pause: o.pause,
       leases: this.leases, holder: this.holder, sleep: this.sleep, nowMs: () => this.nowMs(), log: o.log,
@@ -82,6 +89,8 @@ export class OutboxSender {
     for (;;) {
       if (this.stopped) break;
       const now = this.nowMs();
+      this.standingByNow = !(await this.drainLease.hold(now));
+      if (this.standingByNow) break;
       const pause = await this.throttle.pausedUntil(now);
       if (pause > now) break;
       await this.repo.failAbandoned(new Date(now), this.o.maxAttempts);
@@ -104,7 +113,8 @@ export class OutboxSender {
     for (;;) {
       const s = await this.drainDue();
       for (const k of Object.keys(stats) as (keyof DrainStats)[]) stats[k] += s[k];
-      if (this.stopped) break;
+      if (this.stopped || this.nowMs() - started > maxWaitMs) break;
+      if (this.standingByNow) { await this.sleep(this.o.idlePollMs ?? 1_000); continue; }
       const { pending, inFlightUntil } = await this.repo.nextDue();
       if (!pending && !inFlightUntil) break;
       const now = this.nowMs();
@@ -119,6 +129,7 @@ export class OutboxSender {
       if (wait > 0) await this.sleep(Math.min(wait, 60_000));
       else if (s.attempts + s.released + s.failed === 0) await this.sleep(10); // nothing moved: never spin
     }
+    await this.drainLease.release(this.nowMs());
     return stats;
   }
 
@@ -140,6 +151,7 @@ export class OutboxSender {
       });
       this.wake = undefined;
     }
+    await this.drainLease.release(this.nowMs()).catch(() => undefined);
   }
 
   /** Writes the "sent" marks that failed earlier; throws (and keeps them) while the database is away. */
@@ -153,6 +165,12 @@ export class OutboxSender {
 
   /** Rows sent whose mark is still to be written (tests, shutdown). */
   get unmarkedCount(): number { return this.unmarked.size; }
+
+  /** True when the last drain found another sender holding the drain lease (this one stood by). */
+  get standingBy(): boolean { return this.standingByNow; }
+
+  /** Hands the drain lease back, so that a standing-by sender (the running bot) takes over at once. */
+  async handOver(): Promise<void> { await this.drainLease.release(this.nowMs()); }
 
   /** Starts the next drain now rather than at the next poll. */
   poke(): void { this.wake?.(); }
@@ -202,6 +220,9 @@ export class OutboxSender {
 
     const conversationId = await this.resolveConversation(row);
     if (!conversationId) { await this.unreachable(row, stats); return; }
+    // Only the lease holder sends (renewed here without a round trip most of the time): a sender
+    // that lost it mid-batch gives its rows back rather than send beside the new holder.
+    if (!(await this.drainLease.hold(this.nowMs()))) { await give(this.nowMs()); return; }
     const turn = await this.throttle.takeTurn(conversationId, row.lockedUntil.getTime(), lockMargin, () => this.send(conversationId, row));
     if (!turn.go) { await give(turn.atMs); return; }
     const { result, at } = await turn.sending;

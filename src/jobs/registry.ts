@@ -3,6 +3,7 @@
 import { expertSlaJob } from './expert-sla.js';
 import { meetingRemindersJob } from './meeting-reminders.js';
 import { ownerNudgesJob } from './owner-nudges.js';
+import { planMaintenanceJob } from './plan-maintenance.js';
 import { quarterlyCycleJob } from './quarterly-cycle.js';
 import type { JobDefinition } from './types.js';
 import { weeklyDigestJob } from './weekly-digest.js';
@@ -15,6 +16,7 @@ export const jobRegistry: readonly JobDefinition[] = [
   quarterlyCycleJob,
   meetingRemindersJob,
   expertSlaJob,
+  planMaintenanceJob,
   // A new job: one line here.
 ];
 

@@ -2,12 +2,14 @@
 // PostgreSQL when DATABASE_URL is set. Either way it is migrated before it is handed out.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { openDurablePGlite } from './durable-fs.js';
+import { initialiseInChild } from './embedded-init.js';
+import { createMemoryPGlite } from './pglite.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
 import { applyMigrations, type MigrationReport, type SqlRunner } from './migrate.js';
 
@@ -27,6 +29,8 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   /** Folder for the embedded database; 'memory://' keeps it in memory (tests). */
   dataDir?: string;
+  /** shared_buffers of the embedded database (PGLITE_SHARED_BUFFERS); default 16MB. */
+  pgliteSharedBuffers?: string | undefined;
   /** An already-open PGlite (tests clone a migrated template). */
   pglite?: PGlite;
   /**
@@ -54,12 +58,13 @@ async function openEmbedded(options: StoreOptions): Promise<Store> {
   let lock: FolderLock | undefined;
   if (!pglite) {
     const dataDir = options.dataDir ?? './data/pglite';
-    if (dataDir.startsWith('memory://')) pglite = await PGlite.create(dataDir);
+    if (dataDir.startsWith('memory://')) pglite = await createMemoryPGlite(options.pgliteSharedBuffers);
     else {
       // One process per folder: a second one would silently lose the first one's writes.
       fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
       lock = await lockFolder(dataDir, options.onLockLost ?? lockLost(path.resolve(dataDir)));
-      pglite = await openDurablePGlite(dataDir).catch(async (err: unknown) => { await lock?.release(); throw err; });
+      pglite = await initialiseInChild(dataDir).then(() => openDurablePGlite(dataDir, options.pgliteSharedBuffers))
+        .catch(async (err: unknown) => { await lock?.release(); throw err; });
     }
   }
   const opened = pglite;

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { PGLITE_EXTENSIONS, withSharedBuffers } from './pglite.js';
 
 type StreamOps = { fsync?: (stream: { nfd?: number }) => number };
 type EmscriptenModule = { NODEFS?: { stream_ops?: StreamOps } };
@@ -29,12 +30,12 @@ class SyncingNodeFS extends NodeFS {
   }
 }
 
-/** PGlite's own start parameters, with fsync on and WAL synced through fsync(). */
-export function durableStartParams(): string[] {
-  return [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+/** PGlite's own start parameters, with fsync on and WAL synced through fsync() (and the memory settings). */
+export function durableStartParams(sharedBuffers?: string): string[] {
+  return withSharedBuffers([...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'], sharedBuffers);
 }
 
 /** Opens PGlite on a folder so that an acknowledged commit is on disk. */
-export async function openDurablePGlite(dataDir: string): Promise<PGlite> {
-  return PGlite.create({ fs: new SyncingNodeFS(dataDir), startParams: durableStartParams(), relaxedDurability: false });
+export async function openDurablePGlite(dataDir: string, sharedBuffers?: string): Promise<PGlite> {
+  return PGlite.create({ fs: new SyncingNodeFS(dataDir), startParams: durableStartParams(sharedBuffers), relaxedDurability: false, extensions: PGLITE_EXTENSIONS });
 }

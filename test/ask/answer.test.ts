@@ -8,7 +8,7 @@ import { fixedClock } from '../../src/domain/time/clock.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import type { Store } from '../../src/store/database.js';
 import { toPerson } from '../../src/store/people.js';
-import { PrismaPlanReader } from '../../src/store/plan-reader.js';
+import { PrismaPlanReader } from '../../src/store/cached-plan-reader.js';
 import { cardProblems } from '../cards/support-validate.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 

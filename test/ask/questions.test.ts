@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/ask/answer-question.js';
 import { fixedClock } from '../../src/domain/time/clock.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
-import { PrismaPlanReader } from '../../src/store/plan-reader.js';
+import { PrismaPlanReader } from '../../src/store/cached-plan-reader.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { cardProblems } from '../cards/support-validate.js';

@@ -1,11 +1,12 @@
 // Test stores: a migrated PGlite template cloned per test (fast), and a fresh PostgreSQL
 // database per store when a server is reachable (TEST_DATABASE_URL, default local trust auth).
 import crypto from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { openStore, pgConfig, type Store } from '../../src/store/database.js';
 import { applyMigrations } from '../../src/store/migrate.js';
+import { createMemoryPGlite } from '../../src/store/pglite.js';
 
 export type StoreKind = 'embedded' | 'postgresql';
 
@@ -14,7 +15,7 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.
 let template: Promise<PGlite> | undefined;
 function migratedTemplate(): Promise<PGlite> {
   template ??= (async () => {
-    const db = await PGlite.create('memory://');
+    const db = await createMemoryPGlite();
     await applyMigrations({
       exec: async (sql) => { await db.exec(sql); },
       query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,

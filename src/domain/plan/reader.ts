@@ -1,4 +1,4 @@
-// The read side of the plan, as question answering sees it. Implementations (src/store/plan-reader.ts)
+// The read side of the plan, as question answering sees it. Implementations (src/store/cached-plan-reader.ts over sql-plan-reader.ts)
 // turn each call into a small number of indexed queries; nothing here loads every action.
 import type {
   Action, ActionStatus, Area, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Person, Setting, Workstream,
@@ -82,7 +82,7 @@ export interface PlanReader {
   statusCounts(query: ActionQuery, today: IsoDate): Promise<{ byStatus: Record<ActionStatus, number>; overdue: number }>;
   /** Matching actions counted per owner or workstream, largest first. */
   countBy(field: 'ownerId' | 'workstreamId', query: ActionQuery, limit: number): Promise<{ id: number; count: number }[]>;
-  /** Actions whose title contains any of the words (case-insensitive); ranking is the caller's. */
+  /** Actions whose title has any of the words (English stem, part of a word, or a near spelling), best match first. */
   searchTitles(words: readonly string[], limit: number): Promise<Action[]>;
   meetings(query: MeetingQuery): Promise<ClusterMeeting[]>;
   requestsByRefs(refs: readonly string[]): Promise<ExpertRequest[]>;
