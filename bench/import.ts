@@ -1,10 +1,11 @@
-// npx tsx bench/import.ts [--skip-pg] [--skip-big] [--big bench/out/plan-100k]
+// npx tsx bench/import.ts [--skip-pg] [--skip-embedded] [--skip-demo] [--skip-big] [--big bench/out/plan-100k]
 // Times the CSV import on a fresh embedded database (PGlite in a temporary folder) and on a fresh
 // PostgreSQL database (created on BENCH_DATABASE_URL's server, default
 // postgresql://postgres@127.0.0.1:5432, and dropped after), for the demo data and for a generated
 // plan (npm run bench:data; generated here with the defaults when missing). For each: the first
 // import, the same files again (nothing changes), actions.csv alone with 1% of statuses changed,
-// and an export. Prints a Markdown table.
+// and an export. Prints a Markdown table, with the process's peak RSS so far after each row (with
+// the embedded database that includes PGlite's memory: run --skip-embedded for the importer alone).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -91,7 +92,8 @@ async function measure(label: string, folder: string, database: string, open: ()
     if (!unchanged) throw new Error('the second import changed something');
     const actions = report.files['actions.csv']?.added ?? 0;
     const changedActions = third.files['actions.csv']?.changed ?? 0;
-    const row = `| ${label} | ${database} | ${actions.toLocaleString('en-GB')} actions, ${added.toLocaleString('en-GB')} rows | ${seconds(first)} | ${seconds(again)} | ${seconds(delta)} (${changedActions.toLocaleString('en-GB')}) | ${seconds(exported)} |`;
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    const row = `| ${label} | ${database} | ${actions.toLocaleString('en-GB')} actions, ${added.toLocaleString('en-GB')} rows | ${seconds(first)} | ${seconds(again)} | ${seconds(delta)} (${changedActions.toLocaleString('en-GB')}) | ${seconds(exported)} | ${peak} MB |`;
     console.error(row);
     return row;
   } finally {
@@ -100,7 +102,7 @@ async function measure(label: string, folder: string, database: string, open: ()
 }
 
 async function main(): Promise<void> {
-  const datasets: [string, string][] = [['demo', DEMO_DATA_DIR]];
+  const datasets: [string, string][] = args.includes('--skip-demo') ? [] : [['demo', DEMO_DATA_DIR]];
   if (!args.includes('--skip-big')) {
     const big = path.resolve(option('big') ?? DEFAULT_OUT);
     if (!fs.existsSync(path.join(big, 'actions.csv'))) {
@@ -114,15 +116,15 @@ async function main(): Promise<void> {
 
   const rows: string[] = [];
   for (const [label, folder] of datasets) {
-    rows.push(await measure(label, folder, 'embedded (PGlite, temp folder)', freshEmbedded));
+    if (!args.includes('--skip-embedded')) rows.push(await measure(label, folder, 'embedded (PGlite, temp folder)', freshEmbedded));
     if (pgUp) rows.push(await measure(label, folder, 'PostgreSQL', freshPostgres));
   }
   const cpus = os.cpus();
   console.log(`Import benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, `
     + `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`);
   console.log('');
-  console.log('| data set | database | size | first import | same files again | 1% of statuses changed (actions) | export |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| data set | database | size | first import | same files again | 1% of statuses changed (actions) | export | peak RSS so far |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
 }
 

@@ -3,7 +3,7 @@
 // of an action gets its history row: the importer's own, or the rows the history file restores
 // (see the top of import-folder.ts).
 import type { Prisma } from '../generated/prisma/client.js';
-import { insertRows, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
+import { insertRows, lazily, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
 import type { ImportOptions } from './import-types.js';
 import type { Snapshot } from './import-snapshot.js';
 import type { Plan } from './plan-import.js';
@@ -106,7 +106,7 @@ async function createActions(a: Apply): Promise<Values[]> {
   const restored = plan.history.restored;
   const created = await insertRows<{ id: number; ref: string }>(a.client, 'actions',
     { ref: 'text', ...ACTIONS, version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
-    plan.actions.creates.map(({ row: r }) => {
+    lazily(plan.actions.creates, ({ row: r }) => {
       const from = restored.get(r.ref);
       return { ref: r.ref, ...actionValues(a, r, from ? from.lastUpdateAt : r.last_update ? now : null), version: from?.version ?? 1, created_at: now, updated_at: now };
     }),
@@ -126,7 +126,7 @@ async function createActions(a: Apply): Promise<Values[]> {
 async function updateActions(a: Apply, history: Values[]): Promise<void> {
   const { plan, now } = a;
   const restored = plan.history.restored;
-  await updateRows(a.client, 'actions', ACTIONS, plan.actions.updates.map(({ existing: e, row: r, fields }) => {
+  await updateRows(a.client, 'actions', ACTIONS, lazily(plan.actions.updates, ({ existing: e, row: r, fields }) => {
     const from = restored.get(r.ref);
     if (from) return { id: e.id, expected_version: e.version, new_version: from.version, ...actionValues(a, r, from.lastUpdateAt) };
     const status = fields.includes('status');
@@ -145,11 +145,11 @@ async function applyActions(a: Apply): Promise<number> {
   const history = await createActions(a);
   await updateActions(a, history);
   // Restored rows first, in the file's order: an action's newest row is the one written last.
-  await insertRows(a.client, 'action_history', HISTORY, a.plan.history.actionRows.map(({ row: h }) => ({
+  await insertRows(a.client, 'action_history', HISTORY, lazily(a.plan.history.actionRows, ({ row: h }) => ({
     action_id: must(a.actionId, h.ref, 'action'), actor_id: person(a, h.actor), at: h.at, via: h.via, status_from: h.status_from, status_to: h.status_to,
     due_from: h.due_from, due_to: h.due_to, note: h.note, version: h.version,
   })));
-  await insertRows(a.client, 'action_history', HISTORY, history.map((h) => ({ ...h, actor_id: a.actorId, at: a.now, via: 'import' })));
+  await insertRows(a.client, 'action_history', HISTORY, lazily(history, (h) => ({ ...h, actor_id: a.actorId, at: a.now, via: 'import' })));
   return history.length + a.plan.history.actionRows.length;
 }
 

@@ -42,21 +42,9 @@ export function parseCsv(text: string): CsvParseResult {
       if (text.charCodeAt(i) === 34 /* " */) {
         blank = false;
         const fieldLine = line;
-        i++;
-        let value = '';
-        let closed = false;
-        while (i < n) {
-          const q = text.indexOf('"', i);
-          const chunkEnd = q === -1 ? n : q;
-          const chunk = text.slice(i, chunkEnd);
-          value += chunk;
-          line += countLineBreaks(chunk);
-          if (q === -1) { i = n; break; }
-          if (text.charCodeAt(q + 1) === 34) { value += '"'; i = q + 2; continue; }
-          i = q + 1;
-          closed = true;
-          break;
-        }
+        const { value, end, lineBreaks, closed } = readQuoted(text, i + 1);
+        i = end;
+        line += lineBreaks;
         if (!closed) {
           issues.push({ line: fieldLine, reason: 'a quoted field is never closed (a " is missing)' });
           return { records, issues };
@@ -91,6 +79,24 @@ export function parseCsv(text: string): CsvParseResult {
     if (!blank) records.push({ line: recordLine, fields });
   }
   return { records, issues };
+}
+
+/** A quoted field's value from just after its opening quote: where it ends (after the closing quote) and the line breaks inside. */
+function readQuoted(text: string, from: number): { value: string; end: number; lineBreaks: number; closed: boolean } {
+  const n = text.length;
+  let i = from;
+  let value = '';
+  let lineBreaks = 0;
+  while (i < n) {
+    const q = text.indexOf('"', i);
+    const chunk = text.slice(i, q === -1 ? n : q);
+    value += chunk;
+    lineBreaks += countLineBreaks(chunk);
+    if (q === -1) break;
+    if (text.charCodeAt(q + 1) === 34) { value += '"'; i = q + 2; continue; }
+    return { value, end: q + 1, lineBreaks, closed: true };
+  }
+  return { value, end: n, lineBreaks, closed: false };
 }
 
 function nextDelimiter(text: string, from: number): number {

@@ -27,9 +27,9 @@ export interface ExportReport {
   ms: number;
 }
 
-export async function exportFolder(db: Db, folder: string): Promise<ExportReport> {
-  const started = performance.now();
-  const tables = await db.$transaction(async (tx) => ({
+/** Every table export reads, in one repeatable-read transaction (one consistent picture). */
+function readTables(db: Db) {
+  return db.$transaction(async (tx) => ({
     people: await tx.person.findMany({ orderBy: { id: 'asc' } }),
     workstreams: await tx.workstream.findMany({ orderBy: { id: 'asc' } }),
     actions: await tx.action.findMany({
@@ -48,7 +48,11 @@ export async function exportFolder(db: Db, folder: string): Promise<ExportReport
     events: await tx.expertRequestEvent.findMany({ orderBy: { id: 'asc' } }),
     actionRefs: await tx.action.findMany({ select: { id: true, ref: true } }),
   }), { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000, maxWait: 30_000 });
+}
+type Tables = Awaited<ReturnType<typeof readTables>>;
 
+/** The tables as the files' rows, ids turned back into natural keys. */
+function toRows(tables: Tables): { [F in PlanFileName]: string[][] } {
   const personKey = new Map(tables.people.map((p) => [p.id, p.key]));
   const workstreamCode = new Map(tables.workstreams.map((w) => [w.id, w.code]));
   const clusterCode = new Map(tables.clusters.map((c) => [c.id, c.code]));
@@ -60,7 +64,7 @@ export async function exportFolder(db: Db, folder: string): Promise<ExportReport
   const text = (v: string | null): string => v ?? '';
   const stamp = (d: Date | null): string => (d ? formatTimestamp(d) : '');
 
-  const rows: { [F in PlanFileName]: string[][] } = {
+  return {
     'people.csv': tables.people.map((p) => [
       p.key, p.name, text(p.email), p.roles.join(';'), text(p.specialism), text(p.jobTitle), text(p.aadObjectId),
     ]),
@@ -90,7 +94,11 @@ export async function exportFolder(db: Db, folder: string): Promise<ExportReport
       lookup(requestRef, e.requestId), formatTimestamp(e.at), lookup(personKey, e.actorId), e.kind, text(e.note),
     ]),
   };
+}
 
+export async function exportFolder(db: Db, folder: string): Promise<ExportReport> {
+  const started = performance.now();
+  const rows = toRows(await readTables(db));
   fs.mkdirSync(folder, { recursive: true });
   const counts = {} as { [F in PlanFileName]: number };
   for (const file of PLAN_FILES) {

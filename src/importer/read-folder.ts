@@ -79,8 +79,8 @@ function countLineBreaks(s: string): number {
 }
 
 /**
- * The physical line a record starts on: csv-parse counts lines up to the record's end, and its raw
- * text holds the record with the blank lines before it and the line end after it.
+ * The physical line a record starts on, from the line it ends on and its raw text (the record with
+ * the blank lines before it and the line end after it).
  */
 function startLine(endLine: number, raw: string): number {
   return endLine - countLineBreaks(raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\r|\n)$/, ''));
@@ -128,8 +128,8 @@ function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, 
 }
 
 /** csv-parse's quoting errors in the words of a person editing a spreadsheet; fatal: nothing after it can be trusted. */
-function quotingIssue(err: CsvError, recordLine: number): { line: number; reason: string; fatal: boolean } {
-  const line = Number(err.lines) || recordLine;
+function quotingIssue(err: CsvError, recordLine: number, extraLines: number): { line: number; reason: string; fatal: boolean } {
+  const line = Number(err.lines) - extraLines || recordLine;
   if (err.code === 'INVALID_OPENING_QUOTE') {
     return { line, reason: 'a " inside an unquoted field (quote the whole field and double the ", as in "say ""hello""")', fatal: false };
   }
@@ -153,11 +153,14 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
     record_delimiter: ['\r\n', '\n', '\r'],
   });
   let lastEnd = 0;
+  // csv-parse counts a CRLF inside a quoted field as two lines; its raw text shows a CRLF that
+  // ends a record as a lone CR, so every CRLF in the raw text is one such extra line.
+  let extraLines = 0;
   let stop = false;
   const quoted = new Set<string>();
   parser.on('skip', (err: CsvError) => {
     if (stop) return;
-    const q = quotingIssue(err, lastEnd + 1);
+    const q = quotingIssue(err, lastEnd + 1, extraLines);
     const key = `${q.line} ${q.reason}`;
     if (!quoted.has(key)) mine.push({ file, ...q });
     quoted.add(key);
@@ -170,8 +173,9 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
       if (stop) break;
-      const line = startLine(info.lines, raw);
-      lastEnd = info.lines;
+      extraLines += raw.split('\r\n').length - 1;
+      lastEnd = info.lines - extraLines;
+      const line = startLine(lastEnd, raw);
       // A line of spaces alone is a blank line.
       if (record.length === 1 && record[0]!.trim() === '' && !raw.includes('"')) continue;
       if (!header) {

@@ -19,10 +19,18 @@ export class RowsChangedError extends Error {
   }
 }
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+function* chunks<T>(items: Iterable<T>, size = CHUNK): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) { yield chunk; chunk = []; }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** The rows as values, made a chunk at a time while they are written (a million rows are never all copied at once). */
+export function* lazily<T>(items: Iterable<T>, toValues: (item: T) => Values): Generator<Values> {
+  for (const item of items) yield toValues(item);
 }
 
 const ident = (name: string): Prisma.Sql => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
@@ -31,14 +39,14 @@ const recordset = (columns: Columns): Prisma.Sql =>
 const json = (rows: Values[]): string => JSON.stringify(rows);
 
 /** INSERT … SELECT FROM json_to_recordset, in chunks; returns the `returning` columns of every row. */
-export async function insertRows<R extends Values = Values>(client: Client, table: string, columns: Columns, rows: Values[], returning: string[] = []): Promise<R[]> {
+export async function insertRows<R extends Values = Values>(client: Client, table: string, columns: Columns, rows: Iterable<Values>, returning: string[] = []): Promise<R[]> {
   const out: R[] = [];
   const names = Prisma.join(Object.keys(columns).map(ident));
   for (const chunk of chunks(rows)) {
     const sql = Prisma.sql`INSERT INTO ${ident(table)} (${names})
       SELECT ${names} FROM json_to_recordset(${json(chunk)}::json) AS x(${recordset(columns)})`;
     if (returning.length === 0) await client.$executeRaw(sql);
-    else out.push(...await client.$queryRaw<R[]>(Prisma.sql`${sql} RETURNING ${Prisma.join(returning.map(ident))}`));
+    else for (const r of await client.$queryRaw<R[]>(Prisma.sql`${sql} RETURNING ${Prisma.join(returning.map(ident))}`)) out.push(r);
   }
   return out;
 }
@@ -49,7 +57,7 @@ export async function insertRows<R extends Values = Values>(client: Client, tabl
  * restored history names); `now` also sets updated_at. Throws RowsChangedError when a row is not
  * where it was expected.
  */
-export async function updateRows(client: Client, table: string, columns: Columns, rows: Values[], opts: { versioned?: boolean; now?: Date } = {}): Promise<void> {
+export async function updateRows(client: Client, table: string, columns: Columns, rows: Iterable<Values>, opts: { versioned?: boolean; now?: Date } = {}): Promise<void> {
   const sets = Object.keys(columns).map((c) => Prisma.sql`${ident(c)} = x.${ident(c)}`);
   if (opts.versioned) sets.push(Prisma.sql`"version" = x."new_version"`);
   if (opts.now) sets.push(Prisma.sql`"updated_at" = ${opts.now.toISOString()}::timestamptz`);

@@ -1,0 +1,37 @@
+// The plan's files: the eight plan files and the three append-only history files, and their
+// columns in the order export writes them (see prisma/demo/kirklees/README.md).
+
+export const IMPORT_FILES = [
+  'people.csv', 'workstreams.csv', 'actions.csv', 'clusters.csv', 'settings.csv', 'meetings.csv', 'expert_requests.csv',
+  'term_dates.csv',
+] as const;
+export type ImportFileName = (typeof IMPORT_FILES)[number];
+
+/**
+ * Append-only history, written by export so that export → wipe → import restores the plan with
+ * its audit trail. Optional on import; rows already stored are never written twice.
+ */
+export const HISTORY_FILES = ['action_history.csv', 'maturity_ratings.csv', 'expert_request_events.csv'] as const;
+export type HistoryFileName = (typeof HISTORY_FILES)[number];
+
+/** Every file import reads and export writes: the plan, then its history. */
+export const PLAN_FILES = [...IMPORT_FILES, ...HISTORY_FILES] as const;
+export type PlanFileName = (typeof PLAN_FILES)[number];
+
+/** The life-cycle events of an Experts at Hand request (the database's RequestEventKind). */
+export const REQUEST_EVENT_KINDS = ['created', 'claimed', 'answered', 'closed', 'reminded', 'escalated', 'noted'] as const;
+
+/** Columns of each file, in the order export writes them. */
+export const COLUMNS = {
+  'people.csv': ['key', 'name', 'email', 'roles', 'specialism', 'job_title', 'teams_aad_object_id'],
+  'workstreams.csv': ['code', 'name', 'maturity_pillar', 'lead'],
+  'actions.csv': ['ref', 'title', 'workstream', 'area_for_improvement', 'owner', 'due', 'status', 'last_update', 'source'],
+  'clusters.csv': ['code', 'name', 'area', 'chair'],
+  'settings.csv': ['name', 'phase', 'cluster', 'senco'],
+  'meetings.csv': ['cluster', 'starts_at', 'duration_minutes', 'location', 'agenda'],
+  'expert_requests.csv': ['ref', 'requested_by', 'setting', 'specialism', 'kind', 'summary', 'status', 'assigned_to', 'created_at', 'first_response_at', 'closed_at'],
+  'term_dates.csv': ['academic_year', 'term', 'starts_on', 'ends_on', 'half_term_starts_on', 'half_term_ends_on'],
+  'action_history.csv': ['ref', 'at', 'actor', 'via', 'status_from', 'status_to', 'due_from', 'due_to', 'note', 'version'],
+  'maturity_ratings.csv': ['pillar', 'score', 'note', 'rated_by', 'rated_at'],
+  'expert_request_events.csv': ['ref', 'at', 'actor', 'kind', 'note'],
+} as const satisfies Record<PlanFileName, readonly string[]>;
