@@ -117,6 +117,16 @@ export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: numb
   return `${count} ${noun}${scope} ${verb} ${p.predicate || 'open'}.`;
 }
 
+/** "How many actions does WS2 have?" counts every action and says how many are still open: "15 actions, 5 open". */
+async function bothTotals(ctx: AskContext, f: ListFilter, q: ActionQuery, open: number): Promise<string> {
+  const { statuses: _open, ...every } = q;
+  const all = (await ctx.reader.listActions(every, { offset: 0, limit: 0 })).total;
+  const scope = scopePhrase(ctx, f, false);
+  const tail = all === 0 ? '' : `, ${open} open and ${all - open} complete`;
+  if (f.owner) return `${f.ownerIsAsker ? 'You have' : `${f.owner.name} has`} ${plural(all, 'action')}${scope}${tail}.`;
+  return `There ${all === 1 ? 'is' : 'are'} ${plural(all, 'action')}${scope || ' in the plan'}${tail}.`;
+}
+
 function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
   const p = statusPhrasing(ctx, f, q);
   let title = p.title;
@@ -142,7 +152,9 @@ export async function answerList(ctx: AskContext, intent: ListIntent): Promise<A
       page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
     }
   }
-  const sentences = [headline(ctx, intent.filter, q, page.total), ...await listSentences(ctx, intent, q, page)];
+  const head = intent.count && !hasStatusFilter(intent.filter) && !intent.filter.status.open && !intent.filter.period
+    ? await bothTotals(ctx, intent.filter, q, page.total) : headline(ctx, intent.filter, q, page.total);
+  const sentences = [head, ...await listSentences(ctx, intent, q, page)];
   const cards = page.items.length ? [listCard(ctx, intent, q, page, order)] : [];
   return { text: sentences.join(' '), cards };
 }

@@ -6,6 +6,7 @@ import type { Person } from '../domain/plan/types.js';
 import type { Clock } from '../domain/time/clock.js';
 import { londonDate } from '../domain/time/index.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
+import { answerExperts, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusters, answerMeetings, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
@@ -78,6 +79,9 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'meetings': return answerMeetings(ctx, intent);
     case 'request': return answerRequestRefs(ctx, intent.refs);
     case 'myRequests': return answerMyRequests(ctx, intent.assigned);
+    case 'waitingRequests': return answerWaitingRequests(ctx, intent.specialism, intent.queue);
+    case 'experts': return answerExperts(ctx, intent.specialism);
+    case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'howMany': return howMany(ctx, intent.what);
     case 'person': return answerPerson(ctx, intent.person);
     case 'choose': return { text: intent.prompt, cards: [choiceCard(intent.prompt, intent.choices)] };

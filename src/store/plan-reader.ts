@@ -412,6 +412,11 @@ export class PrismaPlanReader implements PlanReader {
     const rows = await this.db.expertRequest.findMany({ where: { assigneeId: personId, status: { not: 'closed' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
     return rows.map(toRequest);
   }
+
+  async waitingRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
+    const rows = await this.db.expertRequest.findMany({ where: { status: 'new', ...(specialism ? { specialism } : {}) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
+    return rows.map(toRequest);
+  }
 }
 
 type RequestRow = {

@@ -27,7 +27,7 @@ const PEOPLE: PeopleQuestion[] = fs.readFileSync(file, 'utf8').split('\n')
 const byId = new Map(PEOPLE.map((q) => [q.id, q]));
 
 // The floor the set must keep (per cent); raise it as the bot learns, never lower it to pass.
-const FLOOR = Number(process.env.ASK_PEOPLE_FLOOR ?? 71);
+const FLOOR = Number(process.env.ASK_PEOPLE_FLOOR ?? 86);
 
 it('has at least 300 questions, each with expected facts, a unique id and a known "after"', () => {
   expect(PEOPLE.length).toBeGreaterThanOrEqual(300);
@@ -55,7 +55,7 @@ describeEachStore('questions from people through /api/messages', (kind) => {
     await loadDemoDataIfEmpty(store.db, clock.now());
     const reader = new PrismaPlanReader(store.db);
     bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, onError: (e) => { throw e; } }) });
-  });
+  }, 180_000);
   afterAll(async () => { await bot?.close(); });
 
   it(`answers at least ${FLOOR} % right`, async () => {

@@ -6,7 +6,7 @@
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { howMany } from './counts.js';
-import { myRequests } from './experts.js';
+import { experts, myRequests, requestHelp, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
@@ -24,6 +24,8 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
   // References are exact: they beat every name.
   ['requestReference', requestReference], ['actionReference', actionReference], ['unknownReference', unknownReference],
+  // Experts at Hand: the experts, asking them for help, the queue, then one's own requests.
+  ['experts', experts], ['requestHelp', requestHelp], ['waitingRequests', waitingRequests],
   ['myRequests', myRequests], ['howMany', howMany],
   // Places: meetings, clusters, settings.
   ['meetings', meetings], ['clusterList', clusterList], ['place', place],
