@@ -15,6 +15,7 @@ import {
 } from './answer-workstreams.js';
 import { listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
 import { indexDirectory } from './directory.js';
+import { ConversationMemory, continueIntent, resolvePronouns } from './follow-up.js';
 import type { Intent } from './intent.js';
 import { readQuestion, type Question } from './question.js';
 import { recognise } from './recognisers/index.js';
@@ -33,7 +34,11 @@ export interface AskDeps {
   clock: Clock;
   /** Told about an unexpected failure (the answer is then a polite apology, never silence). */
   onError?: (err: unknown) => void;
+  /** Each conversation's previous question, for follow-ups; one shared by the process when unset. */
+  memory?: ConversationMemory;
 }
+
+const SHARED_MEMORY = new ConversationMemory();
 
 export async function answerQuestion(text: string, asker: Asker, deps: AskDeps): Promise<Answer> {
   try {
@@ -44,8 +49,16 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
     // Term dates are read only for questions that may be about terms or school holidays.
     const terms = TERM_WORDS.test(String(text).toLowerCase()) ? await reader.schoolTerms?.() : undefined;
-    const q = readQuestion(text, { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}) }, idx);
-    const intent = recognise(q);
+    const input = { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}) };
+    const memory = deps.memory ?? SHARED_MEMORY;
+    const key = asker.conversationId ? `${asker.conversationId}|${asker.person?.id ?? '-'}` : undefined;
+    const previous = memory.recall(key, now);
+    let q = readQuestion(text, input, idx);
+    const rewritten = resolvePronouns(q, previous);
+    if (rewritten) q = readQuestion(rewritten, input, idx);
+    const fresh = recognise(q);
+    const intent = continueIntent(q, fresh, previous) ?? fresh;
+    memory.remember(key, intent, now);
     const period = intent.kind === 'list' ? intent.filter.period : intent.kind === 'meetings' ? intent.period : undefined;
     // A window that cannot be worked out (no term dates) is said, never answered as "everything".
     if (period?.missing) return { text: period.missing, cards: [] };

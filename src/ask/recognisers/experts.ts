@@ -5,6 +5,9 @@ import { findSpecialism } from '../../domain/experts/index.js';
 import type { Specialism } from '../../domain/plan/types.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
+import { isStopWord } from '../words.js';
+
+const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 'therapist', 'therapists', 'hand', 'eah', 'email', 'contact', 'details', 'phone', 'there', 'speech', 'language', 'psych']);
 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
 const EAH_RE = /\bexperts? at hand\b|\beah\b/;
@@ -41,9 +44,13 @@ const HELP_RE = /\b(?:need|needs|want|like|get|ask for|ask|help|advice|support|r
 /** "Who's the OT?", "list the experts", "email for the speech therapist": the experts themselves. */
 export function experts(q: Question): Intent | undefined {
   if (q.refs.actions.length || q.refs.requests.length || /\brequests?\b|\bactions?\b/.test(q.lower)) return undefined;
-  const specialism = specialismOf(q);
+  const found = findSpecialism(q.lower);
+  const specialism = found?.specialism;
   const expertWord = /\bexperts?\b|\bspecialists?\b|\btherapists?\b/.test(q.lower);
-  if (!specialism && !expertWord) return undefined;
+  if ((!specialism && !expertWord) || q.cues.lead) return undefined;
+  // Other words of substance ("who is recruiting the ed psych capacity") make it a title question.
+  const other = q.tokens.filter((t) => (!found || t.end <= found.start || t.start >= found.end) && !isStopWord(t.word) && !EXPERT_WORDS.has(t.word));
+  if (other.length) return undefined;
   if (!WHO_RE.test(q.lower) && !/^(?:and )?(?:the )?[a-z. ]{1,40}\??$/.test(q.compact)) return undefined;
   if (!WHO_RE.test(q.lower) && HELP_RE.test(q.lower)) return undefined;
   if (specialism) return { kind: 'experts', specialism };
