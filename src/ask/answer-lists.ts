@@ -142,11 +142,13 @@ export async function answerList(ctx: AskContext, intent: ListIntent): Promise<A
   if (intent.rankBy) return answerRanking(ctx, f, q, intent.rankBy);
   const order: ActionOrder = q.statuses?.length === 1 && q.statuses[0] === 'complete' ? 'due_desc' : 'due_asc';
   let page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+  let ignored: string[] = [];
   if (page.total === 0 && f.titleWords?.length) {
     // Words nobody used in a title were probably not about titles at all: drop them.
     const anyTitle = await ctx.reader.listActions({ titleWords: f.titleWords }, { offset: 0, limit: 1, total: false });
     if (anyTitle.items.length === 0) {
-      const { titleWords: _dropped, ...rest } = f;
+      const { titleWords: dropped, ...rest } = f;
+      ignored = dropped ?? [];
       intent = { ...intent, filter: rest };
       q = queryFor(ctx, rest);
       page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
@@ -154,7 +156,9 @@ export async function answerList(ctx: AskContext, intent: ListIntent): Promise<A
   }
   const head = intent.count && !hasStatusFilter(intent.filter) && !intent.filter.status.open && !intent.filter.period
     ? await bothTotals(ctx, intent.filter, q, page.total) : headline(ctx, intent.filter, q, page.total);
-  const sentences = [head, ...await listSentences(ctx, intent, q, page)];
+  // Words nobody understood are said, never dropped silently.
+  const unread = ignored.length ? [`I didn't understand ${listWords(ignored.map((w) => `“${w}”`))}, so I left ${ignored.length === 1 ? 'it' : 'them'} out.`] : [];
+  const sentences = [...unread, head, ...await listSentences(ctx, intent, q, page)];
   const cards = page.items.length ? [listCard(ctx, intent, q, page, order)] : [];
   return { text: sentences.join(' '), cards };
 }

@@ -5,6 +5,7 @@ import type { PlanReader } from '../domain/plan/reader.js';
 import type { Person } from '../domain/plan/types.js';
 import type { Clock } from '../domain/time/clock.js';
 import { londonDate } from '../domain/time/index.js';
+import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerList } from './answer-lists.js';
@@ -13,12 +14,13 @@ import { answerCluster, answerClusters, answerMeetings, answerMyRequests, answer
 import {
   answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
 } from './answer-workstreams.js';
-import { listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
+import { capitalise, listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
 import { indexDirectory } from './directory.js';
 import { ConversationMemory, continueIntent, resolvePronouns } from './follow-up.js';
 import type { Intent } from './intent.js';
 import { readQuestion, type Question } from './question.js';
 import { recognise } from './recognisers/index.js';
+import { correctSlips } from './spelling.js';
 
 export type { Answer, Asker } from './context.js';
 
@@ -47,6 +49,9 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const dir = await reader.directory();
     const idx = indexDirectory(dir);
     const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
+    const inTitles = async (word: string) => (await reader.listActions({ titleWords: [word] }, { offset: 0, limit: 1, total: false })).items.length > 0;
+    const slips = await correctSlips(typeof text === 'string' ? text : '', idx, inTitles);
+    text = slips.text;
     // Term dates are read only for questions that may be about terms or school holidays.
     const terms = TERM_WORDS.test(String(text).toLowerCase()) ? await reader.schoolTerms?.() : undefined;
     const input = { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}) };
@@ -63,7 +68,8 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     // A window that cannot be worked out (no term dates) is said, never answered as "everything".
     if (period?.missing) return { text: period.missing, cards: [] };
     const answer = await answerIntent(ctx, intent, q);
-    return period?.corrections?.length ? { ...answer, text: `${readAs(period.corrections)} ${answer.text}` } : answer;
+    const corrections = [...slips.corrections, ...period?.corrections ?? []];
+    return corrections.length ? { ...answer, text: `${readAs(corrections)} ${answer.text}` } : answer;
   } catch (err) {
     deps.onError?.(err);
     return { text: 'Sorry, something went wrong while I looked that up. Please try again in a moment.', cards: [] };
@@ -77,6 +83,12 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'thanks': return { text: "You're welcome! Ask me anything else about the plan whenever you like.", cards: [] };
     case 'whoami': return whoAmI(ctx);
     case 'action': return answerActionRefs(ctx, intent.refs, intent.aspects, q);
+    case 'setStatus': {
+      // The change is made on the action's card (who may change it is the card flow's to decide).
+      const card = await answerActionRefs(ctx, [intent.ref], ['status'], q);
+      if (!card.cards.length) return card;
+      return { text: `${card.text} To set it to ${statusWord(intent.status)}, press Update on its card, choose “${capitalise(statusWord(intent.status))}” and press Save.`, cards: card.cards };
+    }
     case 'actionSearch': return answerActionSearch(ctx, intent, q, (i) => answerIntent(ctx, i, q));
     case 'list': return answerList(ctx, intent);
     case 'summary': return answerWorkstreamSummary(ctx, intent.workstream);
