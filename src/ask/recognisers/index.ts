@@ -10,7 +10,7 @@ import { experts, myRequests, requestHelp, waitingRequests } from './experts.js'
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
-import { clusterList, meetings, place } from './places.js';
+import { clusterCode, clusterList, meetings, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
 import {
@@ -23,7 +23,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   // Said whole: greetings, help, thanks.
   ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
   // References are exact: they beat every name.
-  ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['unknownReference', unknownReference],
+  ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
   // Experts at Hand: the experts, asking them for help, the queue, then one's own requests.
   ['experts', experts], ['requestHelp', requestHelp], ['waitingRequests', waitingRequests],
   ['myRequests', myRequests], ['howMany', howMany],
