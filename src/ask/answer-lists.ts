@@ -122,7 +122,7 @@ async function bothTotals(ctx: AskContext, f: ListFilter, q: ActionQuery, open: 
   const { statuses: _open, ...every } = q;
   const all = (await ctx.reader.listActions(every, { offset: 0, limit: 0 })).total;
   const scope = scopePhrase(ctx, f, false);
-  const tail = all === 0 ? '' : `, ${open} open and ${all - open} complete`;
+  const tail = all === 0 ? '' : all === open ? `, all ${open} open` : `, ${open} open and ${all - open} complete`;
   if (f.owner) return `${f.ownerIsAsker ? 'You have' : `${f.owner.name} has`} ${plural(all, 'action')}${scope}${tail}.`;
   return `There ${all === 1 ? 'is' : 'are'} ${plural(all, 'action')}${scope || ' in the plan'}${tail}.`;
 }

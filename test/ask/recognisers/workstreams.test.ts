@@ -67,3 +67,11 @@ describe('workstreams nobody has, and words that fit two', () => {
     expect(ambiguousWorkstream(question('what is overdue in WS8?', people.amorgan, index))).toBeUndefined();
   });
 });
+
+describe('an area is worked on in every workstream', () => {
+  it('"what are we doing on preparing for adulthood?" lists the area, not the workstream of that name', () => {
+    const intent = summary(question('What are we doing on preparing for adulthood?'));
+    expect(intent).toMatchObject({ kind: 'list', filter: { area: 'preparing_for_adulthood' } });
+    expect(intent && 'filter' in intent ? intent.filter.workstreams : undefined).toBeUndefined();
+  });
+});
