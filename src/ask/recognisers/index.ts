@@ -14,7 +14,7 @@ import { clusterCode, clusterList, meetings, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
 import {
-  ambiguousWorkstream, areaList, lead, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
+  ambiguousWorkstream, areaList, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
 } from './workstreams.js';
 
 export type { Recogniser } from './recogniser.js';
@@ -31,7 +31,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['meetings', meetings], ['clusterList', clusterList], ['place', place],
   // Workstreams and the plan as a whole.
   ['workstreamList', workstreamList], ['areaList', areaList], ['unknownWorkstreamCode', unknownWorkstreamCode],
-  ['lead', lead], ['summary', summary],
+  ['pillarOf', pillarOf], ['lead', lead], ['summary', summary],
   // Lists of actions and single actions by title: ambiguity and unknown names first.
   ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],

@@ -101,3 +101,10 @@ export function unknownNamedWorkstream(q: Question): Intent | undefined {
   if (!name || name.split(' ').every((w) => isStopWord(w))) return undefined;
   return { kind: 'unknown', what: 'workstream', name: `"${name}"` };
 }
+
+/** "Which maturity pillar does WS5 cover?", "ws1 pillar?": the workstream's summary names its pillar. */
+export function pillarOf(q: Question): Intent | undefined {
+  if (!/\bpillars?\b/.test(q.lower) || /\bpillars?\s?(?:number |no\.? |#)?\d/.test(q.lower)) return undefined;
+  const ws = pickWorkstreams(q.workstreams.filter((m) => m.how === 'code'));
+  return ws.length === 1 && ws[0] ? { kind: 'summary', workstream: ws[0] } : undefined;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDirectory } from '../../../src/ask/directory.js';
 import {
-  ambiguousWorkstream, areaList, lead, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
+  ambiguousWorkstream, areaList, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
 } from '../../../src/ask/recognisers/workstreams.js';
 import { directory, people } from '../support/directory.js';
 import { question, variants } from '../support/question.js';
@@ -73,5 +73,12 @@ describe('an area is worked on in every workstream', () => {
     const intent = summary(question('What are we doing on preparing for adulthood?'));
     expect(intent).toMatchObject({ kind: 'list', filter: { area: 'preparing_for_adulthood' } });
     expect(intent && 'filter' in intent ? intent.filter.workstreams : undefined).toBeUndefined();
+  });
+});
+
+describe("a workstream's pillar", () => {
+  it('"which maturity pillar does WS5 cover?" is about WS5, "pillar 5" is not', () => {
+    expect(pillarOf(question('which maturity pillar does ws5 cover?'))).toMatchObject({ kind: 'summary', workstream: { code: 'WS5' } });
+    expect(pillarOf(question('which ws is pillar 5'))).toBeUndefined();
   });
 });
