@@ -5,6 +5,7 @@ import type { PlanReader } from '../domain/plan/reader.js';
 import type { Person } from '../domain/plan/types.js';
 import type { Clock } from '../domain/time/clock.js';
 import { londonDate } from '../domain/time/index.js';
+import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
 import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
@@ -23,6 +24,9 @@ import { recognise } from './recognisers/index.js';
 import { correctSlips } from './spelling.js';
 
 export type { Answer, Asker } from './context.js';
+
+/** Questions that only the plan's actions and workstreams can answer. */
+const ABOUT_THE_PLAN = new Set<Intent['kind']>(['list', 'summary', 'planSummary', 'action', 'actionSearch', 'lead', 'workstreams', 'setStatus', 'sourceSummary']);
 
 const TERM_WORDS = /\bt[a-z]{2,3}m\b|\bhol[a-z]{0,6}\b|\bbreak\b/;
 
@@ -67,6 +71,9 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const period = intent.kind === 'list' ? intent.filter.period : intent.kind === 'meetings' ? intent.period : undefined;
     // A window that cannot be worked out (no term dates) is said, never answered as "everything".
     if (period?.missing) return { text: period.missing, cards: [] };
+    // An empty plan has no actions or workstreams to speak of: say so, and how to import one.
+    const aboutThePlan = ABOUT_THE_PLAN.has(intent.kind) || (intent.kind === 'unknown' && (intent.what === 'action' || intent.what === 'workstream'));
+    if (!idx.dir.workstreams.length && aboutThePlan) return { text: NO_PLAN_YET, cards: [] };
     const answer = await answerIntent(ctx, intent, q);
     const corrections = [...slips.corrections, ...period?.corrections ?? []];
     return corrections.length ? { ...answer, text: `${readAs(corrections)} ${answer.text}` } : answer;
