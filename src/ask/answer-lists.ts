@@ -157,7 +157,7 @@ export async function answerList(ctx: AskContext, intent: ListIntent): Promise<A
   const head = intent.count && !hasStatusFilter(intent.filter) && !intent.filter.status.open && !intent.filter.period
     ? await bothTotals(ctx, intent.filter, q, page.total) : headline(ctx, intent.filter, q, page.total);
   // Words nobody understood are said, never dropped silently.
-  const unread = ignored.length ? [`I didn't understand ${listWords(ignored.map((w) => `“${w}”`))}, so I left ${ignored.length === 1 ? 'it' : 'them'} out.`] : [];
+  const unread = ignored.length ? [`I left out ${listWords(ignored.map((w) => `“${w}”`))}: no action's title has ${ignored.length === 1 ? 'it' : 'them'}.`] : [];
   const sentences = [...unread, head, ...await listSentences(ctx, intent, q, page)];
   const cards = page.items.length ? [listCard(ctx, intent, q, page, order)] : [];
   return { text: sentences.join(' '), cards };

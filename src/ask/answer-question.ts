@@ -142,6 +142,8 @@ function unknownAnswer(ctx: AskContext, intent: Extract<Intent, { kind: 'unknown
       return { text: `I can't find ${what}. ${codes.length ? `The workstreams are ${listWords(codes.slice(0, 12))}.` : 'There are no workstreams in the plan yet.'}`, cards: [] };
     }
     case 'cluster': {
+      // A code ("KR9") is answered with the codes there are.
+      if (/^[A-Z]{1,4}\d{1,3}$/.test(intent.name)) return { text: `I can't find a cluster with the code ${intent.name}. The cluster codes are ${listWords(ctx.idx.dir.clusters.map((c) => c.code))}.`, cards: [] };
       const names = ctx.idx.dir.clusters.map((c) => c.name);
       return { text: `I can't find a cluster called ${intent.name}.${names.length && names.length <= 30 ? ` The clusters are ${listWords(names)}.` : ''}`, cards: [] };
     }

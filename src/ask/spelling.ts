@@ -15,6 +15,7 @@ next today tomorrow yesterday january february march april june july august sept
 monday tuesday wednesday thursday friday saturday sunday term holidays christmas easter meeting meetings cluster
 clusters chair chairs setting settings school schools request requests expert experts specialist therapist
 psychologist occupational speech language educational pillar maturity digest snooze reminders nudges help thanks
+claimed waiting picked
 happening responsible assigned attention priority working doing anything everything someone people person
 `.split(/\s+/).filter(Boolean);
 
@@ -32,6 +33,8 @@ function swapped(a: string, b: string): boolean {
 }
 
 function known(word: string, idx: DirectoryIndex): boolean {
+  // "unassigned", "unclaimed": a known word with "un" before it is a word, not a slip.
+  if (word.startsWith('un') && word.length > 6 && known(word.slice(2), idx)) return true;
   return vocabulary.has(word) || vocabulary.has(stem(word)) || isStopWord(word) || idx.placeWords.has(word) || idx.nameWords.has(word);
 }
 

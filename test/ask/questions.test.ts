@@ -33,7 +33,7 @@ describeEachStore('our question set through /api/messages', (kind) => {
     await loadDemoDataIfEmpty(store.db, clock.now());
     const reader = new PrismaPlanReader(store.db);
     bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, onError: (e) => { throw e; } }) });
-  });
+  }, 180_000);
   afterAll(async () => { await bot?.close(); });
 
   it.each(QUESTIONS)('$id: $text', async (q) => {

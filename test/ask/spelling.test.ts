@@ -13,7 +13,7 @@ describe('typing slips', () => {
   });
 
   it('keeps words it knows, short words, and words of action titles', async () => {
-    for (const text of ['what is overdue', 'who owns com 6', 'whats due nxt wk', 'owners of the actions']) {
+    for (const text of ['what is overdue', 'who owns com 6', 'whats due nxt wk', 'owners of the actions', 'which requests are unassigned']) {
       expect(await correctSlips(text, idx, noTitles), text).toEqual({ text, corrections: [] });
     }
     const inTitles = async (w: string) => w === 'overdeu';
