@@ -117,6 +117,16 @@ export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: numb
   return `${count} ${noun}${scope} ${verb} ${p.predicate || 'open'}.`;
 }
 
+/** "How many actions does WS2 have?" counts every action and says how many are still open: "15 actions, 5 open". */
+async function bothTotals(ctx: AskContext, f: ListFilter, q: ActionQuery, open: number): Promise<string> {
+  const { statuses: _open, ...every } = q;
+  const all = (await ctx.reader.listActions(every, { offset: 0, limit: 0 })).total;
+  const scope = scopePhrase(ctx, f, false);
+  const tail = all === 0 ? '' : all === open ? `, all ${open} open` : `, ${open} open and ${all - open} complete`;
+  if (f.owner) return `${f.ownerIsAsker ? 'You have' : `${f.owner.name} has`} ${plural(all, 'action')}${scope}${tail}.`;
+  return `There ${all === 1 ? 'is' : 'are'} ${plural(all, 'action')}${scope || ' in the plan'}${tail}.`;
+}
+
 function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
   const p = statusPhrasing(ctx, f, q);
   let title = p.title;
@@ -132,17 +142,23 @@ export async function answerList(ctx: AskContext, intent: ListIntent): Promise<A
   if (intent.rankBy) return answerRanking(ctx, f, q, intent.rankBy);
   const order: ActionOrder = q.statuses?.length === 1 && q.statuses[0] === 'complete' ? 'due_desc' : 'due_asc';
   let page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+  let ignored: string[] = [];
   if (page.total === 0 && f.titleWords?.length) {
     // Words nobody used in a title were probably not about titles at all: drop them.
     const anyTitle = await ctx.reader.listActions({ titleWords: f.titleWords }, { offset: 0, limit: 1, total: false });
     if (anyTitle.items.length === 0) {
-      const { titleWords: _dropped, ...rest } = f;
+      const { titleWords: dropped, ...rest } = f;
+      ignored = dropped ?? [];
       intent = { ...intent, filter: rest };
       q = queryFor(ctx, rest);
       page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
     }
   }
-  const sentences = [headline(ctx, intent.filter, q, page.total), ...await listSentences(ctx, intent, q, page)];
+  const head = intent.count && !hasStatusFilter(intent.filter) && !intent.filter.status.open && !intent.filter.period
+    ? await bothTotals(ctx, intent.filter, q, page.total) : headline(ctx, intent.filter, q, page.total);
+  // Words nobody understood are said, never dropped silently.
+  const unread = ignored.length ? [`I left out ${listWords(ignored.map((w) => `“${w}”`))}: no action's title has ${ignored.length === 1 ? 'it' : 'them'}.`] : [];
+  const sentences = [...unread, head, ...await listSentences(ctx, intent, q, page)];
   const cards = page.items.length ? [listCard(ctx, intent, q, page, order)] : [];
   return { text: sentences.join(' '), cards };
 }

@@ -5,20 +5,28 @@ import type { PlanReader } from '../domain/plan/reader.js';
 import type { Person } from '../domain/plan/types.js';
 import type { Clock } from '../domain/time/clock.js';
 import { londonDate } from '../domain/time/index.js';
+import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
+import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
+import { answerExperts, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusters, answerMeetings, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
 import {
   answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
 } from './answer-workstreams.js';
-import { listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
+import { capitalise, listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
 import { indexDirectory } from './directory.js';
+import { ConversationMemory, continueIntent, resolvePronouns } from './follow-up.js';
 import type { Intent } from './intent.js';
 import { readQuestion, type Question } from './question.js';
 import { recognise } from './recognisers/index.js';
+import { correctSlips } from './spelling.js';
 
 export type { Answer, Asker } from './context.js';
+
+/** Questions that only the plan's actions and workstreams can answer. */
+const ABOUT_THE_PLAN = new Set<Intent['kind']>(['list', 'summary', 'planSummary', 'action', 'actionSearch', 'lead', 'workstreams', 'setStatus', 'sourceSummary']);
 
 const TERM_WORDS = /\bt[a-z]{2,3}m\b|\bhol[a-z]{0,6}\b|\bbreak\b/;
 
@@ -32,7 +40,11 @@ export interface AskDeps {
   clock: Clock;
   /** Told about an unexpected failure (the answer is then a polite apology, never silence). */
   onError?: (err: unknown) => void;
+  /** Each conversation's previous question, for follow-ups; one shared by the process when unset. */
+  memory?: ConversationMemory;
 }
+
+const SHARED_MEMORY = new ConversationMemory();
 
 export async function answerQuestion(text: string, asker: Asker, deps: AskDeps): Promise<Answer> {
   try {
@@ -41,15 +53,30 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const dir = await reader.directory();
     const idx = indexDirectory(dir);
     const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
+    const inTitles = async (word: string) => (await reader.listActions({ titleWords: [word] }, { offset: 0, limit: 1, total: false })).items.length > 0;
+    const slips = await correctSlips(typeof text === 'string' ? text : '', idx, inTitles);
+    text = slips.text;
     // Term dates are read only for questions that may be about terms or school holidays.
     const terms = TERM_WORDS.test(String(text).toLowerCase()) ? await reader.schoolTerms?.() : undefined;
-    const q = readQuestion(text, { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}) }, idx);
-    const intent = recognise(q);
+    const input = { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}) };
+    const memory = deps.memory ?? SHARED_MEMORY;
+    const key = asker.conversationId ? `${asker.conversationId}|${asker.person?.id ?? '-'}` : undefined;
+    const previous = memory.recall(key, now);
+    let q = readQuestion(text, input, idx);
+    const rewritten = resolvePronouns(q, previous);
+    if (rewritten) q = readQuestion(rewritten, input, idx);
+    const fresh = recognise(q);
+    const intent = continueIntent(q, fresh, previous) ?? fresh;
+    memory.remember(key, intent, now);
     const period = intent.kind === 'list' ? intent.filter.period : intent.kind === 'meetings' ? intent.period : undefined;
     // A window that cannot be worked out (no term dates) is said, never answered as "everything".
     if (period?.missing) return { text: period.missing, cards: [] };
+    // An empty plan has no actions or workstreams to speak of: say so, and how to import one.
+    const aboutThePlan = ABOUT_THE_PLAN.has(intent.kind) || (intent.kind === 'unknown' && (intent.what === 'action' || intent.what === 'workstream'));
+    if (!idx.dir.workstreams.length && aboutThePlan) return { text: NO_PLAN_YET, cards: [] };
     const answer = await answerIntent(ctx, intent, q);
-    return period?.corrections?.length ? { ...answer, text: `${readAs(period.corrections)} ${answer.text}` } : answer;
+    const corrections = [...slips.corrections, ...period?.corrections ?? []];
+    return corrections.length ? { ...answer, text: `${readAs(corrections)} ${answer.text}` } : answer;
   } catch (err) {
     deps.onError?.(err);
     return { text: 'Sorry, something went wrong while I looked that up. Please try again in a moment.', cards: [] };
@@ -63,6 +90,12 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'thanks': return { text: "You're welcome! Ask me anything else about the plan whenever you like.", cards: [] };
     case 'whoami': return whoAmI(ctx);
     case 'action': return answerActionRefs(ctx, intent.refs, intent.aspects, q);
+    case 'setStatus': {
+      // The change is made on the action's card (who may change it is the card flow's to decide).
+      const card = await answerActionRefs(ctx, [intent.ref], ['status'], q);
+      if (!card.cards.length) return card;
+      return { text: `${card.text} To set it to ${statusWord(intent.status)}, press Update on its card, choose “${capitalise(statusWord(intent.status))}” and press Save.`, cards: card.cards };
+    }
     case 'actionSearch': return answerActionSearch(ctx, intent, q, (i) => answerIntent(ctx, i, q));
     case 'list': return answerList(ctx, intent);
     case 'summary': return answerWorkstreamSummary(ctx, intent.workstream);
@@ -78,6 +111,9 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'meetings': return answerMeetings(ctx, intent);
     case 'request': return answerRequestRefs(ctx, intent.refs);
     case 'myRequests': return answerMyRequests(ctx, intent.assigned);
+    case 'waitingRequests': return answerWaitingRequests(ctx, intent.specialism, intent.queue);
+    case 'experts': return answerExperts(ctx, intent.specialism);
+    case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'howMany': return howMany(ctx, intent.what);
     case 'person': return answerPerson(ctx, intent.person);
     case 'choose': return { text: intent.prompt, cards: [choiceCard(intent.prompt, intent.choices)] };
@@ -106,6 +142,8 @@ function unknownAnswer(ctx: AskContext, intent: Extract<Intent, { kind: 'unknown
       return { text: `I can't find ${what}. ${codes.length ? `The workstreams are ${listWords(codes.slice(0, 12))}.` : 'There are no workstreams in the plan yet.'}`, cards: [] };
     }
     case 'cluster': {
+      // A code ("KR9") is answered with the codes there are.
+      if (/^[A-Z]{1,4}\d{1,3}$/.test(intent.name)) return { text: `I can't find a cluster with the code ${intent.name}. The cluster codes are ${listWords(ctx.idx.dir.clusters.map((c) => c.code))}.`, cards: [] };
       const names = ctx.idx.dir.clusters.map((c) => c.name);
       return { text: `I can't find a cluster called ${intent.name}.${names.length && names.length <= 30 ? ` The clusters are ${listWords(names)}.` : ''}`, cards: [] };
     }

@@ -48,6 +48,9 @@ function overdueSentence(ctx: AskContext, overdue: number, first: Action | undef
   return `${overdue === 1 ? '1 is' : `${overdue} are`} overdue${late}.`;
 }
 
+/** Up to this many actions, a workstream summary lists them all. */
+const SMALL_WORKSTREAM = 10;
+
 export async function answerWorkstreamSummary(ctx: AskContext, ws: Workstream): Promise<Answer> {
   const scope: ActionQuery = { workstreamIds: [ws.id] };
   const { counts, overdue, lines } = await scopeSummary(ctx, scope, 8);
@@ -56,12 +59,16 @@ export async function answerWorkstreamSummary(ctx: AskContext, ws: Workstream): 
   const sentences = [`${workstreamLabel(ws)} is led by ${lead ?? 'nobody yet'} (maturity pillar ${ws.pillar}).`];
   if (!total) sentences.push('It has no actions yet.');
   else sentences.push(`It has ${plural(total, 'action')}: ${countsLine(counts)}.`, overdueSentence(ctx, overdue, lines[0]));
+  // A small workstream is summarised in full: every action, not only those needing attention.
+  const every = total > 0 && total <= SMALL_WORKSTREAM
+    ? (await ctx.reader.listActions(scope, { offset: 0, limit: SMALL_WORKSTREAM, order: 'due_asc', total: false })).items : undefined;
+  if (every) sentences.push(`Its actions: ${listWords(every.map((a) => `${a.ref} (${statusWord(a.status)}${isOverdue(a, ctx.today) ? ', overdue' : ''})`))}.`);
   const card = summaryCard({
     title: workstreamLabel(ws),
     facts: [['Lead', lead ?? 'Not recorded'], ['Maturity pillar', ws.pillar], ['Actions', String(total)]],
     counts: total ? countViews(counts, overdue) : [],
-    lines: lines.map((a) => attentionLine(ctx, a)),
-    linesTitle: 'Needs attention, most urgent first',
+    lines: (every ?? lines).map((a) => attentionLine(ctx, a)),
+    linesTitle: every ? 'Every action, most urgent first' : 'Needs attention, most urgent first',
     more: { title: `Open actions in ${ws.code}`, question: `What is open in ${ws.code}?` },
   });
   return { text: sentences.join(' '), cards: [card] };

@@ -7,7 +7,12 @@ import type { Action, IsoDate, Person, Workstream } from '../domain/plan/types.j
 import { formatDate, formatLongDate, formatRelativeDue, londonDate } from '../domain/time/index.js';
 import type { DirectoryIndex } from './directory.js';
 
-export interface Asker { person: Person | null; conversationKind: 'personal' | 'groupChat' | 'channel' }
+export interface Asker {
+  person: Person | null;
+  conversationKind: 'personal' | 'groupChat' | 'channel';
+  /** The Teams conversation, so a follow-up ("and WS7?") keeps the previous question's scope. */
+  conversationId?: string;
+}
 export interface Answer { text: string; cards: Record<string, unknown>[] }
 
 export interface AskContext {

@@ -8,7 +8,7 @@ export const COUNT_RE = /\bhow many\b|\bnumber of\b|\bcount\b|\bhow much\b|\btot
 export const DETAIL_OPENERS = /^(?:is|has|was|does|did|will|when|who|whos|what is the (?:status|update|deadline|due date|latest)|how is|how are|how far|any (?:update|news)|tell me about|what about|where are we|where is|what is happening|what is going on|update on|status of|progress on)\b/;
 export const LEAD_RE = /\bwho (?:is )?(?:leads?|leading|runs?|running|heads?|heading|chairs?|is in charge of|is responsible for|looks after|manages?|owns)\b|\b(?:lead|leader|head|owner|chair|manager)s? (?:of|for)\b|\bwho is the (?:lead|leader|head|owner|manager)\b|\b(?:workstream|ws) (?:lead|leader|owner)s?\b|\bleads? (?:the|on)\b|\bwho leads\b|\b(?:does|do|did|is|are) [a-z' ]{1,40} (?:lead|leading|head|heading|run|running|in charge of)\b/;
 // "how is X doing" is bounded: a gap of at most 80 characters, so no scan runs away on long text.
-export const SUMMARY_RE = /\bhow (?:is|are|am)\b|\bhow (?:is|are) .{0,80}? (?:doing|going|getting on|looking|progressing)\b|\bdoing\b|\bgoing\b|\bgetting on\b|\bprogress(?:ing)?\b|\bsummary\b|\bsummar(?:ise|ize)\b|\boverview\b|\breport\b|\bdashboard\b|\bhealth ?check\b|\bstate of\b|\bposition\b|\bround[- ]?up\b|\bsnapshot\b|\brag\b|\bperformance\b|\bbreakdown\b|\bpicture\b/;
+export const SUMMARY_RE = /\bhow (?:is|are|am)\b|\bhow (?:is|are) .{0,80}? (?:doing|going|getting on|looking|progressing)\b|\bdoing\b|\bgoing\b|\bgetting on\b|\bprogress(?:ing)?\b|\bsummary\b|\btell me (?:all |more )?about\b|\bsummar(?:ise|ize)\b|\boverview\b|\breport\b|\bdashboard\b|\bhealth ?check\b|\bstate of\b|\bposition\b|\bround[- ]?up\b|\bsnapshot\b|\brag\b|\bperformance\b|\bbreakdown\b|\bpicture\b/;
 export const WS_KEYWORD_RE = /\bwork ?streams?\b|\bws\b|\bstreams?\b/;
 export const MY_WORKSTREAM_RE = /\bmy (?:work ?stream|ws|team|stream|area)s?\b|\b(?:work ?stream|ws)s? (?:that )?i (?:lead|run|manage|chair|head)\b/;
 
@@ -55,7 +55,9 @@ export function detectAspects(lower: string): Aspect[] {
 }
 
 const POLITE_RES = [
-  /\b(?:can|could|may|might|shall|should|would|do) i (?:please )?(?:just )?(?:see|get|have|ask|check|find|know|view|look|hear|grab|request a list)\b/g,
+  /\b(?:can|could|may|might|shall|should|would) i (?:please )?(?:just )?(?:see|get|have|ask|check|find|know|view|look|hear|grab|request a list)\b/g,
+  // "do I have …" and "do I get …" ask about the asker's own; only "do I see/ask/check" is manner.
+  /\bdo i (?:please )?(?:just )?(?:see|ask|check|find|know|view|look|hear)\b/g,
   /\b(?:show|tell|give|send|remind|help|let|get|bring|fetch|list|find|remind) me\b/g,
   /\bi (?:would |d |do |really )?(?:want|wanted|need|needed|like|am looking|was looking|am trying|was trying|am hoping|was hoping)(?: to)? (?:know|see|check|find out|ask|understand|find|get|have a look|look at|look)\b/g,
   /\bi (?:wonder|was wondering|would like|d like)\b/g,

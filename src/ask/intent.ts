@@ -1,6 +1,6 @@
 // What a question asks for, once understood: the contract between the recognisers (which build
 // an Intent from a Question) and the answerers (which turn an Intent into words and cards).
-import type { Area, Cluster, Person, Setting, Workstream } from '../domain/plan/types.js';
+import type { ActionStatus, Area, Cluster, Person, Setting, Specialism, Workstream } from '../domain/plan/types.js';
 import type { Period } from './periods.js';
 import type { RefMatch, RequestRefMatch } from './references.js';
 import type { StatusFilter } from './status-words.js';
@@ -31,9 +31,13 @@ export type Intent =
   | { kind: 'thanks' }
   | { kind: 'whoami' }
   | { kind: 'action'; refs: RefMatch[]; aspects: Aspect[] }
+  | { kind: 'setStatus'; ref: RefMatch; status: ActionStatus }
   | { kind: 'actionSearch'; words: string[]; aspects: Aspect[]; fallback?: Intent; ownerId?: number }
   | { kind: 'request'; refs: RequestRefMatch[] }
   | { kind: 'myRequests'; assigned: boolean }
+  | { kind: 'waitingRequests'; specialism?: Specialism; queue: boolean }
+  | { kind: 'experts'; specialism?: Specialism }
+  | { kind: 'requestHelp'; specialism?: Specialism }
   | { kind: 'howMany'; what: 'people' | 'workstreams' | 'clusters' | 'settings' | 'sencos' | 'experts' | 'leads' }
   | { kind: 'list'; filter: ListFilter; count: boolean; paging: Paging; question: string; rankBy?: 'owner' | 'workstream' }
   | { kind: 'summary'; workstream: Workstream }

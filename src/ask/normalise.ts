@@ -53,7 +53,21 @@ export function cleanText(raw: unknown): string {
   return s;
 }
 
+// Chat spellings, read as the words they stand for before anything else looks at the question.
+// Dates typed short ("tmrw", "nxt wk") are the period reader's, which says how it read them.
+const TEXT_SPEAK: [RegExp, string][] = [
+  [/\b(?:wat|wot|wht|whta)\b/g, 'what'],
+  [/\b(?:wats|wots|whta?s)\b/g, 'what is'],
+  [/\bu\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  // Not the R of a request reference ("eah r 3").
+  [/\br\b(?![\s-]?\d)/g, 'are'],
+  [/\b(?:thx|thnx|thanx|ty)\b/g, 'thanks'],
+  [/\bany1\b/g, 'anyone'],
+];
+
 const CONTRACTIONS: [RegExp, string][] = [
+  ...TEXT_SPEAK,
   [/\bwon't\b/g, 'will not'],
   [/\bcan't\b/g, 'cannot'],
   [/\bshan't\b/g, 'shall not'],

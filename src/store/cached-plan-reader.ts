@@ -6,7 +6,7 @@ import type { SchoolTerm } from '../domain/time/school-terms.js';
 import type {
   ActionOrder, ActionPage, ActionQuery, MeetingQuery, PlanDirectory, PlanReader,
 } from '../domain/plan/reader.js';
-import type { Action, ActionStatus, ClusterMeeting, ExpertRequest, IsoDate } from '../domain/plan/types.js';
+import type { Action, ActionStatus, ClusterMeeting, ExpertRequest, IsoDate, Specialism } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { SqlPlanReader, type SlowFacts } from './sql-plan-reader.js';
 
@@ -198,5 +198,9 @@ export class PrismaPlanReader implements PlanReader {
 
   requestsByAssignee(personId: number, limit: number): Promise<ExpertRequest[]> {
     return this.sql.requestsByAssignee(personId, limit);
+  }
+
+  waitingRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
+    return this.sql.waitingRequests(specialism, limit);
   }
 }

@@ -8,7 +8,7 @@ import type { ActionOrder, ActionQuery, MeetingQuery, PlanDirectory } from '../d
 import { OPEN_STATUSES } from '../domain/plan/status.js';
 import { ACTION_STATUSES } from '../domain/plan/types.js';
 import type {
-  Action, ActionStatus, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Phase, Setting, Workstream,
+  Action, ActionStatus, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Phase, Setting, Specialism, Workstream,
 } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { toPerson } from './people.js';
@@ -219,6 +219,11 @@ export class SqlPlanReader {
 
   async requestsByAssignee(personId: number, limit: number): Promise<ExpertRequest[]> {
     const rows = await this.db.expertRequest.findMany({ where: { assigneeId: personId, status: { not: 'closed' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
+    return rows.map(toRequest);
+  }
+
+  async waitingRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
+    const rows = await this.db.expertRequest.findMany({ where: { status: 'new', ...(specialism ? { specialism } : {}) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
     return rows.map(toRequest);
   }
 }

@@ -10,6 +10,7 @@ import { PrismaPlanReader } from '../../src/store/cached-plan-reader.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { cardProblems } from '../cards/support-validate.js';
+import { matches } from './support/match.js';
 
 interface Question { id: string; as?: string | null; chat?: 'personal' | 'groupChat' | 'channel'; text: string; expect?: (string | string[])[]; forbid?: (string | string[])[] }
 
@@ -17,19 +18,6 @@ const file = path.join(import.meta.dirname, 'questions.jsonl');
 export const QUESTIONS: Question[] = fs.readFileSync(file, 'utf8').split('\n')
   .filter((l) => l.trim() && !l.startsWith('//'))
   .map((l) => JSON.parse(l) as Question);
-
-// The same matching as ask.mjs: case-insensitive; "date:YYYY-MM-DD" matches the usual British forms.
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-function dateForms(iso: string): string[] {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const month = MONTHS[m - 1] ?? '';
-  return [`${d} ${month} ${y}`, `${d} ${month.slice(0, 3)} ${y}`, `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`, iso];
-}
-const norm = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
-export function matches(answer: string, item: string | string[]): boolean {
-  const alts = Array.isArray(item) ? item : [item];
-  return alts.some((alt) => (alt.startsWith('date:') ? dateForms(alt.slice(5)) : [alt]).some((f) => norm(answer).includes(norm(f))));
-}
 
 it('has at least 80 questions, each with expected facts and a unique id', () => {
   expect(QUESTIONS.length).toBeGreaterThanOrEqual(80);
@@ -45,7 +33,7 @@ describeEachStore('our question set through /api/messages', (kind) => {
     await loadDemoDataIfEmpty(store.db, clock.now());
     const reader = new PrismaPlanReader(store.db);
     bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, onError: (e) => { throw e; } }) });
-  });
+  }, 180_000);
   afterAll(async () => { await bot?.close(); });
 
   it.each(QUESTIONS)('$id: $text', async (q) => {

@@ -1,13 +1,69 @@
-// Experts at Hand: "my requests", "what's assigned to me" (for experts, their queue).
+// Experts at Hand: "my requests", "what's assigned to me"; who the experts of a specialism are
+// ("who's the OT?", "email for the speech therapist"); how to ask one for help ("need an SLT for
+// our reception class"); and the queue of requests nobody has picked up yet.
+import { findSpecialism } from '../../domain/experts/index.js';
+import type { Specialism } from '../../domain/plan/types.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
+import { isStopWord } from '../words.js';
+
+const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 'therapist', 'therapists', 'hand', 'eah', 'email', 'contact', 'details', 'phone', 'there', 'speech', 'language', 'psych']);
 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
+const EAH_RE = /\bexperts? at hand\b|\beah\b/;
 
 export function myRequests(q: Question): Intent | undefined {
   if (!REQUEST_RE.test(q.lower) || /\bactions?\b/.test(q.lower)) return undefined;
   if (!q.asker) return { kind: 'needPerson', about: 'requests' };
-  const assigned = /\bassigned to me\b|\bgiven to me\b|\bmy (?:caseload|queue|cases)\b|\bi (?:am|have been) (?:assigned|working on)\b/.test(q.lower)
+  const assigned = /\bassigned to me\b|\bgiven to me\b|\bmy (?:caseload|cases)\b|\bi (?:am|have been) (?:assigned|working on)\b/.test(q.lower)
     || (q.asker.roles.includes('expert') && !/\bi (?:made|asked|sent|raised|submitted)\b|\bmy requests?\b/.test(q.lower));
   return { kind: 'myRequests', assigned };
+}
+
+/** The specialism the question names, when its words are not part of an action reference. */
+function specialismOf(q: Question): Specialism | undefined {
+  return findSpecialism(q.lower)?.specialism;
+}
+
+const WAITING_RE = /\bwaiting\b|\bunclaimed\b|\bunassigned\b|\bnot (?:yet )?(?:been )?(?:picked up|claimed|assigned)\b|\bnobody has (?:picked up|claimed)\b|\bto pick up\b|\bnew\b|\bqueue\b|\bin the pool\b/;
+
+/** "Which requests are waiting to be picked up?", "anything in my queue", "any new OT requests?". */
+export function waitingRequests(q: Question): Intent | undefined {
+  const queue = /\bmy queue\b|\bthe queue\b|\bin (?:the |my )?pool\b/.test(q.lower);
+  if (!queue && !(REQUEST_RE.test(q.lower) && WAITING_RE.test(q.lower))) return undefined;
+  if (/\bmy requests?\b|\bi (?:made|asked|sent|raised|submitted)\b|\bactions?\b/.test(q.lower)) return undefined;
+  if (queue && !q.asker) return { kind: 'needPerson', about: 'requests' };
+  const named = specialismOf(q);
+  const mine = q.asker?.roles.includes('expert') ? q.asker.specialism ?? undefined : undefined;
+  return { kind: 'waitingRequests', specialism: named ?? mine, queue };
+}
+
+const WHO_RE = /^(?:and |so |ok |okay )?(?:who|which|list|show|name|email|contact|phone|number|details|how do i (?:contact|reach|get hold of))\b|\b(?:who|which) (?:is|are|s)\b|\bemail\b|\bcontact\b|\bget hold of\b/;
+const HELP_RE = /\b(?:need|needs|want|like|get|ask for|ask|help|advice|support|request|come|visit|book|refer|referral|see)\b/;
+
+/** "Who's the OT?", "list the experts", "email for the speech therapist": the experts themselves. */
+export function experts(q: Question): Intent | undefined {
+  if (q.refs.actions.length || q.refs.requests.length || /\brequests?\b|\bactions?\b/.test(q.lower)) return undefined;
+  const found = findSpecialism(q.lower);
+  const specialism = found?.specialism;
+  const expertWord = /\bexperts?\b|\bspecialists?\b|\btherapists?\b/.test(q.lower);
+  if ((!specialism && !expertWord) || q.cues.lead) return undefined;
+  // Other words of substance ("who is recruiting the ed psych capacity") make it a title question.
+  const other = q.tokens.filter((t) => (!found || t.end <= found.start || t.start >= found.end) && !isStopWord(t.word) && !EXPERT_WORDS.has(t.word));
+  if (other.length) return undefined;
+  if (!WHO_RE.test(q.lower) && !/^(?:and )?(?:the )?[a-z. ]{1,40}\??$/.test(q.compact)) return undefined;
+  if (!WHO_RE.test(q.lower) && HELP_RE.test(q.lower)) return undefined;
+  if (specialism) return { kind: 'experts', specialism };
+  return /\bexperts? at hand\b|\b(?:the|our|all|which|list) (?:the )?experts\b|\bexperts (?:are there|do we have)\b/.test(q.lower) ? { kind: 'experts' } : undefined;
+}
+
+/** "Need an SLT for our reception class", "how do I ask for an OT": the way to ask for help. */
+export function requestHelp(q: Question): Intent | undefined {
+  if (q.refs.actions.length || q.refs.requests.length || /\bactions?\b/.test(q.lower)) return undefined;
+  const specialism = specialismOf(q);
+  const eah = EAH_RE.test(q.lower);
+  if (!specialism && !eah) return undefined;
+  if (!HELP_RE.test(q.lower) || /^(?:who|which)\b/.test(q.compact)) return undefined;
+  if (eah && !specialism && !/\b(?:request|ask for|get|need|want|like) (?:some )?(?:support|help|advice)\b|\bhow (?:do|can) (?:i|we)\b|\b(?:make|raise|open|start) an? (?:new )?request\b/.test(q.lower)) return undefined;
+  return { kind: 'requestHelp', ...(specialism ? { specialism } : {}) };
 }

@@ -6,15 +6,15 @@
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { howMany } from './counts.js';
-import { myRequests } from './experts.js';
+import { experts, myRequests, requestHelp, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
-import { clusterList, meetings, place } from './places.js';
+import { clusterCode, clusterList, meetings, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
-import { actionReference, requestReference, unknownReference } from './references.js';
+import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
 import {
-  ambiguousWorkstream, areaList, lead, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
+  ambiguousWorkstream, areaList, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
 } from './workstreams.js';
 
 export type { Recogniser } from './recogniser.js';
@@ -23,13 +23,15 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   // Said whole: greetings, help, thanks.
   ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
   // References are exact: they beat every name.
-  ['requestReference', requestReference], ['actionReference', actionReference], ['unknownReference', unknownReference],
+  ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
+  // Experts at Hand: the experts, asking them for help, the queue, then one's own requests.
+  ['experts', experts], ['requestHelp', requestHelp], ['waitingRequests', waitingRequests],
   ['myRequests', myRequests], ['howMany', howMany],
   // Places: meetings, clusters, settings.
   ['meetings', meetings], ['clusterList', clusterList], ['place', place],
   // Workstreams and the plan as a whole.
   ['workstreamList', workstreamList], ['areaList', areaList], ['unknownWorkstreamCode', unknownWorkstreamCode],
-  ['lead', lead], ['summary', summary],
+  ['pillarOf', pillarOf], ['lead', lead], ['summary', summary],
   // Lists of actions and single actions by title: ambiguity and unknown names first.
   ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],

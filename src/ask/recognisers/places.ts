@@ -68,3 +68,19 @@ export function place(q: Question): Intent | undefined {
   if (name && !isStopWord(name)) return { kind: 'unknown', what: 'setting', name: titleCase(name) };
   return undefined;
 }
+
+/** "What about KR2?", "whats bs4", "who chairs DM1": a cluster by its code; "cluster KR9" when none has it. */
+export function clusterCode(q: Question): Intent | undefined {
+  if (q.refs.actions.length || q.refs.requests.length) return undefined;
+  const coded = q.tokens.filter((t) => /^[a-z]{1,4}\d{1,3}$/.test(t.word));
+  const known = coded.map((t) => q.idx.clusterByCode.get(t.word)).filter((c) => c !== undefined);
+  const c = known[0];
+  if (c && known.length === 1 && q.tokens.length <= 8) {
+    const want = /\bchair/.test(q.lower) ? 'chair' : /\bsencos?\b/.test(q.lower) ? 'sencos' : /\bschools?\b|\bsettings?\b|\bmembers?\b/.test(q.lower) ? 'settings' : 'info';
+    if (/\bmeet(?:s|ing|ings)?\b/.test(q.lower)) return undefined;
+    return { kind: 'cluster', cluster: c, want };
+  }
+  const unknown = coded[0];
+  if (!known.length && unknown && /\bcluster\b/.test(q.lower) && q.tokens.length <= 6) return { kind: 'unknown', what: 'cluster', name: unknown.word.toUpperCase() };
+  return undefined;
+}

@@ -58,6 +58,12 @@ export function summary(q: Question): Intent | undefined {
   const { source, claimedBeforeAreas } = q.mentions;
   const ws = pickWorkstreams(workstreams);
   if (source && !ws.length) return { kind: 'sourceSummary', source: source.source };
+  // "What are we doing on preparing for adulthood?": an area is worked on in every workstream,
+  // so its actions everywhere answer, unless a workstream is asked for by code or by that word.
+  const area = q.mentions.area;
+  if (area && !q.cues.workstreamWord && !workstreams.some((m) => m.how === 'code' || m.how === 'pillar')) {
+    return { kind: 'list', filter: { status: q.status, area }, count: false, paging: q.paging, question: q.restated };
+  }
   // People named outside the words already read: "how is Grace doing in WS3" is about Grace's actions.
   const people = findPeople(q.idx, q.tokens, q.lower, claimedBeforeAreas);
   if (ws.length === 1 && ws[0] && !people.length) return { kind: 'summary', workstream: ws[0] };
@@ -94,4 +100,11 @@ export function unknownNamedWorkstream(q: Question): Intent | undefined {
   const name = named?.[1]?.replace(/^(?:the|a|an|our|this|that|which|what|each|every|any|all|same)\b ?/, '').trim();
   if (!name || name.split(' ').every((w) => isStopWord(w))) return undefined;
   return { kind: 'unknown', what: 'workstream', name: `"${name}"` };
+}
+
+/** "Which maturity pillar does WS5 cover?", "ws1 pillar?": the workstream's summary names its pillar. */
+export function pillarOf(q: Question): Intent | undefined {
+  if (!/\bpillars?\b/.test(q.lower) || /\bpillars?\s?(?:number |no\.? |#)?\d/.test(q.lower)) return undefined;
+  const ws = pickWorkstreams(q.workstreams.filter((m) => m.how === 'code'));
+  return ws.length === 1 && ws[0] ? { kind: 'summary', workstream: ws[0] } : undefined;
 }

@@ -31,15 +31,24 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
 };
 
 const SPECIALISM_PATTERNS: Record<Specialism, RegExp> = {
-  occupational_therapy: /\b(occupational[\s-]+therap(?:y|ist|ists)|ot)\b/,
-  speech_and_language: /\b(speech(?:,)?\s+(?:and|&)\s+language(?:\s+therap(?:y|ist|ists))?|salt|slt|speech\s+therap(?:y|ist|ists))\b/,
-  educational_psychology: /\b(educational\s+psycholog(?:y|ist|ists)|ed\s*psych|ep)\b/,
+  occupational_therapy: /\b(occupational[\s-]+therap(?:y|ies|ist|ists)|ots?)\b/,
+  speech_and_language: /\b(speech(?:,)?\s+(?:and|&|n)\s+lang(?:uage)?(?:\s+therap(?:y|ies|ist|ists))?|salts?|slts?|speech\s+therap(?:y|ies|ist|ists)|speechies)\b/,
+  educational_psychology: /\b(educational\s+psycholog(?:y|ist|ists)|ed\.?\s*psych(?:s|ologists?)?|eps?|psychologists?)\b/,
 };
 
 /** The specialism a phrase names ("a speech and language therapist", "EP", "OT"), or null. */
 export function parseSpecialism(text: string): Specialism | null {
+  return findSpecialism(text)?.specialism ?? null;
+}
+
+/** The first specialism a text names, with where the words are. */
+export function findSpecialism(text: string): { specialism: Specialism; start: number; end: number } | null {
   const lower = text.toLowerCase();
-  return SPECIALISMS.find((s) => SPECIALISM_PATTERNS[s].test(lower)) ?? null;
+  for (const s of SPECIALISMS) {
+    const m = SPECIALISM_PATTERNS[s].exec(lower);
+    if (m) return { specialism: s, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
 }
 
 /** "a speech and language therapist" / "an occupational therapist". */

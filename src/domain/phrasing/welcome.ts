@@ -37,7 +37,7 @@ export function planIsEmpty(examples: PlanExamples): boolean {
   return !examples.actionRef && !examples.workstreamCode;
 }
 
-const NO_PLAN_YET = 'There is no plan here yet, so I have nothing to tell you about. An administrator can import the plan from CSV files with "npm run import" (the README explains the files), then I can answer questions about it.';
+export const NO_PLAN_YET = 'There is no plan here yet, so I have nothing to tell you about. An administrator can import the plan from CSV files with "npm run import" (the README explains the files), then I can answer questions about it.';
 
 function introduction(settings: WelcomeSettings): string {
   return `I help the ${settings.partnershipName} keep track of its improvement plan.`;

@@ -34,6 +34,6 @@ export function registerMessageRoutes(app: Application<TurnState>, services: Ser
     for (const command of chatCommands) {
       if (await command.tryHandle({ context, services, text, person, conversationKind: kind })) return;
     }
-    await sendAnswer(context, await services.ask(text, { person, conversationKind: kind }));
+    await sendAnswer(context, await services.ask(text, { person, conversationKind: kind, conversationId: context.activity.conversation?.id }));
   });
 }

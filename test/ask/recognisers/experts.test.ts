@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { myRequests } from '../../../src/ask/recognisers/experts.js';
+import { experts, myRequests, requestHelp, waitingRequests } from '../../../src/ask/recognisers/experts.js';
 import { people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
@@ -20,5 +20,33 @@ describe('Experts at Hand requests', () => {
     expect(myRequests(question('my request', null))).toEqual({ kind: 'needPerson', about: 'requests' });
     expect(myRequests(question('actions about requests for support'))).toBeUndefined();
     expect(myRequests(question('what is overdue?'))).toBeUndefined();
+  });
+});
+
+describe('the experts, asking them, and the queue', () => {
+  it('names the specialism however it is said', () => {
+    for (const [text, specialism] of [
+      ["who's the OT?", 'occupational_therapy'], ['whos the salt', 'speech_and_language'], ['who is the slt', 'speech_and_language'],
+      ['email for the speech therapist', 'speech_and_language'], ['who is the ed psych', 'educational_psychology'],
+      ["who's the EP?", 'educational_psychology'], ['who are the occupational therapists', 'occupational_therapy'],
+    ] as const) expect(experts(question(text)), text).toEqual({ kind: 'experts', specialism });
+    expect(experts(question('list the experts'))).toEqual({ kind: 'experts' });
+    expect(experts(question('who owns the OT recruitment action'))).toBeUndefined();
+    expect(experts(question('what is overdue?'))).toBeUndefined();
+  });
+
+  it('asking for help is the way to a request, not a list of experts', () => {
+    expect(requestHelp(question('need an slt for our reception class', people.akhan))).toEqual({ kind: 'requestHelp', specialism: 'speech_and_language' });
+    expect(requestHelp(question('how do i ask for an OT', people.akhan))).toEqual({ kind: 'requestHelp', specialism: 'occupational_therapy' });
+    expect(requestHelp(question('request support from experts at hand', people.akhan))).toEqual({ kind: 'requestHelp' });
+    expect(requestHelp(question("who's the OT?"))).toBeUndefined();
+  });
+
+  it('the queue: waiting requests of the expert\'s specialism, or of the one named', () => {
+    const ot = { ...person('ot1', 'Olu Taylor', ['expert']), specialism: 'occupational_therapy' as const };
+    expect(waitingRequests(question('anything in my queue', ot))).toEqual({ kind: 'waitingRequests', specialism: 'occupational_therapy', queue: true });
+    expect(waitingRequests(question('unclaimed ed psych requests?', ot))).toEqual({ kind: 'waitingRequests', specialism: 'educational_psychology', queue: false });
+    expect(waitingRequests(question('which experts at hand requests are unassigned', people.akhan))).toEqual({ kind: 'waitingRequests', queue: false });
+    expect(waitingRequests(question('my requests', ot))).toBeUndefined();
   });
 });

@@ -31,11 +31,11 @@ describe('the recogniser table', () => {
   });
 
   it('a recogniser added to a table is tried in its place', () => {
-    const afterMe: Recogniser = (q) => (q.words.has('queue') ? { kind: 'myRequests', assigned: true } : undefined);
+    const afterMe: Recogniser = (q) => (q.words.has('rota') ? { kind: 'myRequests', assigned: true } : undefined);
     const table = [...RECOGNISERS];
-    table.splice(table.findIndex(([name]) => name === 'myRequests'), 0, ['expertsQueue', afterMe]);
+    table.splice(table.findIndex(([name]) => name === 'myRequests'), 0, ['rota', afterMe]);
     const expected: Intent = { kind: 'myRequests', assigned: true };
-    expect(recognise(question('what is in my queue?', people.gokafor), table)).toEqual(expected);
-    expect(recognise(question('what is in my queue?', people.gokafor)).kind).not.toBe('myRequests');
+    expect(recognise(question('what is on the rota?', people.gokafor), table)).toEqual(expected);
+    expect(recognise(question('what is on the rota?', people.gokafor)).kind).not.toBe('myRequests');
   });
 });

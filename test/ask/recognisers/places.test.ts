@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterList, meetings, place } from '../../../src/ask/recognisers/places.js';
+import { clusterCode, clusterList, meetings, place } from '../../../src/ask/recognisers/places.js';
 import { people } from '../support/directory.js';
 import { question, variants } from '../support/question.js';
 
@@ -46,5 +46,15 @@ describe('clusters and settings', () => {
   it('names a setting it does not know, and leaves other questions alone', () => {
     expect(place(question("who is the SENCO at St Mary's?"))).toMatchObject({ kind: 'unknown', what: 'setting' });
     expect(place(question('what is overdue?'))).toBeUndefined();
+  });
+});
+
+describe('clusters by code', () => {
+  it('a code alone names its cluster; a code no cluster has is said', () => {
+    expect(clusterCode(question('what about kr2'))).toMatchObject({ kind: 'cluster', cluster: { code: 'KR2' }, want: 'info' });
+    expect(clusterCode(question('who chairs DM1'))).toMatchObject({ kind: 'cluster', cluster: { code: 'DM1' }, want: 'chair' });
+    expect(clusterCode(question('cluster KR9'))).toEqual({ kind: 'unknown', what: 'cluster', name: 'KR9' });
+    expect(clusterCode(question('when does kr2 meet'))).toBeUndefined();
+    expect(clusterCode(question('who owns com 6'))).toBeUndefined();
   });
 });

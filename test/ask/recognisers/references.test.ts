@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionReference, requestReference, unknownReference } from '../../../src/ask/recognisers/references.js';
+import { actionReference, requestReference, setStatus, unknownReference } from '../../../src/ask/recognisers/references.js';
 import { question, variants } from '../support/question.js';
 
 describe('references', () => {
@@ -31,5 +31,16 @@ describe('references', () => {
       const q = question(text);
       expect([actionReference(q), requestReference(q), unknownReference(q)], text).toEqual([undefined, undefined, undefined]);
     }
+  });
+});
+
+describe('a change of status in plain words', () => {
+  it('"mark X as complete", "set X to at risk", "X is done" name the status; questions stay questions', () => {
+    expect(setStatus(question('mark INC-02 as complete'))).toMatchObject({ kind: 'setStatus', ref: { ref: 'INC-02' }, status: 'complete' });
+    expect(setStatus(question('set dat 3 to at risk'))).toMatchObject({ kind: 'setStatus', status: 'at_risk' });
+    expect(setStatus(question('com3 is done'))).toMatchObject({ kind: 'setStatus', status: 'complete' });
+    expect(setStatus(question('is com3 done?'))).toBeUndefined();
+    expect(setStatus(question('who owns com3'))).toBeUndefined();
+    expect(setStatus(question('set com3'))).toBeUndefined();
   });
 });

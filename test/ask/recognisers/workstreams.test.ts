@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDirectory } from '../../../src/ask/directory.js';
 import {
-  ambiguousWorkstream, areaList, lead, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
+  ambiguousWorkstream, areaList, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
 } from '../../../src/ask/recognisers/workstreams.js';
 import { directory, people } from '../support/directory.js';
 import { question, variants } from '../support/question.js';
@@ -65,5 +65,20 @@ describe('workstreams nobody has, and words that fit two', () => {
     const i = ambiguousWorkstream(question('what is overdue in the data workstream?', people.amorgan, index));
     expect(i?.kind === 'choose' && i.choices.map((c) => c.question)).toEqual(['What is overdue in the WS3 workstream?', 'What is overdue in the WS8 workstream?']);
     expect(ambiguousWorkstream(question('what is overdue in WS8?', people.amorgan, index))).toBeUndefined();
+  });
+});
+
+describe('an area is worked on in every workstream', () => {
+  it('"what are we doing on preparing for adulthood?" lists the area, not the workstream of that name', () => {
+    const intent = summary(question('What are we doing on preparing for adulthood?'));
+    expect(intent).toMatchObject({ kind: 'list', filter: { area: 'preparing_for_adulthood' } });
+    expect(intent && 'filter' in intent ? intent.filter.workstreams : undefined).toBeUndefined();
+  });
+});
+
+describe("a workstream's pillar", () => {
+  it('"which maturity pillar does WS5 cover?" is about WS5, "pillar 5" is not', () => {
+    expect(pillarOf(question('which maturity pillar does ws5 cover?'))).toMatchObject({ kind: 'summary', workstream: { code: 'WS5' } });
+    expect(pillarOf(question('which ws is pillar 5'))).toBeUndefined();
   });
 });

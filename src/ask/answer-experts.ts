@@ -1,0 +1,72 @@
+// Experts at Hand answers: who the experts are, how to ask one for help, and the requests waiting
+// for an expert to pick them up (each with its request card, whose "Pick this up" step the
+// request card flow decides from the clicker's identity, never from the card).
+import { choiceCard } from '../cards/answers.js';
+import { requestCard } from '../cards/experts/request-card.js';
+import { SPECIALISM_LABELS, SPECIALIST_LABELS, withArticle, type RequestView } from '../domain/experts/index.js';
+import type { ExpertRequest, Person, Specialism } from '../domain/plan/types.js';
+import { SPECIALISMS } from '../domain/plan/types.js';
+import { formatDate, londonDate } from '../domain/time/index.js';
+import { listWords, type Answer, type AskContext } from './context.js';
+
+function expertLine(p: Person): string {
+  return `${p.name}${p.jobTitle ? ` (${p.jobTitle})` : ''}${p.email ? `, ${p.email}` : ''}`;
+}
+
+export function answerExperts(ctx: AskContext, specialism?: Specialism): Answer {
+  const all = ctx.idx.dir.people.filter((p) => p.active && p.roles.includes('expert'));
+  if (specialism) {
+    const them = all.filter((p) => p.specialism === specialism);
+    const who = SPECIALIST_LABELS[specialism];
+    if (!them.length) return { text: `There is no ${who} in Experts at Hand yet.`, cards: [] };
+    const intro = them.length === 1 ? `The ${who} in Experts at Hand is` : `The ${who}s in Experts at Hand are`;
+    return { text: `${intro} ${listWords(them.map(expertLine))}. To ask for their help, say "I need advice from ${withArticle(who)}".`, cards: [] };
+  }
+  if (!all.length) return { text: 'There are no experts in Experts at Hand yet.', cards: [] };
+  const groups = SPECIALISMS.map((s) => [s, all.filter((p) => p.specialism === s)] as const).filter(([, ps]) => ps.length);
+  const lines = groups.map(([s, ps]) => `${SPECIALISM_LABELS[s]}: ${listWords(ps.map(expertLine))}`);
+  return { text: `The Experts at Hand experts are: ${lines.join('; ')}.`, cards: [] };
+}
+
+export function answerRequestHelp(ctx: AskContext, specialism?: Specialism): Answer {
+  const who = specialism ? withArticle(SPECIALIST_LABELS[specialism]) : 'an expert';
+  const command = specialism ? `I need advice from ${withArticle(SPECIALIST_LABELS[specialism])}` : 'new Experts at Hand request';
+  const text = `To get help from ${who}, make an Experts at Hand request: say "${command}" (or tap the button) and fill in the form for your setting. `
+    + 'Describe the need without naming a child; an expert picks it up and answers you here.';
+  if (!ctx.asker.person) return { text: `${text} Your Teams account isn't linked to anyone in the plan yet, so ask an admin to add you first.`, cards: [] };
+  return { text, cards: [choiceCard('Start a request', [{ title: 'Open the request form', question: command }])] };
+}
+
+/** The request as its card shows it, from the directory the answer already holds. */
+function viewOf(ctx: AskContext, r: ExpertRequest): RequestView | undefined {
+  const setting = ctx.idx.settingById.get(r.settingId);
+  const cluster = setting ? ctx.idx.clusterById.get(setting.clusterId) : undefined;
+  const requester = ctx.idx.personById.get(r.requesterId);
+  if (!setting || !cluster || !requester) return undefined;
+  const ref = (p: Person) => ({ id: p.id, key: p.key, name: p.name, jobTitle: p.jobTitle, aadObjectId: p.aadObjectId });
+  const assignee = r.assigneeId !== null ? ctx.idx.personById.get(r.assigneeId) : undefined;
+  return {
+    id: r.id, ref: r.ref, status: r.status, specialism: r.specialism, kind: r.kind, summary: r.summary, version: r.version,
+    requester: ref(requester), assignee: assignee ? ref(assignee) : null,
+    setting: { id: setting.id, name: setting.name, phase: setting.phase }, cluster: { id: cluster.id, code: cluster.code, name: cluster.name },
+    createdAt: r.createdAt, firstResponseAt: r.firstResponseAt, closedAt: r.closedAt, outcome: r.outcome, answer: null,
+  };
+}
+
+export async function answerWaitingRequests(ctx: AskContext, specialism: Specialism | undefined, queue: boolean): Promise<Answer> {
+  const waiting = (await ctx.reader.waitingRequests?.(specialism ?? null, 10)) ?? [];
+  const me = ctx.asker.person;
+  const mine = queue && me ? await ctx.reader.requestsByAssignee(me.id, 10) : [];
+  const of = specialism ? ` for ${SPECIALISM_LABELS[specialism]}` : '';
+  const parts: string[] = [];
+  if (!waiting.length) parts.push(`There are no unclaimed requests${of}: nothing is waiting to be picked up.`);
+  else {
+    const lines = waiting.map((r) => `${r.ref} (${SPECIALISM_LABELS[r.specialism]}, ${ctx.idx.settingById.get(r.settingId)?.name ?? 'a setting'}, asked on ${formatDate(londonDate(r.createdAt))})`);
+    parts.push(`${waiting.length === 1 ? '1 request is' : `${waiting.length} requests are`} waiting to be picked up${of}: ${listWords(lines)}. Pick up one you can take with the button on its card.`);
+  }
+  if (mine.length) parts.push(`You are working on ${listWords(mine.map((r) => r.ref))}.`);
+  const showPrivate = ctx.asker.conversationKind === 'personal' && !!me && (me.roles.includes('expert') || me.roles.includes('admin'));
+  const cards = waiting.slice(0, 3).map((r) => viewOf(ctx, r)).filter((v): v is RequestView => !!v)
+    .map((v) => (showPrivate ? requestCard(v, { today: ctx.today, steps: ['claim'] }) : requestCard({ ...v, summary: 'Shown to the experts of this specialism.' }, { today: ctx.today, steps: [] })));
+  return { text: parts.join(' '), cards };
+}

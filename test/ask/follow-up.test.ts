@@ -1,0 +1,35 @@
+// Follow-ups keep the previous question's scope, in the same conversation, for ten minutes.
+import { describe, expect, it } from 'vitest';
+import { ConversationMemory, continueIntent, FOLLOW_UP_MS, resolvePronouns } from '../../src/ask/follow-up.js';
+import { recognise } from '../../src/ask/recognisers/index.js';
+import { question } from './support/question.js';
+
+const at = (ms: number) => new Date(Date.UTC(2026, 10, 22, 9) + ms);
+
+describe('follow-up questions', () => {
+  it('remembers a conversation for ten minutes, and only that conversation', () => {
+    const memory = new ConversationMemory();
+    const previous = recognise(question('who owns COM-06'));
+    memory.remember('a', previous, at(0));
+    expect(memory.recall('a', at(FOLLOW_UP_MS - 1000))).toEqual(previous);
+    expect(memory.recall('a', at(FOLLOW_UP_MS + 1000))).toBeUndefined();
+    expect(memory.recall('b', at(0))).toBeUndefined();
+    expect(memory.recall(undefined, at(0))).toBeUndefined();
+  });
+
+  it('"it" is the previous action or workstream; a question with its own subject keeps it', () => {
+    expect(resolvePronouns(question('when is that due?'), recognise(question('who owns com6')))).toBe('when is COM-06 due?');
+    expect(resolvePronouns(question('who leads it?'), recognise(question('tell me about ws3')))).toMatch(/who leads WS3/i);
+    expect(resolvePronouns(question('who owns DAT-04?'), recognise(question('who owns com6')))).toBeUndefined();
+    expect(resolvePronouns(question('when is that due?'), undefined)).toBeUndefined();
+  });
+
+  it('"and WS7?" keeps the window and status of the list before; a full question starts afresh', () => {
+    const previous = recognise(question("what's due in december?"));
+    const q = question('and ws7?');
+    const next = continueIntent(q, recognise(q), previous);
+    expect(next).toMatchObject({ kind: 'list', filter: { period: { from: '2026-12-01', to: '2026-12-31' }, workstreams: [{ code: 'WS7' }] } });
+    const full = question('what is overdue in ws7?');
+    expect(continueIntent(full, recognise(full), previous)).toBeUndefined();
+  });
+});
