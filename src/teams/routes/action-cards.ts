@@ -258,7 +258,8 @@ export class ActionCardFlows {
     }
     const planned = this.plan(viewer, r, version, checked.change);
     const outcome = await this.actions.apply([planned], { actor: viewer.person, via, now: this.now() });
-    const fresh = await this.actions.byId(actionId);
+    // Saved: the new card is built from what the update returned. Stale: read what won.
+    const fresh = outcome.kind === 'saved' ? outcome.saved[0]?.record ?? null : await this.actions.byId(actionId);
     if (!fresh) return { outcome: 'gone', card: problemCard(ACTION_GONE) };
     if (outcome.kind === 'stale') {
       return { outcome: 'stale', card: this.form(fresh, right, refresh, { banner: { text: staleNotice(fresh.lastChange, this.now()), tone: 'warning' } }) };
