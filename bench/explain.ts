@@ -9,6 +9,7 @@ import { Prisma } from '../src/generated/prisma/client.js';
 import { OPEN_STATUSES } from '../src/domain/plan/status.js';
 import { openStore, type Db } from '../src/store/database.js';
 import { ACTION_COLUMNS, actionWhereSql } from '../src/store/plan-reader.js';
+import { titlePageSql } from '../src/store/sql-plan-reader.js';
 import { anyTitleWordSql, titleRankSql } from '../src/store/title-search.js';
 import { parseSize, planFolder, prepareStore, sizeLabel, type StoreKind } from './lib/plan-stores.js';
 
@@ -32,14 +33,13 @@ async function probes(db: Db): Promise<Probe[]> {
     SELECT a.id AS a, a.workstream_id AS w, a.owner_id AS o FROM actions a
     WHERE a.owner_id IS NOT NULL AND EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = a.id) ORDER BY a.id LIMIT 1`;
   const { a, w, o } = ids[0] ?? { a: 1, w: 1, o: 1 };
-  const page = (words: string[]) => {
-    const where = actionWhereSql({ titleWords: words });
-    return Prisma.sql`SELECT ${ACTION_COLUMNS} FROM (SELECT * FROM actions WHERE ${where} OFFSET 0) hits ORDER BY due_date ASC, ref ASC LIMIT 7`;
-  };
+  const page = (words: string[]) => titlePageSql(actionWhereSql({ titleWords: words }), ACTION_COLUMNS,
+    Prisma.sql`ORDER BY due_date ASC, ref ASC LIMIT 7 OFFSET 0`, Prisma.sql`due_day ASC, ref ASC`);
   const overdue = (q: Parameters<typeof actionWhereSql>[0]) => Prisma.sql`SELECT count(*)::int AS n FROM actions WHERE ${actionWhereSql(q)}`;
   return [
     { name: `title words in a list, a word in titles ("${word}")`, sql: page([word]) },
     { name: 'title words in a list, a word in no title ("zebrafish")', sql: page(['zebrafish']) },
+    { name: `title words in a list, two words ("${word}", "autism")`, sql: page([word, 'autism']) },
     { name: `ranked title search with a slip ("${slip}", "zebrafish")`, sql: Prisma.sql`SELECT ${ACTION_COLUMNS} FROM actions WHERE (${anyTitleWordSql([slip, 'zebrafish'])}) ORDER BY ${titleRankSql([slip, 'zebrafish'])} DESC, due_date ASC, ref ASC LIMIT 60` },
     { name: `history of one action (id ${a}), newest first`, sql: Prisma.sql`SELECT h.*, p.name FROM action_history h LEFT JOIN people p ON p.id = h.actor_id WHERE h.action_id = ${a}::int ORDER BY h.id DESC LIMIT 10` },
     { name: 'newest history row of one action (every card open, refresh and save)', sql: Prisma.sql`SELECT x.at, x.via, x.actor_id FROM action_history x WHERE x.action_id = ${a}::int ORDER BY x.id DESC LIMIT 1` },
