@@ -33,4 +33,16 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The use cases run over repositories and a clock: no Teams, no Prisma client, no raw database.
+    files: ['src/flows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['botbuilder*', '@microsoft/teams-ai', 'botframework-*'], message: 'Teams code lives in src/teams only.' },
+          { group: ['@prisma/*', '**/generated/**', '**/store/database.js', 'pglite*', '@electric-sql/*'], message: 'Flows take repositories, never the database.' },
+        ],
+      }],
+    },
+  },
 );

@@ -4,7 +4,7 @@
 // variants, which the bot answers through identity lookup, conversation capture, every chat
 // command's matching and question understanding, but no plan query. For each store a fresh data
 // folder or database gets the generated plan through the product's importer, then a fresh bot
-// process is started as production starts it (node --import tsx src/main.ts), so its caches are
+// process is started as production starts it (`node dist/app/main.js`, compiled by npm run build), so its caches are
 // cold, and each question is asked once, by its own person in their own chat. One request at a
 // time; the order of echo, floor and question is shuffled in every round.
 import { parseArgs } from 'node:util';

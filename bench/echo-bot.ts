@@ -1,9 +1,9 @@
 // The baseline every latency and memory figure is compared with: an echo bot on the bot's own
 // stack (restify 12, teams-ai's TeamsAdapter and Application, botbuilder), replying with the text
 // it got through the Bot Framework connector, with no database and none of the bot's code. It is
-// started exactly as the bot is in production (`node --import tsx <file>`, see the Dockerfile),
-// so both pay the same loader; when production moves to compiled JavaScript, so must this.
-//   PORT=3999 node --import tsx bench/echo-bot.ts
+// compiled and started exactly as the bot is in production (`node <file>.js`, see the Dockerfile),
+// so neither pays a TypeScript loader.
+//   PORT=3999 npx tsx bench/echo-bot.ts   (the benchmarks compile it first, see bench/lib/servers.ts)
 import restify from 'restify';
 import { ConfigurationServiceClientCredentialFactory, type Request, type Response } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';

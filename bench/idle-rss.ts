@@ -1,6 +1,6 @@
 // npm run bench:rss -- [--size 100k] [--stores embedded,postgres]
 // Idle resident memory of the process that serves /api/messages (VmRSS from /proc/<pid>/status of
-// that very process: both are spawned as `node --import tsx <entry>`, no npm or tsx wrapper), the
+// that very process: both are compiled and spawned as `node <entry>.js`, no npm or tsx wrapper), the
 // bot with the generated plan imported, beside the echo bot started in the same session. bench:ask
 // reports the same figures, read before its first request and again after its last.
 import { parseArgs } from 'node:util';

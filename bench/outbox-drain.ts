@@ -1,4 +1,4 @@
-// npx tsx bench/outbox-drain.ts [--messages 20000] [--limit 100] [--rate 95] [--conversations 5000] [--postgres]
+// npx tsx bench/outbox-drain.ts [--messages 20000] [--limit 100] [--rate 95] [--conversations 5000] [--postgres] [--replicas 2]
 //
 // Drains an outbox of 20 000 messages through the real proactive path (bot adapter → Bot
 // Framework connector REST → a local connector stub) with the production sender. The stub
@@ -7,6 +7,9 @@
 // (default 95 % of the limit, as an operator would set it; --rate above the limit shows the 429
 // handling at work). Asserts: zero messages lost, zero duplicates, and (when the rate is not above
 // the limit) throughput ≥ 90 % of the limit.
+// --replicas N runs N senders at once on the same outbox, as N replicas of the bot would (on
+// PostgreSQL each has its own connection pool): the drain lease lets one send at a time, so the
+// limit holds for the bot as a whole; the figures show who sent what, the 429s, loss and duplicates.
 // The database is the embedded one in memory; --postgres uses a throwaway database on
 // TEST_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres), dropped afterwards.
 import crypto from 'node:crypto';
@@ -17,24 +20,24 @@ import { loadConfig } from '../src/config.js';
 import { systemClock } from '../src/domain/time/clock.js';
 import { OutboxSender } from '../src/jobs/outbox-sender.js';
 import { createLogger } from '../src/log/logger.js';
-import { ConversationRepository } from '../src/store/conversations.js';
 import { openStore, pgConfig, type Store } from '../src/store/database.js';
 import { enqueueMessages } from '../src/store/outbox.js';
-import { PeopleRepository } from '../src/store/people.js';
 import { createBot } from '../src/teams/app.js';
 import { createMessenger } from '../src/teams/messenger.js';
-import type { Services } from '../src/teams/services.js';
+import { createServices } from '../src/runtime.js';
 
 const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '20000' }, limit: { type: 'string', default: '100' },
     conversations: { type: 'string', default: '5000' }, postgres: { type: 'boolean', default: false }, rate: { type: 'string' },
+    replicas: { type: 'string', default: '1' },
   },
 });
 const MESSAGES = Number(values.messages);
 const LIMIT = Number(values.limit);
 const CONVERSATIONS = Number(values.conversations);
 const RATE = values.rate ? Number(values.rate) : LIMIT * 0.95;
+const REPLICAS = Number(values.replicas);
 
 interface Stub { url: string; report(): Promise<{ received: Map<string, number>; accepted: number; throttled: number }>; close(): Promise<void> }
 
@@ -90,7 +93,7 @@ async function rateLimitedConnector(limit: number): Promise<Stub> {
   };
 }
 
-async function throwawayPostgres(): Promise<{ store: Store; drop(): Promise<void> }> {
+async function throwawayPostgres(): Promise<{ store: Store; url: string; drop(): Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const name = `bench_outbox_${crypto.randomBytes(4).toString('hex')}`;
   const run = async (sql: string) => { const c = new pg.Client(pgConfig(admin)); await c.connect(); try { await c.query(sql); } finally { await c.end(); } };
@@ -98,7 +101,7 @@ async function throwawayPostgres(): Promise<{ store: Store; drop(): Promise<void
   const url = new URL(admin);
   url.pathname = `/${name}`;
   const store = await openStore({ databaseUrl: url.toString() });
-  return { store, drop: async () => { await store.close(); await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+  return { store, url: url.toString(), drop: async () => { await store.close(); await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
 }
 
 async function main(): Promise<void> {
@@ -128,18 +131,20 @@ async function main(): Promise<void> {
 
     const config = loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: '0' });
     const log = createLogger('silent');
-    const services: Services = {
-      config, clock: systemClock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db), ask: async () => ({ text: '', cards: [] }),
-      examples: async () => ({}),
-    };
-    const sender = new OutboxSender({
-      db: store.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
-      ratePerSecond: RATE, maxAttempts: 8,
+    // Each replica: its own connection pool on PostgreSQL (the embedded database has one process).
+    const replicaStores = [store, ...await Promise.all(Array.from({ length: REPLICAS - 1 }, async () => (pgStore ? openStore({ databaseUrl: pgStore.url }) : store)))];
+    const senders = replicaStores.map((s) => {
+      const services = createServices({ config, clock: systemClock, log, store: s });
+      return new OutboxSender({
+        db: s.db, messenger: createMessenger(createBot(services), services), clock: systemClock, log,
+        ratePerSecond: RATE, maxAttempts: 8, idlePollMs: 500,
+      });
     });
     const started = performance.now();
-    const stats = await sender.drainAll(10 * 60_000);
+    const perReplica = await Promise.all(senders.map((sender) => sender.drainAll(10 * 60_000)));
     const seconds = (performance.now() - started) / 1000;
+    for (const s of replicaStores.slice(1)) if (s !== store) await s.close();
+    const stats = perReplica.reduce((a, b) => ({ ...a, sent: a.sent + b.sent, attempts: a.attempts + b.attempts, retried: a.retried + b.retried, pauses: a.pauses + b.pauses }));
 
     const stubReport = await stub.report();
     const rows = await store.db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
       bench: 'outbox drain', database: store.kind, messages: MESSAGES, conversations: CONVERSATIONS, limitPerSecond: LIMIT, sendRatePerSecond: RATE,
       setupSeconds: Math.round(setupMs / 100) / 10, seconds: Math.round(seconds * 10) / 10, throughputPerSecond: Math.round(throughput * 10) / 10,
       ofLimit: `${Math.round((throughput / LIMIT) * 1000) / 10}%`, requests: stats.attempts, throttled429: stubReport.throttled, retried: stats.retried,
-      pauses: stats.pauses, sentRows, lost, duplicates,
+      pauses: stats.pauses, sentRows, lost, duplicates, replicas: REPLICAS, sentByReplica: perReplica.map((r) => r.sent),
     };
     console.log(JSON.stringify(result));
     const problems = [

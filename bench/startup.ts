@@ -1,7 +1,7 @@
 // Start-up benchmark: time from process start to a healthy /healthz, migration time, and idle
 // RSS of the serving process (VmRSS from /proc/<pid>/status), for the embedded database (fresh
 // folder, then reopened) and PostgreSQL (fresh database, then migrated), beside the echo bot.
-// Every process is started as production starts the bot: node --import tsx <entry>.
+// Every process is started as production starts the bot: node on the compiled entry (npm run build).
 //   npm run bench:startup
 import crypto from 'node:crypto';
 import fs from 'node:fs';

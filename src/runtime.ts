@@ -2,15 +2,18 @@
 // and by the end-to-end tests, which start the real thing on an ephemeral port.
 import path from 'node:path';
 import type { Config } from './config.js';
+import { createWorkingCalendar } from './domain/time/bank-holidays.js';
 import { fixedClock, systemClock, type Clock } from './domain/time/clock.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createHttpServer, listen } from './server/http.js';
-import { ConversationRepository } from './store/conversations.js';
 import { openStore, type Store } from './store/database.js';
-import { PeopleRepository } from './store/people.js';
+import { createRepositories } from './store/repositories.js';
+import { createFlows } from './flows/index.js';
+import { reportArchive } from './reports/store.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createPlanExamples } from './ask-wiring.js';
+import { createGroupFlowsOver } from './groups-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
@@ -37,6 +40,32 @@ export function clockFromConfig(config: Config): Clock {
   return config.CLOCK_NOW ? fixedClock(config.CLOCK_NOW) : systemClock;
 }
 
+/**
+ * The services over one store: repositories and use cases built once here and handed to the edge
+ * and the jobs. Questions and plan examples start empty; the runtime fills them in.
+ */
+export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' | 'store'>): Services {
+  const { config, clock, store } = base;
+  const repositories = createRepositories(store.db);
+  const services: Services = {
+    ...base,
+    people: repositories.people,
+    conversations: repositories.conversations,
+    flows: createFlows({
+      clock, repositories,
+      calendar: createWorkingCalendar(config.EXTRA_BANK_HOLIDAYS),
+      reports: reportArchive(store.db, config.DATA_DIR),
+      examples: () => services.examples(),
+    }),
+    // ── group flows (Experts at Hand, cluster meetings) ──
+    groups: createGroupFlowsOver(store.db, { clock, config, people: repositories.people, examples: () => services.examples() }),
+    // ── end group flows ──
+    ask: async () => ({ text: '', cards: [] }),
+    examples: async () => ({}),
+  };
+  return services;
+}
+
 export async function startRuntime(options: StartOptions): Promise<Running> {
   const { config } = options;
   const log = options.log ?? createLogger(config.LOG_LEVEL);
@@ -49,13 +78,7 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
     log.info({ demo }, demo === 'loaded' ? 'demo data loaded' : 'demo data not loaded: the database already has a plan');
   }
 
-  const services: Services = {
-    config, clock, log, store,
-    people: new PeopleRepository(store.db),
-    conversations: new ConversationRepository(store.db),
-    ask: async () => ({ text: '', cards: [] }),
-    examples: async () => ({}),
-  };
+  const services = createServices({ config, clock, log, store });
   services.examples = createPlanExamples(services);
   services.ask = options.ask ?? await createAsk(services, config);
   const bot = createBot(services);

@@ -1,16 +1,33 @@
 // Starting the echo bot and the bot as separate processes, the way production starts the bot
-// (`node --import tsx src/main.ts`, the Dockerfile's command): the spawned process IS the one
-// serving /api/messages, so its /proc/<pid>/status is the figure to read, with no wrapper.
+// (`node dist/app/main.js` after `npm run build`, the Dockerfile's command): the spawned process IS
+// the one serving /api/messages, so its /proc/<pid>/status is the figure to read, with no wrapper.
+// The echo bot is compiled the same way, so neither carries a TypeScript loader.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { build } from 'esbuild';
+import { buildApp } from '../../src/cli/build.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const BOT_ENTRY = 'src/main.ts';
-export const ECHO_ENTRY = 'bench/echo-bot.ts';
+export const BOT_ENTRY = 'dist/app/main.js';
+export const ECHO_ENTRY = 'bench/out/echo/echo-bot.js';
 /** How both processes are started; printed with every figure. */
-export const LAUNCH = 'node --import tsx';
+export const LAUNCH = 'node on compiled JavaScript (npm run build)';
+
+let compiled: Promise<void> | undefined;
+
+/** Compiles the bot (npm run build) and the echo bot once per benchmark process. */
+export function compileServers(): Promise<void> {
+  compiled ??= (async () => {
+    await buildApp();
+    await build({
+      entryPoints: [path.join(ROOT, 'bench', 'echo-bot.ts')], outdir: path.join(ROOT, 'bench', 'out', 'echo'),
+      platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning',
+    });
+  })();
+  return compiled;
+}
 
 export interface Server {
   name: string;
@@ -56,11 +73,12 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string, 
   throw new Error(`${name} never became healthy:\n${log().slice(-2000)}`);
 }
 
-/** Spawns `node --import tsx <entry>` with env, waits for GET /healthz = 200. */
+/** Spawns `node <compiled entry>` with env, waits for GET /healthz = 200. */
 export async function startServer(name: string, entry: string, env: Record<string, string>): Promise<Server & { startMs: number }> {
+  await compileServers();
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

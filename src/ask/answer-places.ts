@@ -1,6 +1,8 @@
 // Answers about settings, clusters, cluster meetings and Experts at Hand requests.
 import { messageText } from '../cards/markup.js';
 import { factsCard, meetingsCard, type MeetingView } from '../cards/answers.js';
+import { EXPERT_VERBS } from '../cards/experts/request-card.js';
+import { decideClaim } from '../domain/experts/index.js';
 import type { Cluster, ClusterMeeting, ExpertRequest, Setting } from '../domain/plan/types.js';
 import { addDays, formatDate, formatLongDate, londonDate, londonMidnight, londonTime } from '../domain/time/index.js';
 import { listWords, plural, type AskContext, type Answer } from './context.js';
@@ -157,7 +159,7 @@ function requestCard(ctx: AskContext, r: ExpertRequest, showPrivate: boolean): R
   const setting = ctx.idx.settingById.get(r.settingId);
   const assignee = r.assigneeId !== null ? ctx.idx.personById.get(r.assigneeId)?.name : undefined;
   const requester = ctx.idx.personById.get(r.requesterId)?.name;
-  return factsCard(`Experts at Hand request ${r.ref}`, [
+  const card = factsCard(`Experts at Hand request ${r.ref}`, [
     ['Status', r.status],
     ['Specialism', SPECIALISMS[r.specialism] ?? r.specialism],
     ['Kind of help', KINDS[r.kind] ?? r.kind],
@@ -167,6 +169,15 @@ function requestCard(ctx: AskContext, r: ExpertRequest, showPrivate: boolean): R
     ['Expert', assignee ?? 'Not assigned yet'],
     ...(showPrivate && requester ? [['Asked by', requester] as [string, string]] : []),
   ], showPrivate ? [`Summary: ${r.summary}`] : []);
+  return withPickUp(ctx, r, card);
+}
+
+/** An expert who may pick the request up now is offered the button wherever they see it. */
+function withPickUp(ctx: AskContext, r: ExpertRequest, card: Record<string, unknown>): Record<string, unknown> {
+  const facts = { ref: r.ref, status: r.status, specialism: r.specialism, requesterId: r.requesterId, assigneeId: r.assigneeId, assigneeName: null };
+  if (!decideClaim(ctx.asker.person, facts).ok) return card;
+  const pickUp = { type: 'Action.Execute', verb: EXPERT_VERBS.claim, title: 'Pick this up', style: 'positive', data: { requestId: r.id, version: r.version } };
+  return { ...card, actions: [...(Array.isArray(card.actions) ? card.actions : []), pickUp] };
 }
 
 /** The requester, the expert on it, and admins see the request's words; others see its progress. */

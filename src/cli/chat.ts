@@ -3,17 +3,17 @@
 //   npm run chat -- [--as <person key or e-mail>] [--group] [--bot http://127.0.0.1:3978/api/messages]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline/promises';
 import { parseCsv } from '../importer/csv.js';
 import { startConnectorStub } from './connector-stub.js';
 import { renderCard, type CardButton } from './render-card.js';
+import { fromRoot } from '../paths/package-root.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
 const group = args.includes('--group');
 const botUrl = option('bot') ?? `http://127.0.0.1:${process.env.PORT ?? 3978}/api/messages`;
-const peopleFile = option('people') ?? path.join(import.meta.dirname, '..', '..', 'prisma', 'demo', 'kirklees', 'people.csv');
+const peopleFile = option('people') ?? fromRoot('prisma', 'demo', 'kirklees', 'people.csv');
 const BOT = { id: '28:partnership-bot', name: process.env.BOT_NAME ?? 'Partnership Bot' };
 
 function whoAmI(): { id: string; name: string; aadObjectId: string } {

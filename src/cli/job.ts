@@ -20,11 +20,11 @@ import { OutboxSender } from '../jobs/outbox-sender.js';
 import { findJob, jobNames, jobRegistry } from '../jobs/registry.js';
 import { nextOccurrence, periodAt } from '../jobs/schedule.js';
 import { scheduleOptions } from '../jobs/scheduler.js';
+import type { JobDefinition } from '../jobs/types.js';
 import { createLogger } from '../log/logger.js';
-import { ConversationRepository } from '../store/conversations.js';
+import { createServices } from '../runtime.js';
 import { openStore } from '../store/database.js';
 import { OutboxSenderRepository } from '../store/outbox-sender-repo.js';
-import { PeopleRepository } from '../store/people.js';
 import { createBot } from '../teams/app.js';
 import { createMessenger } from '../teams/messenger.js';
 import type { Services } from '../teams/services.js';
@@ -43,7 +43,10 @@ function listJobs(config: Config, now: Date): void {
   }
 }
 
-async function main(): Promise<number> {
+interface JobRequest { job: JobDefinition; maxWaitMs: number; queueOnly: boolean }
+
+/** The command line read into a job to run, or the exit code when there is nothing to run. */
+function readRequest(config: Config, now: Date): JobRequest | number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -55,10 +58,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (parsed.values.help) { console.log(USAGE); return 0; }
-  let config: Config;
-  try { config = loadConfig(); } catch (err) { console.error(err instanceof Error ? err.message : String(err)); return 2; }
-  const clock = config.CLOCK_NOW ? fixedClock(config.CLOCK_NOW) : systemClock;
-  if (parsed.values.list) { listJobs(config, clock.now()); return 0; }
+  if (parsed.values.list) { listJobs(config, now); return 0; }
   const name = parsed.positionals[0];
   const job = name ? findJob(name) : undefined;
   if (!job || parsed.positionals.length !== 1) {
@@ -67,70 +67,86 @@ async function main(): Promise<number> {
   }
   const maxWaitMs = Number(parsed.values['max-wait'] ?? 600) * 1000;
   if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) { console.error(`--max-wait takes seconds.\n${USAGE}`); return 2; }
+  return { job, maxWaitMs, queueOnly: parsed.values['queue-only'] === true };
+}
+
+/** Sends the job's messages now; leaves them to the running bot when its sender is already at work. */
+async function sendNow(job: JobDefinition, services: Services, maxWaitMs: number): Promise<void> {
+  const { config, clock, log, store } = services;
+  const repo = new OutboxSenderRepository(store.db);
+  const senderClock = advancingClock(clock);
+  const sender = new OutboxSender({
+    db: store.db, messenger: createMessenger(createBot(services), services), log, clock: senderClock,
+    ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
+  });
+  const started = Date.now();
+  for (;;) {
+    await sender.drainDue();
+    const c = await repo.counts({ job: job.name });
+    if (c.pending + c.sending === 0) break;
+    if (sender.standingBy) {
+      console.log(`The running bot is sending (one sender at a time); it will deliver the ${c.pending + c.sending} messages waiting.`);
+      return;
+    }
+    if (Date.now() - started > maxWaitMs) {
+      console.log(`${c.pending + c.sending} messages are still waiting for a retry; the running bot's sender will deliver them.`);
+      break;
+    }
+    const next = await repo.nextDueAt();
+    const wait = next ? next.getTime() - senderClock.now().getTime() : 1_000;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(wait, 100), 5_000)));
+  }
+  await sender.handOver();
+  const t = sender.totals;
+  console.log(`Sent ${t.sent}, retried ${t.retried}, failed ${t.failed} (${t.attempts} requests to Teams${t.throttled ? `, ${t.throttled} throttled` : ''}).`);
+  await reportUndelivered(repo, job);
+}
+
+async function reportUndelivered(repo: OutboxSenderRepository, job: JobDefinition): Promise<void> {
+  const waiting = await repo.waiting(200, { job: job.name });
+  if (waiting.length > 0) {
+    console.log(`Waiting for a personal chat with the bot (${waiting.length}; sent when they install the app or write to it):`);
+    for (const w of waiting) console.log(`  ${w.recipientKey.replace(/^person:/, '')} ${w.kind}`);
+  }
+  const failed = await repo.failed(200, { job: job.name });
+  if (failed.length > 0) {
+    console.log(`Not delivered (${failed.length}):`);
+    for (const f of failed) console.log(`  ${f.recipientKey.replace(/^person:/, '')} ${f.kind}: ${f.lastError ?? 'failed'}${f.statusCodes.length ? ` [${f.statusCodes.join(', ')}]` : ''}`);
+  }
+}
+
+async function main(): Promise<number> {
+  let config: Config;
+  try { config = loadConfig(); } catch (err) { console.error(err instanceof Error ? err.message : String(err)); return 2; }
+  const clock = config.CLOCK_NOW ? fixedClock(config.CLOCK_NOW) : systemClock;
+  const request = readRequest(config, clock.now());
+  if (typeof request === 'number') return request;
+  const { job } = request;
 
   // Logs go to stderr at warn unless LOG_LEVEL asks for more, so stdout stays readable.
   const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS });
   try {
     if (config.DEMO_DATA) await loadDemoDataIfEmpty(store.db, clock.now());
-    const services: Services = {
-      config, clock, log, store,
-      people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db),
-      ask: async () => ({ text: '', cards: [] }),
-      examples: async () => ({}), // jobs send no welcomes
-    };
+    const services = createServices({ config, clock, log, store }); // jobs send no welcomes: no examples
     const deps = jobDeps(services);
     const now = clock.now();
     const period = periodAt(job.cron(config), now, scheduleOptions(job, deps));
     if (!deps.calendar.isWorkingDay(londonDate(now)) && scheduleOptions(job, deps).workingDaysOnly) {
       console.log(`Note: ${formatWhen(now)} is not a working day; the scheduler would not run ${job.name} today, but you asked, so it runs.`);
     }
-    let result;
     try {
-      result = await job.run({ now, period }, deps);
+      console.log((await job.run({ now, period }, deps)).summary);
     } catch (err) {
       console.error(`${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
     }
-    console.log(result.summary);
-    const repo = new OutboxSenderRepository(store.db);
-    if (parsed.values['queue-only']) {
-      const c = await repo.counts({ job: job.name });
+    if (request.queueOnly) {
+      const c = await new OutboxSenderRepository(store.db).counts({ job: job.name });
       console.log(`Queued only: ${c.pending} of this job's messages are waiting for the running bot's sender.`);
       return 0;
     }
-
-    const bot = createBot(services);
-    const senderClock = advancingClock(clock);
-    const sender = new OutboxSender({
-      db: store.db, messenger: createMessenger(bot, services), log, clock: senderClock,
-      ratePerSecond: config.SEND_RATE_PER_SECOND, maxAttempts: config.SEND_MAX_ATTEMPTS,
-    });
-    const started = Date.now();
-    for (;;) {
-      await sender.drainDue();
-      const c = await repo.counts({ job: job.name });
-      if (c.pending + c.sending === 0) break;
-      if (Date.now() - started > maxWaitMs) {
-        console.log(`${c.pending + c.sending} messages are still waiting for a retry; the running bot's sender will deliver them.`);
-        break;
-      }
-      const next = await repo.nextDueAt();
-      const wait = next ? next.getTime() - senderClock.now().getTime() : 1_000;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(wait, 100), 5_000)));
-    }
-    const t = sender.totals;
-    console.log(`Sent ${t.sent}, retried ${t.retried}, failed ${t.failed} (${t.attempts} requests to Teams${t.throttled ? `, ${t.throttled} throttled` : ''}).`);
-    const waiting = await repo.waiting(200, { job: job.name });
-    if (waiting.length > 0) {
-      console.log(`Waiting for a personal chat with the bot (${waiting.length}; sent when they install the app or write to it):`);
-      for (const w of waiting) console.log(`  ${w.recipientKey.replace(/^person:/, '')} ${w.kind}`);
-    }
-    const failed = await repo.failed(200, { job: job.name });
-    if (failed.length > 0) {
-      console.log(`Not delivered (${failed.length}):`);
-      for (const f of failed) console.log(`  ${f.recipientKey.replace(/^person:/, '')} ${f.kind}: ${f.lastError ?? 'failed'}${f.statusCodes.length ? ` [${f.statusCodes.join(', ')}]` : ''}`);
-    }
+    await sendNow(job, services, request.maxWaitMs);
     return 0;
   } finally {
     await store.close();

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
+import { fromRoot } from '../paths/package-root.js';
 
 export const ACCENT = { hex: '#0F6C7E', rgb: [0x0f, 0x6c, 0x7e] as const };
 
@@ -96,7 +97,7 @@ export function encode(png: PNG): Buffer {
   return PNG.sync.write(png, { colorType: 6, deflateLevel: 9 });
 }
 
-export const MANIFEST_DIR = path.resolve(import.meta.dirname, '..', '..', 'manifest');
+export const MANIFEST_DIR = fromRoot('manifest');
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   for (const [name, png] of [['color.png', colorIcon()], ['outline.png', outlineIcon()]] as const) {

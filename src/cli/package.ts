@@ -17,8 +17,9 @@ import appManifest from '@microsoft/app-manifest';
 import { zipSync, type Zippable } from 'fflate';
 import { PNG } from 'pngjs';
 import { DEFAULT_PARTNERSHIP_NAME, PARTNERSHIP_NAME_MAX } from '../config.js';
+import { PACKAGE_ROOT } from '../paths/package-root.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = PACKAGE_ROOT;
 export const MANIFEST_DIR = path.join(ROOT, 'manifest');
 export const OUT_DIR = path.join(ROOT, 'dist', 'appPackage');
 

@@ -17,8 +17,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { PACKAGE_ROOT } from '../paths/package-root.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = PACKAGE_ROOT;
 export const PLAYGROUND_CLI = path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 export const PLAYGROUND_CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
 export const DEFAULT_NOW = '2026-11-22T09:00:00Z';
@@ -160,6 +161,43 @@ async function ping(url: string): Promise<boolean> {
   }
 }
 
+/** Keeps the last 20 lines a child printed, for the error message if it fails to start. */
+const keepTail = (tail: string[]) => (chunk: Buffer) => {
+  tail.push(...chunk.toString().split('\n').filter(Boolean).map((l) => l.slice(0, 300)));
+  tail.splice(0, Math.max(0, tail.length - 20));
+};
+
+/** Starts the bot on the demo data and waits for the port it logs. */
+async function startBot(options: PlaygroundOptions, stateDir: string, children: ChildProcess[], say: (line: string) => void, timeoutMs: number) {
+  const botEnvironment: Record<string, string> = {
+    ...baseEnv(),
+    PORT: String(options.botPort ?? 0),
+    DATA_DIR: path.join(stateDir, 'data'),
+    DEMO_DATA: '1',
+    CLOCK_NOW: options.now ?? DEFAULT_NOW,
+    SCHEDULER: '0',
+    LOG_LEVEL: 'info',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.botEnv,
+  };
+  const botLog = fs.createWriteStream(path.join(stateDir, 'bot.log'));
+  const bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], { cwd: ROOT, env: botEnvironment, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(bot);
+  const botTail: string[] = [];
+  bot.stdout!.on('data', keepTail(botTail));
+  bot.stderr!.on('data', keepTail(botTail));
+  bot.stdout!.pipe(botLog);
+  bot.stderr!.pipe(botLog);
+  say(`Starting the bot on the demo data (now is ${botEnvironment.CLOCK_NOW})...`);
+  const botPort = await waitForLine(bot, 'The bot', (line) => {
+    try {
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      return entry.msg === 'bot listening' && entry.port ? String(entry.port) : undefined;
+    } catch { return undefined; }
+  }, timeoutMs, botTail);
+  return { bot, botEnvironment, botEndpoint: `http://127.0.0.1:${botPort}/api/messages` };
+}
+
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<RunningPlayground> {
   const say = options.say ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? 90_000;
@@ -177,34 +215,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 
   try {
     // 1. The bot, on the demo data.
-    const botEnvironment: Record<string, string> = {
-      ...baseEnv(),
-      PORT: String(options.botPort ?? 0),
-      DATA_DIR: path.join(stateDir, 'data'),
-      DEMO_DATA: '1',
-      CLOCK_NOW: options.now ?? DEFAULT_NOW,
-      SCHEDULER: '0',
-      LOG_LEVEL: 'info',
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-      ...options.botEnv,
-    };
-    const botLog = fs.createWriteStream(path.join(stateDir, 'bot.log'));
-    const bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], { cwd: ROOT, env: botEnvironment, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(bot);
-    const botTail: string[] = [];
-    const keepTail = (tail: string[]) => (chunk: Buffer) => { tail.push(...chunk.toString().split('\n').filter(Boolean).map((l) => l.slice(0, 300))); tail.splice(0, Math.max(0, tail.length - 20)); };
-    bot.stdout!.on('data', keepTail(botTail));
-    bot.stderr!.on('data', keepTail(botTail));
-    bot.stdout!.pipe(botLog);
-    bot.stderr!.pipe(botLog);
-    say(`Starting the bot on the demo data (now is ${botEnvironment.CLOCK_NOW})...`);
-    const botPort = await waitForLine(bot, 'The bot', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        return entry.msg === 'bot listening' && entry.port ? String(entry.port) : undefined;
-      } catch { return undefined; }
-    }, timeoutMs, botTail);
-    const botEndpoint = `http://127.0.0.1:${botPort}/api/messages`;
+    const { bot, botEnvironment, botEndpoint } = await startBot(options, stateDir, children, say, timeoutMs);
 
     // 2. The Playground, pointed at it. Its state is in memory: a new process is a fresh client.
     let configPath = PLAYGROUND_CONFIG;

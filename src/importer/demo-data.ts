@@ -1,11 +1,11 @@
 // The illustrative Kirklees demo data set (prisma/demo/kirklees), loaded into an empty database
 // when DEMO_DATA=1. It ships inside the project; nothing outside it is read at run time.
-import path from 'node:path';
 import type { Db } from '../store/database.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { importFolder } from './import-folder.js';
+import { fromRoot } from '../paths/package-root.js';
 
-export const DEMO_DATA_DIR = path.resolve(import.meta.dirname, '..', '..', 'prisma', 'demo', 'kirklees');
+export const DEMO_DATA_DIR = fromRoot('prisma', 'demo', 'kirklees');
 
 async function isEmpty(db: Db): Promise<boolean> {
   const [actions, people] = await Promise.all([db.action.count(), db.person.count()]);

@@ -4,7 +4,7 @@
 // Identical texts are screened once (plans repeat titles and updates); the reason names the
 // column and what to change, never the text.
 import { type ScreenResult, screenText } from '../domain/privacy/index.js';
-import type { ImportIssue } from './import-folder.js';
+import type { ImportIssue } from './import-types.js';
 import type { PlanFileName } from './rows.js';
 
 /**

@@ -15,97 +15,39 @@
 //   exactly once unless the process dies in the instant between Teams' answer and that UPDATE.
 //   If that UPDATE fails (the database went away), the sender remembers the rows and marks them
 //   sent before it claims anything again, so a database outage does not send them twice.
+// - One sender at a time: with several replicas, the one holding the drain lease sends and the
+//   others stand by (src/jobs/drain-lease.ts), so the limits above hold for the bot as a whole.
 // - A person the bot cannot reach yet (no personal chat): the message waits for them (see
 //   src/store/outbox-waiting.ts) instead of failing.
 // Time is injected (clock + sleep) so tests run without real waiting.
 import crypto from 'node:crypto';
-import type { Clock } from '../domain/time/clock.js';
-import type { Logger } from '../log/logger.js';
-import type { Db } from '../store/database.js';
 import { LeaseRepository } from '../store/leases.js';
 import { OutboxSenderRepository, type ClaimedMessage } from '../store/outbox-sender-repo.js';
 import { OutboxWaitingRepository } from '../store/outbox-waiting.js';
-import type { Messenger, SendResult } from '../teams/messenger.js';
-import { ConversationLimiter, Pacer, RollingSecond } from './send-pacing.js';
+import type { SendResult } from '../teams/messenger.js';
+import {
+  DEFAULT_BACKOFF, DEFAULT_PER_CONVERSATION, emptyStats, isRetryable, type DrainStats, type SenderOptions,
+} from './outbox-sender-options.js';
+import { DrainLease } from './drain-lease.js';
+import { SendThrottle } from './send-throttle.js';
 
 export { ConversationLimiter } from './send-pacing.js';
-
-export const PAUSE_LEASE = 'outbox:pause';
-
-export interface SenderOptions {
-  db: Db;
-  messenger: Messenger;
-  clock: Clock;
-  log?: Logger;
-  /** Real waiting by default; tests pass one that moves a manual clock. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Jitter source, [0, 1). */
-  random?: () => number;
-  ratePerSecond: number;
-  maxAttempts: number;
-  /** Rows claimed at a time (default: about three seconds of sending). */
-  batchSize?: number;
-  /** How long a claim holds (default 60 s); a crashed sender's rows are retried after it. */
-  lockMs?: number;
-  /** Sends in flight at once (default grows with the rate: 1 up to 5 a second). */
-  concurrency?: number;
-  perConversation?: { perSecond: number; perThirtySeconds: number };
-  backoff?: { baseMs: number; maxMs: number };
-  /**
-   * 429s that pause every sender: at least `after` within windowMs, at least `share` of the
-   * attempts in that window, spread over at least spanMs (one burst of in-flight requests, or a
-   * few among hundreds of successes, is not "persisting"); the pause lasts baseMs, doubling while
-   * they persist, up to maxMs.
-   */
-  pause?: { after: number; windowMs: number; spanMs: number; share: number; baseMs: number; maxMs: number };
-  /** Poll interval when idle (the running bot). */
-  idlePollMs?: number;
-  holder?: string;
-}
-
-export interface DrainStats {
-  sent: number;
-  retried: number;
-  failed: number;
-  /** HTTP requests made (one per send call). */
-  attempts: number;
-  throttled: number;
-  pauses: number;
-  /** Claimed rows given back without an attempt (conversation limit, pause, lock nearly out). */
-  released: number;
-  /** Rows parked for a person the bot cannot reach yet. */
-  waiting: number;
-}
-
-const emptyStats = (): DrainStats => ({ sent: 0, retried: 0, failed: 0, attempts: 0, throttled: 0, pauses: 0, released: 0, waiting: 0 });
-
-/** Retryable unless the messenger or the status says otherwise. */
-export function isRetryable(r: SendResult): boolean {
-  if (r.ok) return false;
-  if (r.final) return false;
-  if (r.status === undefined) return true; // timeout, dropped connection
-  if (r.status === 429 || r.status === 408 || r.status === 412) return true;
-  return r.status >= 500;
-}
+export { PAUSE_LEASE, isRetryable, type DrainStats, type SenderOptions } from './outbox-sender-options.js';
 
 export class OutboxSender {
   private readonly repo: OutboxSenderRepository;
   private readonly leases: LeaseRepository;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
-  private readonly limiter: ConversationLimiter;
-  private readonly pacer: Pacer;
-  private readonly second: RollingSecond;
-  private readonly recent429: number[] = [];
-  private readonly recentAttempts: number[] = [];
-  private pauseLevel = 0;
-  private last429 = 0;
-  private pausedUntilMs = 0;
+  private readonly throttle: SendThrottle;
   private readonly conversationCache = new Map<string, { id: string; at: number }>();
   private readonly waitingRepo: OutboxWaitingRepository;
   /** Rows Teams accepted whose "sent" mark could not be written yet (id → when sent). */
   private readonly unmarked = new Map<number, Date>();
   private stopped = false;
+  private readonly drainLease: DrainLease;
+  /** True while another sender holds the drain lease and this one waits to take over. */
+  private standingByNow = false;
   private wake: (() => void) | undefined;
   readonly holder: string;
   readonly totals: DrainStats = emptyStats();
@@ -116,11 +58,12 @@ export class OutboxSender {
     this.waitingRepo = new OutboxWaitingRepository(o.db);
     this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = o.random ?? Math.random;
-    const pc = o.perConversation ?? { perSecond: 7, perThirtySeconds: 60 };
-    this.limiter = new ConversationLimiter(pc.perSecond, pc.perThirtySeconds);
-    this.pacer = new Pacer(o.ratePerSecond);
-    this.second = new RollingSecond(Math.max(1, Math.floor(o.ratePerSecond)));
     this.holder = o.holder ?? `sender-${crypto.randomUUID().slice(0, 8)}`;
+    this.drainLease = new DrainLease(this.leases, this.holder, o.drainLeaseMs);
+    this.throttle = new SendThrottle({
+      ratePerSecond: o.ratePerSecond, perConversation: o.perConversation ?? DEFAULT_PER_CONVERSATION, pause: o.pause,
+      leases: this.leases, holder: this.holder, sleep: this.sleep, nowMs: () => this.nowMs(), log: o.log,
+    });
   }
 
   private get batchSize(): number { return this.o.batchSize ?? Math.max(5, Math.ceil(this.o.ratePerSecond * 3)); }
@@ -130,7 +73,7 @@ export class OutboxSender {
 
   /** The exponential backoff with jitter for the attempt that just failed (1-based). */
   backoffMs(attempt: number, retryAfterMs?: number): number {
-    const { baseMs, maxMs } = this.o.backoff ?? { baseMs: 2_000, maxMs: 15 * 60_000 };
+    const { baseMs, maxMs } = this.o.backoff ?? DEFAULT_BACKOFF;
     const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
     const jittered = exp / 2 + this.random() * (exp / 2); // "equal jitter": never sooner than half
     return Math.max(retryAfterMs ?? 0, Math.round(jittered));
@@ -146,7 +89,9 @@ export class OutboxSender {
     for (;;) {
       if (this.stopped) break;
       const now = this.nowMs();
-      const pause = await this.pausedUntil(now);
+      this.standingByNow = !(await this.drainLease.hold(now));
+      if (this.standingByNow) break;
+      const pause = await this.throttle.pausedUntil(now);
       if (pause > now) break;
       await this.repo.failAbandoned(new Date(now), this.o.maxAttempts);
       const claimed = await this.repo.claim(new Date(now), new Date(now + this.lockMs), this.batchSize, this.o.maxAttempts);
@@ -168,12 +113,13 @@ export class OutboxSender {
     for (;;) {
       const s = await this.drainDue();
       for (const k of Object.keys(stats) as (keyof DrainStats)[]) stats[k] += s[k];
-      if (this.stopped) break;
+      if (this.stopped || this.nowMs() - started > maxWaitMs) break;
+      if (this.standingByNow) { await this.sleep(this.o.idlePollMs ?? 1_000); continue; }
       const { pending, inFlightUntil } = await this.repo.nextDue();
       if (!pending && !inFlightUntil) break;
       const now = this.nowMs();
       if (now - started > maxWaitMs) break;
-      const pause = await this.pausedUntil(now);
+      const pause = await this.throttle.pausedUntil(now);
       // Rows due later: sleep until then. Rows another sender is sending: look again shortly
       // (they usually finish long before their claim would expire).
       const poll = this.o.idlePollMs ?? 1_000;
@@ -183,6 +129,7 @@ export class OutboxSender {
       if (wait > 0) await this.sleep(Math.min(wait, 60_000));
       else if (s.attempts + s.released + s.failed === 0) await this.sleep(10); // nothing moved: never spin
     }
+    await this.drainLease.release(this.nowMs());
     return stats;
   }
 
@@ -196,7 +143,7 @@ export class OutboxSender {
       }
       if (this.stopped) break;
       let wait = this.o.idlePollMs ?? 2_000;
-      const pause = this.pausedUntilMs - this.nowMs();
+      const pause = this.throttle.pausedUntilMs - this.nowMs();
       if (pause > 0) wait = Math.max(wait, Math.min(pause, 60_000));
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, wait);
@@ -204,6 +151,7 @@ export class OutboxSender {
       });
       this.wake = undefined;
     }
+    await this.drainLease.release(this.nowMs()).catch(() => undefined);
   }
 
   /** Writes the "sent" marks that failed earlier; throws (and keeps them) while the database is away. */
@@ -218,19 +166,18 @@ export class OutboxSender {
   /** Rows sent whose mark is still to be written (tests, shutdown). */
   get unmarkedCount(): number { return this.unmarked.size; }
 
+  /** True when the last drain found another sender holding the drain lease (this one stood by). */
+  get standingBy(): boolean { return this.standingByNow; }
+
+  /** Hands the drain lease back, so that a standing-by sender (the running bot) takes over at once. */
+  async handOver(): Promise<void> { await this.drainLease.release(this.nowMs()); }
+
   /** Starts the next drain now rather than at the next poll. */
   poke(): void { this.wake?.(); }
 
   stop(): void {
     this.stopped = true;
     this.wake?.();
-  }
-
-  private async pausedUntil(now: number): Promise<number> {
-    if (this.pausedUntilMs > now) return this.pausedUntilMs;
-    const lease = await this.leases.get(PAUSE_LEASE);
-    this.pausedUntilMs = lease ? lease.expiresAt.getTime() : 0;
-    return this.pausedUntilMs;
   }
 
   private async resolveConversation(row: ClaimedMessage): Promise<string | null> {
@@ -258,59 +205,32 @@ export class OutboxSender {
     await Promise.all(Array.from({ length: Math.min(this.concurrency, batch.length) }, worker));
   }
 
+  private count(stats: DrainStats, key: keyof DrainStats): void {
+    stats[key]++;
+    this.totals[key]++;
+  }
+
   private async processRow(row: ClaimedMessage, stats: DrainStats): Promise<void> {
     const lockMargin = Math.min(10_000, this.lockMs / 4);
     const give = async (atMs: number) => {
       await this.repo.release([row.id], new Date(atMs));
-      stats.released++; this.totals.released++;
+      this.count(stats, 'released');
     };
     if (this.stopped) { await give(this.nowMs()); return; }
 
     const conversationId = await this.resolveConversation(row);
-    if (!conversationId) {
-      if (!row.recipientKey.startsWith('person:')) {
-        await this.repo.markFailed(row.id, null, `unreachable: no stored conversation ${row.recipientKey}`);
-        stats.failed++; this.totals.failed++;
-        return;
-      }
-      await this.waitingRepo.markWaiting(row.id, `waiting: ${row.recipientKey.slice('person:'.length)} has no personal chat with the bot yet (install the app for them, or ask them to write to it)`);
-      stats.waiting++; this.totals.waiting++;
-      return;
-    }
-
-    // The even pace first; then, at the moment of sending, this conversation's limits and the
-    // rolling second (checked and recorded with no await in between). A conversation that is
-    // more than a second from a free place gives its row back for later.
-    const paceWait = this.pacer.reserve(this.nowMs());
-    if (paceWait > 0) await this.sleep(paceWait);
-    let now = this.nowMs();
-    for (;;) {
-      const convWait = this.limiter.waitMs(conversationId, now);
-      if (convWait > 1_000) { await give(now + convWait); return; }
-      const wait = Math.max(convWait, this.second.waitMs(now));
-      if (wait <= 0) break;
-      await this.sleep(wait);
-      now = this.nowMs();
-    }
-    if (this.pausedUntilMs > now) { await give(this.pausedUntilMs); return; }
-    // Never send a row whose claim is about to lapse: another sender may take it over.
-    if (now > row.lockedUntil.getTime() - lockMargin) { await give(now); return; }
-    this.limiter.record(conversationId, now);
-    this.second.record(now);
-
-    let result: SendResult;
-    try {
-      result = await this.o.messenger.send({ conversationId, ...row.payload });
-    } catch (err) {
-      result = { ok: false, error: `send threw: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    stats.attempts++; this.totals.attempts++;
-    const at = this.nowMs();
-    this.recentAttempts.push(at);
-    if (this.recentAttempts.length > 10_000) this.recentAttempts.splice(0, 5_000);
+    if (!conversationId) { await this.unreachable(row, stats); return; }
+    // Only the lease holder sends (renewed here without a round trip most of the time): a sender
+    // that lost it mid-batch gives its rows back rather than send beside the new holder.
+    if (!(await this.drainLease.hold(this.nowMs()))) { await give(this.nowMs()); return; }
+    const turn = await this.throttle.takeTurn(conversationId, row.lockedUntil.getTime(), lockMargin, () => this.send(conversationId, row));
+    if (!turn.go) { await give(turn.atMs); return; }
+    const { result, at } = await turn.sending;
+    this.count(stats, 'attempts');
+    this.throttle.attempted(at);
 
     if (result.ok) {
-      stats.sent++; this.totals.sent++;
+      this.count(stats, 'sent');
       try {
         await this.repo.markSentSoon(row.id, new Date(at));
       } catch (err) {
@@ -318,49 +238,53 @@ export class OutboxSender {
         this.unmarked.set(row.id, new Date(at));
         throw err;
       }
-      this.pacer.recover(at);
-      this.second.limit = Math.max(1, Math.floor(this.pacer.current));
-      if (this.pauseLevel > 0 && at - this.last429 > 30_000) this.pauseLevel = 0;
+      this.throttle.succeeded(at);
       return;
     }
+    await this.failedAttempt(row, result, at, stats);
+  }
 
+  /** One attempt and when its answer came; a messenger that throws counts as a failed send. */
+  private async send(conversationId: string, row: ClaimedMessage): Promise<{ result: SendResult; at: number }> {
+    let result: SendResult;
+    try {
+      result = await this.o.messenger.send({ conversationId, ...row.payload });
+    } catch (err) {
+      result = { ok: false, error: `send threw: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    return { result, at: this.nowMs() };
+  }
+
+  /** No conversation for the row: a person waits until the bot can reach them; anything else fails. */
+  private async unreachable(row: ClaimedMessage, stats: DrainStats): Promise<void> {
+    if (!row.recipientKey.startsWith('person:')) {
+      await this.repo.markFailed(row.id, null, `unreachable: no stored conversation ${row.recipientKey}`);
+      this.count(stats, 'failed');
+      return;
+    }
+    await this.waitingRepo.markWaiting(row.id, `waiting: ${row.recipientKey.slice('person:'.length)} has no personal chat with the bot yet (install the app for them, or ask them to write to it)`);
+    this.count(stats, 'waiting');
+  }
+
+  /** A send that did not succeed: retried later with backoff, or failed for good. */
+  private async failedAttempt(row: ClaimedMessage, result: SendResult, at: number, stats: DrainStats): Promise<void> {
     const code = result.status ?? 0;
     const error = result.error ?? (code ? `HTTP ${code}` : 'no answer');
     if (code === 429) {
-      stats.throttled++; this.totals.throttled++;
-      if (await this.note429(at, result.retryAfterMs)) { stats.pauses++; this.totals.pauses++; }
+      this.count(stats, 'throttled');
+      if (await this.throttle.throttled(at, result.retryAfterMs)) this.count(stats, 'pauses');
     }
     const attempt = row.attempts + 1;
     if (isRetryable(result) && attempt < this.o.maxAttempts) {
       const delay = this.backoffMs(attempt, result.retryAfterMs);
       await this.repo.markRetry(row.id, new Date(at + delay), code, error);
-      stats.retried++; this.totals.retried++;
+      this.count(stats, 'retried');
       this.o.log?.debug({ id: row.id, status: code, attempt, delayMs: delay }, 'outbox: will retry');
     } else {
       const why = isRetryable(result) ? `gave up after ${attempt} attempts: ${error}` : error;
       await this.repo.markFailed(row.id, code, why);
-      stats.failed++; this.totals.failed++;
+      this.count(stats, 'failed');
       this.o.log?.warn({ id: row.id, job: row.job, kind: row.kind, status: code, attempts: attempt }, 'outbox: message failed');
     }
-  }
-
-  /** Records a 429: slows down; when they persist, pauses every sender. True when this one started a pause. */
-  private async note429(atMs: number, retryAfterMs?: number): Promise<boolean> {
-    const p = this.o.pause ?? { after: 5, windowMs: 10_000, spanMs: 2_000, share: 0.2, baseMs: 5_000, maxMs: 5 * 60_000 };
-    this.pacer.slowDown(atMs);
-    this.second.limit = Math.max(1, Math.floor(this.pacer.current));
-    this.last429 = atMs;
-    this.recent429.push(atMs);
-    while (this.recent429.length > 0 && this.recent429[0]! <= atMs - p.windowMs) this.recent429.shift();
-    while (this.recentAttempts.length > 0 && this.recentAttempts[0]! <= atMs - p.windowMs) this.recentAttempts.shift();
-    if (this.recent429.length < p.after || atMs - this.recent429[0]! < p.spanMs) return false;
-    if (this.recent429.length < p.share * this.recentAttempts.length) return false;
-    const pauseMs = Math.max(retryAfterMs ?? 0, Math.min(p.maxMs, p.baseMs * 2 ** this.pauseLevel));
-    this.pauseLevel++;
-    this.recent429.length = 0;
-    this.pausedUntilMs = Math.max(this.pausedUntilMs, atMs + pauseMs);
-    await this.leases.extendTo(PAUSE_LEASE, this.holder, new Date(this.pausedUntilMs), new Date(atMs));
-    this.o.log?.warn({ pauseMs }, 'outbox: Teams keeps answering 429, pausing every sender');
-    return true;
   }
 }

@@ -57,3 +57,16 @@ export async function saveReport(db: Db, dataDir: string, q: FinancialQuarter, r
   await fs.writeFile(htmlPath, report.html);
   return { markdownPath, htmlPath };
 }
+
+/** A quarter's report built from the plan and kept: what the flows need, over one database. */
+export interface ReportArchive {
+  build(q: FinancialQuarter, now: Date, final: boolean): Promise<QuarterlyReport>;
+  save(q: FinancialQuarter, report: QuarterlyReport, now: Date, close: boolean): Promise<SavedReport>;
+}
+
+export function reportArchive(db: Db, dataDir: string): ReportArchive {
+  return {
+    build: (q, now, final) => buildReportFromDb(db, q, now, final),
+    save: (q, report, now, close) => saveReport(db, dataDir, q, report, now, close),
+  };
+}

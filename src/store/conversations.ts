@@ -65,6 +65,23 @@ export class ConversationRepository {
     return row ? toStored(row) : null;
   }
 
+  /**
+   * The Teams user ids (from the stored references) of these people's personal chats, the most
+   * recently seen first, from at most `limit` references: for refresh.userIds on channel cards.
+   */
+  async personalUserIds(personIds: readonly number[], limit = 120): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const refs = await this.db.conversationRef.findMany({
+      where: { kind: 'personal', personId: { in: [...personIds] } }, select: { reference: true }, orderBy: { lastSeenAt: 'desc' }, take: limit,
+    });
+    const ids: string[] = [];
+    for (const ref of refs) {
+      const id = (ref.reference as { user?: { id?: unknown } } | null)?.user?.id;
+      if (typeof id === 'string' && id) ids.push(id);
+    }
+    return ids;
+  }
+
   async byConversationId(conversationId: string): Promise<StoredConversation | null> {
     const row = await this.db.conversationRef.findUnique({ where: { conversationId } });
     return row ? toStored(row) : null;

@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { openDurablePGlite } from './durable-fs.js';
+import { initialiseInChild } from './embedded-init.js';
 import { createMemoryPGlite } from './pglite.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
 import { applyMigrations, type MigrationReport, type SqlRunner } from './migrate.js';
@@ -62,7 +63,8 @@ async function openEmbedded(options: StoreOptions): Promise<Store> {
       // One process per folder: a second one would silently lose the first one's writes.
       fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
       lock = await lockFolder(dataDir, options.onLockLost ?? lockLost(path.resolve(dataDir)));
-      pglite = await openDurablePGlite(dataDir, options.pgliteSharedBuffers).catch(async (err: unknown) => { await lock?.release(); throw err; });
+      pglite = await initialiseInChild(dataDir).then(() => openDurablePGlite(dataDir, options.pgliteSharedBuffers))
+        .catch(async (err: unknown) => { await lock?.release(); throw err; });
     }
   }
   const opened = pglite;

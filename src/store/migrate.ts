@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fromRoot } from '../paths/package-root.js';
 
 export interface SqlRunner {
   /** Runs a script of one or more statements with no parameters. */
@@ -13,7 +14,7 @@ export interface SqlRunner {
 
 export interface Migration { name: string; sql: string; checksum: string }
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', '..', 'prisma', 'migrations');
+export const MIGRATIONS_DIR = fromRoot('prisma', 'migrations');
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return fs.readdirSync(dir, { withFileTypes: true })

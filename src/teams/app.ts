@@ -6,8 +6,7 @@ import type { Request, Response, TurnContext } from 'botbuilder';
 import { createAdapter } from './adapter.js';
 import { reportTurnError } from './errors.js';
 import { registerActionCardRoutes } from './routes/action-cards.js';
-import { registerClusterCardRoutes } from './routes/cluster-cards.js';
-import { registerExpertCardRoutes } from './routes/expert-cards.js';
+import { registerGroupCardRoutes } from './routes/group-cards.js';
 import { registerInstallRoutes } from './routes/install.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import type { Services } from './services.js';
@@ -35,8 +34,7 @@ export function createBot(services: Services): Bot {
   app.error(async (context: TurnContext, err: Error) => reportTurnError(context, err, services.log));
   registerInstallRoutes(app, services);
   registerActionCardRoutes(app, services);
-  registerClusterCardRoutes(app, services);
-  registerExpertCardRoutes(app, services);
+  registerGroupCardRoutes(app, services);
   registerMessageRoutes(app, services);
 
   let inFlight = 0;

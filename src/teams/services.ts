@@ -1,6 +1,8 @@
-// What the Teams edge needs from the rest of the app, built once in src/main.ts.
+// What the Teams edge needs from the rest of the app, built once in src/runtime.ts.
 import type { Config } from '../config.js';
+import type { Flows } from '../flows/index.js';
 import type { Answer, Asker } from '../ask/context.js';
+import type { GroupFlows } from '../flows/groups.js';
 import type { PlanExamples } from '../domain/phrasing/welcome.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
@@ -18,8 +20,13 @@ export interface Services {
   store: Store;
   people: PeopleRepository;
   conversations: ConversationRepository;
+  /** The use cases (src/flows), built once in the runtime over the repositories. */
+  flows: Flows;
   /** Question understanding (src/ask), injected so the edge never depends on how it works. */
   ask(text: string, asker: Asker): Promise<Answer>;
   /** Real references, workstreams and clusters for examples in welcomes and refusals; none when the plan is empty. */
   examples(): Promise<PlanExamples>;
+  // ── group flows (Experts at Hand, cluster meetings) ──
+  groups: GroupFlows;
+  // ── end group flows ──
 }

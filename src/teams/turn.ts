@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import type { Person } from '../domain/plan/types.js';
+import type { GroupViewer } from '../flows/groups.js';
 import type { Logger } from '../log/logger.js';
 import type { ConversationKind } from '../store/conversations.js';
 import type { Services } from './services.js';
@@ -54,4 +55,10 @@ export async function captureConversation(context: TurnContext, services: Servic
     serviceUrl: a.serviceUrl,
     reference: TurnContext.getConversationReference(a) as Record<string, unknown>,
   });
+}
+
+/** Who is looking and where, for the flows: identity from aadObjectId, refresh ids from from.id. */
+export function viewerOf(context: TurnContext, person: Person | null): GroupViewer {
+  const a = context.activity;
+  return { person, userId: a.from?.id, conversationId: a.conversation?.id, conversationKind: conversationKind(context) };
 }

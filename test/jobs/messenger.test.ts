@@ -7,12 +7,10 @@ import { startConnectorStub, type ConnectorStub } from '../../src/cli/connector-
 import { fixedClock } from '../../src/domain/time/clock.js';
 import { OutboxSender } from '../../src/jobs/outbox-sender.js';
 import type { Store } from '../../src/store/database.js';
-import { ConversationRepository } from '../../src/store/conversations.js';
 import { enqueueMessages } from '../../src/store/outbox.js';
-import { PeopleRepository } from '../../src/store/people.js';
 import { createBot } from '../../src/teams/app.js';
 import { classifySendError, createMessenger, retryAfterMsOf, type Messenger } from '../../src/teams/messenger.js';
-import type { Services } from '../../src/teams/services.js';
+import { createServices } from '../../src/runtime.js';
 import { createTestStore } from '../support/store.js';
 import { log, testConfig, virtualTime } from './support.js';
 
@@ -33,12 +31,7 @@ beforeAll(async () => {
   store = await createTestStore('embedded');
   stub = await startConnectorStub();
   const config = testConfig();
-  const services: Services = {
-    config, clock: fixedClock('2026-11-23T09:00:00Z'), log, store,
-    people: new PeopleRepository(store.db), conversations: new ConversationRepository(store.db),
-    ask: async () => ({ text: '', cards: [] }),
-    examples: async () => ({}),
-  };
+  const services = createServices({ config, clock: fixedClock('2026-11-23T09:00:00Z'), log, store });
   messenger = createMessenger(createBot(services), services, { timeoutMs: 300 });
   for (let i = 0; i < 3; i++) await addConversation(`a:conv-${i}`);
 });

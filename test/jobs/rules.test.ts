@@ -7,7 +7,7 @@ import { parseResumeDate } from '../../src/domain/nudges/snooze-words.js';
 import { buildDigests, describeChange } from '../../src/domain/digest/build.js';
 import { workstreamDigestMessage, planDigestMessage } from '../../src/cards/digest/cards.js';
 import { ownerNudgeMessage, leadCopyMessage } from '../../src/cards/nudges/cards.js';
-import { parseJobCommand } from '../../src/teams/commands/job-commands.js';
+import { parseJobCommand } from '../../src/flows/jobs-commands/parse.js';
 
 const person = (id: number, key: string, roles: Person['roles'] = ['owner'], active = true): Person => ({
   id, key, name: `${key[0]!.toUpperCase()}${key.slice(1)} Person`, email: null, jobTitle: null, aadObjectId: null, roles, specialism: null, active,

@@ -10,10 +10,11 @@ import { findActionRefs, findGluedUnknownRefs, findRequestRefs } from '../../src
 import { parseStatusWords } from '../../src/ask/status-words.js';
 import { detectAspects, mentionsSelf, parsePaging, understand } from '../../src/ask/understand.js';
 import { parseResumeDate } from '../../src/domain/nudges/snooze-words.js';
-import { commandText, parseActionCommand } from '../../src/teams/commands/action-commands.js';
+import { commandText } from '../../src/flows/command-text.js';
+import { parseActionCommand } from '../../src/flows/actions/parse.js';
 import type { CommandTurn } from '../../src/teams/commands/command.js';
 import { chatCommands } from '../../src/teams/commands/index.js';
-import { jobCommandText, parseJobCommand } from '../../src/teams/commands/job-commands.js';
+import { parseJobCommand } from '../../src/flows/jobs-commands/parse.js';
 import { directory } from '../ask/support/directory.js';
 
 const LENGTH = 100_000;
@@ -30,7 +31,6 @@ function turnOf(text: string): CommandTurn {
 const parsers: Record<string, (s: string) => unknown> = {
   commandText,
   parseActionCommand,
-  jobCommandText,
   parseJobCommand,
   parsePaging,
   cleanText,

@@ -130,7 +130,7 @@ async function changedPlan(kind: StoreKind): Promise<Store> {
     ],
   });
   // An Experts at Hand request claimed, answered and closed with an outcome, with its events
-  // (closing writes the outcome as the 'closed' event's note, as src/teams/routes/expert-cards.ts does).
+  // (closing writes the outcome as the 'closed' event's note, as src/flows/experts/requests.ts does).
   const request = await db.expertRequest.findUniqueOrThrow({ where: { ref: 'EAH-R-0003' } });
   const expert = await db.person.findUniqueOrThrow({ where: { key: 'fali' } });
   const outcome = 'Walk-through done; three low-cost changes agreed with the SENCO.';

@@ -8,7 +8,7 @@ import { adaptiveCard, facts, heading, text, type Card, type CardElement } from 
 import { md } from '../markup.js';
 import { refreshBlock } from './refresh.js';
 
-/** Opens the Experts at Hand request form (handled in src/teams/routes/expert-cards.ts). */
+/** Opens the Experts at Hand request form (handled in src/flows/experts/requests.ts). */
 export const START_REQUEST_VERB = 'expert.start';
 
 export const MEETING_VERBS = {

@@ -122,6 +122,43 @@ export function latestRatings(ratings: readonly Rating[]): Map<string, Rating> {
 const byMostOverdue = (a: DigestItem, b: DigestItem) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref);
 const byDue = (a: DigestItem, b: DigestItem) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.ref.localeCompare(b.ref));
 
+/** Changes, grouped per action (newest first), each described in words, into each workstream's digest. */
+function addChanges(changes: DigestInput['changes'], actionById: Map<number, Action>, digests: Map<number, WorkstreamDigest>, plan: PlanDigest): void {
+  const perAction = new Map<number, ChangeItem>();
+  for (const c of changes) {
+    const a = actionById.get(c.actionId);
+    if (!a) continue;
+    const what = describeChange(c);
+    let ci = perAction.get(c.actionId);
+    if (!ci) { ci = { ref: a.ref, title: a.title, at: c.at, what: [], note: null }; perAction.set(c.actionId, ci); }
+    if (c.at.getTime() >= ci.at.getTime()) { ci.at = c.at; if (c.note) ci.note = c.note; }
+    else if (!ci.note && c.note) ci.note = c.note;
+    for (const w of what) if (!ci.what.includes(w)) ci.what.push(w);
+  }
+  for (const [actionId, ci] of perAction) {
+    const a = actionById.get(actionId)!;
+    if (ci.what.length === 0 && !ci.note) continue;
+    if (ci.what.length === 0) ci.what.push('update');
+    digests.get(a.workstreamId)?.changed.push(ci);
+    plan.changedCount++;
+  }
+}
+
+/** Every list in its reading order; workstreams by code (WS2 before WS10). */
+function sortDigests(digests: Map<number, WorkstreamDigest>, plan: PlanDigest): void {
+  for (const d of digests.values()) {
+    d.overdue.sort(byMostOverdue);
+    d.atRisk.sort(byDue);
+    d.offTrack.sort(byDue);
+    d.dueNext.sort(byDue);
+    d.stale.sort((a, b) => (b.weeksQuiet ?? 0) - (a.weeksQuiet ?? 0) || a.ref.localeCompare(b.ref));
+    d.changed.sort((a, b) => b.at.getTime() - a.at.getTime() || a.ref.localeCompare(b.ref));
+    plan.workstreams.push(d);
+  }
+  plan.workstreams.sort((a, b) => a.workstream.code.localeCompare(b.workstream.code, 'en', { numeric: true }));
+  plan.overdue.sort(byMostOverdue);
+}
+
 export function buildDigests(input: DigestInput): PlanDigest {
   const { today, now } = input;
   const window = input.dueWindowDays ?? 14;
@@ -171,37 +208,8 @@ export function buildDigests(input: DigestInput): PlanDigest {
     }
   }
 
-  // Changes, grouped per action (newest first), each described in words.
-  const perAction = new Map<number, ChangeItem>();
-  for (const c of input.changes) {
-    const a = actionById.get(c.actionId);
-    if (!a) continue;
-    const what = describeChange(c);
-    let ci = perAction.get(c.actionId);
-    if (!ci) { ci = { ref: a.ref, title: a.title, at: c.at, what: [], note: null }; perAction.set(c.actionId, ci); }
-    if (c.at.getTime() >= ci.at.getTime()) { ci.at = c.at; if (c.note) ci.note = c.note; }
-    else if (!ci.note && c.note) ci.note = c.note;
-    for (const w of what) if (!ci.what.includes(w)) ci.what.push(w);
-  }
-  for (const [actionId, ci] of perAction) {
-    const a = actionById.get(actionId)!;
-    if (ci.what.length === 0 && !ci.note) continue;
-    if (ci.what.length === 0) ci.what.push('update');
-    digests.get(a.workstreamId)?.changed.push(ci);
-    plan.changedCount++;
-  }
-
-  for (const d of digests.values()) {
-    d.overdue.sort(byMostOverdue);
-    d.atRisk.sort(byDue);
-    d.offTrack.sort(byDue);
-    d.dueNext.sort(byDue);
-    d.stale.sort((a, b) => (b.weeksQuiet ?? 0) - (a.weeksQuiet ?? 0) || a.ref.localeCompare(b.ref));
-    d.changed.sort((a, b) => b.at.getTime() - a.at.getTime() || a.ref.localeCompare(b.ref));
-    plan.workstreams.push(d);
-  }
-  plan.workstreams.sort((a, b) => a.workstream.code.localeCompare(b.workstream.code, 'en', { numeric: true }));
-  plan.overdue.sort(byMostOverdue);
+  addChanges(input.changes, actionById, digests, plan);
+  sortDigests(digests, plan);
   return plan;
 }
 

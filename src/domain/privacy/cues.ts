@@ -1,6 +1,7 @@
 // Regular-expression building blocks for context cues. Every cue matches in any case ("PUPIL
 // CALLED", "pupil called"): the text has been normalised, and the captured word is judged by
 // isCandidateName, which knows whether the writer capitalised it.
+import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
 
 /** "young person" → "young\s+person"; the 'i' flag on every cue does the case folding. */
 export function oneOf(words: readonly string[]): string {
@@ -33,26 +34,31 @@ export const NUMBER_WORD = oneOf(NUMBER_WORDS);
  * patterns that start with a name would otherwise be tried at every character of every text; the
  * gate ("called", "(Year", "aged") is rare, so most texts cost one quick scan per cue. Each window
  * starts and ends between words, so look-behinds and word boundaries see what they would see.
+ * needs: lower-case words of which the gate cannot match without one (a quicker test still).
  */
-export function matchNear(text: string, pattern: RegExp, gate: RegExp, reach = 60): RegExpMatchArray[] {
+export function matchNear(text: string, cuePattern: RegExp, cueGate: RegExp, needs?: readonly string[], reach = 60): RegExpExecArray[] {
+  if (!mayMatch(text, needs)) return [];
+  const ascii = isAscii(text);
+  const gate = forText(cueGate, ascii);
+  const pattern = forText(cuePattern, ascii);
   gate.lastIndex = 0;
   const any = gate.test(text);
   gate.lastIndex = 0;
   if (!any) return [];
   const windows: [number, number][] = [];
-  for (const g of text.matchAll(gate)) {
+  for (const g of allMatches(gate, text)) {
     const at = g.index ?? 0;
     let start = Math.max(0, at - reach);
-    while (start > 0 && /[\p{L}\p{N}'.-]/u.test(text.charAt(start - 1))) start--;
+    while (start > 0 && inWord(text, start - 1)) start--;
     let end = Math.min(text.length, at + g[0].length + reach);
-    while (end < text.length && /[\p{L}\p{N}'.-]/u.test(text.charAt(end))) end++;
+    while (end < text.length && inWord(text, end)) end++;
     const last = windows[windows.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
   }
-  const out: RegExpMatchArray[] = [];
+  const out: RegExpExecArray[] = [];
   for (const [start, end] of windows) {
-    for (const m of text.slice(start, end).matchAll(pattern)) {
+    for (const m of allMatches(pattern, text.slice(start, end))) {
       m.index = (m.index ?? 0) + start;
       const groups = m.indices?.groups;
       if (groups) for (const k of Object.keys(groups)) { const g = groups[k]; if (g) groups[k] = [g[0] + start, g[1] + start]; }
@@ -60,6 +66,15 @@ export function matchNear(text: string, pattern: RegExp, gate: RegExp, reach = 6
     }
   }
   return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'.-]/u;
+
+/** A letter, a digit, an apostrophe, a full stop or a hyphen: ASCII by its code, the rest by WORD_CHAR. */
+function inWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 128) return WORD_CHAR.test(text.charAt(i));
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 46 || c === 45;
 }
 
 /** A gate regular expression: global, Unicode, case-blind. */

@@ -14,12 +14,15 @@ interface AgeCue {
   pattern: RegExp;
   /** A cheap test for the cue's anchor; the pattern runs only near its matches. */
   gate: RegExp;
+  /** Lower-case words of which the gate cannot match without one. */
+  needs: readonly string[];
   /** The strength depends on the wording the match used. */
   strength: (m: RegExpMatchArray) => CueStrength;
 }
 
 // "7-year-old", "7 yrs old", "7yo": rare in plan text, so a good gate.
 const OLD_GATE = gate(String.raw`(?:years?|yrs?)\s*-?\s*old|\d\s*-?\s*y\.?o\b`);
+const OLD_NEEDS = ['old', 'yo', 'y.o'];
 
 const AGE_CUES: readonly AgeCue[] = [
   // "Sam, aged 7", "Sam aged 7". Without a comma, a plural-looking word is more likely a group
@@ -27,37 +30,41 @@ const AGE_CUES: readonly AgeCue[] = [
   {
     pattern: cue(String.raw`${NAME}(?<comma>,)?\s+${oneOf(['aged', 'age'])}\s+${AGE}`),
     gate: gate(String.raw`\bage`),
+    needs: ['age'],
     strength: (m) => (m.groups?.comma || !m.groups?.name?.endsWith('s') ? 'strong' : 'weak'),
   },
   // "Tom (8)", "Tom (aged 8)", "Tom (8 yrs)"
   {
     pattern: cue(String.raw`${NAME}\s*\(\s*(?<aged>${oneOf(['aged', 'age'])}\s*)?${AGE}(?<unit>${YEARS_OLD})?\s*\)`),
     gate: gate(String.raw`\(\s*(?:age|\d|${NUMBER_WORD})`),
+    needs: ['('],
     strength: (m) => (m.groups?.aged || m.groups?.unit ? 'strong' : 'listed'),
   },
   // "7-year-old Amira", "a seven year old, Amira", "a 10 year old boy called Tiago"
-  { pattern: cue(String.raw`${AGE}${AGED},?\s+${NAME}`), gate: OLD_GATE, strength: () => 'strong' },
+  { pattern: cue(String.raw`${AGE}${AGED},?\s+${NAME}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'strong' },
   // "Sam is a 7yo", "Sam, a 7-year-old"
-  { pattern: cue(String.raw`${NAME}(?:,|\s+is|\s+was)\s+an?\s+${AGE}${AGED}`), gate: OLD_GATE, strength: () => 'strong' },
+  { pattern: cue(String.raw`${NAME}(?:,|\s+is|\s+was)\s+an?\s+${AGE}${AGED}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'strong' },
   {
     pattern: cue(String.raw`${AGE}${AGED}(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
     gate: OLD_GATE,
+    needs: OLD_NEEDS,
     strength: () => 'naming',
   },
   // "Harry is 11 and …", "Harry turned 5 years old."
   {
     pattern: cue(String.raw`${NAME}\s+(?:is|was|turns|turned|has\s+just\s+turned)\s+${AGE}(?<unit>${YEARS_OLD})?${ENDS_CLAUSE}`),
     gate: gate(String.raw`\b(?:is|was|turns|turned)\s+(?:\d|${NUMBER_WORD})`),
+    needs: ['is', 'was', 'turn'],
     strength: (m) => (m.groups?.unit ? 'strong' : 'listed'),
   },
   // "Priya, 6, rarely speaks"
-  { pattern: cue(String.raw`${NAME},\s*${AGE}\s*,`), gate: gate(String.raw`,\s*(?:\d{1,2}|${NUMBER_WORD})\s*,`), strength: () => 'listed' },
+  { pattern: cue(String.raw`${NAME},\s*${AGE}\s*,`), gate: gate(String.raw`,\s*(?:\d{1,2}|${NUMBER_WORD})\s*,`), needs: [','], strength: () => 'listed' },
 ];
 
 export function detectAges(text: string, lists: NameLists, shouted: boolean): Finding[] {
   const found: Finding[] = [];
-  for (const { pattern, gate: near, strength } of AGE_CUES) {
-    for (const m of matchNear(text, pattern, near)) {
+  for (const { pattern, gate: near, needs, strength } of AGE_CUES) {
+    for (const m of matchNear(text, pattern, near, needs)) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || m.index === undefined) continue;

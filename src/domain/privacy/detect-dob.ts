@@ -1,5 +1,6 @@
 // Dates of birth: a date next to "DOB", "date of birth", "born" or "birthday". Dates on their own
 // are meeting dates and deadlines, so they pass; so does "born in" with no date ("born in Leeds").
+import { allMatches, forText, isAscii } from './fast-regex.js';
 import { oneOf } from './cues.js';
 import type { Finding } from './types.js';
 
@@ -34,10 +35,12 @@ const RANGE = new RegExp(String.raw`\b(?:between|from)\s+${DATE}\s+(?:and|to|-)\
 
 export function detectDatesOfBirth(written: string): Finding[] {
   const found: Finding[] = [];
-  if (!ANY_CUE.test(written)) return found;
-  const text = written.replace(RANGE, (r) => ' '.repeat(r.length));
+  const ascii = isAscii(written);
+  if (!forText(ANY_CUE, ascii).test(written)) return found;
+  // Blanking keeps the text ASCII when it was.
+  const text = written.replace(forText(RANGE, ascii), (r) => ' '.repeat(r.length));
   for (const pattern of [CUE_THEN_DATE, DATE_THEN_CUE]) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of allMatches(forText(pattern, ascii), text)) {
       const start = m.index ?? 0;
       found.push({ code: 'date_of_birth', start, end: start + m[0].length });
     }

@@ -2,6 +2,7 @@
 // surname particles ("van der", "al-"), the caller's extra names, and any word that context marks
 // as a person ("a pupil called …", "… (Year 5)", "…'s mum"). Names that are also everyday words
 // need such a cue.
+import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
@@ -30,46 +31,52 @@ const FAMILY_OF_ONE = [
   'one-page profile', 'support plan', 'ehc needs assessment', 'exclusion', 'timetable',
 ];
 const OWNERS = ['my', 'our', 'her', 'his', 'their', 'your'];
+const OWNER_NEEDS = ['my', 'our', 'her', 'his']; // "their" holds "her", "your" holds "our"
 const CHILD_WORDS = ['child', 'pupil', 'student', 'learner', 'young person', 'CYP', 'YP', 'her', 'his', 'their', 'son', 'daughter'];
 // Common misspellings of the cue words count too ("caled", "namd"): the cue is what matters.
 const CALLED = String.raw`(?:is\s+|was\s+|goes\s+by\s+)?(?:call?l?e?d|nam?e?d|known\s+as|nicknamed)`;
 // "the adopted child, Ruby, …", "the boy, Rezan, who …": a name set off by commas after a child noun.
 const APPOSED_TO = ['child', 'pupil', 'student', 'learner', 'boy', 'girl', 'son', 'daughter', 'young person', 'toddler', 'baby'];
 
-/** gate: a cheap test for the cue's anchor; the pattern runs only near its matches. */
-interface NameCue { pattern: RegExp; gate: RegExp; strength: CueStrength; wholeText?: boolean }
+/**
+ * gate: a cheap test for the cue's anchor; the pattern runs only near its matches. needs: lower-case
+ * words of which the gate cannot match without one ("my" covers "my son"; "our" covers "your").
+ */
+interface NameCue { pattern: RegExp; gate: RegExp; needs?: readonly string[]; strength: CueStrength; wholeText?: boolean }
 
 // The name each cue captures is checked by isCandidateName with the cue's strength.
 const NAME_CUES: readonly NameCue[] = [
   // "a pupil in Year 4 called …", "a girl named …", "she is known as …"
-  { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), gate: gate(String.raw`\b(?:call?l?e?d|nam?e?d|known|nicknamed)\b`), strength: 'naming' },
+  { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), gate: gate(String.raw`\b(?:call?l?e?d|nam?e?d|known|nicknamed)\b`), needs: ['cal', 'na', 'known'], strength: 'naming' },
   // "we call him …", "they call her …"
-  { pattern: cue(String.raw`\bcalls?\s+(?:him|her|them)\s+${NAME}`), gate: gate(String.raw`\bcalls?\s+(?:him|her|them)\b`), strength: 'naming' },
-  { pattern: cue(String.raw`\b${oneOf(APPOSED_TO)}\s*,\s*${NAME}\s*,`), gate: gate(String.raw`\b${oneOf(APPOSED_TO)}\s*,`), strength: 'strong' },
+  { pattern: cue(String.raw`\bcalls?\s+(?:him|her|them)\s+${NAME}`), gate: gate(String.raw`\bcalls?\s+(?:him|her|them)\b`), needs: ['call'], strength: 'naming' },
+  { pattern: cue(String.raw`\b${oneOf(APPOSED_TO)}\s*,\s*${NAME}\s*,`), gate: gate(String.raw`\b${oneOf(APPOSED_TO)}\s*,`), needs: [','], strength: 'strong' },
   // "my son …", "her sister …"
-  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), strength: 'strong' },
+  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'strong' },
   // "my son will is on …": a word that a verb follows directly is the subject, so a name, even
   // when it is also an everyday word ("will", "grace") written in small letters.
-  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}(?=\s+(?:is|was|has|had|needs|goes|gets|does|isn't|wasn't|hasn't|doesn't)\b)`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), strength: 'naming' },
+  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}(?=\s+(?:is|was|has|had|needs|goes|gets|does|isn't|wasn't|hasn't|doesn't)\b)`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'naming' },
   // "the child's name is …", "her name is …", and "Name: …" at the start of a line
   {
     pattern: cue(String.raw`\b${oneOf(CHILD_WORDS)}(?:'s)?\s+(?:first\s+|full\s+|real\s+)?name\s*(?:is|was|:|-|–)\s*${NAME}`),
     gate: gate(String.raw`\bname\b`),
+    needs: ['name'],
     strength: 'naming',
   },
   {
     pattern: cue(String.raw`(?:^|\n)[ \t]*(?:${oneOf(['full', 'first', 'child', 'pupil', "child's", "pupil's"])}\s+)?name\s*[:\-–]\s*${NAME}`),
     gate: gate(String.raw`name\s*[:\-–]`),
+    needs: ['name'],
     strength: 'naming',
     wholeText: true,
   },
   // "…'s mum", "…'s social worker", "…'s EHCP"
-  { pattern: cue(String.raw`${NAME}'s\s+${oneOf(FAMILY_OF_ONE)}\b`), gate: gate(String.raw`'s\s+${oneOf(FAMILY_OF_ONE)}\b`), strength: 'strong' },
+  { pattern: cue(String.raw`${NAME}'s\s+${oneOf(FAMILY_OF_ONE)}\b`), gate: gate(String.raw`'s\s+${oneOf(FAMILY_OF_ONE)}\b`), needs: ["'s"], strength: 'strong' },
   // "… (Year 5)", "… (Y5", "… (Reception)"
   // "Learner Oleksandr needs …": a child noun used as a title; the word must not be everyday.
-  { pattern: cue(String.raw`\b${oneOf(['learner', 'pupil', 'student', 'child'])}\s+${NAME}`), gate: gate(String.raw`\b(?:learner|pupil|student|child)\s`), strength: 'weak' },
+  { pattern: cue(String.raw`\b${oneOf(['learner', 'pupil', 'student', 'child'])}\s+${NAME}`), gate: gate(String.raw`\b(?:learner|pupil|student|child)\s`), needs: ['learner', 'pupil', 'student', 'child'], strength: 'weak' },
   // "… (Year 5)", "SMITH J (Y4)": a register-style initial may sit between name and year group.
-  { pattern: cue(String.raw`${NAME}(?:\s+\p{L}\.?)?\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), strength: 'medium' },
+  { pattern: cue(String.raw`${NAME}(?:\s+\p{L}\.?)?\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), needs: ['('], strength: 'medium' },
   // "… in Year 3", "…, Year 3", "… from Y6", "… in Reception"
   { pattern: cue(String.raw`${NAME},?\s+(?:${oneOf(['in', 'from', 'is in', 'in the'])}\s+)?${YEAR_GROUP}`), gate: gate(String.raw`\b${YEAR_GROUP}`), strength: 'weak' },
 ];
@@ -153,11 +160,17 @@ function scanPhrases({ tokens, lists }: Scan): NameFinding[] {
   return found;
 }
 
+function wholeTextMatches(text: string, pattern: RegExp, near: RegExp): RegExpExecArray[] {
+  near.lastIndex = 0;
+  return near.test(text) ? allMatches(pattern, text) : [];
+}
+
 function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
   const found: NameFinding[] = [];
-  for (const { pattern, gate: near, strength, wholeText } of NAME_CUES) {
-    near.lastIndex = 0;
-    const matches = wholeText ? (near.test(text) ? [...text.matchAll(pattern)] : []) : matchNear(text, pattern, near);
+  const ascii = isAscii(text);
+  for (const { pattern, gate: near, needs, strength, wholeText } of NAME_CUES) {
+    if (!mayMatch(text, needs)) continue;
+    const matches = wholeText ? wholeTextMatches(text, forText(pattern, ascii), forText(near, ascii)) : matchNear(text, pattern, near);
     for (const m of matches) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;

@@ -1,5 +1,6 @@
 // Identifying numbers: Unique Pupil Numbers and NHS numbers. Phone numbers, reference numbers and
 // percentages must pass, so NHS numbers are checked with their modulus-11 check digit.
+import { allMatches, countDigits, forText, isAscii } from './fast-regex.js';
 import type { Finding } from './types.js';
 
 // A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
@@ -20,10 +21,26 @@ export function isValidNhsNumber(digits: string): boolean {
 // Runs of digit groups separated by single spaces or hyphens, e.g. "943 476 5919", "01484 221000".
 // Writers also use dots, slashes, repeated spaces and line breaks between groups ("943/476/5919").
 const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t]*\r?\n[ \t]*|[ \t]{1,3}|[-./])\d+)*(?![\p{L}\d])/gu;
-const GROUP_SEPARATOR = /[ \t]*\r?\n[ \t]*|[ \t]{1,3}|[-./]/u;
+const GROUP_SEPARATOR = /[ \t]*\r?\n[ \t]*|[ \t]{1,3}|[-./]/gu;
+
+/** A run's digit groups, each with where it starts in the text (what splitting at the separators gives). */
+function digitGroups(run: string, at: number): { groups: string[]; offsets: number[] } {
+  const groups: string[] = [];
+  const offsets: number[] = [];
+  let from = 0;
+  for (const sep of allMatches(GROUP_SEPARATOR, run)) {
+    groups.push(run.slice(from, sep.index));
+    offsets.push(at + from);
+    from = sep.index + sep[0].length;
+  }
+  groups.push(run.slice(from));
+  offsets.push(at + from);
+  return { groups, offsets };
+}
 
 export function detectUpns(text: string): Finding[] {
-  return [...text.matchAll(UPN)].map((m) => ({ code: 'upn' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  if (countDigits(text) < 11) return []; // a UPN holds at least 11 of them
+  return allMatches(forText(UPN, isAscii(text)), text).map((m) => ({ code: 'upn' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
 /**
@@ -32,16 +49,10 @@ export function detectUpns(text: string): Finding[] {
  */
 export function detectNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(DIGIT_RUN)) {
+  if (countDigits(text) < 10) return found; // an NHS number holds 10
+  for (const m of allMatches(forText(DIGIT_RUN, isAscii(text)), text)) {
     if (/\+\s*\d{1,3}[ -]?$/u.test(text.slice(0, m.index))) continue; // "+44 …": an international phone number
-    const groups = m[0].split(new RegExp(GROUP_SEPARATOR.source, 'gu'));
-    const seps = m[0].match(new RegExp(GROUP_SEPARATOR.source, 'gu')) ?? [];
-    const offsets: number[] = [];
-    let at = m.index ?? 0;
-    groups.forEach((g, k) => {
-      offsets.push(at);
-      at += g.length + (seps[k]?.length ?? 0);
-    });
+    const { groups, offsets } = digitGroups(m[0], m.index);
     // Look at every window of groups shaped like an NHS number: [10] or [3, 3, 4].
     groups.forEach((g, i) => {
       const window = g.length === 10 ? [g] : groups.slice(i, i + 3);

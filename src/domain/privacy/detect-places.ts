@@ -1,5 +1,6 @@
 // Home addresses and full postcodes. An outward code alone ("HD1") or a town ("in Batley") is
 // fine: it describes an area, not a household.
+import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
 import { isShouted } from './normalise.js';
 import type { Finding } from './types.js';
 
@@ -17,7 +18,7 @@ const POSTCODE = /(?<![\p{L}\d])(?<area>[A-Za-z]{1,2})(?<district>\d[A-Za-z\d]?)
 
 export function detectPostcodes(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(POSTCODE)) {
+  for (const m of allMatches(forText(POSTCODE, isAscii(text)), text)) {
     const { area = '', inward = '' } = m.groups ?? {};
     if (!POSTCODE_AREAS.has(area.toUpperCase())) continue;
     // "M6 2nd", "S1 3rd": ordinals, not inward codes.
@@ -49,6 +50,10 @@ const HOUSE_AND_STREET_ANY_CASE = new RegExp(
   String.raw`(?<![\p{L}\d£$.,:/])(?<number>\d{1,4}[a-z]?),?\s+(?:the\s+|(?:(?!(?:on|in|the|of|and|for|to|at|with|a|an|by|from|about|per|each|too|very|so|quite|more|less|not)\b)[\p{L}'-]+\s+){1,2})(?:street|road|lane|avenue|crescent|terrace|mews|grove|drive|gardens|close)\b`,
   'giu',
 );
+// Words each pattern below cannot match without (a quick test on ASCII text).
+const ANY_CASE_STREETS = ['street', 'road', 'lane', 'avenue', 'crescent', 'terrace', 'mews', 'grove', 'drive', 'gardens', 'close'];
+const FLAT_WORDS = ['flat', 'apartment', 'apt'];
+const LIVES_WORDS = ['liv', 'mov', 'stay'];
 // "Flat 3", "Apartment 12B"
 const FLAT = /\b(?:flat|apartment|apt\.?)\s*\d{1,4}(?![dD]\b)[a-z]?\b/giu; // not "flat 3D shapes"
 // "lives on Acacia Avenue", "moved to Station Road"
@@ -75,15 +80,19 @@ const MAYBE_ADDRESS = /\d|\b(?:liv|mov|stay)/iu;
 
 export function detectAddresses(written: string, shouted = isShouted(written)): Finding[] {
   const found: Finding[] = [];
-  if (!MAYBE_ADDRESS.test(written)) return found;
+  // Title-casing ASCII text leaves it ASCII.
+  const ascii = isAscii(written);
+  if (!forText(MAYBE_ADDRESS, ascii).test(written)) return found;
   const text = shouted ? titleCased(written) : written;
-  for (const m of [...text.matchAll(HOUSE_AND_STREET), ...text.matchAll(HOUSE_AND_STREET_ANY_CASE)]) {
+  const anyCase = mayMatch(text, ANY_CASE_STREETS) ? allMatches(forText(HOUSE_AND_STREET_ANY_CASE, ascii), text) : [];
+  for (const m of [...allMatches(forText(HOUSE_AND_STREET, ascii), text), ...anyCase]) {
     const start = m.index ?? 0;
-    if (NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (forText(NOT_HOUSE_NUMBER_BEFORE, ascii).test(text.slice(Math.max(0, start - 20), start))) continue;
     found.push({ code: 'address', start, end: start + m[0].length });
   }
-  for (const pattern of [FLAT, LIVES_ON]) {
-    for (const m of text.matchAll(pattern)) {
+  for (const [pattern, needs] of [[FLAT, FLAT_WORDS], [LIVES_ON, LIVES_WORDS]] as const) {
+    if (!mayMatch(text, needs)) continue;
+    for (const m of allMatches(forText(pattern, ascii), text)) {
       const start = m.index ?? 0;
       found.push({ code: 'address', start, end: start + m[0].length });
     }

@@ -83,6 +83,23 @@ function parts(word: string, nameLike: (w: string) => boolean): string[] {
 
 let plain: NameLists | undefined;
 
+// Words repeat from text to text, and every answer below depends on the word alone, so answers are
+// kept. The limit bounds memory on a long import of unusual words; clearing only costs speed.
+const REMEMBERED_WORDS = 50_000;
+
+function remembered(lookup: (word: string) => boolean): (word: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (word) => {
+    let answer = answers.get(word);
+    if (answer === undefined) {
+      answer = lookup(word);
+      if (answers.size >= REMEMBERED_WORDS) answers.clear();
+      answers.set(word, answer);
+    }
+    return answer;
+  };
+}
+
 export function buildNameLists(extraNames: readonly string[] = []): NameLists {
   if (extraNames.length === 0) return (plain ??= makeLists([]));
   return makeLists(extraNames);
@@ -106,12 +123,12 @@ function makeLists(extraNames: readonly string[]): NameLists {
   const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
     // "rater" in small letters is a word; "Rater" may be a surname.
-    isListed: (w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
-      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)),
-    isAmbiguous,
-    isSurname: (w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)),
-    isEveryday: (w) => s.everyday.has(w.toLowerCase()) || isNotAName(w),
-    isCommon: (w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase()),
+    isListed: remembered((w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
+      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p))),
+    isAmbiguous: remembered(isAmbiguous),
+    isSurname: remembered((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w))),
+    isEveryday: remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w)),
+    isCommon: remembered((w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase())),
     phrases,
   };
 }

@@ -6,6 +6,8 @@
 // signal where the writer used it) and every lookup folds it. The screen's messages never quote
 // the text or a position in it, so no map back to the original offsets is needed.
 
+import { forText, isAscii } from './fast-regex.js';
+
 const SPACES = /[\p{Zs}\t]/gu;
 const FORMAT = /\p{Cf}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u02B9\u0060\u00B4\u2032]/gu;
@@ -42,21 +44,42 @@ function joinLetters(run: string): string {
 }
 
 export function normaliseForScreen(text: string): string {
+  const ascii = isAscii(text);
+  return undoSpelling(ascii ? asciiForms(text) : unicodeForms(text), ascii);
+}
+
+function unicodeForms(text: string): string {
   return foldHomoglyphs(text.normalize('NFKC').replace(FORMAT, ''))
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
-    .replace(DASHES, '-')
-    .replace(SPELT_OUT, joinLetters)
-    .replace(SPELT_DIGITS, (run) => run.replace(/ /gu, ''));
+    .replace(DASHES, '-');
+}
+
+/**
+ * unicodeForms for ASCII text, which NFKC, format characters, look-alikes and dashes leave as it
+ * is: of the characters replaced there, only the tab and the backtick are ASCII.
+ */
+function asciiForms(text: string): string {
+  let out = text;
+  if (out.includes('\t')) out = out.replace(/\t/g, ' ');
+  if (out.includes('`')) out = out.replace(/`/g, "'");
+  return out;
+}
+
+function undoSpelling(text: string, ascii: boolean): string {
+  return text
+    .replace(forText(SPELT_OUT, ascii), joinLetters)
+    .replace(forText(SPELT_DIGITS, ascii), (run) => run.replace(/ /gu, ''));
 }
 
 /** Mostly capitals: the writer's capital letters say nothing about which words are names. */
 export function isShouted(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (const ch of text) {
-    if (ch >= 'A' && ch <= 'Z') upper++;
-    else if (ch >= 'a' && ch <= 'z') lower++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
   }
   return upper > 8 && upper > lower * 2;
 }

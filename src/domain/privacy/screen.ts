@@ -15,6 +15,9 @@ import { isShouted, normaliseForScreen } from './normalise.js';
 import { tokenize } from './text.js';
 import { type Finding, PRIVACY_REASON_CODES, type ScreenOptions, type ScreenResult } from './types.js';
 
+// One empty directory for every call without one, so its lookup tables are built once.
+const NO_ADULTS: readonly string[] = [];
+
 const within = (inner: Finding, outer: Finding): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
 /** Every finding in the text; an age-with-name finding absorbs the plain name inside it. */
@@ -23,7 +26,7 @@ export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Fi
   const shouted = isShouted(clean);
   const lists = buildNameLists(options.extraNames ?? []);
   const tokens = tokenize(clean);
-  const directory = directoryWords(options.adultNames ?? []);
+  const directory = directoryWords(options.adultNames ?? NO_ADULTS);
   const adults = adultSpans(clean, tokens, lists, directory, shouted);
   const ages = detectAges(clean, lists, shouted).filter((a) => !adults.some((s) => within(a, s)));
   const names = detectNames({ text: clean, tokens, lists, shouted }).filter((n) => {

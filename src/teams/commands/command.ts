@@ -19,13 +19,3 @@ export interface ChatCommand {
   /** Returns true when it handled the message (and replied). */
   tryHandle(turn: CommandTurn): Promise<boolean>;
 }
-
-/**
- * The text without trailing "?", "!", "." or spaces. A loop from the end, not a `[…]+$` pattern:
- * that pattern retries from every position and takes seconds on 50 000 question marks.
- */
-export function dropTrailingMarks(text: string): string {
-  let end = text.length;
-  while (end > 0 && /[?!.\s]/.test(text[end - 1]!)) end -= 1;
-  return text.slice(0, end);
-}

@@ -1,0 +1,57 @@
+// The flows for groups of people: Experts at Hand requests and cluster SENCO meetings. Built once
+// in the runtime over repositories and a clock, and handed to the Teams edge, which reads the
+// viewer from the activity and renders what comes back.
+import type { PlanExamples } from '../domain/phrasing/welcome.js';
+import type { WorkingCalendar } from '../domain/time/bank-holidays.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { ClusterStore } from '../store/clusters.js';
+import type { ExpertRequestStore } from '../store/expert-requests.js';
+import type { PeopleRepository } from '../store/people.js';
+import { ExpertChatFlows } from './experts/chat.js';
+import { parseExpertCommand } from './experts/commands.js';
+import { ExpertViews } from './experts/deps.js';
+import { ExpertRequestFlows } from './experts/requests.js';
+import type { ChatReply, GroupViewer } from './group-turn.js';
+import { MeetingCardFlows } from './meetings/cards.js';
+import { MeetingChatFlows } from './meetings/chat.js';
+import { parseMeetingCommand } from './meetings/commands.js';
+import { MeetingViews } from './meetings/deps.js';
+
+export type { CardData, CardReply, ChatReply, GroupViewer } from './group-turn.js';
+
+export interface GroupFlowDeps {
+  clock: Clock;
+  requests: ExpertRequestStore;
+  clusters: ClusterStore;
+  people: Pick<PeopleRepository, 'adultNames'>;
+  calendar: WorkingCalendar;
+  firstResponseDays: number;
+  examples(): Promise<PlanExamples>;
+}
+
+export interface GroupFlows {
+  /** A chat command about meetings or Experts at Hand, answered; undefined when the text is none. */
+  chat(text: string, viewer: GroupViewer): Promise<ChatReply | undefined>;
+  /** Steps on Experts at Hand cards. */
+  requests: ExpertRequestFlows;
+  /** Steps on cluster meeting cards. */
+  meetings: MeetingCardFlows;
+}
+
+export function createGroupFlows(deps: GroupFlowDeps): GroupFlows {
+  const expertViews = new ExpertViews(deps);
+  const meetingViews = new MeetingViews(deps);
+  const expertChat = new ExpertChatFlows(expertViews);
+  const meetingChat = new MeetingChatFlows(meetingViews);
+  return {
+    async chat(text, viewer) {
+      // Cluster links first: "link this chat to …" is a cluster unless it names a pool.
+      const meeting = parseMeetingCommand(text);
+      if (meeting) return meetingChat.run(meeting, viewer);
+      const expert = parseExpertCommand(text);
+      return expert ? expertChat.run(expert, viewer) : undefined;
+    },
+    requests: new ExpertRequestFlows(expertViews),
+    meetings: new MeetingCardFlows(meetingViews),
+  };
+}

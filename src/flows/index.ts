@@ -1,0 +1,45 @@
+// The use cases, outside the Teams edge: plain TypeScript over repositories and a clock, built
+// once by the composition root (src/runtime.ts) and handed to the Teams routes and chat commands.
+// No botbuilder or teams-ai here, and no database calls: only repositories.
+import type { PlanExamples } from '../domain/phrasing/welcome.js';
+import type { WorkingCalendar } from '../domain/time/bank-holidays.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { ReportArchive } from '../reports/store.js';
+import type { Repositories } from '../store/repositories.js';
+// ---- actions, maturity, reminders and reports ----
+import { ActionFlows } from './actions/index.js';
+import { JobCommandFlows } from './jobs-commands/index.js';
+import { MaturityFlows } from './maturity.js';
+// ---- end of actions, maturity, reminders and reports ----
+
+export interface FlowDeps {
+  clock: Clock;
+  /** Working days (bank holidays included) for the quarterly rounds. */
+  calendar: WorkingCalendar;
+  repositories: Repositories;
+  /** Building and keeping the quarterly report. */
+  reports: ReportArchive;
+  /** Real references, workstreams and clusters from the plan, for hints; none when it is empty. */
+  examples(): Promise<PlanExamples>;
+}
+
+export interface Flows {
+  // ---- actions, maturity, reminders and reports ----
+  actions: ActionFlows;
+  maturity: MaturityFlows;
+  jobs: JobCommandFlows;
+  // ---- end of actions, maturity, reminders and reports ----
+}
+
+export function createFlows(deps: FlowDeps): Flows {
+  const { clock, repositories: r } = deps;
+  return {
+    // ---- actions, maturity, reminders and reports ----
+    actions: new ActionFlows({ clock, actions: r.actions, conversations: r.conversations, people: r.people, examples: deps.examples }),
+    maturity: new MaturityFlows({ clock, maturity: r.maturity, actions: r.actions, conversations: r.conversations, people: r.people }),
+    jobs: new JobCommandFlows({
+      clock, calendar: deps.calendar, actions: r.actions, reminders: r.reminders, reach: r.reach, outbox: r.outbox, rounds: r.rounds, reports: deps.reports,
+    }),
+    // ---- end of actions, maturity, reminders and reports ----
+  };
+}

@@ -1,0 +1,196 @@
+// Reading an import folder: which of the plan's files it holds, and each file's rows checked
+// against its schema as the file streams through csv-parse (the first pass of an import: the text
+// is never held whole, only the typed rows). Every problem is collected as `file.csv:LINE: reason`;
+// nothing is thrown, and nothing is written until every file has passed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import type { ImportIssue } from './import-types.js';
+import { COLUMNS, PLAN_FILES, parseRow, type PlanFileName, type RowOf } from './rows.js';
+
+export interface Parsed<R> {
+  line: number;
+  row: R;
+}
+export type ParsedFiles = { [F in PlanFileName]?: Parsed<RowOf<F>>[] };
+
+export interface FolderInput {
+  files: ParsedFiles;
+  issues: ImportIssue[];
+  /** The folder itself is unusable: nothing more to check. */
+  fatal: boolean;
+}
+
+export async function readFolder(folder: string): Promise<FolderInput> {
+  const issues: ImportIssue[] = [];
+  let entries: string[];
+  try {
+    if (!fs.statSync(folder).isDirectory()) return { files: {}, issues: [{ file: folder, reason: 'is not a folder' }], fatal: true };
+    entries = fs.readdirSync(folder);
+  } catch {
+    return { files: {}, issues: [{ file: folder, reason: 'no such folder' }], fatal: true };
+  }
+  const found = new Map<PlanFileName, string>();
+  for (const name of entries.sort()) {
+    if (!name.toLowerCase().endsWith('.csv')) continue;
+    const known = PLAN_FILES.find((f) => f === name.toLowerCase());
+    if (known) found.set(known, name);
+    else issues.push({ file: name, reason: `is not one of the plan's files (${PLAN_FILES.join(', ')})` });
+  }
+  if (found.size === 0 && issues.length === 0) {
+    return { files: {}, issues: [{ file: folder, reason: `has none of the plan's files (${PLAN_FILES.join(', ')})` }], fatal: true };
+  }
+  const files: ParsedFiles = {};
+  for (const file of PLAN_FILES) {
+    const name = found.get(file);
+    if (name === undefined) continue;
+    // Each file type is read by its own schema; the cast only re-attaches the key's row type.
+    (files as Record<PlanFileName, unknown>)[file] = await readFile(file, path.join(folder, name), issues);
+  }
+  return { files, issues, fatal: false };
+}
+
+/** Passes the bytes on unchanged, failing the stream at the first byte sequence that is not UTF-8. */
+function utf8Check(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try { decoder.decode(chunk, { stream: true }); } catch { done(new NotUtf8()); return; }
+      done(null, chunk);
+    },
+    flush(done) {
+      try { decoder.decode(); } catch { done(new NotUtf8()); return; }
+      done();
+    },
+  });
+}
+
+class NotUtf8 extends Error {}
+
+function countLineBreaks(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13 && s.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
+}
+
+/**
+ * The physical line a record starts on: csv-parse counts lines up to the record's end, and its raw
+ * text holds the record with the blank lines before it and the line end after it.
+ */
+function startLine(endLine: number, raw: string): number {
+  return endLine - countLineBreaks(raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\r|\n)$/, ''));
+}
+
+/** Checks the header; returns where each column is, or null when a column is missing. */
+function checkHeader(file: PlanFileName, names: string[], line: number, issues: ImportIssue[]): number[] | null {
+  const columns: readonly string[] = COLUMNS[file];
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) issues.push({ file, line, reason: `column ${JSON.stringify(n)} appears twice in the header` });
+    seen.add(n);
+  }
+  const missing = columns.filter((c) => !seen.has(c));
+  const unknown = names.filter((n) => !columns.includes(n));
+  if (missing.length > 0) {
+    issues.push({ file, line, reason: `missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')} (the header must be: ${columns.join(',')})` });
+  }
+  if (unknown.length > 0) {
+    issues.push({ file, line, reason: `unknown ${unknown.length === 1 ? 'column' : 'columns'} ${unknown.map((u) => JSON.stringify(u)).join(', ')} (the header must be: ${columns.join(',')})` });
+  }
+  return missing.length > 0 ? null : columns.map((c) => names.indexOf(c));
+}
+
+/** One record checked against the file's schema: its row, or its problems added to `issues`. */
+function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, width: number, index: number[], issues: ImportIssue[]): RowOf<F> | undefined {
+  if (fields.length !== width) {
+    issues.push({ file, line, reason: `has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${width} (a missing comma, or a comma in a field that is not quoted?)` });
+    return undefined;
+  }
+  const columns: readonly string[] = COLUMNS[file];
+  const values: Record<string, string> = {};
+  // A line break inside a quoted field is kept as '\n', whatever the file's line ends.
+  columns.forEach((c, i) => { const v = fields[index[i]!]!; values[c] = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v; });
+  // The database cannot store a NUL character in text, whatever the column.
+  const nul = columns.filter((c) => values[c]!.includes('\u0000'));
+  if (nul.length > 0) {
+    for (const c of nul) issues.push({ file, line, reason: `${c} contains a NUL character (\\0), which cannot be stored: remove it` });
+    return undefined;
+  }
+  const parsed = parseRow(file, values);
+  if (parsed.ok) return parsed.row;
+  for (const reason of parsed.reasons) issues.push({ file, line, reason });
+  return undefined;
+}
+
+/** csv-parse's quoting errors in the words of a person editing a spreadsheet; fatal: nothing after it can be trusted. */
+function quotingIssue(err: CsvError, recordLine: number): { line: number; reason: string; fatal: boolean } {
+  const line = Number(err.lines) || recordLine;
+  if (err.code === 'INVALID_OPENING_QUOTE') {
+    return { line, reason: 'a " inside an unquoted field (quote the whole field and double the ", as in "say ""hello""")', fatal: false };
+  }
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
+    return { line, reason: 'text after a closing quote (a " inside a quoted field must be doubled as "")', fatal: true };
+  }
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return { line: recordLine, reason: 'a quoted field is never closed (a " is missing)', fatal: true };
+  return { line, reason: `cannot be read as CSV: ${err.message}`, fatal: true };
+}
+
+/**
+ * Streams one file through csv-parse, checking each record as it arrives, so only the typed rows
+ * are kept, never the file's text. After a quoting mistake that leaves the parser inside a quoted
+ * field nothing further is read (every later line would be misread).
+ */
+async function readFile<F extends PlanFileName>(file: F, fullPath: string, issues: ImportIssue[]): Promise<Parsed<RowOf<F>>[]> {
+  const mine: ImportIssue[] = [];
+  const out: Parsed<RowOf<F>>[] = [];
+  const parser = parse({
+    bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true, skip_records_with_error: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+  });
+  let lastEnd = 0;
+  let stop = false;
+  const quoted = new Set<string>();
+  parser.on('skip', (err: CsvError) => {
+    if (stop) return;
+    const q = quotingIssue(err, lastEnd + 1);
+    const key = `${q.line} ${q.reason}`;
+    if (!quoted.has(key)) mine.push({ file, ...q });
+    quoted.add(key);
+    stop = q.fatal;
+  });
+  const source = fs.createReadStream(fullPath).pipe(utf8Check());
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+  let header: { index: number[] | null; width: number } | undefined;
+  try {
+    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      if (stop) break;
+      const line = startLine(info.lines, raw);
+      lastEnd = info.lines;
+      // A line of spaces alone is a blank line.
+      if (record.length === 1 && record[0]!.trim() === '' && !raw.includes('"')) continue;
+      if (!header) {
+        const names = record.map((f) => f.trim().toLowerCase());
+        header = { index: checkHeader(file, names, line, mine), width: names.length };
+        continue;
+      }
+      if (header.index === null) continue; // still read on, for quoting mistakes
+      const row = rowOf(file, record, line, header.width, header.index, mine);
+      if (row !== undefined) out.push({ line, row });
+    }
+  } catch (err) {
+    if (!(err instanceof NotUtf8)) throw err;
+    issues.push({ file, line: 1, reason: 'is not UTF-8 text (save it as "CSV UTF-8")' });
+    return [];
+  } finally {
+    source.destroy();
+  }
+  if (!header) mine.push({ file, line: 1, reason: `the file is empty (the first line must be the header: ${COLUMNS[file].join(',')})` });
+  issues.push(...mine);
+  return header?.index ? out : [];
+}

@@ -1,0 +1,39 @@
+// Every repository, built once over one database by the composition root (src/runtime.ts) and
+// handed to the flows and the Teams edge, so nothing else builds them per call.
+import { ActionUpdateStore } from './action-updates.js';
+import { ConversationRepository } from './conversations.js';
+import type { Db } from './database.js';
+import { MaturityStore } from './maturity.js';
+import { OutboxSenderRepository } from './outbox-sender-repo.js';
+import { PeopleRepository } from './people.js';
+import { ReachRepository } from './reach.js';
+import { ReminderRepository } from './reminders.js';
+import { UpdateRoundRepository } from './update-rounds.js';
+
+export interface Repositories {
+  people: PeopleRepository;
+  conversations: ConversationRepository;
+  // ---- actions, maturity, reminders and reports (flows/actions, flows/maturity, flows/jobs-commands) ----
+  actions: ActionUpdateStore;
+  maturity: MaturityStore;
+  reminders: ReminderRepository;
+  reach: ReachRepository;
+  outbox: OutboxSenderRepository;
+  rounds: UpdateRoundRepository;
+  // ---- end of actions, maturity, reminders and reports ----
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    people: new PeopleRepository(db),
+    conversations: new ConversationRepository(db),
+    // ---- actions, maturity, reminders and reports ----
+    actions: new ActionUpdateStore(db),
+    maturity: new MaturityStore(db),
+    reminders: new ReminderRepository(db),
+    reach: new ReachRepository(db),
+    outbox: new OutboxSenderRepository(db),
+    rounds: new UpdateRoundRepository(db),
+    // ---- end of actions, maturity, reminders and reports ----
+  };
+}
