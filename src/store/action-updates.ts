@@ -1,6 +1,9 @@
 // Changing actions: load an action with what its cards need, and apply changes with optimistic
-// concurrency. One transaction per submission: UPDATE … WHERE id AND version (0 rows: someone got
-// there first, nothing is written), the audit row, and the lead's alert in the outbox, together.
+// concurrency. Each change is one statement: UPDATE … WHERE id AND version (0 rows: someone got
+// there first, nothing is written) with its audit row inserted from what the UPDATE returned, so
+// the two commit together. One change without a lead's alert is that statement alone (one round
+// trip, committed and synced like any other); several changes, or an alert for the outbox, share
+// one transaction.
 import { Prisma } from '../generated/prisma/client.js';
 import type { LastChange, HistoryEntry } from '../domain/actions/phrasing.js';
 import type { ActionChange } from '../domain/actions/update.js';
@@ -36,13 +39,17 @@ export interface PlannedChange {
 }
 
 export interface ChangeContext {
-  actor: Pick<Person, 'id'>;
+  /** The name goes into the returned record's "last changed by". */
+  actor: Pick<Person, 'id' | 'name'>;
   via: Extract<ChangeChannel, 'card' | 'chat'>;
   now: Date;
 }
 
+/** One saved change, with the action as the database returned it (no second read needed). */
+export interface SavedChange { actionId: number; version: number; alerted: boolean; record: ActionRecord }
+
 export type ApplyOutcome =
-  | { kind: 'saved'; saved: { actionId: number; version: number; alerted: boolean }[] }
+  | { kind: 'saved'; saved: SavedChange[] }
   /** Someone changed (or removed) this action after the card was made; nothing was written. */
   | { kind: 'stale'; actionId: number };
 
@@ -58,7 +65,6 @@ class StaleSignal extends Error {
   constructor(readonly actionId: number) { super('stale'); }
 }
 
-const dateOf = (iso: IsoDate): Date => new Date(`${iso}T00:00:00.000Z`);
 const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
 
 // One round trip per read: the action, its workstream, owner, lead and newest history row (the
@@ -182,9 +188,15 @@ export class ActionUpdateStore {
    * the version the person saw; otherwise the whole submission is rolled back and reported stale.
    */
   async apply(changes: readonly PlannedChange[], ctx: ChangeContext): Promise<ApplyOutcome> {
+    const [only] = changes;
+    if (changes.length === 1 && only && !(only.alert && only.record.lead)) {
+      // A single statement is atomic by itself: no BEGIN and COMMIT round trips around it.
+      const saved = await applyOne(this.db, only, ctx).catch((err: unknown) => (err instanceof StaleSignal ? null : Promise.reject(err)));
+      return saved ? { kind: 'saved', saved: [saved] } : { kind: 'stale', actionId: only.record.action.id };
+    }
     try {
       const saved = await this.db.$transaction(async (tx) => {
-        const out: { actionId: number; version: number; alerted: boolean }[] = [];
+        const out: SavedChange[] = [];
         for (const c of changes) out.push(await applyOne(tx, c, ctx));
         return out;
       }, TX_OPTIONS);
@@ -194,6 +206,7 @@ export class ActionUpdateStore {
       throw err;
     }
   }
+
 }
 
 /** A save that changes nothing (same status, same date, no note): "still on track". */
@@ -201,44 +214,54 @@ export function isConfirmation(c: Pick<PlannedChange, 'change' | 'historyNote'>)
   return !c.change.statusChanged && !c.change.dueChanged && !c.historyNote;
 }
 
-async function applyOne(tx: Prisma.TransactionClient, c: PlannedChange, ctx: ChangeContext): Promise<{ actionId: number; version: number; alerted: boolean }> {
+type ActionRow = Omit<RecordRow, `${'w' | 'o' | 'l' | 'h'}_${string}` | 'total'>;
+const RETURNED = Prisma.sql`id, ref, title, workstream_id, area::text AS area, owner_id, to_char(due_date, 'YYYY-MM-DD') AS due_date,
+  status::text AS status, last_update, last_update_at, success_measure, source, version, created_at, updated_at`;
+
+/** The UPDATE of one change: a confirmation only stamps lastUpdateAt and keeps the version. */
+function updateSql(c: PlannedChange, confirmed: boolean, now: string): Prisma.Sql {
+  const set = confirmed
+    ? Prisma.sql`last_update_at = ${now}::timestamptz, updated_at = ${now}::timestamptz`
+    : Prisma.sql`status = ${c.change.status}::"ActionStatus", due_date = ${c.change.dueDate}::date,
+      last_update = coalesce(${c.lastUpdate}::text, last_update), last_update_at = ${now}::timestamptz,
+      updated_at = ${now}::timestamptz, version = version + 1`;
+  return Prisma.sql`UPDATE actions SET ${set} WHERE id = ${c.record.action.id}::int AND version = ${c.expectedVersion}::int RETURNING ${RETURNED}`;
+}
+
+async function applyOne(db: Db | Prisma.TransactionClient, c: PlannedChange, ctx: ChangeContext): Promise<SavedChange> {
   const before = c.record.action;
   // A confirmation is heard (lastUpdateAt, which the quarterly round and the stale-update prompt
   // read) but changes nothing anyone's card shows: the version stays, so no other card goes stale.
   const confirmed = isConfirmation(c);
-  const version = confirmed ? c.expectedVersion : c.expectedVersion + 1;
-  const { count } = await tx.action.updateMany({
-    where: { id: before.id, version: c.expectedVersion },
-    data: confirmed ? { lastUpdateAt: ctx.now } : {
-      status: c.change.status,
-      dueDate: dateOf(c.change.dueDate),
-      ...(c.lastUpdate !== null ? { lastUpdate: c.lastUpdate } : {}),
-      lastUpdateAt: ctx.now,
-      updatedAt: ctx.now,
-      version: { increment: 1 },
-    },
-  });
-  if (count === 0) throw new StaleSignal(before.id);
+  const now = ctx.now.toISOString();
   // The row was at expectedVersion, which is the state the caller checked: `before` is exact.
   // A confirmation's history row has the same status on both sides and the unchanged version.
-  await tx.actionHistory.create({
-    data: {
-      actionId: before.id, actorId: ctx.actor.id, at: ctx.now, via: ctx.via,
-      statusFrom: c.change.statusChanged || confirmed ? before.status : null,
-      statusTo: c.change.statusChanged || confirmed ? c.change.status : null,
-      dueFrom: c.change.dueChanged ? dateOf(before.dueDate) : null,
-      dueTo: c.change.dueChanged ? dateOf(c.change.dueDate) : null,
-      note: c.historyNote,
-      version,
-    },
-  });
+  const statusMoved = c.change.statusChanged || confirmed;
+  const rows = await db.$queryRaw<ActionRow[]>`
+    WITH updated AS (${updateSql(c, confirmed, now)}),
+    logged AS (
+      INSERT INTO action_history (action_id, actor_id, at, via, status_from, status_to, due_from, due_to, note, version)
+      SELECT id, ${ctx.actor.id}::int, ${now}::timestamptz, ${ctx.via}::"ChangeChannel",
+        ${statusMoved ? before.status : null}::"ActionStatus", ${statusMoved ? c.change.status : null}::"ActionStatus",
+        ${c.change.dueChanged ? before.dueDate : null}::date, ${c.change.dueChanged ? c.change.dueDate : null}::date,
+        ${c.historyNote}::text, version
+      FROM updated
+    )
+    SELECT * FROM updated`;
+  const row = rows[0];
+  if (!row) throw new StaleSignal(before.id);
   let alerted = false;
   if (c.alert && c.record.lead) {
-    await enqueueMessages(tx, [{
-      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, version), recipient: { personKey: c.record.lead.key },
+    await enqueueMessages(db as Prisma.TransactionClient, [{
+      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, row.version), recipient: { personKey: c.record.lead.key },
       kind: LEAD_ALERT_KIND, payload: c.alert,
     }], ctx.now);
     alerted = true;
   }
-  return { actionId: before.id, version, alerted };
+  const record: ActionRecord = {
+    ...c.record,
+    action: actionFromRow(row),
+    lastChange: { actorName: ctx.actor.name, at: ctx.now, via: ctx.via },
+  };
+  return { actionId: before.id, version: Number(row.version), alerted, record };
 }

@@ -15,14 +15,32 @@ export function toPerson(row: PersonRow): Person {
   };
 }
 
+/** How long who-is-this answers are kept: a change to a person (left, new role) shows within this. */
+export const PERSON_CACHE_MS = 5_000;
+const PERSON_CACHE_MAX = 5_000;
+
 export class PeopleRepository {
-  constructor(private readonly db: Db) {}
+  /** Every message and card press asks who is speaking; a burst from one person asks once. */
+  private readonly recent = new Map<string, { at: number; person: Person | null }>();
+
+  constructor(private readonly db: Db, private readonly cacheMs = PERSON_CACHE_MS, private readonly elapsed: () => number = () => performance.now()) {}
 
   /** The active person with this Teams AAD object id, or null for someone the plan doesn't know. */
   async byAadObjectId(aadObjectId: string | undefined): Promise<Person | null> {
     if (!aadObjectId) return null;
+    const now = this.elapsed();
+    const hit = this.recent.get(aadObjectId);
+    if (hit && now - hit.at < this.cacheMs) return hit.person;
     const row = await this.db.person.findUnique({ where: { aadObjectId } });
-    return row && row.active ? toPerson(row) : null;
+    const person = row && row.active ? toPerson(row) : null;
+    if (this.recent.size >= PERSON_CACHE_MAX) this.recent.clear();
+    this.recent.set(aadObjectId, { at: now, person });
+    return person;
+  }
+
+  /** Forget who was who (after an import in this process). */
+  forget(): void {
+    this.recent.clear();
   }
 
   async byKey(key: string): Promise<Person | null> {

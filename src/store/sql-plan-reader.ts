@@ -22,6 +22,26 @@ export interface ActionRows { items: Action[]; mark: string | undefined }
 
 const noneByStatus = () => Object.fromEntries(ACTION_STATUSES.map((x) => [x, 0])) as Record<ActionStatus, number>;
 
+/** Up to this many title matches are sorted; beyond it, walking the due-date index finds a page sooner. */
+const FEW_MATCHES = 200;
+
+/**
+ * A page of actions with title words. The planner cannot tell a word in no title from a rare one,
+ * and walking the due-date index for the LIMIT then reads the whole table. So the matches are
+ * counted first through the title indexes, up to FEW_MATCHES: that few are sorted directly;
+ * more (a common word) and the walk along the due-date index finds the page within a few rows.
+ * Only one branch runs: each is gated on the count, which PostgreSQL evaluates once.
+ */
+export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, tail: Prisma.Sql, outerOrder: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH few AS MATERIALIZED (SELECT id FROM actions WHERE ${where} LIMIT ${FEW_MATCHES + 1}::int)
+    SELECT * FROM (
+      (SELECT ${cols} FROM actions WHERE id IN (SELECT id FROM few) AND (SELECT count(*) FROM few) <= ${FEW_MATCHES}::int ${tail})
+      UNION ALL
+      (SELECT ${cols} FROM actions WHERE ${where} AND (SELECT count(*) FROM few) > ${FEW_MATCHES}::int ${tail})
+    ) page ORDER BY ${outerOrder}`;
+}
+
 export class SqlPlanReader {
   constructor(private readonly db: Db) {}
 
@@ -101,13 +121,11 @@ export class SqlPlanReader {
   async actionPage(query: ActionQuery, page: { offset: number; limit: number; order?: ActionOrder }): Promise<ActionRows> {
     const where = actionWhereSql(query);
     const order = page.order === 'due_desc' ? Prisma.sql`due_date DESC, ref ASC` : Prisma.sql`due_date ASC, ref ASC`;
-    // With title words, the matches are found first through the title indexes (OFFSET 0 keeps the
-    // planner from walking the due-date index for the LIMIT instead, which reads the whole table
-    // when no title has the word), then sorted.
-    const from = query.titleWords?.length ? Prisma.sql`(SELECT * FROM actions WHERE ${where} OFFSET 0) hits` : Prisma.sql`actions WHERE ${where}`;
-    const rows = await this.db.$queryRaw<(RawAction & { mark_h: number | null; mark_a: number | null })[]>`
-      SELECT ${ACTION_COLUMNS}, (SELECT max(id) FROM action_history) AS mark_h, (SELECT max(id) FROM actions) AS mark_a
-      FROM ${from} ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${Math.max(0, page.offset)}::int`;
+    const cols = Prisma.sql`${ACTION_COLUMNS}, (SELECT max(id) FROM action_history) AS mark_h, (SELECT max(id) FROM actions) AS mark_a`;
+    const tail = Prisma.sql`ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${Math.max(0, page.offset)}::int`;
+    const rows = await this.db.$queryRaw<(RawAction & { mark_h: number | null; mark_a: number | null })[]>(query.titleWords?.length
+      ? titlePageSql(where, cols, tail, page.order === 'due_desc' ? Prisma.sql`due_day DESC, ref ASC` : Prisma.sql`due_day ASC, ref ASC`)
+      : Prisma.sql`SELECT ${cols} FROM actions WHERE ${where} ${tail}`);
     const first = rows[0];
     return { items: rows.map(fromRaw), mark: first ? `${first.mark_h ?? 0}:${first.mark_a ?? 0}` : undefined };
   }

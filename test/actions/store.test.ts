@@ -40,6 +40,27 @@ describeEachStore('action update store', (kind) => {
     expect(after.lastUpdate).toBe(rows[0]?.note);
   });
 
+  it('a save returns the action as the database now holds it, so the new card needs no second read', async () => {
+    const actor = (await store.db.person.findUniqueOrThrow({ where: { key: 'oprice' } }));
+    const plan = await planFor('COM-04', 'Parent forum agreed the model', 'off_track');
+    const later = new Date(new Date(DEMO_NOW).getTime() + 60_000);
+    const outcome = await updates.apply([plan], { actor, via: 'card', now: later });
+    if (outcome.kind !== 'saved') throw new Error(`not saved: ${outcome.kind}`);
+    const saved = outcome.saved[0]!;
+    expect(saved.record.action).toMatchObject({ status: 'off_track', version: plan.expectedVersion + 1, lastUpdate: 'Parent forum agreed the model' });
+    expect(saved.record.lastChange).toEqual({ actorName: 'Owen Price', at: later, via: 'card' });
+    expect(saved.record).toEqual(await updates.byId(plan.record.action.id));
+    const h = await store.db.actionHistory.findFirstOrThrow({ where: { actionId: plan.record.action.id }, orderBy: { id: 'desc' } });
+    expect(h).toMatchObject({ statusFrom: plan.record.action.status, statusTo: 'off_track', note: 'Parent forum agreed the model', version: saved.version, actorId: actor.id });
+
+    // Saving it again unchanged is a confirmation: heard, recorded, and no card goes out of date.
+    const again = await planFor('COM-04', '', 'off_track');
+    const confirmed = await updates.apply([{ ...again, historyNote: null, lastUpdate: null }], { actor, via: 'card', now: later });
+    if (confirmed.kind !== 'saved') throw new Error(`not saved: ${confirmed.kind}`);
+    expect(confirmed.saved[0]?.version).toBe(saved.version);
+    expect(confirmed.saved[0]?.record).toEqual(await updates.byId(plan.record.action.id));
+  });
+
   it('several actions in one submission: all or nothing', async () => {
     const actor = (await store.db.person.findUniqueOrThrow({ where: { key: 'oprice' } }));
     const a = await planFor('COM-02', 'first');

@@ -28,6 +28,22 @@ describeEachStore('Title search', (kind) => {
     expect(await refs(['zebra'])).toEqual([]);
   });
 
+  it('pages a common word along the due dates, and a rare one from its few matches, alike', async () => {
+    const ws = await store.db.workstream.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    // More matches than are sorted directly (200): the page comes from the due-date index instead.
+    await store.db.action.createMany({
+      data: Array.from({ length: 250 }, (_, i) => ({
+        ref: `WID-${String(i + 1).padStart(3, '0')}`, title: `Fit widgets in setting ${i + 1}`, workstreamId: ws.id,
+        dueDate: new Date(Date.UTC(2027, 0, 1 + (i * 7) % 250)), status: 'on_track' as const,
+      })),
+    });
+    const page = await reader.listActions({ titleWords: ['widget'] }, { offset: 5, limit: 5, order: 'due_desc' });
+    expect(page.total).toBe(250);
+    expect(page.items.map((a) => a.dueDate)).toEqual(['2027-09-02', '2027-09-01', '2027-08-31', '2027-08-30', '2027-08-29']);
+    expect((await reader.listActions({ titleWords: ['widget', 'setting', '17'] }, { offset: 0, limit: 5 })).items.map((a) => a.ref)).toEqual(['WID-017']);
+    await store.db.action.deleteMany({ where: { ref: { startsWith: 'WID-' } } });
+  });
+
   it('ranks titles with more of the words, and near misspellings, first', async () => {
     expect((await reader.searchTitles(['rebuild', 'woodley'], 10)).map((a) => a.ref)).toEqual(['SUF-02', 'SUF-01']);
     expect((await reader.searchTitles(['newsleter'], 10)).map((a) => a.ref)[0]).toBe('COM-03');

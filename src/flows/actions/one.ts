@@ -118,7 +118,8 @@ export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via 
   }
   const planned = v.plan(viewer, r, version, checked.change);
   const outcome = await v.deps.actions.apply([planned], { actor: viewer.person, via, now: v.now() });
-  const fresh = await v.deps.actions.byId(actionId);
+  // Saved: the new card is built from what the update returned. Stale: read what won.
+  const fresh = outcome.kind === 'saved' ? outcome.saved[0]?.record ?? null : await v.deps.actions.byId(actionId);
   if (!fresh) return { outcome: 'gone', card: problemCard(ACTION_GONE) };
   if (outcome.kind === 'stale') {
     return { outcome: 'stale', card: v.form(fresh, right, refresh, { banner: { text: staleNotice(fresh.lastChange, v.now()), tone: 'warning' } }) };
