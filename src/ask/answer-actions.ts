@@ -117,7 +117,7 @@ export async function answerActionSearch(
   const ownerFilter = intent.ownerId !== undefined ? { ownerIds: [intent.ownerId] } : {};
   let candidates: Action[] = [];
   let total = 0;
-  // One scan without a count: titles have no index, and seven rows say "more than six".
+  // No count: seven rows are enough to say "more than six", and the title indexes find them.
   const all = await ctx.reader.listActions({ titleWords: words, ...ownerFilter }, { offset: 0, limit: 7, total: false });
   if (all.items.length > 0) {
     candidates = all.items.slice(0, 6);
