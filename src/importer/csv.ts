@@ -107,7 +107,8 @@ function nextDelimiter(text: string, from: number): number {
   return text.length;
 }
 
-function countLineBreaks(s: string): number {
+/** Line breaks in a piece of text, counting CRLF once (as editors number lines). */
+export function countLineBreaks(s: string): number {
   let count = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

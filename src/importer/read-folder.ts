@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
+import { countLineBreaks } from './csv.js';
 import type { ImportIssue } from './import-types.js';
 import { COLUMNS, PLAN_FILES, parseRow, type PlanFileName, type RowOf } from './rows.js';
 
@@ -67,16 +68,6 @@ function utf8Check(): Transform {
 }
 
 class NotUtf8 extends Error {}
-
-function countLineBreaks(s: string): number {
-  let count = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10) count++;
-    else if (c === 13 && s.charCodeAt(i + 1) !== 10) count++;
-  }
-  return count;
-}
 
 /**
  * The physical line a record starts on, from the line it ends on and its raw text (the record with
