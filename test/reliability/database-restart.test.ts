@@ -194,7 +194,8 @@ function versionIn(body: string, actionId: number): number | undefined {
     const outboxBefore = await store.db.outboxMessage.count();
     const question = await bot.activity({ as: 'amorgan' }); // made now: the harness reads people from the database
 
-    // Hold the history table so the save's INSERT waits after its UPDATE of the action has run.
+    // Hold the history table so the save's INSERT waits after its UPDATE of the action has run
+    // (one statement, a CTE, or two: either way the history write waits on the lock).
     // (A second session watches: pg_stat_activity is a snapshot inside a transaction.)
     const blocker = new pg.Client({ connectionString: server.url });
     const watcher = new pg.Client({ connectionString: server.url });
@@ -207,7 +208,7 @@ function versionIn(body: string, actionId: number): number | undefined {
       const pending = saveAction(bot, target.ownerKey, { actionId: target.id, version: before.version, status: 'at_risk', note: 'Checked with the team this week.' });
       await until('the save waits to write its history row', async () => {
         const { rows } = await watcher.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO%action_history%'");
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO%action_history%'");
         return (rows[0]?.n ?? 0) > 0;
       }, 3_000);
       // A crash (immediate stop): no session gets to finish anything. (A fast stop ends the
