@@ -1,7 +1,9 @@
 // Reminder snoozes and mutes a person sets by chat: one row per person (actionId null: all their
 // reminders) or per person and action, each replacing the one before.
 import type { IsoDate } from '../domain/plan/types.js';
+import type { SchoolTerm } from '../domain/time/index.js';
 import type { Db } from './database.js';
+import { loadSchoolTerms } from './term-dates.js';
 
 const dateValue = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
 
@@ -24,5 +26,10 @@ export class ReminderRepository {
   /** This person's mute of one action lifted; how many there were. */
   async unmute(personId: number, actionId: number): Promise<number> {
     return (await this.db.reminderSnooze.deleteMany({ where: { personId, actionId } })).count;
+  }
+
+  /** The plan's school terms, for "snooze until after half term". */
+  schoolTerms(): Promise<SchoolTerm[]> {
+    return loadSchoolTerms(this.db);
   }
 }

@@ -2,6 +2,7 @@
 // action, saving several, and who gets a channel card's refresh.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { manualClock } from '../../src/domain/time/clock.js';
+import { parseActionCommand } from '../../src/flows/actions/parse.js';
 import type { Store } from '../../src/store/database.js';
 import { cardText } from '../actions/support.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
@@ -43,6 +44,33 @@ describeEachStore('action flows', (kind) => {
     const channel = await rig.flows.actions.openByRef(await rig.viewer('oprice', 'channel'), ['COM-06'], 'COM-06');
     expect(buttonData(channel.card, 'action.save')).toBeUndefined();
     expect(buttonData(channel.card, 'action.edit')).toMatchObject({ actionId: a.id });
+  });
+
+  it('opens the form with the status chosen for "mark … as complete", and the read-only card for others', async () => {
+    const statusOf = (card: unknown) => JSON.stringify(card).match(/"id":"status"[^}]*?"value":"([a-z_]+)"/)?.[1];
+    const cmd = parseActionCommand('mark INC-02 as complete');
+    expect(cmd).toMatchObject({ kind: 'one', typed: 'INC-02', status: 'complete' });
+    const owner = await rig.flows.actions.openByRef(await rig.viewer('hcarr'), ['INC-02'], 'INC-02', 'complete');
+    expect(owner).toMatchObject({ outcome: 'form', text: 'Here is INC-02 with “Complete” chosen. Add what changed if you like, then press Save.' });
+    expect(statusOf(owner.card)).toBe('complete');
+    expect(statusOf((await rig.flows.actions.openByRef(await rig.viewer('hcarr'), ['INC-02'], 'INC-02')).card)).toBe('on_track');
+    const other = await rig.flows.actions.openByRef(await rig.viewer('jwalker'), ['INC-02'], 'INC-02', 'complete');
+    expect(other).toMatchObject({ outcome: 'refused', text: expect.stringMatching(/^Sorry, you can't change INC-02\./) });
+    expect(statusOf(other.card)).toBeUndefined();
+    const channel = await rig.flows.actions.openByRef(await rig.viewer('hcarr', 'channel'), ['INC-02'], 'INC-02', 'at_risk');
+    expect(channel.text).toBe('Here is INC-02. Press Update, choose “At risk” and press Save.');
+  });
+
+  it('reads a status change in plain words as a command, and a question about status as a question', () => {
+    const cases: [string, string][] = [
+      ['set COM-06 to at risk', 'at_risk'], ['INC-02 is done', 'complete'], ['com3 is done!', 'complete'], ['mark pfa 4 complete pls', 'complete'],
+      ['set SUF-02 to off track', 'off_track'], ['mark ehc 1 as finished', 'complete'], ["INC-02's done", 'complete'], ['Please set GOV-01 to on track', 'on_track'],
+    ];
+    for (const [text, status] of cases) expect(parseActionCommand(text), text).toMatchObject({ kind: 'one', status });
+    for (const text of ['is INC-02 done?', 'INC-02 is done?', 'set COM-06 to flibble', 'INC-02 is due when', 'mark INC-02 as overdue', 'set COM-06 to at risk or off track']) {
+      expect(parseActionCommand(text), text).toBeNull();
+    }
+    expect(parseActionCommand('update COM-06')).toEqual({ kind: 'one', candidates: expect.any(Array), typed: 'COM-06' });
   });
 
   it('refuses people who may not change it, and names the plan\'s own example for an unknown reference', async () => {

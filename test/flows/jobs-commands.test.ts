@@ -47,6 +47,36 @@ describeEachStore('reminder, reach and report commands', (kind) => {
     expect((await run('snooze reminders until Monday', null)).text).toMatch(/^I don't know who you are yet/);
   });
 
+  it('snoozes and mutes for any duration or day in plain words, and says the day back', async () => {
+    // Today is Monday 23 November 2026; the demo plan's spring half term is 15 to 19 February 2027.
+    expect((await run('snooze for two weeks', 'gokafor')).text).toMatch(/until Monday 7 December 2026/);
+    expect((await run('can u snooze me for a fortnight thx', 'gokafor')).text).toMatch(/until Monday 7 December 2026/);
+    expect((await run('snooze nudges for 3 days', 'gokafor')).text).toMatch(/until Thursday 26 November 2026/);
+    expect((await run('mute for a month', 'gokafor')).text).toMatch(/until Wednesday 23 December 2026/);
+    expect((await run('snooze 10 days', 'gokafor')).text).toMatch(/until Thursday 3 December 2026/);
+    expect((await run('mute reminders till 1 dec', 'gokafor')).text).toMatch(/until Tuesday 1 December 2026/);
+    expect((await run('snooze until after half term', 'gokafor')).text).toMatch(/until Saturday 20 February 2027/);
+    expect((await run('snooze until half term', 'gokafor')).text).toMatch(/until Monday 15 February 2027/);
+    expect(await snoozes('gokafor')).toMatchObject([{ actionId: null, until: new Date('2027-02-15') }]);
+    expect((await run('mute COM-06 for a fortnight', 'gokafor')).text).toMatch(/no reminders about COM-06 \(.+\) until Monday 7 December 2026/);
+    expect((await run('snooze for two fortnights', 'gokafor')).text).toMatch(/until Monday 21 December 2026/);
+    expect((await run('snooze for 400 days', 'gokafor')).text).toMatch(/^I couldn't tell when/);
+    expect((await run('stop snoozing', 'gokafor')).text).toBe('Done: your reminders are back on.');
+    expect((await run('turn reminders back on', 'gokafor')).text).toBe('Your reminders were not snoozed or muted, so nothing has changed: they are on.');
+    expect(await snoozes('gokafor')).toEqual([]);
+  });
+
+  it('reads snooze and mute commands as commands, and questions with a date as questions', () => {
+    expect(parseJobCommand('mute reminders till 1 dec')).toEqual({ kind: 'snooze', when: 'till 1 dec' });
+    expect(parseJobCommand('Please snooze my reminders for a week, thanks!')).toEqual({ kind: 'snooze', when: 'for a week' });
+    expect(parseJobCommand('snooze')).toEqual({ kind: 'snooze', when: null });
+    for (const t of ['stop snoozing', 'unsnooze', 'unmute', 'turn reminders back on', 'turn on my reminders', 'cancel my snooze']) {
+      expect(parseJobCommand(t), t).toEqual({ kind: 'unsnooze' });
+    }
+    expect(parseJobCommand('unmute com 6')).toMatchObject({ kind: 'unmute', typed: 'COM-06' });
+    for (const t of ['what is due till 1 dec', 'snooze button not working on my phone', 'whats due in two weeks']) expect(parseJobCommand(t), t).toBeNull();
+  });
+
   it('tells admins who has no personal chat with the bot, and refuses everyone else', async () => {
     const owner = await rig.repositories.people.byKey('oprice');
     await rig.repositories.conversations.capture({

@@ -55,6 +55,17 @@ describe('reminder commands and proactive nudges', () => {
     expect((await bot.say('snooze reminders until Monday', { as: null })).text).toMatch(/don't know who you are/);
   });
 
+  it('snoozes for a duration in plain words, wins over a question with a date, and stops snoozing', async () => {
+    const db = bot.store.db;
+    const grace = await db.person.findUniqueOrThrow({ where: { key: 'gokafor' } });
+    expect((await bot.say('snooze for two weeks', { as: 'gokafor' })).text).toMatch(/until Monday 7 December 2026/);
+    const till = await bot.say('mute reminders till 1 dec', { as: 'gokafor' });
+    expect(till.text).toMatch(/no reminders about your actions until Tuesday 1 December 2026/);
+    expect(await db.reminderSnooze.findMany({ where: { personId: grace.id } })).toMatchObject([{ actionId: null, until: new Date('2026-12-01') }]);
+    expect((await bot.say('stop snoozing', { as: 'gokafor' })).text).toMatch(/reminders are back on/);
+    expect(await db.reminderSnooze.count({ where: { personId: grace.id } })).toBe(0);
+  });
+
   it('delivers an owner nudge proactively to the person’s personal chat through the running sender', async () => {
     const hello = await bot.activity({ as: 'oprice' });
     const conversationId = (hello.conversation as { id: string }).id;

@@ -1,6 +1,7 @@
 // Updating actions: open or view the update card, save one action, save several. Plain
 // TypeScript over the action repository and the clock; the Teams edge (cards and chat commands)
 // only parses, calls these and sends what they return.
+import type { ActionStatus } from '../../domain/plan/types.js';
 import * as many from './many.js';
 import * as one from './one.js';
 import type { ActionFlowDeps, FlowResult, Via, Viewer } from './types.js';
@@ -17,8 +18,10 @@ export class ActionFlows {
     this.views = new ActionViews(deps);
   }
 
-  /** "update COM-06". */
-  openByRef(viewer: Viewer, candidates: readonly string[], typed: string): Promise<FlowResult> { return one.openByRef(this.views, viewer, candidates, typed); }
+  /** "update COM-06"; "mark COM-06 as complete" (that status chosen on the form). */
+  openByRef(viewer: Viewer, candidates: readonly string[], typed: string, status?: ActionStatus): Promise<FlowResult> {
+    return one.openByRef(this.views, viewer, candidates, typed, status);
+  }
   /** action.edit: the form, or why not. */
   edit(viewer: Viewer, data: Data): Promise<FlowResult> { return one.edit(this.views, viewer, data); }
   /** action.view: the read-only summary. */

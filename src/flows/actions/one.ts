@@ -6,6 +6,9 @@ import {
   savedSentence, staleNotice, validateChange,
 } from '../../domain/actions/index.js';
 import { VERBS, actionHistoryCard, problemCard, type Banner } from '../../cards/action-update/index.js';
+import { capitalise } from '../../domain/experts/labels.js';
+import { statusWord } from '../../domain/plan/status.js';
+import type { ActionStatus } from '../../domain/plan/types.js';
 import { isConfirmation, type ActionRecord } from '../../store/action-updates.js';
 import type { FlowResult, Via, Viewer } from './types.js';
 import type { ActionViews } from './views.js';
@@ -31,8 +34,8 @@ async function unknownRef(v: ActionViews, typed: string): Promise<FlowResult> {
   return { outcome: 'unknown-ref', sentenceOnly: true, text: `I can't find an action called ${typed}. ${hint}`, card: problemCard(`I can't find an action called ${typed}.`) };
 }
 
-/** "update COM-06": the card for the conversation (its base view), and a sentence. */
-export async function openByRef(v: ActionViews, viewer: Viewer, candidates: readonly string[], typed: string): Promise<FlowResult> {
+/** "update COM-06" (or "mark COM-06 as complete": `status` chosen): the card for the conversation (its base view), and a sentence. */
+export async function openByRef(v: ActionViews, viewer: Viewer, candidates: readonly string[], typed: string, status?: ActionStatus): Promise<FlowResult> {
   const r = await v.deps.actions.byRef(candidates);
   if (!r) return unknownRef(v, typed);
   const refresh = await v.refresh(viewer, [r]);
@@ -43,8 +46,13 @@ export async function openByRef(v: ActionViews, viewer: Viewer, candidates: read
   }
   // In a channel most people see the posted card as it is, so post the summary (with Update);
   // the people who may change it are listed in refresh.userIds and refresh into the form.
-  const card = viewer.conversationKind === 'channel' ? v.summary(viewer, r, null, refresh) : v.form(r, right, refresh);
-  return { outcome: 'form', text: `Here is ${r.action.ref}. Change what you need, then press Save.`, card };
+  if (viewer.conversationKind === 'channel') {
+    const choose = status ? `Press Update, choose “${capitalise(statusWord(status))}” and press Save.` : 'Change what you need, then press Save.';
+    return { outcome: 'form', text: `Here is ${r.action.ref}. ${choose}`, card: v.summary(viewer, r, null, refresh) };
+  }
+  if (!status) return { outcome: 'form', text: `Here is ${r.action.ref}. Change what you need, then press Save.`, card: v.form(r, right, refresh) };
+  const text = `Here is ${r.action.ref} with “${capitalise(statusWord(status))}” chosen. Add what changed if you like, then press Save.`;
+  return { outcome: 'form', text, card: v.form(r, right, refresh, { values: { status } }) };
 }
 
 /** action.edit {actionId, version?}: the form (or a refusal) in place of the card pressed. */

@@ -1,13 +1,19 @@
 // What a typed message asks about reminders, digests and the quarterly cycle:
-// - "snooze reminders until Monday", "snooze for two weeks"      (the person's own nudges)
-// - "mute COM-06 until 1 December"                                 (one action, for that person)
-// - "unsnooze" / "resume reminders" / "unmute COM-06"
+// - "snooze reminders until Monday", "snooze for two weeks", "mute for a month", "snooze 10 days",
+//   "snooze until after half term"                                  (the person's own nudges)
+// - "mute COM-06 until 1 December", "mute COM-06 for a fortnight"  (one action, for that person)
+// - "unsnooze" / "stop snoozing" / "turn reminders back on" / "unmute" / "unmute COM-06"
 // - "who can't I reach?", "quarterly report", "who hasn't updated?"
 import { refCandidates } from '../../ask/references.js';
 import { ACTION_REF, commandText } from '../command-text.js';
 
 const REF = ACTION_REF;
-const UNTIL = '(?:\\s+(?:until|till|til|to|for|through)\\s+(.+))?';
+// What follows the verb, connector kept ("for two weeks", "till 1 dec", "10 days"): ./resume.ts reads it.
+const DURATION_WORD = '(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const UNTIL = `(?:\\s+((?:until|till|til|to|for|through|after)\\s+.+|${DURATION_WORD}\\s+(?:days?|weeks?|fortnights?|months?)))?`;
+// "please", "can u", "thx": politeness around a command changes nothing.
+const POLITE_START = /^(?:(?:please|pls|plz|can you|can u|could you|could u|would you|will you|i want to|i'd like to|i would like to)\s+)+/;
+const POLITE_END = /(?:\s+(?:please|pls|plz|thanks|thank you|thx|ta|cheers))+$/;
 
 export type JobCommand =
   | { kind: 'snooze'; when: string | null }
@@ -19,9 +25,14 @@ export type JobCommand =
   | { kind: 'missing' };
 
 const PATTERNS = {
-  snooze: new RegExp(`^(?:please\\s+)?(?:snooze|pause)(?:\\s+(?:all\\s+)?(?:my\\s+|the\\s+)?(?:reminders|nudges|notifications|reminder messages))?${UNTIL}$`),
+  snooze: new RegExp(`^(?:snooze|pause|mute|silence|hush)(?:\\s+(?:all\\s+)?(?:of\\s+)?(?:my\\s+|the\\s+|your\\s+)?(?:reminders?|nudges|notifications|reminder messages|me|them))?${UNTIL}$`),
   mute: new RegExp(`^(?:please\\s+)?(?:mute|silence|snooze|stop reminding me about|stop reminders for|no reminders for)\\s+(?:action\\s+)?${REF}${UNTIL}$`),
-  unsnooze: /^(?:please\s+)?(?:unsnooze|un-snooze|unmute all|resume(?: my)? reminders|turn (?:my )?reminders (?:back )?on|reminders back on|start (?:my )?reminders again)$/,
+  unsnooze: new RegExp([
+    '^(?:unsnooze|un-snooze|unmute|un-mute)(?: me| all| everything| my reminders| reminders)?',
+    '^stop (?:snoozing|muting)(?: me| my reminders| reminders)?', '^(?:cancel|end|stop|turn off|switch off) (?:the |my )?(?:snooze|mute)',
+    '^(?:resume|restart)(?: my| the)? reminders', '^(?:turn|switch|put) (?:my |the )?reminders (?:back )?on', '^(?:turn|switch) (?:back )?on (?:my |the )?reminders',
+    '^reminders (?:back )?on', '^start (?:my |the )?reminders again',
+  ].map((p) => `${p}(?: again)?$`).join('|')),
   unmute: new RegExp(`^(?:please\\s+)?(?:unmute|un-mute|resume reminders for|remind me about)\\s+(?:action\\s+)?${REF}(?:\\s+again)?$`),
   unreachable: /^(?:who|which people|which users)\s+(?:can ?not|can't|cant|are you unable to|is the bot unable to)\s+(?:i|you|we|the bot)?\s*(?:reach|message|contact)(?:\s+(?:yet|now))?$|^(?:who is |show )?(?:the )?unreachable(?: people| users)?$/,
   report: /^(?:please\s+)?(?:show\s+(?:me\s+)?|build\s+|make\s+|create\s+|get\s+)?(?:the\s+|a\s+|this\s+)?(?:quarterly|quarter's|quarters)\s+(?:progress\s+)?report(?:\s+please)?$/,
@@ -34,7 +45,7 @@ function refOf(m: RegExpMatchArray, at: number): { candidates: string[]; typed: 
 }
 
 export function parseJobCommand(text: string): JobCommand | null {
-  const t = commandText(text);
+  const t = commandText(text.replace(/[,;]/g, ' ')).replace(POLITE_START, '').replace(POLITE_END, '');
   if (!t || t.length > 100) return null;
   let m: RegExpMatchArray | null;
   if ((m = t.match(PATTERNS.mute))) return { kind: 'mute', ...refOf(m, 1), when: m[3] ?? null };

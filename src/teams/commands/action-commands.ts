@@ -51,7 +51,7 @@ const typedCommands: ChatCommand = {
     let result: FlowResult;
     switch (command.kind) {
       case 'mine': result = await actions.mine(viewer); break;
-      case 'one': result = await actions.openByRef(viewer, command.candidates, command.typed); break;
+      case 'one': result = await actions.openByRef(viewer, command.candidates, command.typed, command.status); break;
       case 'history': result = await actions.historyByRef(viewer, command.candidates, command.typed); break;
       case 'rate': result = await maturity.rateForm(viewer, command.pillar); break;
       case 'matrix': result = await maturity.matrix(viewer); break;
