@@ -1,0 +1,35 @@
+// Generated variants of the classes the committed corpora hold by hand: NHS numbers in two groups
+// of five, in brackets and spelt out in words, each decided by the modulus-11 check digit.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { screenText } from '../../../src/domain/privacy/index.js';
+import { isValidNhsNumber } from '../../../src/domain/privacy/detect-numbers.js';
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const codes = (text: string): string[] => {
+  const r = screenText(text);
+  return r.ok ? [] : r.reasons.map((x) => x.code);
+};
+
+/** Ten digits that do not start with 0 (a phone number's lead digit). */
+const tenDigits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 })
+  .chain((rest) => fc.integer({ min: 1, max: 9 }).map((first) => `${first}${rest.join('')}`));
+const layout = fc.constantFrom(
+  (d: string) => `${d.slice(0, 5)} ${d.slice(5)}`,
+  (d: string) => `(${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)})`,
+  (d: string) => `[${d}]`,
+  (d: string) => [...d].map((c) => WORDS[Number(c)]).join(' '),
+  (d: string) => [...d].map((c) => (WORDS[Number(c)] as string).toUpperCase()).join(', '),
+);
+
+describe('NHS numbers in other layouts', () => {
+  it('are refused exactly when the check digit holds (two fives, brackets, words in any case)', () => {
+    fc.assert(
+      fc.property(tenDigits, layout, (digits, lay) => {
+        const text = `For the referral the number is ${lay(digits)} thanks.`;
+        expect(codes(text).includes('nhs_number'), text).toBe(isValidNhsNumber(digits));
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
+});
