@@ -1,5 +1,6 @@
 // Generated variants of the classes the committed corpora hold by hand: NHS numbers in two groups
-// of five, in brackets and spelt out in words, each decided by the modulus-11 check digit.
+// of five, in brackets and spelt out in words (decided by the modulus-11 check digit), and a
+// "d o b" cue written with spaced or dotted letters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { screenText } from '../../../src/domain/privacy/index.js';
@@ -30,6 +31,26 @@ describe('NHS numbers in other layouts', () => {
         expect(codes(text).includes('nhs_number'), text).toBe(isValidNhsNumber(digits));
       }),
       { numRuns: 300, seed: 20261203 },
+    );
+  });
+});
+
+// "d o b", "D.O.B", "D / O / B": the cue's letters with spaces or marks between them.
+const dobCue = fc.tuple(
+  fc.constantFrom('d', 'D'), fc.constantFrom('o', 'O'), fc.constantFrom('b', 'B'),
+  fc.constantFrom(' ', '.', '. ', ' . ', '/', ' / ', '-', '  ', '_'),
+).map(([d, o, b, sep]) => `${d}${sep}${o}${sep}${b}`);
+const date = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2008, max: 2024 }))
+  .chain(([d, m, y]) => fc.constantFrom(`${d}/${m}/${y}`, `${d}.${m}.${String(y % 100).padStart(2, '0')}`, `${d} March ${y}`, `${y}-${m}-${d}`));
+
+describe('a spaced or dotted "d o b" cue', () => {
+  it('with a date after it is refused as a date of birth', () => {
+    fc.assert(
+      fc.property(dobCue, fc.constantFrom(' ', ': ', ' - '), date, (cueText, gap, when) => {
+        const text = `Referral for a pupil in Year 2, ${cueText}${gap}${when}, please advise.`;
+        expect(codes(text), text).toContain('date_of_birth');
+      }),
+      { numRuns: 200, seed: 20261203 },
     );
   });
 });
