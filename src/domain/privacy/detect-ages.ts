@@ -31,8 +31,10 @@ const AGE_CUES: readonly AgeCue[] = [
     pattern: cue(String.raw`${NAME}(?<comma>,)?\s+${oneOf(['aged', 'age'])}\s+${AGE}`),
     gate: gate(String.raw`\bage`),
     needs: ['age'],
-    strength: (m) => (m.groups?.comma || !m.groups?.name?.endsWith('s') ? 'strong' : 'weak'),
+    strength: (m) => (m.groups?.comma || !m.groups?.name?.endsWith('s') ? 'adjacent' : 'weak'),
   },
+  // "Rose 7yo", "Joy, 6 years old"
+  { pattern: cue(String.raw`${NAME},?\s+${AGE}${AGED}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'adjacent' },
   // "Tom (8)", "Tom (aged 8)", "Tom (8 yrs)"
   {
     pattern: cue(String.raw`${NAME}\s*\(\s*(?<aged>${oneOf(['aged', 'age'])}\s*)?${AGE}(?<unit>${YEARS_OLD})?\s*\)`),

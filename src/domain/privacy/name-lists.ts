@@ -13,9 +13,20 @@ import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
  * strong: "my son …", "…'s mum", "7-year-old …";
  * medium: "… (Year 5)", "… (8)";
  * weak: "… in Year 3", "…, Year 3";
+ * adjacent: an age straight after the word ("Rose 7yo", "joy aged 6"): strong, and any first name
+ *   that is also a word ("joy", "faith") counts in any case;
+ * year: a year group straight after the word ("Grace in year 3"): weak, and such a first name also
+ *   counts at the start of a sentence or capitalised ("Will in Year 5", "mark in year 5.");
  * listed: cues so loose ("Appendix (2)") that only listed names count.
  */
-export type CueStrength = 'naming' | 'strong' | 'medium' | 'weak' | 'listed';
+export type CueStrength = 'naming' | 'strong' | 'adjacent' | 'medium' | 'year' | 'weak' | 'listed';
+
+// First names that are also everyday words ("Grace", "Joy", "Penny"), from the curated list: with a
+// cue right next to them they are names in any case. Months stay dates ("May in Year 3 …").
+const WORD_NAMES = new Set(AMBIGUOUS_FIRST_NAMES.map((n) => n.toLowerCase()).filter((w) => !MONTHS.has(w)));
+// Of those, the ones that are also verbs, so "my son will be", "her sister rose to", "a 7-year-old
+// may need" stay sentences: they need the writer's capital after a relation or an age before them.
+const VERB_NAMES = new Set(['will', 'may', 'mark', 'rose', 'drew', 'rob', 'bill', 'chase', 'grant', 'pat', 'miles', 'frank', 'don']);
 
 export interface NameLists {
   /** A name that is never an everyday word: a name wherever it appears, in any case. */
@@ -144,9 +155,16 @@ export function isCandidateName(word: string, lists: NameLists, strength: CueStr
   if (lists.isListed(word)) return true;
   const lower = word.toLowerCase();
   if (strength === 'naming') return lists.isAmbiguous(word) || !lists.isEveryday(word);
-  // "my son Will" is a name; "my son will be there" is not: small letters need an uncommon word.
-  if (strength === 'strong') return (lists.isAmbiguous(word) && (ctx.capitalised || !lists.isCommon(word))) || !lists.isEveryday(word);
+  if (strength === 'adjacent' && WORD_NAMES.has(lower)) return true;
+  // "my son Will" is a name; "my son will be there" is not: small letters need an uncommon word,
+  // or a first name that is a word but not a verb ("my daughter joy").
+  if (strength === 'strong' || strength === 'adjacent') {
+    return (lists.isAmbiguous(word) && (ctx.capitalised || !lists.isCommon(word))) || !lists.isEveryday(word)
+      || (WORD_NAMES.has(lower) && !VERB_NAMES.has(lower));
+  }
   if (MONTHS.has(lower) || WEEKDAYS.has(lower) || isNotAName(word)) return false;
+  // "Grace in year 3", "mark in year 5.": not after a subject, as in "we mark in year 5".
+  if (strength === 'year' && WORD_NAMES.has(lower) && (ctx.atSentenceStart || ctx.capitalised)) return true;
   if ((strength === 'medium' || strength === 'listed') && lists.isAmbiguous(word)) return true;
   if (strength === 'listed') return false;
   // Capitals mean something away from a sentence start; in small letters (or shouting) only a name

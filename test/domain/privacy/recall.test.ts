@@ -1,6 +1,6 @@
 // Generated variants of the classes the committed corpora hold by hand: NHS numbers in two groups
-// of five, in brackets and spelt out in words (decided by the modulus-11 check digit), and a
-// "d o b" cue written with spaced or dotted letters.
+// of five, in brackets and spelt out in words (decided by the modulus-11 check digit); a "d o b"
+// cue written with spaced or dotted letters; first names that are also words next to a cue.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { screenText } from '../../../src/domain/privacy/index.js';
@@ -51,6 +51,43 @@ describe('a spaced or dotted "d o b" cue', () => {
         expect(codes(text), text).toContain('date_of_birth');
       }),
       { numRuns: 200, seed: 20261203 },
+    );
+  });
+});
+
+// First names that are also everyday words, with a cue right next to them, in any case.
+const WORD_NAMES = ['Grace', 'Amber', 'Joy', 'Faith', 'Penny', 'Hope', 'Holly', 'Ruby', 'Daisy'];
+const caseOf = fc.constantFrom((s: string) => s, (s: string) => s.toLowerCase(), (s: string) => s.toUpperCase());
+const wordNameCue = fc.constantFrom(
+  (n: string) => `${n} in year 3 is not speaking in class.`,
+  (n: string) => `${n} (Reception) cries at drop-off.`,
+  (n: string) => `${n}, Y4, hides under the table.`,
+  (n: string) => `${n} 7yo has eczema and avoids PE.`,
+  (n: string) => `${n} aged 6 is not toilet trained.`,
+  (n: string) => `my daughter ${n} is refusing school.`,
+  (n: string) => `Our foster child ${n} struggles at transitions.`,
+);
+
+describe('first names that are also words, next to a cue', () => {
+  it('are refused in any case (year group, age, relation)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...WORD_NAMES), wordNameCue, caseOf, (name, build, folded) => {
+        const text = folded(build(name));
+        expect(screenText(text).ok, text).toBe(false);
+      }),
+      { numRuns: 200, seed: 20261203 },
+    );
+  });
+
+  it('stay words without one', () => {
+    const uses = ['We have hope for the new provision.', 'Summer term transition starts in June.', 'Mark the register by 9:05.',
+      'Grace and courtesy lessons help.', 'Amber-rated actions need an update.', 'A penny for your thoughts on the budget.',
+      'Staff joy at the Ofsted result.', 'Faith schools in the cluster meet termly.', 'Will staff need training?'];
+    fc.assert(
+      fc.property(fc.constantFrom(...uses), caseOf, (text, folded) => {
+        expect(screenText(folded(text)).ok, folded(text)).toBe(true);
+      }),
+      { numRuns: 60, seed: 20261203 },
     );
   });
 });
