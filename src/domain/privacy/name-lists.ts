@@ -3,6 +3,7 @@
 // caller's extra names and directory of adults are merged per call without changing them.
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names.js';
+import { isAscii } from './fast-regex.js';
 import { nameData } from './name-data.js';
 import { COMMON_SURNAMES } from './surnames.js';
 import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
@@ -94,6 +95,22 @@ function parts(word: string, nameLike: (w: string) => boolean): string[] {
 
 let plain: NameLists | undefined;
 
+/** "Siobhán" → "Siobhan", "Ștefan" → "Stefan": the letters without their accents and marks. */
+export function withoutMarks(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+// The data sets and our lists mostly spell names without marks, writers often with them. An
+// English word written with its accent ("café") stays a word, though its bare form is a surname.
+function orUnmarked(lookup: (word: string) => boolean, everyday: ReadonlySet<string>): (word: string) => boolean {
+  return (w) => {
+    if (lookup(w)) return true;
+    if (isAscii(w) || everyday.has(w.toLowerCase())) return false;
+    const plainWord = withoutMarks(w);
+    return plainWord !== w && lookup(plainWord);
+  };
+}
+
 // Words repeat from text to text, and every answer below depends on the word alone, so answers are
 // kept. The limit bounds memory on a long import of unusual words; clearing only costs speed.
 const REMEMBERED_WORDS = 50_000;
@@ -134,10 +151,10 @@ function makeLists(extraNames: readonly string[]): NameLists {
   const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
     // "rater" in small letters is a word; "Rater" may be a surname.
-    isListed: remembered((w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
-      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p))),
+    isListed: remembered(orUnmarked((w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
+      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)), s.everyday)),
     isAmbiguous: remembered(isAmbiguous),
-    isSurname: remembered((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w))),
+    isSurname: remembered(orUnmarked((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)), s.everyday)),
     isEveryday: remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w)),
     isCommon: remembered((w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase())),
     phrases,
@@ -153,6 +170,9 @@ function makeLists(extraNames: readonly string[]): NameLists {
 export function isCandidateName(word: string, lists: NameLists, strength: CueStrength, ctx: { atSentenceStart: boolean; capitalised: boolean }): boolean {
   if (word.length < 2) return false;
   if (lists.isListed(word)) return true;
+  // A word in another script ("Олександр", "محمد") or with marks English words lack ("Aoibhín")
+  // next to a child cue is a name, unless it is an English word with an accent ("café").
+  if (!isAscii(word) && !lists.isEveryday(word) && !lists.isEveryday(withoutMarks(word))) return true;
   const lower = word.toLowerCase();
   if (strength === 'naming') return lists.isAmbiguous(word) || !lists.isEveryday(word);
   if (strength === 'adjacent' && WORD_NAMES.has(lower)) return true;

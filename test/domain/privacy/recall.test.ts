@@ -1,6 +1,7 @@
 // Generated variants of the classes the committed corpora hold by hand: NHS numbers in two groups
 // of five, in brackets and spelt out in words (decided by the modulus-11 check digit); a "d o b"
-// cue written with spaced or dotted letters; first names that are also words next to a cue.
+// cue written with spaced or dotted letters; first names that are also words, and names with
+// accents or in other scripts, next to a cue.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { screenText } from '../../../src/domain/privacy/index.js';
@@ -88,6 +89,28 @@ describe('first names that are also words, next to a cue', () => {
         expect(screenText(folded(text)).ok, folded(text)).toBe(true);
       }),
       { numRuns: 60, seed: 20261203 },
+    );
+  });
+});
+
+// Names from further afield, with their accents, and names in other scripts, next to a cue.
+const WIDER = ['Siobhán', 'Aoibhín', 'Seán', 'Ștefan', 'Răzvan', 'Ionuț', 'Lungile', 'Nomvula', 'Zanele', 'Олександр', 'Сергей', 'Мария', 'محمد', '美玲'];
+const cueOf = fc.constantFrom(
+  (n: string) => `${n} in year 4 is very withdrawn.`,
+  (n: string) => `${n} (Reception) will not come into class.`,
+  (n: string) => `${n}, aged 7, has no speech yet.`,
+  (n: string) => `${n} 6yo is not eating at school.`,
+  (n: string) => `my son ${n} has an EHCP.`,
+);
+
+describe('names with accents, from the wider world, or in other scripts, next to a cue', () => {
+  it('are refused', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...WIDER), cueOf, (name, build) => {
+        const text = build(name);
+        expect(screenText(text).ok, text).toBe(false);
+      }),
+      { numRuns: 150, seed: 20261203 },
     );
   });
 });
