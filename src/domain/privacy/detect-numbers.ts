@@ -1,6 +1,6 @@
 // Identifying numbers: Unique Pupil Numbers and NHS numbers. Phone numbers, reference numbers and
 // percentages must pass, so NHS numbers are checked with their modulus-11 check digit.
-import { allMatches, countDigits, forText, isAscii, mayMatch } from './fast-regex.js';
+import { allMatches, countDigits, forText, isAscii, lowered } from './fast-regex.js';
 import type { Finding } from './types.js';
 
 // A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
@@ -76,13 +76,26 @@ const DIGIT_WORDS: Record<string, string> = {
 };
 const DIGIT_WORD = '(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine)';
 const SPELT_RUN = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,.;/-]{1,4}${DIGIT_WORD}){9,}\b`, 'gi');
-// An NHS number's first digit is never 0 here, so a run needs one of these words.
-const FIRST_DIGIT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const NON_ZERO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/**
+ * A quick test before the pattern runs on ASCII text: ten digits in words hold at least five of
+ * one to nine (an NHS number with five or more noughts is too rare to matter).
+ */
+function mayHoldSpeltNumber(text: string): boolean {
+  if (!isAscii(text)) return true;
+  const lower = lowered(text);
+  let n = 0;
+  for (const word of NON_ZERO_WORDS) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) if (++n >= 5) return true;
+  }
+  return false;
+}
 
 /** NHS numbers spelt out in words, in any case, with the same check digit as the figures. */
 export function detectSpeltNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
-  if (!mayMatch(text, FIRST_DIGIT_WORDS)) return found;
+  if (!mayHoldSpeltNumber(text)) return found;
   for (const m of allMatches(SPELT_RUN, text)) {
     const words = m[0].toLowerCase().split(/[^a-z]+/u).filter((w) => w !== '');
     const digits = words.map((w) => DIGIT_WORDS[w] ?? '').join('');

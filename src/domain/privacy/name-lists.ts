@@ -3,7 +3,6 @@
 // caller's extra names and directory of adults are merged per call without changing them.
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names.js';
-import { isAscii } from './fast-regex.js';
 import { nameData } from './name-data.js';
 import { COMMON_SURNAMES } from './surnames.js';
 import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
@@ -95,6 +94,12 @@ function parts(word: string, nameLike: (w: string) => boolean): string[] {
 
 let plain: NameLists | undefined;
 
+/** Any character beyond ASCII (not fast-regex's isAscii, which keeps its answer for the whole text). */
+function beyondAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return true;
+  return false;
+}
+
 /** "Siobhán" → "Siobhan", "Ștefan" → "Stefan": the letters without their accents and marks. */
 export function withoutMarks(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -105,7 +110,7 @@ export function withoutMarks(word: string): string {
 function orUnmarked(lookup: (word: string) => boolean, everyday: ReadonlySet<string>): (word: string) => boolean {
   return (w) => {
     if (lookup(w)) return true;
-    if (isAscii(w) || everyday.has(w.toLowerCase())) return false;
+    if (!beyondAscii(w) || everyday.has(w.toLowerCase())) return false;
     const plainWord = withoutMarks(w);
     return plainWord !== w && lookup(plainWord);
   };
@@ -172,7 +177,7 @@ export function isCandidateName(word: string, lists: NameLists, strength: CueStr
   if (lists.isListed(word)) return true;
   // A word in another script ("Олександр", "محمد") or with marks English words lack ("Aoibhín")
   // next to a child cue is a name, unless it is an English word with an accent ("café").
-  if (!isAscii(word) && !lists.isEveryday(word) && !lists.isEveryday(withoutMarks(word))) return true;
+  if (beyondAscii(word) && !lists.isEveryday(word) && !lists.isEveryday(withoutMarks(word))) return true;
   const lower = word.toLowerCase();
   if (strength === 'naming') return lists.isAmbiguous(word) || !lists.isEveryday(word);
   if (strength === 'adjacent' && WORD_NAMES.has(lower)) return true;
