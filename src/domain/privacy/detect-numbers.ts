@@ -83,6 +83,7 @@ const NON_ZERO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', '
  * one to nine (an NHS number with five or more noughts is too rare to matter).
  */
 function mayHoldSpeltNumber(text: string): boolean {
+  if (text.length < 39) return false; // ten words of three letters or more, and the gaps between them
   if (!isAscii(text)) return true;
   const lower = lowered(text);
   let n = 0;
