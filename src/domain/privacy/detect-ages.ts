@@ -31,7 +31,7 @@ const AGE_CUES: readonly AgeCue[] = [
     pattern: cue(String.raw`${NAME}(?<comma>,)?\s+${oneOf(['aged', 'age'])}\s+${AGE}`),
     gate: gate(String.raw`\bage`),
     needs: ['age'],
-    strength: (m) => (m.groups?.comma || !m.groups?.name?.endsWith('s') ? 'strong' : 'weak'),
+    strength: (m) => (m.groups?.comma || !m.groups?.name?.endsWith('s') ? 'adjacent' : 'weak'),
   },
   // "Tom (8)", "Tom (aged 8)", "Tom (8 yrs)"
   {
@@ -42,8 +42,8 @@ const AGE_CUES: readonly AgeCue[] = [
   },
   // "7-year-old Amira", "a seven year old, Amira", "a 10 year old boy called Tiago"
   { pattern: cue(String.raw`${AGE}${AGED},?\s+${NAME}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'strong' },
-  // "Sam is a 7yo", "Sam, a 7-year-old"
-  { pattern: cue(String.raw`${NAME}(?:,|\s+is|\s+was)\s+an?\s+${AGE}${AGED}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'strong' },
+  // "Sam is a 7yo", "Sam, a 7-year-old", and straight after the name: "Rose 7yo", "Joy, 6 years old"
+  { pattern: cue(String.raw`${NAME}(?:(?:,|\s+is|\s+was)\s+an?)?,?\s+${AGE}${AGED}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'adjacent' },
   {
     pattern: cue(String.raw`${AGE}${AGED}(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
     gate: OLD_GATE,

@@ -20,11 +20,17 @@ const DATE = String.raw`(?:`
   + String.raw`|\b${MONTH}\.?\s+${YEAR}\b`
   + ')';
 
-const CUE_WORD = String.raw`(?:\b[Dd]\.?\s?[Oo]\.?\s?[Bb]\b\.?|\b${oneOf(['date of birth', 'birth date', 'birthdate', 'birthday', 'born'])}\b|\bb\.(?=\s*\d))`;
+// "DOB", "D.O.B", "d o b", "D . O . B", "d/o/b", "d-o-b": the letters with up to three spaces or
+// marks between them, and a date may follow straight on ("D.O.B03/04/2017").
+const DOB_LETTERS = String.raw`\bd[\s./_·*-]{0,3}o[\s./_·*-]{0,3}b(?!\p{L})\.?`;
+const CUE_WORD = String.raw`(?:${DOB_LETTERS}|\b${oneOf(['date of birth', 'birth date', 'birthdate', 'birthday', 'born'])}\b|\bb\.(?=\s*\d))`;
 // Up to 30 characters between cue and date, but never across the end of a sentence.
 const GAP = String.raw`(?:(?![.!?]\s)[^\n]){0,30}?`;
 
-const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}${DATE}`, 'giu');
+// After a cue, a date may also be written with spaces only ("d o b 03 04 2017"), or straight
+// after the cue's last letter, where \b does not see a boundary ("D.O.B03/04/2017").
+const SPACED_DATE = String.raw`\b\d{1,2} \d{1,2} (?:\d{4}|\d{2})\b|(?<=b)\d{1,2}[\/.\-]\d{1,2}[\/.\-](?:\d{4}|\d{2})\b`;
+const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}(?:${DATE}|${SPACED_DATE})`, 'giu');
 const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD}`, 'giu');
 
 // Most texts never mention birth: one quick test before the date patterns run.

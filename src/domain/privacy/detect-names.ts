@@ -42,7 +42,7 @@ const APPOSED_TO = ['child', 'pupil', 'student', 'learner', 'boy', 'girl', 'son'
  * gate: a cheap test for the cue's anchor; the pattern runs only near its matches. needs: lower-case
  * words of which the gate cannot match without one ("my" covers "my son"; "our" covers "your").
  */
-interface NameCue { pattern: RegExp; gate: RegExp; needs?: readonly string[]; strength: CueStrength; wholeText?: boolean }
+interface NameCue { pattern: RegExp; gate: RegExp; needs?: readonly string[]; strength: CueStrength | ((m: RegExpExecArray) => CueStrength); wholeText?: boolean }
 
 // The name each cue captures is checked by isCandidateName with the cue's strength.
 const NAME_CUES: readonly NameCue[] = [
@@ -78,7 +78,13 @@ const NAME_CUES: readonly NameCue[] = [
   // "… (Year 5)", "SMITH J (Y4)": a register-style initial may sit between name and year group.
   { pattern: cue(String.raw`${NAME}(?:\s+\p{L}\.?)?\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), needs: ['('], strength: 'medium' },
   // "… in Year 3", "…, Year 3", "… from Y6", "… in Reception"
-  { pattern: cue(String.raw`${NAME},?\s+(?:${oneOf(['in', 'from', 'is in', 'in the'])}\s+)?${YEAR_GROUP}`), gate: gate(String.raw`\b${YEAR_GROUP}`), strength: 'weak' },
+  // With "in", "from" or a comma the year group belongs to the word ("Grace in year 3"); bare, it
+  // may be the verb's object ("Mark Year 6 books").
+  {
+    pattern: cue(String.raw`${NAME}(?<via>,)?\s+(?:(?<in>${oneOf(['in', 'from', 'is in', 'in the'])})\s+)?${YEAR_GROUP}`),
+    gate: gate(String.raw`\b${YEAR_GROUP}`),
+    strength: (m) => (m.groups?.via || m.groups?.in ? 'year' : 'weak'),
+  },
 ];
 
 export interface Scan { text: string; tokens: Token[]; lists: NameLists; shouted: boolean }
@@ -175,7 +181,7 @@ function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || isAcronym(name, shouted)) continue;
-      if (isCandidateName(name, lists, strength, wordContext(text, span[0], name, shouted))) {
+      if (isCandidateName(name, lists, typeof strength === 'function' ? strength(m) : strength, wordContext(text, span[0], name, shouted))) {
         found.push({ code: 'personal_name', start: span[0], end: span[1], byCue: true });
       }
     }

@@ -1,6 +1,6 @@
 // Identifying numbers: Unique Pupil Numbers and NHS numbers. Phone numbers, reference numbers and
 // percentages must pass, so NHS numbers are checked with their modulus-11 check digit.
-import { allMatches, countDigits, forText, isAscii } from './fast-regex.js';
+import { allMatches, countDigits, forText, isAscii, lowered } from './fast-regex.js';
 import type { Finding } from './types.js';
 
 // A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
@@ -44,8 +44,8 @@ export function detectUpns(text: string): Finding[] {
 }
 
 /**
- * NHS numbers are 10 digits, written whole or as 3-3-4. A UK phone number starts with 0 (or +44),
- * so those never count; any other 10 digits that pass the check digit do.
+ * NHS numbers are 10 digits, written whole, as 3-3-4 or as two groups of five. A UK phone number
+ * starts with 0 (or +44), so those never count; any other 10 digits that pass the check digit do.
  */
 export function detectNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
@@ -53,17 +53,60 @@ export function detectNhsNumbers(text: string): Finding[] {
   for (const m of allMatches(forText(DIGIT_RUN, isAscii(text)), text)) {
     if (/\+\s*\d{1,3}[ -]?$/u.test(text.slice(0, m.index))) continue; // "+44 …": an international phone number
     const { groups, offsets } = digitGroups(m[0], m.index);
-    // Look at every window of groups shaped like an NHS number: [10] or [3, 3, 4].
+    // Look at every window of groups shaped like an NHS number: [10], [3, 3, 4] or [5, 5].
     groups.forEach((g, i) => {
-      const window = g.length === 10 ? [g] : groups.slice(i, i + 3);
+      const window = g.length === 10 ? [g] : g.length === 5 ? groups.slice(i, i + 2) : groups.slice(i, i + 3);
       const shape = window.map((w) => w.length).join(',');
-      if (shape !== '10' && shape !== '3,3,4') return;
+      if (shape !== '10' && shape !== '3,3,4' && shape !== '5,5') return;
       const digits = window.join('');
       const start = offsets[i] ?? 0;
       if (!digits.startsWith('0') && isValidNhsNumber(digits)) {
         found.push({ code: 'nhs_number', start, end: start + digits.length });
       }
     });
+  }
+  return found;
+}
+
+// Digits written as words, one by one: "four eight five seven …", "NINE, FOUR, THREE …". A run
+// of ten or more such words is checked ten at a time, like the figures. "oh" and "o" count as zero.
+const DIGIT_WORDS: Record<string, string> = {
+  zero: '0', oh: '0', o: '0', nought: '0', nil: '0', one: '1', two: '2', three: '3', four: '4', five: '5',
+  six: '6', seven: '7', eight: '8', nine: '9',
+};
+const DIGIT_WORD = '(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine)';
+const SPELT_RUN = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,.;/-]{1,4}${DIGIT_WORD}){9,}\b`, 'gi');
+const NON_ZERO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/**
+ * A quick test before the pattern runs on ASCII text: ten digits in words hold at least five of
+ * one to nine (an NHS number with five or more noughts is too rare to matter).
+ */
+function mayHoldSpeltNumber(text: string): boolean {
+  if (text.length < 39) return false; // ten words of three letters or more, and the gaps between them
+  if (!isAscii(text)) return true;
+  const lower = lowered(text);
+  let n = 0;
+  for (const word of NON_ZERO_WORDS) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) if (++n >= 5) return true;
+  }
+  return false;
+}
+
+/** NHS numbers spelt out in words, in any case, with the same check digit as the figures. */
+export function detectSpeltNhsNumbers(text: string): Finding[] {
+  const found: Finding[] = [];
+  if (!mayHoldSpeltNumber(text)) return found;
+  for (const m of allMatches(SPELT_RUN, text)) {
+    const words = m[0].toLowerCase().split(/[^a-z]+/u).filter((w) => w !== '');
+    const digits = words.map((w) => DIGIT_WORDS[w] ?? '').join('');
+    for (let i = 0; i + 10 <= digits.length; i++) {
+      const candidate = digits.slice(i, i + 10);
+      if (!candidate.startsWith('0') && isValidNhsNumber(candidate)) {
+        found.push({ code: 'nhs_number', start: m.index, end: m.index + m[0].length });
+        break;
+      }
+    }
   }
   return found;
 }

@@ -65,12 +65,18 @@ let lastLower = '';
  */
 export function mayMatch(text: string, needs: readonly string[] | undefined): boolean {
   if (!needs || needs.length === 0 || !isAscii(text)) return true;
+  const lower = lowered(text);
+  for (const word of needs) if (lower.includes(word)) return true;
+  return false;
+}
+
+/** text.toLowerCase(), kept for the last text (every quick word test of one text shares it). */
+export function lowered(text: string): string {
   if (text !== lastLowered) {
     lastLowered = text;
     lastLower = text.toLowerCase();
   }
-  for (const word of needs) if (lastLower.includes(word)) return true;
-  return false;
+  return lastLower;
 }
 
 /** How many of the characters 0–9 the text holds (\\d never matches any other digit). */

@@ -49,6 +49,12 @@ export const FIRST_NAMES: readonly string[] = [
   'Michal', 'Michał', 'Mihai', 'Natalia', 'Nikola', 'Oksana', 'Olena', 'Oliwer', 'Oliwia', 'Oskar',
   'Patrycja', 'Pawel', 'Paweł', 'Petra', 'Piotr', 'Szymon', 'Tereza', 'Tomas', 'Tomasz', 'Veronika',
   'Weronika', 'Wiktor', 'Wiktoria', 'Zofia', 'Zuzanna',
+  // Romanian, written without their marks here (lookups fold "Ștefan" to "Stefan")
+  'Alexandru', 'Catalin', 'Cosmin', 'Florin', 'Ionela', 'Iulia', 'Madalina', 'Mircea', 'Nicoleta',
+  'Raluca', 'Razvan', 'Sorin', 'Stefan', 'Vasile',
+  // Irish, likewise ("Aoibhín", "Síofra")
+  'Aoibheann', 'Aoibhin', 'Caoimhin', 'Cillian', 'Darragh', 'Fiadh', 'Grainne', 'Meabh', 'Orla',
+  'Padraig', 'Roisin', 'Ruairi', 'Sadhbh', 'Siofra',
   // West, East and Southern African
   'Abebe', 'Abena', 'Abdi', 'Abdirahman', 'Adaeze', 'Adwoa', 'Akua', 'Ama', 'Amani', 'Amara', 'Aminata',
   'Ayodele', 'Babajide', 'Bukola', 'Chiamaka', 'Chidi', 'Chinedu', 'Chioma', 'Chipo', 'Damilola', 'Dawit', 'Emeka',
@@ -56,6 +62,10 @@ export const FIRST_NAMES: readonly string[] = [
   'Kwame', 'Mamadou', 'Mariama', 'Moussa', 'Ngozi', 'Nia', 'Nkechi', 'Nyasha', 'Obinna', 'Olumide',
   'Oluwaseun', 'Ousmane', 'Rutendo', 'Sagal', 'Segun', 'Sipho', 'Tafadzwa', 'Tatenda', 'Temitope',
   'Tendai', 'Thabo', 'Thandiwe', 'Tobi', 'Tunde', 'Yaw', 'Yetunde', 'Yonas', 'Zuri',
+  // South African (Zulu, Xhosa, Sotho, Tswana)
+  'Andile', 'Ayanda', 'Bongani', 'Busisiwe', 'Kagiso', 'Karabo', 'Lerato', 'Lungile', 'Lwazi', 'Mpho',
+  'Naledi', 'Nokuthula', 'Nomvula', 'Palesa', 'Refilwe', 'Sibusiso', 'Siyabonga', 'Themba', 'Thulani',
+  'Tumelo', 'Zanele', 'Zinhle',
   // Arabic, Kurdish, Turkish and Middle Eastern
   'Ameer', 'Amir', 'Aya', 'Ayse', 'Ayşe', 'Dalia', 'Dilan', 'Elif', 'Emre', 'Faris', 'Hadi', 'Hala',
   'Hamid', 'Hanan', 'Hiba', 'Huda', 'Jamal', 'Karim', 'Kareem', 'Khaled', 'Khalid', 'Laith', 'Layla',

@@ -13,9 +13,20 @@ import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
  * strong: "my son …", "…'s mum", "7-year-old …";
  * medium: "… (Year 5)", "… (8)";
  * weak: "… in Year 3", "…, Year 3";
+ * adjacent: an age straight after the word ("Rose 7yo", "joy aged 6"): strong, and any first name
+ *   that is also a word ("joy", "faith") counts in any case;
+ * year: a year group straight after the word ("Grace in year 3"): weak, and such a first name also
+ *   counts at the start of a sentence or capitalised ("Will in Year 5", "mark in year 5.");
  * listed: cues so loose ("Appendix (2)") that only listed names count.
  */
-export type CueStrength = 'naming' | 'strong' | 'medium' | 'weak' | 'listed';
+export type CueStrength = 'naming' | 'strong' | 'adjacent' | 'medium' | 'year' | 'weak' | 'listed';
+
+// First names that are also everyday words ("Grace", "Joy", "Penny"), from the curated list: with a
+// cue right next to them they are names in any case. Months stay dates ("May in Year 3 …").
+const WORD_NAMES = new Set(AMBIGUOUS_FIRST_NAMES.map((n) => n.toLowerCase()).filter((w) => !MONTHS.has(w)));
+// Of those, the ones that are also verbs, so "my son will be", "her sister rose to", "a 7-year-old
+// may need" stay sentences: they need the writer's capital after a relation or an age before them.
+const VERB_NAMES = new Set(['will', 'may', 'mark', 'rose', 'drew', 'rob', 'bill', 'chase', 'grant', 'pat', 'miles', 'frank', 'don']);
 
 export interface NameLists {
   /** A name that is never an everyday word: a name wherever it appears, in any case. */
@@ -83,6 +94,28 @@ function parts(word: string, nameLike: (w: string) => boolean): string[] {
 
 let plain: NameLists | undefined;
 
+/** Any character beyond ASCII (not fast-regex's isAscii, which keeps its answer for the whole text). */
+function beyondAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return true;
+  return false;
+}
+
+/** "Siobhán" → "Siobhan", "Ștefan" → "Stefan": the letters without their accents and marks. */
+export function withoutMarks(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+// The data sets and our lists mostly spell names without marks, writers often with them. An
+// English word written with its accent ("café") stays a word, though its bare form is a surname.
+function orUnmarked(lookup: (word: string) => boolean, everyday: ReadonlySet<string>): (word: string) => boolean {
+  return (w) => {
+    if (lookup(w)) return true;
+    if (!beyondAscii(w) || everyday.has(w.toLowerCase())) return false;
+    const plainWord = withoutMarks(w);
+    return plainWord !== w && lookup(plainWord);
+  };
+}
+
 // Words repeat from text to text, and every answer below depends on the word alone, so answers are
 // kept. The limit bounds memory on a long import of unusual words; clearing only costs speed.
 const REMEMBERED_WORDS = 50_000;
@@ -123,10 +156,10 @@ function makeLists(extraNames: readonly string[]): NameLists {
   const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
     // "rater" in small letters is a word; "Rater" may be a surname.
-    isListed: remembered((w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
-      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p))),
+    isListed: remembered(orUnmarked((w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
+      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)), s.everyday)),
     isAmbiguous: remembered(isAmbiguous),
-    isSurname: remembered((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w))),
+    isSurname: remembered(orUnmarked((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)), s.everyday)),
     isEveryday: remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w)),
     isCommon: remembered((w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase())),
     phrases,
@@ -142,11 +175,21 @@ function makeLists(extraNames: readonly string[]): NameLists {
 export function isCandidateName(word: string, lists: NameLists, strength: CueStrength, ctx: { atSentenceStart: boolean; capitalised: boolean }): boolean {
   if (word.length < 2) return false;
   if (lists.isListed(word)) return true;
+  // A word in another script ("Олександр", "محمد") or with marks English words lack ("Aoibhín")
+  // next to a child cue is a name, unless it is an English word with an accent ("café").
+  if (beyondAscii(word) && !lists.isEveryday(word) && !lists.isEveryday(withoutMarks(word))) return true;
   const lower = word.toLowerCase();
   if (strength === 'naming') return lists.isAmbiguous(word) || !lists.isEveryday(word);
-  // "my son Will" is a name; "my son will be there" is not: small letters need an uncommon word.
-  if (strength === 'strong') return (lists.isAmbiguous(word) && (ctx.capitalised || !lists.isCommon(word))) || !lists.isEveryday(word);
+  if (strength === 'adjacent' && WORD_NAMES.has(lower)) return true;
+  // "my son Will" is a name; "my son will be there" is not: small letters need an uncommon word,
+  // or a first name that is a word but not a verb ("my daughter joy").
+  if (strength === 'strong' || strength === 'adjacent') {
+    return (lists.isAmbiguous(word) && (ctx.capitalised || !lists.isCommon(word))) || !lists.isEveryday(word)
+      || (WORD_NAMES.has(lower) && !VERB_NAMES.has(lower));
+  }
   if (MONTHS.has(lower) || WEEKDAYS.has(lower) || isNotAName(word)) return false;
+  // "Grace in year 3", "mark in year 5.": not after a subject, as in "we mark in year 5".
+  if (strength === 'year' && WORD_NAMES.has(lower) && (ctx.atSentenceStart || ctx.capitalised)) return true;
   if ((strength === 'medium' || strength === 'listed') && lists.isAmbiguous(word)) return true;
   if (strength === 'listed') return false;
   // Capitals mean something away from a sentence start; in small letters (or shouting) only a name

@@ -7,7 +7,7 @@ import { adultSpans, directoryWords } from './detect-adults.js';
 import { detectAges } from './detect-ages.js';
 import { detectDatesOfBirth } from './detect-dob.js';
 import { detectNames } from './detect-names.js';
-import { detectNhsNumbers, detectUpns } from './detect-numbers.js';
+import { detectNhsNumbers, detectSpeltNhsNumbers, detectUpns } from './detect-numbers.js';
 import { detectAddresses, detectPostcodes } from './detect-places.js';
 import { PRIVACY_MESSAGES } from './messages.js';
 import { buildNameLists } from './name-lists.js';
@@ -34,11 +34,13 @@ export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Fi
     // A directory person's first name or surname alone is fine, unless a child cue points at it.
     return n.byCue || !clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w));
   });
-  // Numbers, postcodes and dates all need a digit; most titles have none.
-  if (!/\d/u.test(clean)) return [...names, ...ages, ...detectAddresses(clean, shouted)];
+  // Numbers, postcodes and dates all need a digit (unless spelt out); most titles have none.
+  const spelt = detectSpeltNhsNumbers(clean);
+  if (!/\d/u.test(clean)) return [...names, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
   return [
     ...names,
     ...ages,
+    ...spelt,
     ...detectDatesOfBirth(clean),
     ...detectUpns(clean),
     ...detectNhsNumbers(clean),
