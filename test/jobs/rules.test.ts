@@ -154,12 +154,13 @@ describe('words for snoozing', () => {
 });
 
 describe('chat command parsing', () => {
+  // The words of the period are kept with their "until" or "for": the resume date reads them.
   it.each([
-    ['snooze reminders until Monday', { kind: 'snooze', when: 'monday' }],
-    ['Snooze my reminders for two weeks.', { kind: 'snooze', when: 'two weeks' }],
+    ['snooze reminders until Monday', { kind: 'snooze', when: 'until monday' }],
+    ['Snooze my reminders for two weeks.', { kind: 'snooze', when: 'for two weeks' }],
     ['snooze', { kind: 'snooze', when: null }],
-    ['mute COM-06 until 1 December', { kind: 'mute', typed: 'COM-06', when: '1 december' }],
-    ['mute com 6 until 1 dec', { kind: 'mute', typed: 'COM-06', when: '1 dec' }],
+    ['mute COM-06 until 1 December', { kind: 'mute', typed: 'COM-06', when: 'until 1 december' }],
+    ['mute com 6 until 1 dec', { kind: 'mute', typed: 'COM-06', when: 'until 1 dec' }],
     ['unsnooze', { kind: 'unsnooze' }],
     ['resume reminders', { kind: 'unsnooze' }],
     ['unmute COM-06', { kind: 'unmute', typed: 'COM-06' }],
