@@ -60,6 +60,12 @@ export class ConversationRepository {
     return count;
   }
 
+  /** A conversation's new name (a renamed team or channel); ids and links stay. How many were renamed. */
+  async rename(conversationId: string, name: string): Promise<number> {
+    const { count } = await this.db.conversationRef.updateMany({ where: { conversationId }, data: { name } });
+    return count;
+  }
+
   async personalFor(personId: number): Promise<StoredConversation | null> {
     const row = await this.db.conversationRef.findFirst({ where: { personId, kind: 'personal' }, orderBy: { lastSeenAt: 'desc' } });
     return row ? toStored(row) : null;

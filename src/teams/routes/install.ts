@@ -62,7 +62,7 @@ async function forget(context: TurnContext, services: Services, why: string): Pr
 /** A name change only: ids, the stored reference and any cluster or workstream link stay as they are. */
 async function rename(context: TurnContext, services: Services, conversationId: string | undefined, name: string | undefined): Promise<void> {
   if (!conversationId || !name) return;
-  const { count } = await services.store.db.conversationRef.updateMany({ where: { conversationId }, data: { name } });
+  const count = await services.conversations.rename(conversationId, name);
   turnLog(context, services.log).info({ renamed: count }, 'conversation renamed');
 }
 
