@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { buildApp } from '../../src/cli/build.js';
+import { buildApp, COMPILE } from '../../src/cli/build.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const BOT_ENTRY = 'dist/app/main.js';
@@ -23,7 +23,7 @@ export function compileServers(): Promise<void> {
     await buildApp();
     await build({
       entryPoints: [path.join(ROOT, 'bench', 'echo-bot.ts')], outdir: path.join(ROOT, 'bench', 'out', 'echo'),
-      platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning',
+      ...COMPILE, logLevel: 'warning',
     });
   })();
   return compiled;

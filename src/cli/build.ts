@@ -16,12 +16,15 @@ function sources(dir: string): string[] {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith(GENERATED + path.sep));
 }
 
+/** How every entry is compiled: types stripped, one ESM file per source file, for Node 22+. */
+export const COMPILE = { platform: 'node', format: 'esm', target: 'node22' } as const;
+
 export async function buildApp(): Promise<void> {
   if (!fs.existsSync(GENERATED)) throw new Error('src/generated is missing: run `npx prisma generate` first');
   fs.rmSync(OUT, { recursive: true, force: true });
   await build({
     entryPoints: sources(SRC), outdir: OUT, outbase: SRC,
-    platform: 'node', format: 'esm', target: 'node22', sourcemap: 'linked', logLevel: 'warning',
+    ...COMPILE, sourcemap: 'linked', logLevel: 'warning',
   });
   // The Prisma client is generated JavaScript: it is copied beside the compiled code, at the same
   // relative place as in src/, so imports of '../generated/prisma/…' resolve unchanged.
