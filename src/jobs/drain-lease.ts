@@ -23,9 +23,17 @@ export class DrainLease {
    * gone (so a database round trip is not paid per batch), or has just taken a free or lapsed one.
    */
   async hold(nowMs: number): Promise<boolean> {
+    if (this.heldUntilMs > nowMs && nowMs - this.renewedAtMs < this.ttlMs / 3) return true;
+    // The sender's workers all ask at once when a renewal falls due: one round trip answers them all.
+    this.asking ??= this.ask(nowMs).finally(() => { this.asking = undefined; });
+    return this.asking;
+  }
+
+  private asking: Promise<boolean> | undefined;
+
+  private async ask(nowMs: number): Promise<boolean> {
     const now = new Date(nowMs);
     if (this.heldUntilMs > nowMs) {
-      if (nowMs - this.renewedAtMs < this.ttlMs / 3) return true;
       if (await this.leases.renew(DRAIN_LEASE, this.holder, now, this.ttlMs)) return this.held(nowMs);
       this.heldUntilMs = 0; // lost it (it lapsed and another sender took it)
     }
