@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse';
 import { countLineBreaks } from './csv.js';
 import type { ImportIssue } from './import-types.js';
 import { COLUMNS, PLAN_FILES, parseRow, type PlanFileName, type RowOf } from './rows.js';
@@ -120,7 +120,9 @@ function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, 
 
 /** csv-parse's quoting errors in the words of a person editing a spreadsheet; fatal: nothing after it can be trusted. */
 function quotingIssue(err: CsvError, recordLine: number, extraLines: number): { line: number; reason: string; fatal: boolean } {
-  const line = Number(err.lines) - extraLines || recordLine;
+  // The record in flight is not yet in extraLines: its own CRLFs (in err.raw) count twice too.
+  const inFlight = typeof err.raw === 'string' ? err.raw.split('\r\n').length - 1 : 0;
+  const line = Number(err.lines) - extraLines - inFlight || recordLine;
   if (err.code === 'INVALID_OPENING_QUOTE') {
     return { line, reason: 'a " inside an unquoted field (quote the whole field and double the ", as in "say ""hello""")', fatal: false };
   }
@@ -139,34 +141,39 @@ function quotingIssue(err: CsvError, recordLine: number, extraLines: number): { 
 async function readFile<F extends PlanFileName>(file: F, fullPath: string, issues: ImportIssue[]): Promise<Parsed<RowOf<F>>[]> {
   const mine: ImportIssue[] = [];
   const out: Parsed<RowOf<F>>[] = [];
-  const parser = parse({
-    bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true, skip_records_with_error: true,
-    record_delimiter: ['\r\n', '\n', '\r'],
-  });
-  let lastEnd = 0;
+  // Line bookkeeping runs in the parser's own order (on_record and 'skip' fire as it reads), not
+  // in the consumer's: the async iterator below may lag several records behind the parser.
   // csv-parse counts a CRLF inside a quoted field as two lines; its raw text shows a CRLF that
   // ends a record as a lone CR, so every CRLF in the raw text is one such extra line.
   let extraLines = 0;
-  let stop = false;
+  let lastEnd = 0;
+  let stopped = false;
   const quoted = new Set<string>();
+  const parser = parse({
+    bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true, skip_records_with_error: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    // With info and raw set, csv-parse hands on_record { record, info, raw }; its types do not say so.
+    on_record: ((rec: { record: string[]; info: { lines: number }; raw: string }) => {
+      if (stopped) return null; // after a fatal quoting mistake every later line would be misread
+      extraLines += rec.raw.split('\r\n').length - 1;
+      lastEnd = rec.info.lines - extraLines;
+      return { record: rec.record, raw: rec.raw, line: startLine(lastEnd, rec.raw) };
+    }) as unknown as CsvOptions['on_record'],
+  });
   parser.on('skip', (err: CsvError) => {
-    if (stop) return;
+    if (stopped) return;
     const q = quotingIssue(err, lastEnd + 1, extraLines);
     const key = `${q.line} ${q.reason}`;
     if (!quoted.has(key)) mine.push({ file, ...q });
     quoted.add(key);
-    stop = q.fatal;
+    stopped = q.fatal;
   });
   const source = fs.createReadStream(fullPath).pipe(utf8Check());
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   let header: { index: number[] | null; width: number } | undefined;
   try {
-    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      if (stop) break;
-      extraLines += raw.split('\r\n').length - 1;
-      lastEnd = info.lines - extraLines;
-      const line = startLine(lastEnd, raw);
+    for await (const { record, raw, line } of parser as AsyncIterable<{ record: string[]; raw: string; line: number }>) {
       // A line of spaces alone is a blank line.
       if (record.length === 1 && record[0]!.trim() === '' && !raw.includes('"')) continue;
       if (!header) {
@@ -185,6 +192,8 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
   } finally {
     source.destroy();
   }
+  // Quoting issues are found by the parser, row issues by the loop: put them back in file order.
+  mine.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (!header) mine.push({ file, line: 1, reason: `the file is empty (the first line must be the header: ${COLUMNS[file].join(',')})` });
   issues.push(...mine);
   return header?.index ? out : [];

@@ -43,3 +43,13 @@ it('refuses a file that is not UTF-8 with one line and no rows', async () => {
   expect(input.files['maturity_ratings.csv']).toEqual([]);
   expect(input.issues).toEqual([{ file: 'maturity_ratings.csv', line: 1, reason: 'is not UTF-8 text (save it as "CSV UTF-8")' }]);
 });
+
+it('names the line of text after a closing quote when the quoted field held CRLF line breaks', async () => {
+  const { issues } = await read(`${HEADER}\r\n"\r\n\r\n"unterminated\r\n`);
+  expect(issues).toEqual([expect.stringMatching(/^4: text after a closing quote/)]);
+});
+
+it('names the line of text after a closing quote on a later record, after earlier CRLFs in quotes', async () => {
+  const { issues } = await read(`${HEADER}\r\n1,2,"a\r\nb",,2026-01-01T00:00:00Z\r\n1,2,"x\r\ny"z,,2026-01-01T00:00:00Z\r\n`);
+  expect(issues).toEqual([expect.stringMatching(/^5: text after a closing quote/)]);
+});
