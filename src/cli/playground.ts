@@ -4,6 +4,7 @@
 //   npm run playground                    # then open the printed address
 //   npm run playground -- --port 56150 --now 2026-11-22T09:00:00Z --keep
 //   npm run playground -- --as eclarke     # be Emma Clarke, a SENCO, instead of Owen Price
+//   npm run playground -- --record /tmp/activities   # save what the client sends, as test fixtures
 //
 // Starts two processes and stops both on Ctrl-C:
 // - the bot (src/main.ts) with DEMO_DATA=1 and CLOCK_NOW pinned (default 2026-11-22T09:00:00Z) on a
@@ -18,68 +19,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PACKAGE_ROOT } from '../paths/package-root.js';
+import { PLAYGROUND_CONFIG, PLAYGROUND_PEOPLE, playgroundConfig } from './playground-people.js';
+import { startRecorder, type Recorder } from './record-activities.js';
+
+export { PLAYGROUND_CONFIG, PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID, playgroundConfig, type MockPerson } from './playground-people.js';
 
 const ROOT = PACKAGE_ROOT;
 export const PLAYGROUND_CLI = path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
-export const PLAYGROUND_CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
 export const DEFAULT_NOW = '2026-11-22T09:00:00Z';
-
-// ---- The mock people: demo people (prisma/demo/kirklees/people.csv), recognised by their aadObjectId.
-// .m365agentsplayground.yml is playgroundConfig('oprice'), committed; a test keeps the two the same.
-
-export const PLAYGROUND_TENANT_ID = '9b3c6d2e-0000-4000-8000-00000000c0de';
-
-export interface MockPerson { key: string; name: string; givenName: string; surname: string; email: string; aadObjectId: string; note: string }
-
-export const PLAYGROUND_PEOPLE: readonly MockPerson[] = [
-  { key: 'oprice', name: 'Owen Price', givenName: 'Owen', surname: 'Price', email: 'owen.price@example.org', aadObjectId: '6f1c2a10-0010-4a6e-9c1a-000000000010', note: 'Action owner (COM-02, COM-03, COM-06 and more in WS1 Communication).' },
-  { key: 'pshah', name: 'Priya Shah', givenName: 'Priya', surname: 'Shah', email: 'priya.shah@example.org', aadObjectId: '6f1c2a10-0002-4a6e-9c1a-000000000002', note: 'Workstream lead for WS1 (Communication).' },
-  { key: 'amorgan', name: 'Alex Morgan', givenName: 'Alex', surname: 'Morgan', email: 'alex.morgan@example.org', aadObjectId: '6f1c2a10-0001-4a6e-9c1a-000000000001', note: "Service director and the bot's admin." },
-  { key: 'eclarke', name: 'Emma Clarke', givenName: 'Emma', surname: 'Clarke', email: 'emma.clarke@example.org', aadObjectId: '6f1c2a10-0014-4a6e-9c1a-000000000014', note: 'SENCO at Oakfield Primary School, chair of the Batley cluster.' },
-  { key: 'jwalker', name: 'James Walker', givenName: 'James', surname: 'Walker', email: 'james.walker@example.org', aadObjectId: '6f1c2a10-0015-4a6e-9c1a-000000000015', note: 'SENCO at Hillside Junior and Infant School.' },
-  { key: 'cbarnes', name: 'Chloe Barnes', givenName: 'Chloe', surname: 'Barnes', email: 'chloe.barnes@example.org', aadObjectId: '6f1c2a10-0011-4a6e-9c1a-000000000011', note: 'Educational psychologist in the Experts at Hand pool.' },
-];
-
-/** The Playground's project config (schema 0.1.1) with `as` as the current user and the other five as users. */
-export function playgroundConfig(as = 'oprice'): string {
-  const me = PLAYGROUND_PEOPLE.find((p) => p.key === as);
-  if (!me) throw new Error(`No mock person "${as}"; choose one of ${PLAYGROUND_PEOPLE.map((p) => p.key).join(', ')}.`);
-  const user = (p: MockPerson, indent: string, first: string) => [
-    `${indent}# ${p.note}`,
-    `${indent}${first}id: 29:${p.key}`,
-    ...[['name', p.name], ['userPrincipleName', p.email], ['aadObjectId', p.aadObjectId], ['givenName', p.givenName], ['surname', p.surname], ['email', p.email]]
-      .map(([k, v]) => `${indent}${' '.repeat(first.length)}${k}: ${v}`),
-  ];
-  return [
-    '# yaml-language-server: $schema=https://aka.ms/teams-app-test-tool-config/0.1.1/config.schema.json',
-    '# Mock Teams for `npm run playground` and `npm run test:e2e` (Microsoft 365 Agents Playground 0.2.28).',
-    '# Written by src/cli/playground.ts (playgroundConfig); change the people there. They are demo people',
-    "# (prisma/demo/kirklees/people.csv) with the demo data's aadObjectIds, so the bot recognises them.",
-    '# Everything here is invented. The Playground needs exactly five `users` besides the current user.',
-    'version: "0.1.1"',
-    `tenantId: ${PLAYGROUND_TENANT_ID}`,
-    'bot:',
-    '  id: 28:partnership-bot-playground',
-    '  name: Partnership Bot',
-    'currentUser:',
-    ...user(me, '  ', ''),
-    'users:',
-    ...PLAYGROUND_PEOPLE.filter((p) => p !== me).flatMap((p) => user(p, '  ', '- ')),
-    'personalChat:',
-    `  id: a:playground-personal-${me.key}`,
-    'groupChat:',
-    '  id: 19:playground-batley-senco@thread.v2',
-    '  name: Batley cluster SENCOs',
-    'team:',
-    '  id: 19:playground-partnership@thread.tacv2',
-    '  name: SEND Partnership',
-    '  aadGroupId: 7c1e0d55-0000-4000-8000-00000000a11e',
-    '  channels:',
-    '    - id: 19:playground-ws1@thread.tacv2',
-    '      name: WS1 Communication',
-    '',
-  ].join('\n');
-}
 
 export interface PlaygroundOptions {
   /** Who you are in the Playground: a key from PLAYGROUND_PEOPLE (default oprice, Owen Price). */
@@ -94,6 +41,8 @@ export interface PlaygroundOptions {
   botPort?: number;
   /** Keep the temporary folder (bot log, embedded database) after stopping. */
   keep?: boolean;
+  /** Save every activity the Playground posts to the bot in this folder (see record-activities.ts). */
+  record?: string;
   /** Extra environment for the bot. */
   botEnv?: Record<string, string>;
   /** Progress lines; default silent. */
@@ -204,10 +153,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   if (!fs.existsSync(PLAYGROUND_CLI)) throw new Error('The Playground is not installed: run npm install (it is the dev dependency @microsoft/m365agentsplayground).');
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-bot-playground-'));
   const children: ChildProcess[] = [];
+  let recorder: Recorder | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await Promise.all([...children].reverse().map((c) => stopChild(c)));
+      await recorder?.close();
       if (!options.keep) fs.rmSync(stateDir, { recursive: true, force: true });
     })();
     return stopping;
@@ -216,6 +167,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   try {
     // 1. The bot, on the demo data.
     const { bot, botEnvironment, botEndpoint } = await startBot(options, stateDir, children, say, timeoutMs);
+    if (options.record) {
+      recorder = await startRecorder(botEndpoint, path.resolve(options.record));
+      say(`Recording every activity the Playground sends in ${path.resolve(options.record)}`);
+    }
 
     // 2. The Playground, pointed at it. Its state is in memory: a new process is a fresh client.
     let configPath = PLAYGROUND_CONFIG;
@@ -224,7 +179,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       fs.writeFileSync(configPath, playgroundConfig(options.as));
     }
     const playground = spawn(process.execPath, [
-      PLAYGROUND_CLI, '-e', botEndpoint, '-c', 'msteams', '-p', String(options.playgroundPort ?? 56150), '--disable-telemetry',
+      PLAYGROUND_CLI, '-e', recorder?.endpoint ?? botEndpoint, '-c', 'msteams', '-p', String(options.playgroundPort ?? 56150), '--disable-telemetry',
     ], {
       cwd: stateDir, // it writes devTools/ into its working folder
       env: { ...baseEnv(), TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath },
@@ -268,8 +223,9 @@ function parseArgs(argv: string[]): PlaygroundOptions {
     else if (arg === '--now') options.now = value();
     else if (arg === '--as') options.as = value();
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--record') options.record = value();
     else if (arg === '--help' || arg === '-h') {
-      console.log('Usage: npm run playground -- [--as oprice] [--port 56150] [--bot-port 0] [--now 2026-11-22T09:00:00Z] [--keep]');
+      console.log('Usage: npm run playground -- [--as oprice] [--port 56150] [--bot-port 0] [--now 2026-11-22T09:00:00Z] [--keep] [--record <folder>]');
       console.log(`--as: who you are, one of ${PLAYGROUND_PEOPLE.map((p) => `${p.key} (${p.name})`).join(', ')}.`);
       process.exit(0);
     } else throw new Error(`Unknown option ${arg}; try --help.`);
