@@ -11,9 +11,14 @@ export function dropTrailingMarks(text: string): string {
   return text.slice(0, end);
 }
 
-/** Lower case, straight apostrophes, no trailing punctuation, single spaces. */
+/** Straight apostrophes, no trailing punctuation, single spaces; the case as typed (for names said back). */
+export function tidyText(text: string): string {
+  return dropTrailingMarks(text.replace(/[’‘]/g, "'")).replace(/\s+/g, ' ').trim();
+}
+
+/** As tidyText, in lower case. */
 export function commandText(text: string): string {
-  return dropTrailingMarks(text.toLowerCase().replace(/[’‘]/g, "'")).replace(/\s+/g, ' ').trim();
+  return tidyText(text.toLowerCase());
 }
 
 /** An action reference as typed: "COM-06", "com 6", "com-6", "COM06", "com_06", "com. 6", "eah-05" (prefix and digits captured). */

@@ -16,6 +16,16 @@ describe('Experts at Hand commands', () => {
     expect(parseExpertCommand('link this channel to the speech and language pool')).toEqual({ kind: 'link-pool', phrase: 'speech and language' });
   });
 
+  it('reads them however they are typed: capitals, curly apostrophes, extra spaces, closing marks', () => {
+    expect(parseExpertCommand('I’d like some help from an OT!')).toEqual({ kind: 'form', specialism: 'occupational_therapy' });
+    expect(parseExpertCommand('  We  need   advice from the educational psychologist.  ')).toEqual({ kind: 'form', specialism: 'educational_psychology' });
+    expect(parseExpertCommand('NEW EXPERTS AT HAND REQUEST!!')).toEqual({ kind: 'form' });
+    expect(parseExpertCommand('My requests?')).toEqual({ kind: 'my-requests' });
+    expect(parseExpertCommand('show my requests...')).toEqual({ kind: 'my-requests' });
+    expect(parseExpertCommand('Open requests for  Speech and Language?')).toEqual({ kind: 'open-requests', phrase: 'Speech and Language' });
+    expect(parseExpertCommand('Link this channel to the OT pool!')).toEqual({ kind: 'link-pool', phrase: 'OT' });
+  });
+
   it('leaves questions and other commands alone', () => {
     for (const text of ["What's the status of EAH-R-0001?", 'next Batley meeting', 'link this chat to Batley', 'I need advice from a plumber', 'update COM-06']) {
       expect(parseExpertCommand(text), text).toBeUndefined();

@@ -11,6 +11,13 @@ describe('cluster meeting commands', () => {
     expect(parseMeetingCommand('Please schedule a cluster meeting.')).toEqual({ kind: 'schedule-form' });
   });
 
+  it('reads them however they are typed: capitals, extra spaces, closing marks', () => {
+    expect(parseMeetingCommand('Link  this chat to  the Batley cluster!')).toEqual({ kind: 'link-chat', phrase: 'the Batley cluster' });
+    expect(parseMeetingCommand('LINK THIS CHANNEL TO DEWSBURY...')).toEqual({ kind: 'link-chat', phrase: 'DEWSBURY' });
+    expect(parseMeetingCommand('schedule the next meeting for Batley cluster!')).toEqual({ kind: 'schedule-form' });
+    expect(parseMeetingCommand('  Arrange a new SENCO meeting?  ')).toEqual({ kind: 'schedule-form' });
+  });
+
   it('leaves read-only meeting questions to src/ask, and workstream and pool links to others', () => {
     for (const text of ['next Batley meeting', 'When is the next Batley cluster meeting?', 'meetings this month', 'add meeting notes', 'link this channel to WS5', 'link this channel to the speech and language pool']) {
       expect(parseMeetingCommand(text), text).toBeUndefined();

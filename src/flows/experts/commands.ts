@@ -6,6 +6,7 @@
 //   "link this channel to the speech and language pool"  (admin: pool cards and reminders go there)
 import { parseSpecialism } from '../../domain/experts/index.js';
 import type { Specialism } from '../../domain/plan/types.js';
+import { tidyText } from '../command-text.js';
 
 export type ExpertCommand =
   | { kind: 'link-pool'; phrase: string }
@@ -14,15 +15,16 @@ export type ExpertCommand =
   | { kind: 'open-requests'; phrase?: string }
   | { kind: 'term-stats' };
 
-const LINK_POOL = /^(?:please )?link this (?:group )?(?:chat|channel|conversation) (?:to|with) (?:the )?(.+?) pool\.?$/i;
-const NEED_ADVICE = /^(?:i|we)(?: would| 'd|'d)? (?:need|want|like|would like)(?: to get| to ask for)? (?:some )?(?:advice|help|support|guidance) from (?:an? |the )?(.+?)\.?$/i;
-const NEW_REQUEST = /^(?:(?:new|open|start|make|raise)(?: an?)?(?: new)? experts? at hand request|(?:new|open an?) expert request|ask experts? at hand)\.?$/i;
-const MY_REQUESTS = /^(?:show |list |what are )?my (?:experts? at hand |expert )?requests\??$/i;
-const OPEN_REQUESTS = /^(?:show |list |what are (?:the )?)?(?:open|unclaimed|waiting|outstanding) (?:experts? at hand |expert )?requests(?: (?:for|in) (.+?))?\??$/i;
-const TERM_STATS = /^(?:how (?:is|are) )?experts? at hand(?: requests)?(?: doing)? (?:this term|term stats|statistics this term)\??$/i;
+const LINK_POOL = /^(?:please )?link this (?:group )?(?:chat|channel|conversation) (?:to|with) (?:the )?(.+?) pool$/i;
+const NEED_ADVICE = /^(?:i|we)(?: would| 'd|'d)? (?:need|want|like|would like)(?: to get| to ask for)? (?:some )?(?:advice|help|support|guidance) from (?:an? |the )?(.+?)(?: please)?$/i;
+const NEW_REQUEST = /^(?:(?:new|open|start|make|raise)(?: an?)?(?: new)? experts? at hand request|(?:new|open an?) expert request|ask experts? at hand)$/i;
+const MY_REQUESTS = /^(?:show |list |what are )?my (?:experts? at hand |expert )?requests$/i;
+const OPEN_REQUESTS = /^(?:show |list |what are (?:the )?)?(?:open|unclaimed|waiting|outstanding) (?:experts? at hand |expert )?requests(?: (?:for|in) (.+?))?$/i;
+const TERM_STATS = /^(?:how (?:is|are) )?experts? at hand(?: requests)?(?: doing)? (?:this term|term stats|statistics this term)$/i;
 
 /** The command a message gives, or undefined when it is not an Experts at Hand command. */
-export function parseExpertCommand(text: string): ExpertCommand | undefined {
+export function parseExpertCommand(typed: string): ExpertCommand | undefined {
+  const text = tidyText(typed);
   const pool = LINK_POOL.exec(text);
   if (pool) return { kind: 'link-pool', phrase: pool[1]! };
   const advice = NEED_ADVICE.exec(text);
