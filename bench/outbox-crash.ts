@@ -1,7 +1,7 @@
-// npm run bench:outbox-crash -- [--messages 400] [--runs 3] [--db both|postgresql|embedded] [--fault both|kill|terminate]
+// npm run bench:outbox-crash -- [--messages 400] [--runs 3] [--db both|postgresql|embedded] [--fault all|kill|terminate|restart]
 //
 // Counts messages received twice and messages lost when the bot is hurt in the middle of draining
-// its outbox. The bot is the real one (`node --import tsx src/main.ts`, its outbox sender on,
+// its outbox. The bot is the real one (compiled, `node dist/app/main.js`, its outbox sender on,
 // scheduler off, SEND_RATE_PER_SECOND=50), sending to the connector stub (src/cli/connector-stub.ts)
 // in this process, which records every message it accepts. Each run starts from a fresh database
 // holding `--messages` queued messages, one per personal chat (as a digest queues them), then:
@@ -9,7 +9,10 @@
 //    thirds, in turn), and the bot started again on the same database; it resumes once the dead
 //    sender's claims lapse (60 s);
 //  - terminate (PostgreSQL only): pg_terminate_backend on every connection of the bot's database
-//    at a quarter, a half and three quarters of the drain; the bot keeps running.
+//    at a quarter, a half and three quarters of the drain; the bot keeps running;
+//  - restart (PostgreSQL only): a private PostgreSQL server (bench/lib/private-postgres.ts; the
+//    shared one is not touched) stopped with `pg_ctl stop -m fast` at a quarter, a half and three
+//    quarters of the drain and started again a second later; the bot keeps running.
 // A run ends when every message has reached the stub or after --timeout seconds. Printed per run:
 // messages received twice, lost (never received), rows not marked sent. Exit code 1 on any loss.
 import crypto from 'node:crypto';
@@ -19,14 +22,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startConnectorStub, type ConnectorStub } from '../src/cli/connector-stub.js';
+import { privatePostgres, privatePostgresUnavailable, type PrivatePostgres } from './lib/private-postgres.js';
 import { openStore, pgConfig } from '../src/store/database.js';
 import { enqueueMessages } from '../src/store/outbox.js';
-import { sleep, startServer, type Server } from './lib/servers.js';
+import { BOT_ENTRY, sleep, startServer, type Server } from './lib/servers.js';
 
 const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '400' }, runs: { type: 'string', default: '3' },
-    db: { type: 'string', default: 'both' }, fault: { type: 'string', default: 'both' }, timeout: { type: 'string', default: '180' },
+    db: { type: 'string', default: 'both' }, fault: { type: 'string', default: 'all' }, timeout: { type: 'string', default: '180' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -38,7 +42,10 @@ interface Database {
   kind: 'postgresql' | 'embedded'; env: Record<string, string>; open(): ReturnType<typeof openStore>;
   /** Outbox rows not yet marked sent, read while the bot runs (PostgreSQL only). */
   unsent?(): Promise<number>;
-  terminate?(): Promise<number>; drop(): Promise<void>;
+  terminate?(): Promise<number>;
+  /** Stops the server and starts it again (a private server only). */
+  restart?(): Promise<void>;
+  drop(): Promise<void>;
 }
 
 async function adminQuery(sql: string, params: unknown[] = [], url = ADMIN): Promise<pg.QueryResult> {
@@ -47,7 +54,20 @@ async function adminQuery(sql: string, params: unknown[] = [], url = ADMIN): Pro
   try { return await c.query(sql, params); } finally { await c.end(); }
 }
 
-async function freshDatabase(kind: Database['kind']): Promise<Database> {
+/** A database on a private server, for the restart fault. */
+async function privateDatabase(): Promise<Database> {
+  const server: PrivatePostgres = await privatePostgres();
+  const url = server.url;
+  return {
+    kind: 'postgresql', env: { DATABASE_URL: url }, open: () => openStore({ databaseUrl: url }),
+    unsent: async () => Number((await adminQuery("SELECT count(*) AS n FROM outbox WHERE status <> 'sent'", [], url)).rows[0]?.n),
+    restart: async () => { await server.stop('fast'); await sleep(1000); await server.start(); },
+    drop: () => server.remove(),
+  };
+}
+
+async function freshDatabase(kind: Database['kind'], fault: Fault): Promise<Database> {
+  if (fault === 'restart') return privateDatabase();
   if (kind === 'embedded') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-crash-'));
     return { kind, env: { DATA_DIR: dir }, open: () => openStore({ dataDir: path.join(dir, 'pglite') }), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -87,7 +107,7 @@ async function fill(db: Database, stub: ConnectorStub): Promise<void> {
 }
 
 function startBot(db: Database): Promise<Server> {
-  return startServer('bot', 'src/main.ts', {
+  return startServer('bot', BOT_ENTRY, {
     ...db.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SCHEDULER: '0', SENDER: '1', SEND_RATE_PER_SECOND: '50', DEMO_DATA: '0',
   });
 }
@@ -108,8 +128,10 @@ async function killed(pid: number): Promise<void> {
 
 interface RunResult { db: string; fault: string; at: string; receivedAtFault: number; terminated: number; twice: number; lost: number; notMarkedSent: number; seconds: number }
 
-async function run(kind: Database['kind'], fault: 'kill' | 'terminate', k: number): Promise<RunResult> {
-  const db = await freshDatabase(kind);
+type Fault = 'kill' | 'terminate' | 'restart';
+
+async function run(kind: Database['kind'], fault: Fault, k: number): Promise<RunResult> {
+  const db = await freshDatabase(kind, fault);
   const stub = await startConnectorStub();
   const started = Date.now();
   let bot: Server | undefined;
@@ -133,7 +155,7 @@ async function run(kind: Database['kind'], fault: 'kill' | 'terminate', k: numbe
       for (const share of [0.25, 0.5, 0.75]) {
         await until(() => received(stub).length >= MESSAGES * share, TIMEOUT_MS);
         receivedAtFault = received(stub).length;
-        terminated += (await db.terminate?.()) ?? 0;
+        if (fault === 'restart') { await db.restart?.(); terminated += 1; } else terminated += (await db.terminate?.()) ?? 0;
       }
     }
     await until(() => distinct(stub) >= MESSAGES, TIMEOUT_MS);
@@ -170,11 +192,12 @@ async function run(kind: Database['kind'], fault: 'kill' | 'terminate', k: numbe
 
 async function main(): Promise<void> {
   const kinds: Database['kind'][] = values.db === 'both' ? ['postgresql', 'embedded'] : [values.db as Database['kind']];
-  const faults: ('kill' | 'terminate')[] = values.fault === 'both' ? ['kill', 'terminate'] : [values.fault as 'kill' | 'terminate'];
+  const faults: Fault[] = values.fault === 'all' ? ['kill', 'terminate', 'restart'] : [values.fault as Fault];
+  if (faults.includes('restart') && privatePostgresUnavailable) throw new Error(`--fault restart needs a private PostgreSQL server: ${privatePostgresUnavailable}.`);
   const results: RunResult[] = [];
   for (const fault of faults) {
     for (const kind of kinds) {
-      if (fault === 'terminate' && kind !== 'postgresql') continue;
+      if (fault !== 'kill' && kind !== 'postgresql') continue;
       for (let k = 0; k < RUNS; k++) {
         const r = await run(kind, fault, k);
         results.push(r);
@@ -183,7 +206,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n${MESSAGES} messages per run, load average ${os.loadavg()[0]?.toFixed(1)}`);
-  console.log('| database | fault | when | accepted by the stub at the (last) fault | connections ended | received twice | lost | rows not marked sent | seconds |');
+  console.log('| database | fault | when | accepted by the stub at the (last) fault | connections ended / restarts | received twice | lost | rows not marked sent | seconds |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) console.log(`| ${r.db} | ${r.fault} | ${r.at} | ${r.receivedAtFault} | ${r.terminated} | ${r.twice} | ${r.lost} | ${r.notMarkedSent} | ${r.seconds} |`);
   if (results.some((r) => r.lost > 0)) process.exitCode = 1;
