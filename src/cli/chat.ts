@@ -1,10 +1,13 @@
 // npm run chat: a terminal chat with the running bot, over /api/messages exactly as Teams
-// would send it; replies arrive at a connector stub on 127.0.0.1 and are printed readably.
+// would send it; replies arrive at a connector stub on 127.0.0.1 and are printed readably, and so
+// is what the bot sends on its own (nudges, digests, expert notices) when it arrives.
 //   npm run chat -- [--as <person key or e-mail>] [--group] [--bot http://127.0.0.1:3978/api/messages]
+//                   [--people <people.csv>]      (the bot's address defaults to PORT, else 3978)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline/promises';
 import { parseCsv } from '../importer/csv.js';
+import { fillForm, formInputs } from './chat-forms.js';
 import { startConnectorStub } from './connector-stub.js';
 import { renderCard, type CardButton } from './render-card.js';
 import { fromRoot } from '../paths/package-root.js';
@@ -39,25 +42,64 @@ const base = () => ({
   serviceUrl: connector.serviceUrl, channelId: 'msteams', from: me, recipient: BOT, conversation,
   channelData: { tenant: { id: 'local' } },
 });
+type Card = Record<string, unknown>;
 let buttons: CardButton[] = [];
-let lastCard: Record<string, unknown> | undefined;
+/** The cards whose inputs a button sends: its own card, and for a sub-card the card around it too. */
+const scopes = new Map<CardButton, Card[]>();
 
-function show(activities: Record<string, unknown>[]): void {
+/** Prints a card and numbers its buttons after those already shown. */
+function showCard(card: Card, scope: Card[]): void {
+  const mine: CardButton[] = [];
+  const text = renderCard(card, mine);
+  // Renumber: the card's own numbering starts at 1, the chat's continues.
+  const offset = buttons.length;
+  console.log(indent(text.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`)));
+  for (const b of mine) { buttons.push(b); scopes.set(b, scope); }
+}
+
+function show(activities: Record<string, unknown>[], label = 'bot'): void {
   buttons = [];
+  scopes.clear();
   for (const a of activities) {
-    if (typeof a.text === 'string' && a.text) console.log(`\nbot> ${a.text}`);
-    for (const att of (a.attachments as { content?: Record<string, unknown> }[] | undefined) ?? []) {
-      if (att.content) { lastCard = att.content; console.log(indent(renderCard(att.content, buttons))); }
+    if (typeof a.text === 'string' && a.text) console.log(`\n${label}> ${a.text}`);
+    for (const att of (a.attachments as { content?: Card }[] | undefined) ?? []) {
+      if (att.content) showCard(att.content, [att.content]);
     }
   }
 }
 const indent = (s: string) => s.split('\n').map((l) => `   ${l}`).join('\n');
 
+/** How many of the stub's messages have been shown: the rest arrived on the bot's own. */
+let shown = 0;
+let posting = false;
+const messagesHere = () => connector.for(conversation.id).map((s) => s.body).filter((b) => b.type === 'message');
+
 async function post(activity: Record<string, unknown>): Promise<{ status: number; body: string; replies: Record<string, unknown>[] }> {
-  const before = connector.sent.length;
-  const res = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  const body = await res.text();
-  return { status: res.status, body, replies: connector.sent.slice(before).map((s) => s.body).filter((b) => b.type === 'message') };
+  posting = true;
+  try {
+    const res = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const body = await res.text();
+    const all = messagesHere();
+    const replies = all.slice(shown);
+    shown = all.length;
+    return { status: res.status, body, replies };
+  } finally {
+    posting = false;
+  }
+}
+
+/** Nudges, digests and expert notices: printed as they arrive, between turns. */
+function watchOwnMessages(rl: readline.Interface): NodeJS.Timeout {
+  return setInterval(() => {
+    if (posting) return;
+    const all = messagesHere();
+    if (all.length <= shown) return;
+    const fresh = all.slice(shown);
+    shown = all.length;
+    process.stdout.write('\n');
+    show(fresh, 'bot (on its own)');
+    rl.prompt(true);
+  }, 500);
 }
 
 async function say(text: string): Promise<void> {
@@ -71,18 +113,20 @@ async function say(text: string): Promise<void> {
 }
 
 async function press(button: CardButton, rl: readline.Interface): Promise<void> {
+  if (button.kind === 'show') {
+    if (!button.card) { console.log('(this button opens nothing)'); return; }
+    console.log(`\n   -- ${button.title} --`);
+    showCard(button.card, [button.card, ...(scopes.get(button) ?? [])]);
+    return;
+  }
   if (button.kind === 'submit') {
     const back = (button.data?.msteams ?? {}) as { text?: string };
     await say(back.text ?? JSON.stringify(button.data));
     return;
   }
   if (button.kind !== 'execute') { console.log(`(${button.kind} buttons do nothing here${button.url ? `: ${button.url}` : ''})`); return; }
-  const inputs: Record<string, string> = {};
-  for (const input of collectInputs(lastCard)) {
-    const answer = await rl.question(`   ${input.label}${input.value ? ` [${input.value}]` : ''}: `);
-    const value = answer || input.value;
-    if (value) inputs[input.id] = value;
-  }
+  // As Teams does: the inputs of the button's card and of the cards around it.
+  const inputs = await fillForm((scopes.get(button) ?? []).flatMap((c) => formInputs(c)), (q) => rl.question(q), (l) => console.log(l));
   const { status, body, replies } = await post({
     ...base(), type: 'invoke', name: 'adaptiveCard/action', replyToId: crypto.randomUUID(),
     value: { action: { type: 'Action.Execute', verb: button.verb, data: { ...button.data, ...inputs } }, trigger: 'manual' },
@@ -95,23 +139,10 @@ async function press(button: CardButton, rl: readline.Interface): Promise<void> 
   } catch { console.log(`(invoke answered HTTP ${status})`); }
 }
 
-function collectInputs(card: unknown): { id: string; label: string; value: string }[] {
-  const found: { id: string; label: string; value: string }[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) { n.forEach(walk); return; }
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
-      found.push({ id: o.id, label: String(o.label ?? o.placeholder ?? o.id), value: o.value === undefined ? '' : String(o.value) });
-    }
-    Object.values(o).forEach((v) => { if (typeof v === 'object') walk(v); });
-  };
-  walk(card);
-  return found;
-}
-
 console.log(`Chatting with ${botUrl} as ${me.name}${group ? ' in a group chat' : ''}. Type a question, a button number, or "quit".`);
 const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+rl.setPrompt('you> ');
+const watcher = watchOwnMessages(rl);
 try {
   for (;;) {
     const line = (await rl.question('\nyou> ')).trim();
@@ -126,6 +157,7 @@ try {
     }
   }
 } finally {
+  clearInterval(watcher);
   rl.close();
   await connector.close();
 }

@@ -1,5 +1,7 @@
 // Renders an Adaptive Card as plain terminal text, and lists its buttons so the chat CLI
-// can press them (Action.Execute → invoke; Action.Submit messageBack → a message).
+// can press them (Action.Execute → invoke; Action.Submit messageBack → a message; Action.ShowCard
+// opens its sub-card).
+import { formInputs, shownValue } from './chat-forms.js';
 
 export interface CardButton {
   title: string;
@@ -7,6 +9,8 @@ export interface CardButton {
   verb?: string;
   data?: Record<string, unknown>;
   url?: string;
+  /** The sub-card an Action.ShowCard button opens (a form of its own: Add an agenda item, Answer, Close). */
+  card?: Record<string, unknown>;
 }
 
 type Node = Record<string, unknown>;
@@ -53,11 +57,13 @@ function walk(node: unknown, lines: string[], buttons: CardButton[], indent: str
     case 'ActionSet':
       collectActions(n.actions, lines, buttons, indent);
       break;
-    case 'Input.Text': case 'Input.Date': case 'Input.ChoiceSet': case 'Input.Number': case 'Input.Toggle': {
-      const label = str(n.label) || str(n.placeholder) || str(n.id);
-      const value = n.value === undefined ? '' : ` = ${String(n.value)}`;
-      const choices = Array.isArray(n.choices) ? ` (${(n.choices as Node[]).map((c) => str(c.value)).join(', ')})` : '';
-      lines.push(`${indent}[input ${str(n.id)}] ${label}${value}${choices}`);
+    case 'Input.Text': case 'Input.Date': case 'Input.Time': case 'Input.ChoiceSet': case 'Input.Number': case 'Input.Toggle': {
+      // Shown as Teams shows it: a choice by its title, the other choices after it.
+      const [input] = formInputs(n);
+      if (!input) break;
+      const value = input.value ? ` = ${shownValue(input, input.value)}` : '';
+      const choices = input.choices.length ? ` (${input.choices.map((c) => c.title).join(', ')})` : '';
+      lines.push(`${indent}[input ${input.id}] ${input.label}${value}${choices}`);
       break;
     }
     default:
@@ -74,7 +80,7 @@ function collectActions(actions: unknown, lines: string[], buttons: CardButton[]
     const button: CardButton = a.type === 'Action.Execute'
       ? { title, kind: 'execute', verb: str(a.verb), data }
       : a.type === 'Action.OpenUrl' ? { title, kind: 'url', url: str(a.url) }
-      : a.type === 'Action.ShowCard' ? { title, kind: 'show' }
+      : a.type === 'Action.ShowCard' ? { title, kind: 'show', ...(a.card && typeof a.card === 'object' ? { card: a.card as Node } : {}) }
       : { title, kind: 'submit', data };
     buttons.push(button);
     labels.push(`[${buttons.length}] ${title}`);

@@ -18,7 +18,7 @@ describe('terminal card rendering', () => {
     expect(text).toContain('OVERDUE ACTIONS');
     expect(text).toContain('Owner: Owen Price');
     expect(text).toContain('COM-06 | off track');
-    expect(text).toContain('[input status] Status = on_track (on_track, at_risk)');
+    expect(text).toContain('[input status] Status = On track (On track, At risk)');
     expect(text).toContain('[1] Update');
     expect(text).toContain('[2] Show all');
     expect(buttons[0]).toEqual({ title: 'Update', kind: 'execute', verb: 'action.edit', data: { actionId: 1, version: 2 } });
