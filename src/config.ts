@@ -25,6 +25,10 @@ export const configSchema = z.object({
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   BOT_TENANT_ID: z.string().optional().transform((v) => (v ? v : undefined)),
   BOT_NAME: z.string().min(1).default('Partnership Bot'),
+  /** The bot's address as people's browsers and calendars reach it (https://…): for links in cards. */
+  PUBLIC_URL: z.string().url().regex(/^https?:\/\//, 'an http:// or https:// address').optional().or(z.literal('').transform(() => undefined)),
+  /** Signs links that open without signing in (calendar files); at least 32 characters. */
+  LINK_SECRET: z.string().min(32, 'at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   // The partnership's name in welcomes and the app package: "Kirklees SEND partnership".
   PARTNERSHIP_NAME: z.string().optional().transform((v) => v?.trim() || DEFAULT_PARTNERSHIP_NAME).pipe(z.string().max(PARTNERSHIP_NAME_MAX, `a name of at most ${PARTNERSHIP_NAME_MAX} characters`)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -17,6 +17,8 @@ import { createAsk, createPlanExamples } from './ask-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
+import { calendarLinks } from './calendar/links.js';
+import { meetingCalendarFile } from './calendar/serve.js';
 
 export interface Running {
   url: string;
@@ -59,6 +61,7 @@ export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' |
       reports: reportArchive(jobStores, config.DATA_DIR),
       examples: () => services.examples(),
       expertFirstResponseDays: config.EXPERT_FIRST_RESPONSE_DAYS,
+      calendarUrl: calendarLinks(config).urlFor,
     }),
     ask: async () => ({ text: '', cards: [] }),
     examples: async () => ({}),
@@ -90,6 +93,10 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
     log,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     processActivity: (req, res) => bot.process(req, res),
+    calendarFile: meetingCalendarFile({
+      links: calendarLinks(config), clusters: services.jobStores.clusters, clock,
+      partnershipName: config.PARTNERSHIP_NAME, uidDomain: config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : 'localhost',
+    }),
     health: async () => {
       const ok = await store.ping();
       return { ok, details: { database: store.kind } };

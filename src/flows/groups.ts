@@ -27,6 +27,8 @@ export interface GroupFlowDeps {
   calendar: WorkingCalendar;
   firstResponseDays: number;
   examples(): Promise<PlanExamples>;
+  /** A meeting's signed calendar address, when the bot has a public one. */
+  calendarUrl?(meetingId: number): string | undefined;
 }
 
 export interface GroupFlows {

@@ -27,6 +27,8 @@ export interface FlowDeps {
   // ---- Experts at Hand and cluster meetings ----
   /** Working days to an expert's first response (EXPERT_FIRST_RESPONSE_DAYS). */
   expertFirstResponseDays: number;
+  /** A meeting's signed calendar address, when the bot has a public one. */
+  calendarUrl?(meetingId: number): string | undefined;
   // ---- end of Experts at Hand and cluster meetings ----
 }
 
@@ -54,7 +56,7 @@ export function createFlows(deps: FlowDeps): Flows {
     // ---- Experts at Hand and cluster meetings ----
     groups: createGroupFlows({
       clock, requests: r.requests, clusters: r.clusters, people: r.people, calendar: deps.calendar,
-      firstResponseDays: deps.expertFirstResponseDays, examples: deps.examples,
+      firstResponseDays: deps.expertFirstResponseDays, examples: deps.examples, calendarUrl: deps.calendarUrl,
     }),
     // ---- end of Experts at Hand and cluster meetings ----
   };

@@ -1,6 +1,7 @@
 // Cluster meeting reminders: the day before (from 24 hours to 1 hour before the start) and in the
 // last hour, to the cluster's linked chat, each once per meeting (the outbox key holds
 // meeting-<id> as its period, so reruns, restarts and other replicas add nothing).
+import { calendarLinks } from '../calendar/links.js';
 import { meetingCard } from '../cards/meetings/meeting-card.js';
 import { reminderText } from '../cards/meetings/text.js';
 import { dueReminder } from '../domain/clusters/index.js';
@@ -10,7 +11,7 @@ import type { JobDefinition, JobResult } from './types.js';
 
 export const MEETING_REMINDERS_JOB = 'meeting-reminders';
 
-export async function runMeetingReminders(stores: Pick<JobStores, 'clusters' | 'outbox'>, now: Date): Promise<JobResult> {
+export async function runMeetingReminders(stores: Pick<JobStores, 'clusters' | 'outbox'>, now: Date, calendarUrl?: (meetingId: number) => string | undefined): Promise<JobResult> {
   const store = stores.clusters;
   const messages: QueuedMessage[] = [];
   for (const { meeting, chat } of await store.upcomingWithChats(now, 24 * 3_600_000)) {
@@ -19,7 +20,7 @@ export async function runMeetingReminders(stores: Pick<JobStores, 'clusters' | '
     const refreshFor = chat.kind === 'channel' ? await store.audience(meeting.cluster.id) : undefined;
     messages.push({
       job: MEETING_REMINDERS_JOB, period: `meeting-${meeting.id}`, recipient: { conversationId: chat.conversationId }, kind: kind.replace('_', '-'),
-      payload: { text: reminderText(meeting, kind, now), cards: [meetingCard(meeting, { now, refreshFor })] },
+      payload: { text: reminderText(meeting, kind, now), cards: [meetingCard(meeting, { now, refreshFor, calendarUrl: calendarUrl?.(meeting.id) })] },
     });
   }
   const queued = await stores.outbox.enqueue(messages, now);
@@ -32,5 +33,5 @@ export const meetingRemindersJob: JobDefinition = {
   cron: (config) => config.MEETING_REMINDER_CRON,
   period: 'occurrence',
   workingDaysOnly: false,
-  run: (run, deps) => runMeetingReminders(deps.stores, run.now),
+  run: (run, deps) => runMeetingReminders(deps.stores, run.now, calendarLinks(deps.config).urlFor),
 };

@@ -10,6 +10,8 @@ export interface HttpDeps {
   /** Hands the request to the bot's adapter (src/teams), which writes the response. */
   processActivity(req: restify.Request, res: restify.Response): Promise<void>;
   health(): Promise<{ ok: boolean; details: Record<string, unknown> }>;
+  /** A meeting's calendar file for a signed link, or null (src/calendar/serve.ts). */
+  calendarFile?(file: unknown, sig: unknown): Promise<string | null>;
 }
 
 export function createHttpServer(deps: HttpDeps): restify.Server {
@@ -51,6 +53,27 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     const { ok, details } = await deps.health();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', ...details });
   });
+
+  if (deps.calendarFile) {
+    const calendarFile = deps.calendarFile;
+    server.get('/calendar/meetings/:file', async (req: restify.Request, res: restify.Response) => {
+      const sig = new URL(req.url ?? '/', 'http://localhost').searchParams.get('sig');
+      try {
+        const ics = await calendarFile(req.params?.file, sig);
+        if (ics === null) {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('This calendar link is not valid. Open the meeting card in Teams and use its "Add to calendar" button again.');
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="meeting.ics"', 'cache-control': 'no-store' });
+        res.end(ics);
+      } catch (err) {
+        deps.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'calendar file failed');
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The calendar file cannot be made just now. Please try again shortly.');
+      }
+    });
+  }
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: () => void) => {
     // Log client errors (bad JSON, 413) without bodies: they may hold personal text.

@@ -30,6 +30,8 @@ export interface MeetingCardOptions {
   refreshFor?: string[];
   /** What the person typed, kept after a refusal so they can edit it. */
   draft?: { agendaItem?: string; notes?: string; followUps?: string };
+  /** The meeting's signed calendar file, when the bot has a public address. */
+  calendarUrl?: string;
 }
 
 export function noticeBlock(n: Notice): CardElement {
@@ -92,6 +94,7 @@ export function meetingCard(m: MeetingView, o: MeetingCardOptions): Card {
       { type: 'Input.Text', id: 'followUps', label: 'Follow-ups, one per line', isMultiline: true, value: o.draft?.followUps ?? m.followUps.join('\n') },
     ], { type: 'Action.Execute', verb: MEETING_VERBS.saveNotes, title: 'Save notes', data: { meetingId: m.id, version: m.version } }));
   }
+  if (o.calendarUrl && !ended) actions.push({ type: 'Action.OpenUrl', title: 'Add to calendar', url: o.calendarUrl });
   actions.push({ type: 'Action.Execute', verb: START_REQUEST_VERB, title: 'Ask Experts at Hand', data: { meetingId: m.id } });
 
   return {

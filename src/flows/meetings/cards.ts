@@ -94,7 +94,7 @@ export class MeetingCardFlows {
     const audience = chat?.kind === 'channel' ? await clusters.audience(checked.value.clusterId) : undefined;
     const created = await clusters.createMeeting(checked.value, now, (m) => (chat && !here ? [{
       job: 'cluster-meetings', period: `meeting-${m.id}`, recipient: { conversationId: chat.conversationId }, kind: 'meeting-card',
-      payload: { text: `New ${m.cluster.name} cluster SENCO meeting: reply from the card.`, cards: [meetingCard(m, { now, refreshFor: audience })] },
+      payload: { text: `New ${m.cluster.name} cluster SENCO meeting: reply from the card.`, cards: [meetingCard(m, { now, refreshFor: audience, calendarUrl: this.v.calendarUrl(m) })] },
     }] : []));
     if (created === 'duplicate') {
       return { card: scheduleForm(allowed, { draft, today, notice: attention('That cluster already has a meeting starting at that time. Choose another time.') }) };

@@ -35,7 +35,7 @@ export class MeetingChatFlows {
     if (!next) return say(`${text} No meeting is scheduled yet: the chair can say "schedule a cluster meeting".`);
     // The posted card is shared: in a channel only the people it matters to refresh it.
     const refreshFor = viewer.conversationKind === 'channel' ? await store.audience(cluster.id) : undefined;
-    return say(`${text} ${nextMeetingSentence(next)}`, [meetingCard(next, { now, refreshFor })]);
+    return say(`${text} ${nextMeetingSentence(next)}`, [meetingCard(next, { now, refreshFor, calendarUrl: this.v.calendarUrl(next) })]);
   }
 
   async scheduleForm(viewer: GroupViewer): Promise<ChatReply> {

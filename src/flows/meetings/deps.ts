@@ -15,12 +15,16 @@ export interface MeetingFlowDeps {
   people: Pick<PeopleRepository, 'adultNames'>;
   /** Real cluster names for hints; none when the plan is empty. */
   examples(): Promise<PlanExamples>;
+  /** A meeting's signed calendar address, when the bot has a public one. */
+  calendarUrl?(meetingId: number): string | undefined;
 }
 
 export class MeetingViews {
   constructor(readonly deps: MeetingFlowDeps) {}
 
   now(): Date { return this.deps.clock.now(); }
+
+  calendarUrl(meeting: MeetingView): string | undefined { return this.deps.calendarUrl?.(meeting.id); }
 
   /** In a channel: the viewer, the chair and the cluster's SENCOs refresh automatically. */
   async audience(viewer: GroupViewer, clusterId: number): Promise<string[] | undefined> {
@@ -38,12 +42,13 @@ export class MeetingViews {
         canWriteNotes: canWriteNotes(viewer.person, meeting.cluster, meeting, now).ok,
       },
       refreshFor: await this.audience(viewer, meeting.cluster.id),
+      calendarUrl: this.calendarUrl(meeting),
       ...extra,
     });
   }
 
   /** The shared card, as everyone sees it before their own refresh. */
   async sharedCard(viewer: GroupViewer, meeting: MeetingView): Promise<Card> {
-    return meetingCard({ ...meeting, myResponse: undefined }, { now: this.now(), refreshFor: await this.audience(viewer, meeting.cluster.id) });
+    return meetingCard({ ...meeting, myResponse: undefined }, { now: this.now(), refreshFor: await this.audience(viewer, meeting.cluster.id), calendarUrl: this.calendarUrl(meeting) });
   }
 }
