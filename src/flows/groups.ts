@@ -4,6 +4,7 @@
 import type { PlanExamples } from '../domain/phrasing/welcome.js';
 import type { WorkingCalendar } from '../domain/time/bank-holidays.js';
 import type { Clock } from '../domain/time/clock.js';
+import type { SchoolTerm } from '../domain/time/school-terms.js';
 import type { ClusterStore } from '../store/clusters.js';
 import type { ExpertRequestStore } from '../store/expert-requests.js';
 import type { PeopleRepository } from '../store/people.js';
@@ -29,6 +30,8 @@ export interface GroupFlowDeps {
   examples(): Promise<PlanExamples>;
   /** A meeting's signed calendar address, when the bot has a public one. */
   calendarUrl?(meetingId: number): string | undefined;
+  /** The imported school terms (a series "this term"). */
+  schoolTerms?(): Promise<SchoolTerm[]>;
 }
 
 export interface GroupFlows {

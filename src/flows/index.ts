@@ -57,6 +57,7 @@ export function createFlows(deps: FlowDeps): Flows {
     groups: createGroupFlows({
       clock, requests: r.requests, clusters: r.clusters, people: r.people, calendar: deps.calendar,
       firstResponseDays: deps.expertFirstResponseDays, examples: deps.examples, calendarUrl: deps.calendarUrl,
+      schoolTerms: () => r.reminders.schoolTerms(),
     }),
     // ---- end of Experts at Hand and cluster meetings ----
   };

@@ -177,6 +177,25 @@ describeEachStore('cluster meetings over /api/messages', (kind) => {
       expect(twice.text).toContain('That cluster already has a meeting starting at that time.');
     });
 
+    it('schedules a series from the Repeat box, in term time only, and says back what it could not read', async () => {
+      const bs1 = await bot.store.db.cluster.findUniqueOrThrow({ where: { code: 'BS1' } });
+      const form = { clusterId: String(bs1.id), date: '2027-01-13', time: '09:15', durationMinutes: '60', location: 'Teams', agenda: '' };
+      const before = await bot.store.db.clusterMeeting.count();
+      const unread = await invoke(bot, { as: 'eclarke', verb: 'meeting.schedule', data: { ...form, repeat: 'every now and then' } });
+      expect(unread.text).toMatch(/Say how often/);
+      expect(inputValue(unread.card!, 'repeat')).toBe('every now and then');
+      expect(await bot.store.db.clusterMeeting.count()).toBe(before);
+
+      const ok = await invoke(bot, { as: 'eclarke', verb: 'meeting.schedule', data: { ...form, repeat: 'Every second Wednesday of the month, this term' } });
+      expect(ok.text).toContain('Batley cluster SENCO meeting scheduled for Wednesday 13 January 2027 at 09:15.');
+      expect(ok.text).toContain('Also scheduled, at the same time and place: Wednesday 10 February 2027, Wednesday 10 March 2027.');
+      expect(cardProblems(ok.card!)).toEqual([]);
+      const series = await bot.store.db.clusterMeeting.findMany({ where: { clusterId: bs1.id, location: 'Teams', durationMinutes: 60 }, orderBy: { startsAt: 'asc' } });
+      expect(series.map((m) => m.startsAt.toISOString())).toEqual(['2027-01-13T09:15:00.000Z', '2027-02-10T09:15:00.000Z', '2027-03-10T09:15:00.000Z']);
+      // Only the first meeting's card goes to the chat now; the others come with their reminders.
+      expect(await bot.store.db.outboxMessage.count({ where: { job: 'cluster-meetings', payload: { path: ['text'], string_contains: 'New Batley' } } })).toBeGreaterThan(0);
+    });
+
     it('in the linked chat, turns the form into the meeting card for everyone', async () => {
       const bs1 = await bot.store.db.cluster.findUniqueOrThrow({ where: { code: 'BS1' } });
       const before = bot.connector.for(BATLEY_CHAT).length;

@@ -12,6 +12,7 @@ export interface ScheduleDraft {
   durationMinutes?: string;
   location?: string;
   agenda?: string;
+  repeat?: string;
 }
 
 /** 90 → '1 hour 30 minutes'. */
@@ -39,6 +40,10 @@ export function scheduleForm(clusters: Array<{ id: number; name: string }>, o: {
   });
   body.push({ type: 'Input.Text', id: 'location', label: 'Where (a school, a room, or Teams)', isRequired: true, errorMessage: 'Say where', maxLength: 200, value: d.location ?? '' });
   body.push({ type: 'Input.Text', id: 'agenda', label: 'Agenda items, one per line (anonymised: no child names)', isMultiline: true, value: d.agenda ?? '' });
+  body.push({
+    type: 'Input.Text', id: 'repeat', label: 'Repeat (leave empty for one meeting)', maxLength: 120, value: d.repeat ?? '',
+    placeholder: 'for example: every second Wednesday of the month this term',
+  });
   return adaptiveCard(body, [{ type: 'Action.Execute', verb: MEETING_VERBS.schedule, title: 'Schedule the meeting', data: {} }], 'Schedule a cluster SENCO meeting');
 }
 

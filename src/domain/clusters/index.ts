@@ -3,3 +3,4 @@ export * from './forms.js';
 export * from './meetings.js';
 export * from './names.js';
 export * from './permissions.js';
+export * from './series.js';

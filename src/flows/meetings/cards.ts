@@ -10,6 +10,7 @@ import {
 import { londonDate } from '../../domain/time/london.js';
 import { attention, good, idOf, str, type CardData, type CardReply, type GroupViewer } from '../group-turn.js';
 import type { MeetingViews } from './deps.js';
+import { createLater, laterDates } from './series.js';
 
 export class MeetingCardFlows {
   constructor(private readonly v: MeetingViews) {}
@@ -86,9 +87,12 @@ export class MeetingCardFlows {
     if (allowed.length === 0) return { message: 'Only cluster chairs and admins can schedule cluster meetings.' };
     const draft: ScheduleDraft = {
       clusterId: str(data.clusterId), date: str(data.date), time: str(data.time), durationMinutes: str(data.durationMinutes), location: str(data.location), agenda: str(data.agenda),
+      repeat: str(data.repeat),
     };
     const checked = checkMeetingForm(data, allowed.map((c) => c.id), now, { adultNames: await people.adultNames() });
     if (!checked.ok) return { card: scheduleForm(allowed, { draft, today, notice: attention(checked.message) }) };
+    const later = await laterDates(draft.repeat ?? '', checked.value, today, () => this.v.schoolTerms());
+    if (!Array.isArray(later)) return { card: scheduleForm(allowed, { draft, today, notice: attention(later.error) }) };
     const chat = await clusters.linkedChat(checked.value.clusterId);
     const here = chat !== null && chat.conversationId === viewer.conversationId;
     const audience = chat?.kind === 'channel' ? await clusters.audience(checked.value.clusterId) : undefined;
@@ -99,7 +103,8 @@ export class MeetingCardFlows {
     if (created === 'duplicate') {
       return { card: scheduleForm(allowed, { draft, today, notice: attention('That cluster already has a meeting starting at that time. Choose another time.') }) };
     }
-    const notice = good(scheduledSentence(created, here ? 'here' : chat ? 'linked' : 'unlinked'));
+    const series = later.length ? await createLater(clusters, checked.value, draft.time ?? '', later, now) : '';
+    const notice = good([scheduledSentence(created, here ? 'here' : chat ? 'linked' : 'unlinked'), series].filter(Boolean).join(' '));
     const card = await this.v.viewerCard(viewer, { ...created, myResponse: null }, { notice });
     return here ? { card, shared: await this.v.sharedCard(viewer, created) } : { card };
   }

@@ -5,6 +5,7 @@ import { meetingCard, type MeetingCardOptions } from '../../cards/meetings/meeti
 import { canAddAgendaItem, canWriteNotes, type MeetingView } from '../../domain/clusters/index.js';
 import type { PlanExamples } from '../../domain/phrasing/welcome.js';
 import type { Clock } from '../../domain/time/clock.js';
+import type { SchoolTerm } from '../../domain/time/school-terms.js';
 import type { ClusterStore } from '../../store/clusters.js';
 import type { PeopleRepository } from '../../store/people.js';
 import { channelAudience, type GroupViewer } from '../group-turn.js';
@@ -17,6 +18,8 @@ export interface MeetingFlowDeps {
   examples(): Promise<PlanExamples>;
   /** A meeting's signed calendar address, when the bot has a public one. */
   calendarUrl?(meetingId: number): string | undefined;
+  /** The imported school terms, for series "this term" (none known: every date counts). */
+  schoolTerms?(): Promise<SchoolTerm[]>;
 }
 
 export class MeetingViews {
@@ -25,6 +28,8 @@ export class MeetingViews {
   now(): Date { return this.deps.clock.now(); }
 
   calendarUrl(meeting: MeetingView): string | undefined { return this.deps.calendarUrl?.(meeting.id); }
+
+  async schoolTerms(): Promise<SchoolTerm[]> { return (await this.deps.schoolTerms?.()) ?? []; }
 
   /** In a channel: the viewer, the chair and the cluster's SENCOs refresh automatically. */
   async audience(viewer: GroupViewer, clusterId: number): Promise<string[] | undefined> {
