@@ -1,8 +1,10 @@
-// The HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes.
+// The HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes, and the
+// public pages (GET /plan, /reports…; see public-routes.ts).
 // Kept apart from the bot so the bot can be tested and benchmarked on its own.
 import restify from 'restify';
 import type { Logger } from '../log/logger.js';
 import { checkInboundActivity } from './activity-shape.js';
+import { isPublicPath, registerPublicRoutes, sendNotFound, type PublicPages } from './public-routes.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -10,6 +12,8 @@ export interface HttpDeps {
   /** Hands the request to the bot's adapter (src/teams), which writes the response. */
   processActivity(req: restify.Request, res: restify.Response): Promise<void>;
   health(): Promise<{ ok: boolean; details: Record<string, unknown> }>;
+  /** The public pages; without them only the bot's routes are served. */
+  pages?: PublicPages;
 }
 
 export function createHttpServer(deps: HttpDeps): restify.Server {
@@ -51,6 +55,16 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     const { ok, details } = await deps.health();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', ...details });
   });
+
+  const pages = deps.pages;
+  if (pages) {
+    registerPublicRoutes(server, pages, deps.log);
+    // An address under /plan or /reports that is no page still gets a page a person can read.
+    server.on('NotFound', (req: restify.Request, res: restify.Response, _err: Error, next: (err?: unknown) => void) => {
+      if (req.method === 'GET' && isPublicPath(req.path())) { sendNotFound(res, pages); return; }
+      next();
+    });
+  }
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: () => void) => {
     // Log client errors (bad JSON, 413) without bodies: they may hold personal text.

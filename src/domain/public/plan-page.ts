@@ -18,7 +18,7 @@ export interface PlanInput {
 export interface StatusRow {
   /** Short code or label ("WS3", "EHC plans"). */
   code: string;
-  /** What the code means, in words. */
+  /** What the code means, in words ('' when the label says it already). */
   words: string;
   counts: Record<ActionStatus, number>;
   total: number;
@@ -82,7 +82,7 @@ export function buildPlanPage(input: PlanInput): PlanPageModel {
     complete: actions.filter((a) => a.status === 'complete').length,
     late: late.length,
     byWorkstream: workstreams.filter((w) => inWs(w).length > 0).map((w) => statusRow(w.code, workstreamWords(w), inWs(w), today)),
-    byArea: AREAS.filter((k) => inArea(k).length > 0).map((k) => statusRow(areaLabel(k), `the ${areaLabel(k)} area for improvement`, inArea(k), today)),
+    byArea: AREAS.filter((k) => inArea(k).length > 0).map((k) => statusRow(areaLabel(k), '', inArea(k), today)),
     unlinked: unlinked.length > 0 ? { count: unlinked.length, workstreams: unlinkedWs } : null,
     lateActions: [...late].sort(compareUrgency).map((a) => ({ ...line(a, today), workstream: codeOf.get(a.workstreamId) ?? '?' })),
     workstreams: workstreams.map((w) => ({ code: w.code, words: workstreamWords(w), actions: inWs(w).sort(byRef).map((a) => line(a, today)) })).filter((w) => w.actions.length > 0),
