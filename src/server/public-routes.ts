@@ -18,7 +18,8 @@ export interface PublicPages {
   notFound(): PublicResponse;
 }
 
-const ref = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+// Any reference the importer accepts (one word: no spaces, commas or semicolons), as it limits it.
+const ref = z.string().min(1).max(100).regex(/^[^\s;,]+$/u);
 // 'latest', '2026-27-q3' (the financial year as written) or '2026-q3' (its first year), then '.md' or nothing.
 const reportName = z.string().regex(/^(?:latest|\d{4}(?:-\d{2})?-q[1-4])(?:\.md)?$/i).transform((raw) => {
   const lower = raw.toLowerCase();

@@ -36,6 +36,9 @@ describeEachStore('public pages', (kind) => {
     }
     // On track by its owner's word, but past its due date.
     await store.db.action.update({ where: { ref: 'COM-03' }, data: { dueDate: new Date('2026-11-01'), status: 'on_track' } });
+    // A reference with a dot, as the importer allows.
+    const ws1 = await store.db.workstream.findUniqueOrThrow({ where: { code: 'WS1' } });
+    await store.db.action.create({ data: { ref: 'COM.07', title: 'Review the Local Offer pages', workstreamId: ws1.id, area: 'communication', dueDate: new Date('2027-03-31'), status: 'not_started' } });
     names = (await store.db.person.findMany()).map((p) => p.name);
     expect(names).toHaveLength(17);
     bot = await startTestBot(store, { env: { DATA_DIR: dataDir } });
@@ -81,6 +84,9 @@ describeEachStore('public pages', (kind) => {
       expect(page.body, ref).toMatch(/Update withheld from the public page/);
       expect(page.body, ref).not.toMatch(/owen|Kowalczyk|Oliver/i);
     }
+    const dotted = await get(bot, '/plan/actions/COM.07');
+    expect(dotted.status).toBe(200);
+    expect(dotted.body).toMatch(/<dt>Owner<\/dt><dd>No owner yet<\/dd>/);
     const plain = await get(bot, '/plan/actions/DAT-04');
     expect(plain.body).not.toMatch(/withheld from the public page<\/em>/);
   });
