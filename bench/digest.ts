@@ -37,7 +37,7 @@ export function generate(): BenchPlan {
   const r = random(2026);
   const people = new Map<number, Person>();
   const mk = (id: number, key: string, roles: Person['roles']): Person => ({
-    id, key, name: `Person ${id}`, email: null, jobTitle: null, aadObjectId: null, roles, specialism: null, active: true,
+    id, key, name: `Person ${id}`, email: null, jobTitle: null, organisation: null, aadObjectId: null, roles, specialism: null, active: true,
   });
   for (let i = 1; i <= OWNERS; i++) people.set(i, mk(i, `owner${i}`, ['owner']));
   const workstreams: Workstream[] = [];

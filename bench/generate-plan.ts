@@ -46,6 +46,7 @@ const FIRST = ['Alex', 'Amira', 'Ben', 'Bethany', 'Callum', 'Chloe', 'Daniel', '
 const LAST = ['Ahmed', 'Armitage', 'Bailey', 'Bibi', 'Brook', 'Chapman', 'Dawson', 'Ellis', 'Fletcher', 'Gill', 'Haigh', 'Hirst', 'Holroyd',
   'Hussain', 'Iqbal', 'Jagger', 'Kaur', 'Lockwood', "O'Neill", 'Mahmood', 'Marsden', 'Mellor', 'Nolan', 'Pearson', 'Quarmby', 'Rashid', 'Sykes',
   'Singh', 'Sutcliffe', 'Taylor', 'Thornton', 'Wadsworth', 'Walsh', 'Whiteley', 'Wood', 'Yates'];
+const ORGANISATIONS = ['Kirklees Council', 'NHS West Yorkshire ICB', 'Kirklees Parent Carer Forum'];
 const JOB_TITLES = ['Service Manager', 'Team Manager', 'Commissioning Manager', 'Senior Practitioner', 'Project Officer', 'Inclusion Adviser',
   'Designated Social Care Officer', 'Specialist Teacher', 'Health Visitor Lead', 'Transition Coordinator', 'Data Analyst', 'Headteacher'];
 const EXPERT_TITLES: Record<string, string> = {
@@ -105,7 +106,9 @@ export function generatePlan(options: GenerateOptions): GeneratedPlan {
     const role = weighted([['owner', 80], ['lead;owner', 5], ['expert', 7], ['senco', 8]] as const);
     const specialism = role === 'expert' ? pick(SPECIALISMS) : '';
     const jobTitle = role === 'senco' ? 'SENCO' : (specialism && EXPERT_TITLES[specialism]) || pick(JOB_TITLES);
-    people.push([key, `${first} ${last}`, email, role, specialism, jobTitle, guid()]);
+    // Chosen by count, not by the random source, so the rest of the generated plan stays as it was.
+    const organisation = role === 'senco' ? '' : ORGANISATIONS[keys.size % ORGANISATIONS.length]!;
+    people.push([key, `${first} ${last}`, email, role, specialism, jobTitle, organisation, guid()]);
     if (role.includes('owner')) owners.push(key);
   }
 

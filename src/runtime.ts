@@ -10,6 +10,7 @@ import { openStore, type Store } from './store/database.js';
 import { createRepositories } from './store/repositories.js';
 import { createFlows } from './flows/index.js';
 import { reportArchive } from './reports/store.js';
+import { createPublicSite } from './reports/public-site.js';
 import { createJobStores } from './store/job-stores.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
@@ -101,6 +102,7 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
       const ok = await store.ping();
       return { ok, details: { database: store.kind } };
     },
+    pages: createPublicSite(services.jobStores, clock),
   });
   const port = await listen(server, config.PORT, host);
   const jobs = startJobs(services, createMessenger(bot, services));

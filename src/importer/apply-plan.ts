@@ -37,9 +37,10 @@ interface Apply {
 const idsOf = <E extends { id: number }>(m: Map<string, E>): Map<string, number> => new Map([...m].map(([k, e]) => [k, e.id]));
 const person = (a: Apply, k: string | null): number | null => (k === null ? null : must(a.personId, k, 'person'));
 
-const PEOPLE: Columns = { name: 'text', email: 'text', job_title: 'text', aad_object_id: 'text', roles: 'text[]', specialism: '"Specialism"' };
-const personValues = (r: PersonRow): Values => ({
-  name: r.name, email: r.email, job_title: r.job_title, aad_object_id: r.teams_aad_object_id, roles: r.roles, specialism: r.specialism,
+const PEOPLE: Columns = { name: 'text', email: 'text', job_title: 'text', organisation: 'text', aad_object_id: 'text', roles: 'text[]', specialism: '"Specialism"' };
+// A file without the organisation column keeps the organisation stored (`kept`).
+const personValues = (r: PersonRow, kept: string | null = null): Values => ({
+  name: r.name, email: r.email, job_title: r.job_title, organisation: r.organisation === undefined ? kept : r.organisation, aad_object_id: r.teams_aad_object_id, roles: r.roles, specialism: r.specialism,
 });
 
 /** People first: everything else points at them. */
@@ -53,7 +54,7 @@ async function applyPeople(a: Apply): Promise<void> {
     { key: 'text', ...PEOPLE, created_at: 'timestamptz', updated_at: 'timestamptz' },
     plan.people.creates.map(({ row: r }) => ({ key: r.key, ...personValues(r), created_at: now, updated_at: now })), ['id', 'key']);
   for (const p of created) a.personId.set(p.key, p.id);
-  await updateRows(client, 'people', PEOPLE, plan.people.updates.map(({ existing, row }) => ({ id: existing.id, ...personValues(row) })), { now });
+  await updateRows(client, 'people', PEOPLE, plan.people.updates.map(({ existing, row }) => ({ id: existing.id, ...personValues(row, existing.organisation) })), { now });
 }
 
 async function applyWorkstreams(a: Apply): Promise<void> {

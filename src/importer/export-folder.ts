@@ -66,7 +66,7 @@ function toRows(tables: Tables): { [F in PlanFileName]: string[][] } {
 
   return {
     'people.csv': tables.people.map((p) => [
-      p.key, p.name, text(p.email), p.roles.join(';'), text(p.specialism), text(p.jobTitle), text(p.aadObjectId),
+      p.key, p.name, text(p.email), p.roles.join(';'), text(p.specialism), text(p.jobTitle), text(p.organisation), text(p.aadObjectId),
     ]),
     'workstreams.csv': tables.workstreams.map((w) => [w.code, w.name, w.pillar, lookup(personKey, w.leadId)]),
     'actions.csv': tables.actions.map((a) => [

@@ -7,7 +7,7 @@ import { termDateKey, termDateSelect, type DbTermDate } from './term-dates.js';
 
 type Client = Prisma.TransactionClient;
 
-const personSelect = { id: true, key: true, name: true, email: true, jobTitle: true, aadObjectId: true, roles: true, specialism: true } satisfies Prisma.PersonSelect;
+const personSelect = { id: true, key: true, name: true, email: true, jobTitle: true, organisation: true, aadObjectId: true, roles: true, specialism: true } satisfies Prisma.PersonSelect;
 const workstreamSelect = { id: true, code: true, name: true, pillar: true, leadId: true } satisfies Prisma.WorkstreamSelect;
 const clusterSelect = { id: true, code: true, name: true, area: true, chairId: true } satisfies Prisma.ClusterSelect;
 const settingSelect = { id: true, name: true, phase: true, clusterId: true, sencoId: true } satisfies Prisma.SettingSelect;

@@ -23,7 +23,7 @@ export const REQUEST_EVENT_KINDS = ['created', 'claimed', 'answered', 'closed', 
 
 /** Columns of each file, in the order export writes them. */
 export const COLUMNS = {
-  'people.csv': ['key', 'name', 'email', 'roles', 'specialism', 'job_title', 'teams_aad_object_id'],
+  'people.csv': ['key', 'name', 'email', 'roles', 'specialism', 'job_title', 'organisation', 'teams_aad_object_id'],
   'workstreams.csv': ['code', 'name', 'maturity_pillar', 'lead'],
   'actions.csv': ['ref', 'title', 'workstream', 'area_for_improvement', 'owner', 'due', 'status', 'last_update', 'source'],
   'clusters.csv': ['code', 'name', 'area', 'chair'],
@@ -35,3 +35,11 @@ export const COLUMNS = {
   'maturity_ratings.csv': ['pillar', 'score', 'note', 'rated_by', 'rated_at'],
   'expert_request_events.csv': ['ref', 'at', 'actor', 'kind', 'note'],
 } as const satisfies Record<PlanFileName, readonly string[]>;
+
+/**
+ * Columns a file may leave out: files written before the column existed still import. An absent
+ * column changes nothing that is stored; a present, empty cell clears the value.
+ */
+export const OPTIONAL_COLUMNS: { readonly [F in PlanFileName]?: readonly string[] } = {
+  'people.csv': ['organisation'],
+};

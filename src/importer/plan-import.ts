@@ -145,7 +145,8 @@ function planDirectory(rows: Keyed, snap: Snapshot) {
   return {
     people: entityPlan(rows.people, byKey(snap.people), asIs, (e, r) => [
       ['name', e.name, r.name], ['email', e.email, r.email], ['roles', e.roles, r.roles], ['specialism', e.specialism, r.specialism],
-      ['job_title', e.jobTitle, r.job_title], ['teams_aad_object_id', e.aadObjectId, r.teams_aad_object_id],
+      ['job_title', e.jobTitle, r.job_title],
+      ...(r.organisation === undefined ? [] : [['organisation', e.organisation, r.organisation] as Pairs[number]]), ['teams_aad_object_id', e.aadObjectId, r.teams_aad_object_id],
     ]),
     workstreams: entityPlan(rows.workstreams, byKey(snap.workstreams), asIs, (e, r) => [
       ['name', e.name, r.name], ['maturity_pillar', e.pillar, r.maturity_pillar], ['lead', keyOf(snap.personKey, e.leadId), r.lead],

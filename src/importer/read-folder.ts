@@ -8,7 +8,7 @@ import { Transform } from 'node:stream';
 import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse';
 import { countLineBreaks } from './csv.js';
 import type { ImportIssue } from './import-types.js';
-import { COLUMNS, PLAN_FILES, parseRow, type PlanFileName, type RowOf } from './rows.js';
+import { COLUMNS, OPTIONAL_COLUMNS, PLAN_FILES, parseRow, type PlanFileName, type RowOf } from './rows.js';
 
 export interface Parsed<R> {
   line: number;
@@ -85,7 +85,8 @@ function checkHeader(file: PlanFileName, names: string[], line: number, issues: 
     if (seen.has(n)) issues.push({ file, line, reason: `column ${JSON.stringify(n)} appears twice in the header` });
     seen.add(n);
   }
-  const missing = columns.filter((c) => !seen.has(c));
+  const optional: readonly string[] = OPTIONAL_COLUMNS[file] ?? [];
+  const missing = columns.filter((c) => !seen.has(c) && !optional.includes(c));
   const unknown = names.filter((n) => !columns.includes(n));
   if (missing.length > 0) {
     issues.push({ file, line, reason: `missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')} (the header must be: ${columns.join(',')})` });
@@ -105,9 +106,13 @@ function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, 
   const columns: readonly string[] = COLUMNS[file];
   const values: Record<string, string> = {};
   // A line break inside a quoted field is kept as '\n', whatever the file's line ends.
-  columns.forEach((c, i) => { const v = fields[index[i]!]!; values[c] = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v; });
+  columns.forEach((c, i) => {
+    const v = fields[index[i]!];
+    if (v === undefined) return; // an optional column the file leaves out
+    values[c] = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v;
+  });
   // The database cannot store a NUL character in text, whatever the column.
-  const nul = columns.filter((c) => values[c]!.includes('\u0000'));
+  const nul = columns.filter((c) => values[c]?.includes('\u0000'));
   if (nul.length > 0) {
     for (const c of nul) issues.push({ file, line, reason: `${c} contains a NUL character (\\0), which cannot be stored: remove it` });
     return undefined;

@@ -12,7 +12,7 @@ import { TERM_NAMES } from '../domain/time/school-terms.js';
 import { REQUEST_EVENT_KINDS, type PlanFileName } from './plan-files.js';
 
 export {
-  COLUMNS, HISTORY_FILES, IMPORT_FILES, PLAN_FILES, REQUEST_EVENT_KINDS, type HistoryFileName, type ImportFileName, type PlanFileName,
+  COLUMNS, OPTIONAL_COLUMNS, HISTORY_FILES, IMPORT_FILES, PLAN_FILES, REQUEST_EVENT_KINDS, type HistoryFileName, type ImportFileName, type PlanFileName,
 } from './plan-files.js';
 
 /** The areas for improvement in the wording the plan (and the demo files) use. */
@@ -193,7 +193,9 @@ const items = cell((v) => v.split(';').map((s) => s.trim()).filter((s) => s.leng
 // ---- rows --------------------------------------------------------------------------------
 
 export const personRow = z.object({
-  key, name, email, roles, specialism: optionalOneOf(SPECIALISMS), job_title: optionalName, teams_aad_object_id: aadObjectId,
+  key, name, email, roles, specialism: optionalOneOf(SPECIALISMS), job_title: optionalName,
+  /** Optional column: undefined when the file has none, which keeps what is stored. */
+  organisation: optionalName.optional(), teams_aad_object_id: aadObjectId,
 });
 export const workstreamRow = z.object({ code: key, name, maturity_pillar: pillar, lead: optionalKey });
 export const actionRow = z.object({

@@ -23,8 +23,11 @@ function n(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** Late actions are counted as late, not by the status their owners last gave. */
 function openBreakdown(m: QuarterlyReportModel): string {
-  const parts = (['on_track', 'at_risk', 'off_track', 'not_started'] as const).filter((s) => m.counts[s] > 0).map((s) => `${m.counts[s]} ${statusWord(s)}`);
+  const onTime = (s: 'on_track' | 'at_risk' | 'off_track' | 'not_started') => m.counts[s] - m.lateByStatus[s];
+  const parts = (['on_track', 'at_risk', 'off_track', 'not_started'] as const).filter((s) => onTime(s) > 0).map((s) => `${onTime(s)} ${statusWord(s)}`);
+  if (m.overdueCount > 0) parts.push(`${m.overdueCount} late`);
   if (parts.length === 0) return 'There are no open actions.';
   const last = parts.pop();
   return `Of the open actions, ${parts.length ? `${parts.join(', ')} and ${last}` : last}.`;
@@ -44,7 +47,21 @@ function briefLines(m: QuarterlyReportModel): string[] {
     m.completed.length === 0 ? 'No actions were completed this quarter.' : `${n(m.completed.length, 'action')} ${m.completed.length === 1 ? 'was' : 'were'} completed this quarter.`,
     changes.length === 0 ? 'No other status or due date changes were recorded this quarter.' : `${capital(changes.join(' and '))} ${m.statusChanges.length + m.dueMoves.length === 1 ? 'was' : 'were'} recorded this quarter.`,
     ...(m.added ? [`${n(m.added, 'action')} ${m.added === 1 ? 'was' : 'were'} added to the plan this quarter.`] : []),
+    ...(m.baseline ? [baselineWords(m.baseline)] : []),
   ];
+}
+
+function baselineWords(b: NonNullable<QuarterlyReportModel['baseline']>): string {
+  return `The plan was first loaded on ${formatDate(b.on)} with ${n(b.actions, 'action')}: that is its starting point, not new work.`;
+}
+
+/** The actions tied to no area for improvement, said in words rather than as a bare count. */
+function unlinkedWords(m: QuarterlyReportModel): string | null {
+  const u = m.unlinked;
+  if (!u) return null;
+  const where = u.workstreams.map((w) => `${w.code} (${w.count})`);
+  const list = where.length > 1 ? `${where.slice(0, -1).join(', ')} and ${where[where.length - 1]}` : where[0] ?? '';
+  return `${n(u.count, 'action')} ${u.count === 1 ? 'is' : 'are'} not tied to one area for improvement: ${u.count === 1 ? 'it is' : 'they are'} wider work of the plan, in ${list}.`;
 }
 
 export function reportSummary(m: QuarterlyReportModel): string {
@@ -57,11 +74,11 @@ function changeWord(c: ChangeLine): string {
 }
 
 function lateWord(l: LateItem): string {
-  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${l.owner ? t(l.owner) : 'no owner'}): due ${formatDate(l.dueDate)}, ${formatDays(l.daysLate)} late, ${statusWord(l.status)}. Why: ${l.why ? t(l.why) : 'no reason given yet.'}`;
+  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${t(l.owner)}): late, due ${formatDate(l.dueDate)}, ${formatDays(l.daysLate)} ago; its owner's status: ${statusWord(l.status)}. Why: ${l.why ? t(l.why) : 'no reason given yet.'}`;
 }
 
 function riskWord(l: LateItem): string {
-  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${l.owner ? t(l.owner) : 'no owner'}): ${statusWord(l.status)}, due ${formatDate(l.dueDate)}. Latest update: ${l.why ? t(l.why) : 'none given yet.'}`;
+  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${t(l.owner)}): ${statusWord(l.status)}, due ${formatDate(l.dueDate)}. Latest update: ${l.why ? t(l.why) : 'none given yet.'}`;
 }
 
 const STATUS_HEADS = CHART_STATUSES.map((s) => capital(statusWord(s.status)));
@@ -86,7 +103,7 @@ export function renderMarkdown(m: QuarterlyReportModel): string {
   out.push(`# ${m.title}`, '');
   out.push(`${m.months}. The plan as it stood on ${formatLongDate(m.today)}.${m.final ? '' : ' This is a draft: the quarter is not over yet.'}`, '');
   out.push('## In brief', '', ...briefLines(m).map((l) => `- ${l}`), '');
-  out.push('## Status by area for improvement', '', ...mdTable('Area for improvement', m.byArea), '');
+  out.push('## Status by area for improvement', '', ...mdTable('Area for improvement', m.byArea), '', ...(unlinkedWords(m) ? [unlinkedWords(m)!, ''] : []));
   out.push('## Status by workstream', '', ...mdTable('Workstream', m.byWorkstream), '');
   out.push('## What changed this quarter', '');
   out.push('### Completed', '', ...mdList(m.completed.map(changeWord), 'No actions were completed this quarter.'), '');
@@ -94,6 +111,7 @@ export function renderMarkdown(m: QuarterlyReportModel): string {
   out.push('### Due dates moved', '', ...mdList(m.dueMoves.map(changeWord), 'No due dates were moved.'), '');
   out.push('### New actions and updates', '',
     `- ${m.added ? `${n(m.added, 'action')} ${m.added === 1 ? 'was' : 'were'} added to the plan.` : 'No actions were added to the plan.'}`,
+    ...(m.baseline ? [`- ${baselineWords(m.baseline)}`] : []),
     `- ${n(m.updatesGiven, 'written update')} ${m.updatesGiven === 1 ? 'was' : 'were'} given on existing actions.`, '');
   out.push('## What is late and why', '', 'Open actions past their due date, most overdue first. "Why" is the owner\'s latest update.', '',
     ...mdList(m.late.map(lateWord), 'Nothing is late.'), '');
@@ -105,7 +123,7 @@ export function renderMarkdown(m: QuarterlyReportModel): string {
     ? `The update round opened on ${formatDate(m.round.opened)}. ${m.round.updated} of ${m.round.open} open actions have had an update since then.`
     : 'No update round ran for this quarter; the statuses are the latest the owners gave.', '');
   out.push('## About this report', '',
-    `Built by the partnership bot from the improvement plan on ${formatDate(m.today)}. Quarters follow the financial year: Q1 is April to June, Q2 July to September, Q3 October to December and Q4 January to March. Statuses are on track, at risk, off track, not started and complete. No child is named in this report.`, '');
+    `Built by the partnership bot from the improvement plan on ${formatDate(m.today)}. Quarters follow the financial year: Q1 is April to June, Q2 July to September, Q3 October to December and Q4 January to March. Statuses are on track, at risk, off track, not started and complete. No child is named in this report, and neither is any member of staff: owners appear by job title and organisation, and an update that names anyone is withheld.`, '');
   return out.join('\n');
 }
 
@@ -158,7 +176,7 @@ export function renderHtml(m: QuarterlyReportModel): string {
   if (!m.final) p.push('<p class="draft">This is a draft: the quarter is not over yet.</p>');
   p.push('<h2>In brief</h2>', htmlList(briefLines(m), ''));
   p.push('<h2>Status by area for improvement</h2>', `<div class="chart">\n${stackedBarChart('Actions by status for each area for improvement', m.byArea, 'chart-area')}\n</div>`,
-    htmlTable('Area for improvement', m.byArea, 'Actions by status for each area for improvement'));
+    htmlTable('Area for improvement', m.byArea, 'Actions by status for each area for improvement'), ...(unlinkedWords(m) ? [`<p>${esc(unlinkedWords(m)!)}</p>`] : []));
   p.push('<h2>Status by workstream</h2>', `<div class="chart">\n${stackedBarChart('Actions by status for each workstream', m.byWorkstream, 'chart-workstream')}\n</div>`,
     htmlTable('Workstream', m.byWorkstream, 'Actions by status for each workstream'));
   p.push('<h2>What changed this quarter</h2>',
@@ -167,6 +185,7 @@ export function renderHtml(m: QuarterlyReportModel): string {
     '<h3>Due dates moved</h3>', htmlList(m.dueMoves.map(changeWord), 'No due dates were moved.'),
     '<h3>New actions and updates</h3>', htmlList([
       m.added ? `${n(m.added, 'action')} ${m.added === 1 ? 'was' : 'were'} added to the plan.` : 'No actions were added to the plan.',
+      ...(m.baseline ? [baselineWords(m.baseline)] : []),
       `${n(m.updatesGiven, 'written update')} ${m.updatesGiven === 1 ? 'was' : 'were'} given on existing actions.`,
     ], ''));
   p.push('<h2>What is late and why</h2>', '<p>Open actions past their due date, most overdue first. &ldquo;Why&rdquo; is the owner&rsquo;s latest update.</p>',
@@ -177,7 +196,7 @@ export function renderHtml(m: QuarterlyReportModel): string {
   p.push('<h2>Updates for this report</h2>', `<p>${esc(m.round
     ? `The update round opened on ${formatDate(m.round.opened)}. ${m.round.updated} of ${m.round.open} open actions have had an update since then.`
     : 'No update round ran for this quarter; the statuses are the latest the owners gave.')}</p>`);
-  p.push(`<footer><p>Built by the partnership bot from the improvement plan on ${esc(formatDate(m.today))}. Quarters follow the financial year: Q1 is April to June, Q2 July to September, Q3 October to December and Q4 January to March. Statuses are on track, at risk, off track, not started and complete. No child is named in this report.</p></footer>`);
+  p.push(`<footer><p>Built by the partnership bot from the improvement plan on ${esc(formatDate(m.today))}. Quarters follow the financial year: Q1 is April to June, Q2 July to September, Q3 October to December and Q4 January to March. Statuses are on track, at risk, off track, not started and complete. No child is named in this report, and neither is any member of staff: owners appear by job title and organisation, and an update that names anyone is withheld.</p></footer>`);
   p.push('</main>', '</body>', '</html>', '');
   return p.join('\n');
 }

@@ -1,8 +1,11 @@
-// The HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes.
+// The HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes, and the
+// public pages (GET /plan, /reports…; see public-routes.ts).
 // Kept apart from the bot so the bot can be tested and benchmarked on its own.
 import restify from 'restify';
 import type { Logger } from '../log/logger.js';
 import { checkInboundActivity } from './activity-shape.js';
+import { isPublicPath, registerPublicRoutes, sendNotFound, type PublicPages } from './public-routes.js';
+import { registerCalendarRoute } from './calendar-route.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -12,6 +15,8 @@ export interface HttpDeps {
   health(): Promise<{ ok: boolean; details: Record<string, unknown> }>;
   /** A meeting's calendar file for a signed link, or null (src/calendar/serve.ts). */
   calendarFile?(file: unknown, sig: unknown): Promise<string | null>;
+  /** The public pages; without them only the bot's routes are served. */
+  pages?: PublicPages;
 }
 
 export function createHttpServer(deps: HttpDeps): restify.Server {
@@ -54,24 +59,15 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', ...details });
   });
 
-  if (deps.calendarFile) {
-    const calendarFile = deps.calendarFile;
-    server.get('/calendar/meetings/:file', async (req: restify.Request, res: restify.Response) => {
-      const sig = new URL(req.url ?? '/', 'http://localhost').searchParams.get('sig');
-      try {
-        const ics = await calendarFile(req.params?.file, sig);
-        if (ics === null) {
-          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-          res.end('This calendar link is not valid. Open the meeting card in Teams and use its "Add to calendar" button again.');
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="meeting.ics"', 'cache-control': 'no-store' });
-        res.end(ics);
-      } catch (err) {
-        deps.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'calendar file failed');
-        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('The calendar file cannot be made just now. Please try again shortly.');
-      }
+  if (deps.calendarFile) registerCalendarRoute(server, deps.calendarFile, deps.log);
+
+  const pages = deps.pages;
+  if (pages) {
+    registerPublicRoutes(server, pages, deps.log);
+    // An address under /plan or /reports that is no page still gets a page a person can read.
+    server.on('NotFound', (req: restify.Request, res: restify.Response, _err: Error, next: (err?: unknown) => void) => {
+      if (req.method === 'GET' && isPublicPath(req.path())) { sendNotFound(res, pages); return; }
+      next();
     });
   }
 

@@ -73,9 +73,9 @@ const RECORD_SELECT = Prisma.sql`
   SELECT a.id, a.ref, a.title, a.workstream_id, a.area::text AS area, a.owner_id, to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
     a.status::text AS status, a.last_update, a.last_update_at, a.success_measure, a.source, a.version, a.created_at, a.updated_at,
     w.code AS w_code, w.name AS w_name, w.pillar AS w_pillar, w.lead_id AS w_lead_id,
-    o.id AS o_id, o.key AS o_key, o.name AS o_name, o.email AS o_email, o.job_title AS o_job_title, o.aad_object_id AS o_aad,
+    o.id AS o_id, o.key AS o_key, o.name AS o_name, o.email AS o_email, o.job_title AS o_job_title, o.organisation AS o_organisation, o.aad_object_id AS o_aad,
     o.roles AS o_roles, o.specialism::text AS o_specialism, o.active AS o_active,
-    l.id AS l_id, l.key AS l_key, l.name AS l_name, l.email AS l_email, l.job_title AS l_job_title, l.aad_object_id AS l_aad,
+    l.id AS l_id, l.key AS l_key, l.name AS l_name, l.email AS l_email, l.job_title AS l_job_title, l.organisation AS l_organisation, l.aad_object_id AS l_aad,
     l.roles AS l_roles, l.specialism::text AS l_specialism, l.active AS l_active,
     h.at AS h_at, h.via::text AS h_via, ha.name AS h_actor
   FROM actions a
@@ -91,9 +91,9 @@ interface RecordRow {
   status: string; last_update: Maybe<string>; last_update_at: Maybe<Date | string>; success_measure: Maybe<string>; source: Maybe<string>;
   version: number; created_at: Date | string; updated_at: Date | string;
   w_code: string; w_name: string; w_pillar: string; w_lead_id: Maybe<number>;
-  o_id: Maybe<number>; o_key: Maybe<string>; o_name: Maybe<string>; o_email: Maybe<string>; o_job_title: Maybe<string>; o_aad: Maybe<string>;
+  o_id: Maybe<number>; o_key: Maybe<string>; o_name: Maybe<string>; o_email: Maybe<string>; o_job_title: Maybe<string>; o_organisation: Maybe<string>; o_aad: Maybe<string>;
   o_roles: Maybe<string[]>; o_specialism: Maybe<string>; o_active: Maybe<boolean>;
-  l_id: Maybe<number>; l_key: Maybe<string>; l_name: Maybe<string>; l_email: Maybe<string>; l_job_title: Maybe<string>; l_aad: Maybe<string>;
+  l_id: Maybe<number>; l_key: Maybe<string>; l_name: Maybe<string>; l_email: Maybe<string>; l_job_title: Maybe<string>; l_organisation: Maybe<string>; l_aad: Maybe<string>;
   l_roles: Maybe<string[]>; l_specialism: Maybe<string>; l_active: Maybe<boolean>;
   h_at: Maybe<Date | string>; h_via: Maybe<string>; h_actor: Maybe<string>;
   total?: bigint | number;
@@ -105,7 +105,7 @@ function personFrom(r: RecordRow, p: 'o' | 'l'): Person | null {
   const id = r[`${p}_id`];
   if (id === null || id === undefined) return null;
   return toPerson({
-    id, key: r[`${p}_key`] ?? '', name: r[`${p}_name`] ?? '', email: r[`${p}_email`], jobTitle: r[`${p}_job_title`], aadObjectId: r[`${p}_aad`],
+    id, key: r[`${p}_key`] ?? '', name: r[`${p}_name`] ?? '', email: r[`${p}_email`], jobTitle: r[`${p}_job_title`], organisation: r[`${p}_organisation`], aadObjectId: r[`${p}_aad`],
     roles: r[`${p}_roles`] ?? [], specialism: r[`${p}_specialism`], active: r[`${p}_active`] ?? false,
   });
 }

@@ -3,13 +3,13 @@ import type { Person, Role, Specialism } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 
 type PersonRow = {
-  id: number; key: string; name: string; email: string | null; jobTitle: string | null;
+  id: number; key: string; name: string; email: string | null; jobTitle: string | null; organisation: string | null;
   aadObjectId: string | null; roles: string[]; specialism: string | null; active: boolean;
 };
 
 export function toPerson(row: PersonRow): Person {
   return {
-    id: row.id, key: row.key, name: row.name, email: row.email, jobTitle: row.jobTitle,
+    id: row.id, key: row.key, name: row.name, email: row.email, jobTitle: row.jobTitle, organisation: row.organisation,
     aadObjectId: row.aadObjectId, roles: row.roles as Role[], specialism: row.specialism as Specialism | null,
     active: row.active,
   };

@@ -4,6 +4,7 @@ import { isUniqueViolation } from './errors.js';
 
 export interface CycleState { opened: boolean; closed: boolean; openedAt: Date | null }
 export interface ReportFiles { markdown: string; html: string }
+export interface PublishedReport extends ReportFiles { key: string; publishedAt: Date }
 
 export class QuarterlyCycleRepository {
   constructor(private readonly db: Db) {}
@@ -34,10 +35,27 @@ export class QuarterlyCycleRepository {
     return after?.openedAt ?? now;
   }
 
+  /** The published reports' keys and dates, newest quarter first. */
+  async published(): Promise<{ key: string; publishedAt: Date }[]> {
+    const rows = await this.db.quarterlyCycle.findMany({
+      where: { publishedAt: { not: null }, markdown: { not: null }, html: { not: null } },
+      select: { quarter: true, publishedAt: true }, orderBy: { quarter: 'desc' },
+    });
+    return rows.map((r) => ({ key: r.quarter, publishedAt: r.publishedAt! }));
+  }
+
+  /** One quarter's published report, or null when it is not published (a draft, or no report). */
+  async publishedReport(key: string): Promise<PublishedReport | null> {
+    const row = await this.db.quarterlyCycle.findUnique({ where: { quarter: key }, select: { quarter: true, publishedAt: true, markdown: true, html: true } });
+    if (!row?.publishedAt || row.markdown === null || row.html === null) return null;
+    return { key: row.quarter, publishedAt: row.publishedAt, markdown: row.markdown, html: row.html };
+  }
+
   /** Keeps the report in the cycle's row, closing the cycle when `close`. */
   async keepReport(key: string, report: ReportFiles, now: Date, close: boolean): Promise<void> {
     const db = this.db;
-    const data = { markdown: report.markdown, html: report.html, ...(close ? { closedAt: now } : {}) };
+    // Closing publishes: the public pages serve a report from then on, never a draft.
+    const data = { markdown: report.markdown, html: report.html, ...(close ? { closedAt: now, publishedAt: now } : {}) };
     const existing = await db.quarterlyCycle.findUnique({ where: { quarter: key } });
     if (!existing) {
       try {
@@ -48,7 +66,8 @@ export class QuarterlyCycleRepository {
       }
     } else if (close || !existing.closedAt) {
       // A closed cycle keeps its closing report: a draft built later never overwrites it.
-      await db.quarterlyCycle.update({ where: { quarter: key }, data: existing.closedAt ? { markdown: report.markdown, html: report.html } : data });
+      await db.quarterlyCycle.update({ where: { quarter: key }, data: existing.closedAt
+        ? { markdown: report.markdown, html: report.html, ...(close ? { publishedAt: existing.publishedAt ?? now } : {}) } : data });
     }
   }
 }

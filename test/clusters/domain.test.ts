@@ -7,7 +7,7 @@ import {
 } from '../../src/domain/clusters/index.js';
 import type { Person } from '../../src/domain/plan/types.js';
 
-const person = (id: number, roles: Person['roles']): Person => ({ id, key: `p${id}`, name: `P${id}`, email: null, jobTitle: null, aadObjectId: null, roles, specialism: null, active: true });
+const person = (id: number, roles: Person['roles']): Person => ({ id, key: `p${id}`, name: `P${id}`, email: null, jobTitle: null, organisation: null, aadObjectId: null, roles, specialism: null, active: true });
 const chair = person(1, ['senco']);
 const senco = person(2, ['senco']);
 const admin = person(3, ['admin']);

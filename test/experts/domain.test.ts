@@ -10,7 +10,7 @@ import type { Person } from '../../src/domain/plan/types.js';
 import { createWorkingCalendar } from '../../src/domain/time/bank-holidays.js';
 
 const person = (id: number, roles: Person['roles'], specialism: Person['specialism'] = null, name = `Person ${id}`): Person => ({
-  id, key: `p${id}`, name, email: null, jobTitle: null, aadObjectId: null, roles, specialism, active: true,
+  id, key: `p${id}`, name, email: null, jobTitle: null, organisation: null, aadObjectId: null, roles, specialism, active: true,
 });
 const senco = person(1, ['senco'], null, 'Emma Clarke');
 const salt = person(2, ['expert'], 'speech_and_language', 'Marcus Reid');

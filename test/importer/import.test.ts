@@ -120,7 +120,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       const alex = await db.person.findUniqueOrThrow({ where: { key: 'amorgan' } });
       expect(alex).toMatchObject({
         name: 'Alex Morgan', email: 'alex.morgan@example.org', roles: ['lead', 'admin'], specialism: null,
-        jobTitle: 'Service Director, Learning and Early Support', aadObjectId: '6f1c2a10-0001-4a6e-9c1a-000000000001', active: true,
+        jobTitle: 'Service Director, Learning and Early Support', organisation: 'Kirklees Council', aadObjectId: '6f1c2a10-0001-4a6e-9c1a-000000000001', active: true,
       });
       expect((await db.person.findUniqueOrThrow({ where: { key: 'cbarnes' } })).specialism).toBe('educational_psychology');
       expect((await db.workstream.findUniqueOrThrow({ where: { code: 'WS6' }, include: { lead: true } }))).toMatchObject({ pillar: '5', lead: { key: 'lbyrne' } });
@@ -229,7 +229,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
         edit: {
           'actions.csv': (t) => editLine(lineOf(actions, 'COM-06,'), (l) => l.replace('2026-11-14,off_track,Venue for the North event fell through.', '2026-12-12,at_risk,"New venue booked, date moved."'))(t)
             + 'COM-07,"Run a ""you said, we did"" session",WS1,communication,zkaur,2027-02-26,not_started,,Big Plan 3\n',
-          'people.csv': (t) => `${t.trimEnd()}\nzkaur,Zara Kaur,zara.kaur@example.org,owner,,Engagement Officer,\n`,
+          'people.csv': (t) => `${t.trimEnd()}\nzkaur,Zara Kaur,zara.kaur@example.org,owner,,Engagement Officer,Kirklees Council,\n`,
         },
       });
       expect(people).not.toContain('zkaur');
@@ -246,6 +246,23 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       const com07 = await store.db.action.findUniqueOrThrow({ where: { ref: 'COM-07' }, include: { owner: true, history: true } });
       expect(com07).toMatchObject({ title: 'Run a "you said, we did" session', area: 'communication', version: 1, owner: { key: 'zkaur', roles: ['owner'] } });
       expect(com07.history).toEqual([expect.objectContaining({ statusFrom: null, statusTo: 'not_started', version: 1 })]);
+    });
+
+    it('people.csv may leave out the organisation column: what is stored stays; an empty cell clears it', async () => {
+      const withoutColumn = (t: string) => t.split('\n').map((l) => {
+        if (l === '') return l;
+        const cells = l.match(/("[^"]*"|[^,]*)(,|$)/g)!.filter((c) => c !== '');
+        return cells.filter((_, i) => i !== 6).join('').replace(/,$/, '');
+      }).join('\n');
+      const older = demoCopy({ only: ['people.csv'], edit: { 'people.csv': (t) => withoutColumn(t).replace('Communications Officer,', 'Communications Manager,') } });
+      expect(fs.readFileSync(path.join(older, 'people.csv'), 'utf8')).toMatch(/^key,name,email,roles,specialism,job_title,teams_aad_object_id\n/);
+      const report = await importFolder(store.db, older, { now: LATER });
+      expect(counts(report)).toEqual({ 'people.csv': [0, 1, 16] });
+      expect(await store.db.person.findUniqueOrThrow({ where: { key: 'oprice' } })).toMatchObject({ jobTitle: 'Communications Manager', organisation: 'Kirklees Council' });
+
+      const cleared = demoCopy({ only: ['people.csv'], edit: { 'people.csv': (t) => t.replace('Communications Officer,Kirklees Council,', 'Communications Officer,,') } });
+      expect(counts(await importFolder(store.db, cleared, { now: LATER }))).toEqual({ 'people.csv': [0, 1, 16] });
+      expect((await store.db.person.findUniqueOrThrow({ where: { key: 'oprice' } })).organisation).toBeNull();
     });
 
     it('updates people, clusters, meetings and requests by their natural keys', async () => {

@@ -10,7 +10,7 @@ import { ownerNudgeMessage, leadCopyMessage } from '../../src/cards/nudges/cards
 import { parseJobCommand } from '../../src/flows/jobs-commands/parse.js';
 
 const person = (id: number, key: string, roles: Person['roles'] = ['owner'], active = true): Person => ({
-  id, key, name: `${key[0]!.toUpperCase()}${key.slice(1)} Person`, email: null, jobTitle: null, aadObjectId: null, roles, specialism: null, active,
+  id, key, name: `${key[0]!.toUpperCase()}${key.slice(1)} Person`, email: null, jobTitle: null, organisation: null, aadObjectId: null, roles, specialism: null, active,
 });
 const people = new Map<number, Person>([
   [1, person(1, 'lead', ['lead'])], [2, person(2, 'owen')], [3, person(3, 'nadia')], [4, person(4, 'gone', ['owner'], false)],

@@ -23,7 +23,7 @@ export function quarterlySummaryMessage(m: QuarterlyReportModel, summary: string
     ]),
     sectionTitle(`What is late and why (${m.late.length})`),
     ...(m.late.length === 0 ? [para('Nothing is late.', { subtle: true })] : capped(m.late, 6,
-      (l) => para(md`**${l.ref}** ${l.title}: ${formatDays(l.daysLate)} late (due ${formatDate(l.dueDate)}), ${statusWord(l.status)}. Why: ${l.why ?? 'no reason given yet.'}`),
+      (l) => para(md`**${l.ref}** ${l.title}: ${formatDays(l.daysLate)} late (due ${formatDate(l.dueDate)}); its owner's status: ${statusWord(l.status)}. Why: ${l.why ?? 'no reason given yet.'}`),
       (k) => `…and ${plural(k, 'more late action')} in the full report.`)),
   ];
   if (files) body.push(para(`The full report (Markdown and a web page with the charts) is kept by the bot: ${files.markdown.split('/').pop()} and ${files.html.split('/').pop()}. Ask an admin for a copy.`, { subtle: true, spacing: 'Medium' }));

@@ -35,6 +35,8 @@ export interface Person {
   name: string;
   email: string | null;
   jobTitle: string | null;
+  /** The employer (council, health board, school, forum): public pages show it with the job title. */
+  organisation: string | null;
   aadObjectId: string | null;
   roles: Role[];
   specialism: Specialism | null;

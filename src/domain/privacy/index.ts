@@ -5,3 +5,4 @@ export { isValidNhsNumber } from './detect-numbers.js';
 export {
   PRIVACY_REASON_CODES, type PrivacyReason, type PrivacyReasonCode, type ScreenOptions, type ScreenResult,
 } from './types.js';
+export { namesAnyone } from './public-text.js';

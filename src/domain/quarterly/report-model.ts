@@ -1,6 +1,9 @@
 // The quarterly progress report's model: the plan in a quarter reduced to counts, lists and
 // sentences' parts. Pure and deterministic; src/reports renders it as Markdown and HTML, the cards
-// as the chat summary.
+// as the chat summary. The report is public: owners appear by job title and organisation, and
+// notes that name anyone are withheld (src/domain/public). Its figures are honest: an action past
+// its due date is late whatever its owner's status says, and the plan's first import is its
+// baseline, not actions "added".
 import type { Action, ActionStatus, Area, Person, Workstream, ActionChange } from '../plan/types.js';
 import type { IsoDate } from '../time/dates.js';
 import { ACTION_STATUSES, AREAS } from '../plan/types.js';
@@ -10,6 +13,7 @@ import { parseIsoDate } from '../time/dates.js';
 import { formatDate, MONTH_NAMES } from '../time/format.js';
 import { londonDate } from '../time/london.js';
 import type { FinancialQuarter } from '../time/quarters.js';
+import { directoryNames, publicNote, publicNoteWords, publicOwner } from '../public/people.js';
 
 /** One bar of a status chart: how many actions of each status. */
 export interface ChartRow { label: string; counts: Record<ActionStatus, number> }
@@ -30,7 +34,8 @@ export interface QuarterlyReportInput {
   final: boolean;
 }
 
-export interface LateItem { ref: string; title: string; workstream: string; owner: string | null; dueDate: IsoDate; daysLate: number; status: ActionStatus; why: string | null }
+/** owner: job title and organisation, never a name; why: the latest note, or the words that it was withheld. */
+export interface LateItem { ref: string; title: string; workstream: string; owner: string; dueDate: IsoDate; daysLate: number; status: ActionStatus; why: string | null }
 export interface ChangeLine { ref: string; title: string; workstream: string; on: IsoDate; words: string; note: string | null }
 
 export interface QuarterlyReportModel {
@@ -43,7 +48,13 @@ export interface QuarterlyReportModel {
   counts: Record<ActionStatus, number>;
   open: number;
   overdueCount: number;
+  /** Open actions past their due date, by the status their owners last gave. */
+  lateByStatus: Record<ActionStatus, number>;
   byArea: ChartRow[];
+  /** Actions tied to no area for improvement, with the workstreams they belong to. */
+  unlinked: { count: number; workstreams: { code: string; count: number }[] } | null;
+  /** The plan's first import, when it fell in this quarter: its starting point, not actions added. */
+  baseline: { on: IsoDate; actions: number } | null;
   byWorkstream: ChartRow[];
   completed: ChangeLine[];
   statusChanges: ChangeLine[];
@@ -67,7 +78,8 @@ export function quarterMonths(q: FinancialQuarter): string {
 interface Changes { completed: ChangeLine[]; statusChanges: ChangeLine[]; dueMoves: ChangeLine[]; added: number; updatesGiven: number }
 
 /** What changed in the quarter: completions, other status changes and due-date moves, from the history. */
-function changeLines(input: QuarterlyReportInput, wsById: ReadonlyMap<number, Workstream>, actionById: ReadonlyMap<number, Action>): Changes {
+function changeLines(input: QuarterlyReportInput, wsById: ReadonlyMap<number, Workstream>, actionById: ReadonlyMap<number, Action>, names: readonly string[]): Changes {
+  const baselineAt = planStartedAt(input.actions);
   const completed: ChangeLine[] = [];
   const statusChanges: ChangeLine[] = [];
   const dueMoves: ChangeLine[] = [];
@@ -76,9 +88,10 @@ function changeLines(input: QuarterlyReportInput, wsById: ReadonlyMap<number, Wo
   for (const c of input.changes) {
     const a = actionById.get(c.actionId);
     if (!a) continue;
-    const base = { ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?', on: londonDate(c.at), note: c.note };
+    const base = { ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?', on: londonDate(c.at), note: publicNoteWords(publicNote(c.note, names)) };
     const creation = c.statusFrom === null && c.dueFrom === null && (c.version === 1 || c.version === null) && c.statusTo !== null;
-    if (creation) { added++; continue; }
+    // The plan's first import is its baseline: only actions that joined after it were added.
+    if (creation) { if (baselineAt === null || c.at.getTime() > baselineAt.getTime()) added++; continue; }
     if (c.note) updatesGiven++;
     if (c.statusTo !== null && c.statusTo !== c.statusFrom) {
       if (c.statusTo === 'complete') completed.push({ ...base, words: 'completed' });
@@ -93,6 +106,29 @@ function changeLines(input: QuarterlyReportInput, wsById: ReadonlyMap<number, Wo
   return { completed: completed.sort(byRef), statusChanges: statusChanges.sort(byRef), dueMoves: dueMoves.sort(byRef), added, updatesGiven };
 }
 
+/** When the plan began here: its earliest action's creation, which is the first import's moment. */
+function planStartedAt(actions: readonly Action[]): Date | null {
+  let first: Date | null = null;
+  for (const a of actions) if (first === null || a.createdAt.getTime() < first.getTime()) first = a.createdAt;
+  return first;
+}
+
+function baselineIn(input: QuarterlyReportInput): QuarterlyReportModel['baseline'] {
+  const at = planStartedAt(input.actions);
+  if (at === null) return null;
+  const on = londonDate(at);
+  if (on < input.quarter.start || on > input.quarter.end) return null;
+  return { on, actions: input.actions.filter((a) => a.createdAt.getTime() === at.getTime()).length };
+}
+
+function unlinkedIn(input: QuarterlyReportInput): QuarterlyReportModel['unlinked'] {
+  const none = input.actions.filter((a) => a.area === null);
+  if (none.length === 0) return null;
+  const workstreams = [...input.workstreams].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
+    .map((w) => ({ code: w.code, count: none.filter((a) => a.workstreamId === w.id).length })).filter((w) => w.count > 0);
+  return { count: none.length, workstreams };
+}
+
 export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyReportModel {
   const { quarter, today } = input;
   const wsById = new Map(input.workstreams.map((w) => [w.id, w]));
@@ -102,10 +138,12 @@ export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyRepor
   const ws = new Map<number, Record<ActionStatus, number>>();
   const late: LateItem[] = [];
   const atRisk: LateItem[] = [];
+  const names = directoryNames(input.people.values());
+  const lateByStatus = zero();
   const item = (a: Action): LateItem => ({
     ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?',
-    owner: a.ownerId !== null ? input.people.get(a.ownerId)?.name ?? null : null,
-    dueDate: a.dueDate, daysLate: daysLate(a, today), status: a.status, why: a.lastUpdate,
+    owner: publicOwner(a.ownerId !== null ? input.people.get(a.ownerId) : null),
+    dueDate: a.dueDate, daysLate: daysLate(a, today), status: a.status, why: publicNoteWords(publicNote(a.lastUpdate, names)),
   });
   for (const a of input.actions) {
     counts[a.status]++;
@@ -114,7 +152,7 @@ export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyRepor
     area.get(ak)![a.status]++;
     if (!ws.has(a.workstreamId)) ws.set(a.workstreamId, zero());
     ws.get(a.workstreamId)![a.status]++;
-    if (isOverdue(a, today)) late.push(item(a));
+    if (isOverdue(a, today)) { late.push(item(a)); lateByStatus[a.status]++; }
     else if (isOpen(a.status) && (a.status === 'at_risk' || a.status === 'off_track')) atRisk.push(item(a));
   }
   late.sort((a, b) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
@@ -122,20 +160,20 @@ export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyRepor
 
   const byArea: ChartRow[] = [
     ...AREAS.filter((k) => area.has(k)).map((k) => ({ label: areaLabel(k), counts: area.get(k)! })),
-    ...(area.has('none') ? [{ label: 'Not linked to an area', counts: area.get('none')! }] : []),
+    ...(area.has('none') ? [{ label: 'Wider work, not tied to one area', counts: area.get('none')! }] : []),
   ];
   const byWorkstream: ChartRow[] = [...input.workstreams]
     .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
     .filter((w) => ws.has(w.id))
     .map((w) => ({ label: `${w.code} ${w.name}`, counts: ws.get(w.id)! }));
 
-  const { completed, statusChanges, dueMoves, added, updatesGiven } = changeLines(input, wsById, actionById);
+  const { completed, statusChanges, dueMoves, added, updatesGiven } = changeLines(input, wsById, actionById, names);
 
   const latest = latestRatings(input.ratings);
   const ratings = [...latest.values()].sort((a, b) => a.pillar.localeCompare(b.pillar, 'en', { numeric: true })).map((r) => ({
     pillar: r.pillar,
     workstreams: input.workstreams.filter((w) => r.pillar === w.pillar || r.pillar.startsWith(w.pillar)).map((w) => w.code).join(', '),
-    words: maturityWord(r.score), on: londonDate(r.ratedAt), note: r.note,
+    words: maturityWord(r.score), on: londonDate(r.ratedAt), note: publicNoteWords(publicNote(r.note, names)),
   }));
 
   const open = counts.not_started + counts.on_track + counts.at_risk + counts.off_track;
@@ -152,7 +190,8 @@ export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyRepor
   return {
     title: `Quarterly progress report: ${quarter.label}`,
     quarterLabel: quarter.label, months: quarterMonths(quarter), today, final: input.final,
-    total: input.actions.length, counts, open, overdueCount: late.length, byArea, byWorkstream,
+    total: input.actions.length, counts, open, overdueCount: late.length, lateByStatus, byArea, byWorkstream,
+    unlinked: unlinkedIn(input), baseline: baselineIn(input),
     completed, statusChanges, dueMoves,
     added, updatesGiven, late, atRisk, ratings, round,
   };

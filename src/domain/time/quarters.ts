@@ -43,6 +43,12 @@ export function financialQuarter(d: IsoDate): FinancialQuarter {
   };
 }
 
+/** Quarter `quarter` of the financial year that starts in April of `startYear`. */
+export function quarterOfYear(startYear: number, quarter: QuarterNumber): FinancialQuarter {
+  const first = FIRST_MONTH_OF_QUARTER[quarter];
+  return financialQuarter(toIsoDate(quarter === 4 ? startYear + 1 : startYear, first, 1));
+}
+
 export function nextQuarter(q: FinancialQuarter): FinancialQuarter {
   return financialQuarter(addDays(q.end, 1));
 }

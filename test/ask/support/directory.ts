@@ -4,7 +4,7 @@ import type { Cluster, Person, Role, Setting, Workstream } from '../../../src/do
 
 let nextId = 1;
 export function person(key: string, name: string, roles: Role[] = ['owner'], jobTitle: string | null = null): Person {
-  return { id: nextId++, key, name, email: `${key}@example.org`, jobTitle, aadObjectId: null, roles, specialism: null, active: true };
+  return { id: nextId++, key, name, email: `${key}@example.org`, jobTitle, organisation: null, aadObjectId: null, roles, specialism: null, active: true };
 }
 
 export const people = {
