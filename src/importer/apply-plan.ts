@@ -3,6 +3,7 @@
 // of an action gets its history row: the importer's own, or the rows the history file restores
 // (see the top of import-folder.ts).
 import type { Prisma } from '../generated/prisma/client.js';
+import { isBulkLoad, withIndexesDeferred } from '../store/bulk-load.js';
 import { insertRows, lazily, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
 import type { ImportOptions } from './import-types.js';
 import type { Snapshot } from './import-snapshot.js';
@@ -142,6 +143,16 @@ async function updateActions(a: Apply, history: Values[]): Promise<void> {
 
 /** Actions and their history; returns the number of history rows written. */
 async function applyActions(a: Apply): Promise<number> {
+  // A first import or a restore writes most of the table: its indexes are built once, after.
+  const creates = a.plan.actions.creates.length;
+  const deferred = [
+    ...(await isBulkLoad(a.client, 'actions', creates) ? ['actions'] : []),
+    ...(await isBulkLoad(a.client, 'action_history', creates + a.plan.history.actionRows.length) ? ['action_history'] : []),
+  ];
+  return withIndexesDeferred(a.client, deferred, () => writeActions(a));
+}
+
+async function writeActions(a: Apply): Promise<number> {
   const history = await createActions(a);
   await updateActions(a, history);
   // Restored rows first, in the file's order: an action's newest row is the one written last.
