@@ -96,8 +96,28 @@ function checkHeader(file: PlanFileName, names: string[], line: number, issues: 
   return missing.length > 0 ? null : columns.map((c) => names.indexOf(c));
 }
 
+/**
+ * One copy of each repeated cell text per column: a million rows name the same few statuses,
+ * owners, workstreams and dates over and over, and each parsed copy would otherwise be kept. A
+ * column whose texts keep differing (refs, titles) stops being pooled once its pool is full.
+ */
+class CellPool {
+  private readonly pools: Map<string, string>[];
+  constructor(columns: number, private readonly limit = 20_000) {
+    this.pools = Array.from({ length: columns }, () => new Map());
+  }
+  get(column: number, text: string): string {
+    const pool = this.pools[column]!;
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    if (pool.size < this.limit) pool.set(text, text);
+    return text;
+  }
+}
+
 /** One record checked against the file's schema: its row, or its problems added to `issues`. */
-function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, width: number, index: number[], issues: ImportIssue[]): RowOf<F> | undefined {
+function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, width: number, index: number[], issues: ImportIssue[],
+  pool: CellPool): RowOf<F> | undefined {
   if (fields.length !== width) {
     issues.push({ file, line, reason: `has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${width} (a missing comma, or a comma in a field that is not quoted?)` });
     return undefined;
@@ -105,7 +125,7 @@ function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, 
   const columns: readonly string[] = COLUMNS[file];
   const values: Record<string, string> = {};
   // A line break inside a quoted field is kept as '\n', whatever the file's line ends.
-  columns.forEach((c, i) => { const v = fields[index[i]!]!; values[c] = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v; });
+  columns.forEach((c, i) => { const v = fields[index[i]!]!; values[c] = pool.get(i, v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v); });
   // The database cannot store a NUL character in text, whatever the column.
   const nul = columns.filter((c) => values[c]!.includes('\u0000'));
   if (nul.length > 0) {
@@ -171,18 +191,18 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
   const source = fs.createReadStream(fullPath).pipe(utf8Check());
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
-  let header: { index: number[] | null; width: number } | undefined;
+  let header: { index: number[] | null; width: number; pool: CellPool } | undefined;
   try {
     for await (const { record, raw, line } of parser as AsyncIterable<{ record: string[]; raw: string; line: number }>) {
       // A line of spaces alone is a blank line.
       if (record.length === 1 && record[0]!.trim() === '' && !raw.includes('"')) continue;
       if (!header) {
         const names = record.map((f) => f.trim().toLowerCase());
-        header = { index: checkHeader(file, names, line, mine), width: names.length };
+        header = { index: checkHeader(file, names, line, mine), width: names.length, pool: new CellPool(COLUMNS[file].length) };
         continue;
       }
       if (header.index === null) continue; // still read on, for quoting mistakes
-      const row = rowOf(file, record, line, header.width, header.index, mine);
+      const row = rowOf(file, record, line, header.width, header.index, mine, header.pool);
       if (row !== undefined) out.push({ line, row });
     }
   } catch (err) {
