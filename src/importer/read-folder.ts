@@ -74,6 +74,11 @@ class NotUtf8 extends Error {}
  * the blank lines before it and the line end after it).
  */
 function startLine(endLine: number, raw: string): number {
+  // Nearly every record is one line with its line end: no need to strip and count.
+  const end = raw.endsWith('\r\n') ? raw.length - 2 : raw.endsWith('\n') || raw.endsWith('\r') ? raw.length - 1 : raw.length;
+  const n = raw.indexOf('\n');
+  const r = raw.indexOf('\r');
+  if ((n < 0 || n >= end) && (r < 0 || r >= end)) return endLine;
   return endLine - countLineBreaks(raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\r|\n)$/, ''));
 }
 
@@ -175,7 +180,7 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
     // With info and raw set, csv-parse hands on_record { record, info, raw }; its types do not say so.
     on_record: ((rec: { record: string[]; info: { lines: number }; raw: string }) => {
       if (stopped) return null; // after a fatal quoting mistake every later line would be misread
-      extraLines += rec.raw.split('\r\n').length - 1;
+      if (rec.raw.includes('\r\n')) extraLines += rec.raw.split('\r\n').length - 1;
       lastEnd = rec.info.lines - extraLines;
       return { record: rec.record, raw: rec.raw, line: startLine(lastEnd, rec.raw) };
     }) as unknown as CsvOptions['on_record'],
