@@ -3,6 +3,7 @@
 // of an action gets its history row: the importer's own, or the rows the history file restores
 // (see the top of import-folder.ts).
 import type { Prisma } from '../generated/prisma/client.js';
+import { isBulkLoad, withIndexesDeferred } from '../store/bulk-load.js';
 import { insertRows, lazily, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
 import type { ImportOptions } from './import-types.js';
 import type { Snapshot } from './import-snapshot.js';
@@ -101,26 +102,26 @@ const actionValues = (a: Apply, r: ActionRow, lastUpdateAt: Date | null): Values
   due_date: r.due, status: r.status, last_update: r.last_update, last_update_at: lastUpdateAt, source: r.source,
 });
 
-/** New actions; returns the importer's own history rows for those the history file does not restore. */
-async function createActions(a: Apply): Promise<Values[]> {
+/** New actions, their ids noted by ref as each chunk is written (no list of a million results is kept). */
+async function createActions(a: Apply): Promise<void> {
   const { plan, now } = a;
   const restored = plan.history.restored;
-  const created = await insertRows<{ id: number; ref: string }>(a.client, 'actions',
+  await insertRows<{ id: number; ref: string }>(a.client, 'actions',
     { ref: 'text', ...ACTIONS, version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
     lazily(plan.actions.creates, ({ row: r }) => {
       const from = restored.get(r.ref);
       return { ref: r.ref, ...actionValues(a, r, from ? from.lastUpdateAt : r.last_update ? now : null), version: from?.version ?? 1, created_at: now, updated_at: now };
     }),
-    ['id', 'ref']);
-  for (const c of created) a.actionId.set(c.ref, c.id);
-  const createdRows = new Map(plan.actions.creates.map((c) => [c.row.ref, c.row]));
-  const history: Values[] = [];
-  for (const c of created) {
-    if (restored.has(c.ref)) continue;
-    const r = must(createdRows, c.ref, 'action');
-    history.push({ action_id: c.id, status_from: null, status_to: r.status, due_from: null, due_to: r.due, note: r.last_update, version: 1 });
+    ['id', 'ref'], (c) => { a.actionId.set(c.ref, c.id); });
+}
+
+/** The importer's own history rows for the new actions the history file does not restore, made as they are written. */
+function* createdHistory(a: Apply): Generator<Values> {
+  const restored = a.plan.history.restored;
+  for (const { row: r } of a.plan.actions.creates) {
+    if (restored.has(r.ref)) continue;
+    yield { action_id: must(a.actionId, r.ref, 'action'), status_from: null, status_to: r.status, due_from: null, due_to: r.due, note: r.last_update, version: 1 };
   }
-  return history;
 }
 
 /** Changed actions; their own history rows are added to `history`. */
@@ -143,15 +144,29 @@ async function updateActions(a: Apply, history: Values[]): Promise<void> {
 
 /** Actions and their history; returns the number of history rows written. */
 async function applyActions(a: Apply): Promise<number> {
-  const history = await createActions(a);
+  // A first import or a restore writes most of the table: its indexes are built once, after.
+  const creates = a.plan.actions.creates.length;
+  const deferred = [
+    ...(await isBulkLoad(a.client, 'actions', creates) ? ['actions'] : []),
+    ...(await isBulkLoad(a.client, 'action_history', creates + a.plan.history.actionRows.length) ? ['action_history'] : []),
+  ];
+  return withIndexesDeferred(a.client, deferred, () => writeActions(a));
+}
+
+async function writeActions(a: Apply): Promise<number> {
+  await createActions(a);
+  const history: Values[] = [];
   await updateActions(a, history);
   // Restored rows first, in the file's order: an action's newest row is the one written last.
   await insertRows(a.client, 'action_history', HISTORY, lazily(a.plan.history.actionRows, ({ row: h }) => ({
     action_id: must(a.actionId, h.ref, 'action'), actor_id: person(a, h.actor), at: h.at, via: h.via, status_from: h.status_from, status_to: h.status_to,
     due_from: h.due_from, due_to: h.due_to, note: h.note, version: h.version,
   })));
-  await insertRows(a.client, 'action_history', HISTORY, lazily(history, (h) => ({ ...h, actor_id: a.actorId, at: a.now, via: 'import' })));
-  return history.length + a.plan.history.actionRows.length;
+  const own = (h: Values): Values => ({ ...h, actor_id: a.actorId, at: a.now, via: 'import' });
+  let created = 0;
+  await insertRows(a.client, 'action_history', HISTORY, lazily(createdHistory(a), (h) => { created++; return own(h); }));
+  await insertRows(a.client, 'action_history', HISTORY, lazily(history, own));
+  return created + history.length + a.plan.history.actionRows.length;
 }
 
 /** Maturity ratings (append-only, restored as they were) and cluster meetings. */

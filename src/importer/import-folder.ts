@@ -36,7 +36,7 @@ import { loadSnapshot } from './import-snapshot.js';
 import { ImportConflictError, ImportError, type ImportIssue, type ImportOptions, type ImportReport } from './import-types.js';
 import { countHistory, planImport } from './plan-import.js';
 import { screenImportRows } from './privacy-pass.js';
-import { readFolder } from './read-folder.js';
+import { readFolder, type FolderInput } from './read-folder.js';
 import { PLAN_FILES } from './rows.js';
 
 export {
@@ -61,7 +61,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   if (opts.dryRun) return run(db, false);
   let report: ImportReport;
   try {
-    report = await db.$transaction((tx) => run(tx, true), { timeout: 120_000, maxWait: 30_000 });
+    report = await db.$transaction((tx) => run(tx, true), { timeout: transactionTimeout(input), maxWait: 30_000 });
   } catch (err) {
     if (err instanceof RowsChangedError) throw new ImportConflictError(err.table.replace(/_/g, ' '));
     throw err;
@@ -70,6 +70,16 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   // table instead of the indexes until a vacuum comes (never, in the embedded database).
   await vacuumAnalyse(db);
   return report;
+}
+
+/**
+ * How long the import's transaction may run: two minutes, and more for big folders, so that a
+ * million rows on a busy machine are not thrown away at a limit meant for a stuck transaction
+ * (a quarter of a millisecond per row: five minutes for a million).
+ */
+export function transactionTimeout(input: FolderInput): number {
+  const rows = Object.values(input.files).reduce((n, f) => n + (f?.length ?? 0), 0);
+  return Math.max(120_000, Math.round(rows * 0.25) + 60_000);
 }
 
 /** Folder problems first, then by file (in PLAN_FILES order) and line. */

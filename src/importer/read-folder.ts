@@ -74,6 +74,11 @@ class NotUtf8 extends Error {}
  * the blank lines before it and the line end after it).
  */
 function startLine(endLine: number, raw: string): number {
+  // Nearly every record is one line with its line end: no need to strip and count.
+  const end = raw.endsWith('\r\n') ? raw.length - 2 : raw.endsWith('\n') || raw.endsWith('\r') ? raw.length - 1 : raw.length;
+  const n = raw.indexOf('\n');
+  const r = raw.indexOf('\r');
+  if ((n < 0 || n >= end) && (r < 0 || r >= end)) return endLine;
   return endLine - countLineBreaks(raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\r|\n)$/, ''));
 }
 
@@ -97,8 +102,28 @@ function checkHeader(file: PlanFileName, names: string[], line: number, issues: 
   return missing.length > 0 ? null : columns.map((c) => names.indexOf(c));
 }
 
+/**
+ * One copy of each repeated cell text per column: a million rows name the same few statuses,
+ * owners, workstreams and dates over and over, and each parsed copy would otherwise be kept. A
+ * column whose texts keep differing (refs, titles) stops being pooled once its pool is full.
+ */
+class CellPool {
+  private readonly pools: Map<string, string>[];
+  constructor(columns: number, private readonly limit = 20_000) {
+    this.pools = Array.from({ length: columns }, () => new Map());
+  }
+  get(column: number, text: string): string {
+    const pool = this.pools[column]!;
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    if (pool.size < this.limit) pool.set(text, text);
+    return text;
+  }
+}
+
 /** One record checked against the file's schema: its row, or its problems added to `issues`. */
-function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, width: number, index: number[], issues: ImportIssue[]): RowOf<F> | undefined {
+function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, width: number, index: number[], issues: ImportIssue[],
+  pool: CellPool): RowOf<F> | undefined {
   if (fields.length !== width) {
     issues.push({ file, line, reason: `has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${width} (a missing comma, or a comma in a field that is not quoted?)` });
     return undefined;
@@ -109,7 +134,7 @@ function rowOf<F extends PlanFileName>(file: F, fields: string[], line: number, 
   columns.forEach((c, i) => {
     const v = fields[index[i]!];
     if (v === undefined) return; // an optional column the file leaves out
-    values[c] = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v;
+    values[c] = pool.get(i, v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v);
   });
   // The database cannot store a NUL character in text, whatever the column.
   const nul = columns.filter((c) => values[c]?.includes('\u0000'));
@@ -160,7 +185,7 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
     // With info and raw set, csv-parse hands on_record { record, info, raw }; its types do not say so.
     on_record: ((rec: { record: string[]; info: { lines: number }; raw: string }) => {
       if (stopped) return null; // after a fatal quoting mistake every later line would be misread
-      extraLines += rec.raw.split('\r\n').length - 1;
+      if (rec.raw.includes('\r\n')) extraLines += rec.raw.split('\r\n').length - 1;
       lastEnd = rec.info.lines - extraLines;
       return { record: rec.record, raw: rec.raw, line: startLine(lastEnd, rec.raw) };
     }) as unknown as CsvOptions['on_record'],
@@ -176,18 +201,18 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
   const source = fs.createReadStream(fullPath).pipe(utf8Check());
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
-  let header: { index: number[] | null; width: number } | undefined;
+  let header: { index: number[] | null; width: number; pool: CellPool } | undefined;
   try {
     for await (const { record, raw, line } of parser as AsyncIterable<{ record: string[]; raw: string; line: number }>) {
       // A line of spaces alone is a blank line.
       if (record.length === 1 && record[0]!.trim() === '' && !raw.includes('"')) continue;
       if (!header) {
         const names = record.map((f) => f.trim().toLowerCase());
-        header = { index: checkHeader(file, names, line, mine), width: names.length };
+        header = { index: checkHeader(file, names, line, mine), width: names.length, pool: new CellPool(COLUMNS[file].length) };
         continue;
       }
       if (header.index === null) continue; // still read on, for quoting mistakes
-      const row = rowOf(file, record, line, header.width, header.index, mine);
+      const row = rowOf(file, record, line, header.width, header.index, mine, header.pool);
       if (row !== undefined) out.push({ line, row });
     }
   } catch (err) {

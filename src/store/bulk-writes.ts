@@ -38,16 +38,41 @@ const recordset = (columns: Columns): Prisma.Sql =>
   Prisma.join(Object.entries(columns).map(([name, type]) => Prisma.sql`${ident(name)} ${Prisma.raw(type)}`));
 const json = (rows: Values[]): string => JSON.stringify(rows);
 
-/** INSERT … SELECT FROM json_to_recordset, in chunks; returns the `returning` columns of every row. */
-export async function insertRows<R extends Values = Values>(client: Client, table: string, columns: Columns, rows: Iterable<Values>, returning: string[] = []): Promise<R[]> {
-  const out: R[] = [];
-  const names = Prisma.join(Object.keys(columns).map(ident));
-  for (const chunk of chunks(rows)) {
-    const sql = Prisma.sql`INSERT INTO ${ident(table)} (${names})
-      SELECT ${names} FROM json_to_recordset(${json(chunk)}::json) AS x(${recordset(columns)})`;
-    if (returning.length === 0) await client.$executeRaw(sql);
-    else for (const r of await client.$queryRaw<R[]>(Prisma.sql`${sql} RETURNING ${Prisma.join(returning.map(ident))}`)) out.push(r);
+/**
+ * Hands `write` each chunk as JSON. The next chunk's rows and JSON are made while the database
+ * works on the current one (node and the database use a core each), and no two statements are
+ * ever in flight at once.
+ */
+async function eachChunk(rows: Iterable<Values>, write: (json: string, size: number) => Promise<void>): Promise<void> {
+  let running: Promise<void> | undefined;
+  try {
+    for (const chunk of chunks(rows)) {
+      const payload = json(chunk);
+      await running;
+      running = write(payload, chunk.length);
+    }
+  } catch (err) {
+    await running?.catch(() => undefined); // not left to fail unobserved
+    throw err;
   }
+  await running;
+}
+
+/**
+ * INSERT … SELECT FROM json_to_recordset, in chunks; returns the `returning` columns of every row,
+ * or hands each to `each` instead (then nothing is kept).
+ */
+export async function insertRows<R extends Values = Values>(client: Client, table: string, columns: Columns, rows: Iterable<Values>, returning: string[] = [],
+  each?: (row: R) => void): Promise<R[]> {
+  const out: R[] = [];
+  const keep = each ?? ((r: R) => { out.push(r); });
+  const names = Prisma.join(Object.keys(columns).map(ident));
+  await eachChunk(rows, async (payload) => {
+    const sql = Prisma.sql`INSERT INTO ${ident(table)} (${names})
+      SELECT ${names} FROM json_to_recordset(${payload}::json) AS x(${recordset(columns)})`;
+    if (returning.length === 0) await client.$executeRaw(sql);
+    else for (const r of await client.$queryRaw<R[]>(Prisma.sql`${sql} RETURNING ${Prisma.join(returning.map(ident))}`)) keep(r);
+  });
   return out;
 }
 
@@ -62,10 +87,10 @@ export async function updateRows(client: Client, table: string, columns: Columns
   if (opts.versioned) sets.push(Prisma.sql`"version" = x."new_version"`);
   if (opts.now) sets.push(Prisma.sql`"updated_at" = ${opts.now.toISOString()}::timestamptz`);
   const shape: Columns = { id: 'int', ...(opts.versioned ? { expected_version: 'int', new_version: 'int' } : {}), ...columns };
-  for (const chunk of chunks(rows)) {
+  await eachChunk(rows, async (payload, size) => {
     const count = await client.$executeRaw`UPDATE ${ident(table)} AS t SET ${Prisma.join(sets)}
-      FROM json_to_recordset(${json(chunk)}::json) AS x(${recordset(shape)})
+      FROM json_to_recordset(${payload}::json) AS x(${recordset(shape)})
       WHERE t."id" = x."id"${opts.versioned ? Prisma.sql` AND t."version" = x."expected_version"` : Prisma.empty}`;
-    if (count !== chunk.length) throw new RowsChangedError(table);
-  }
+    if (count !== size) throw new RowsChangedError(table);
+  });
 }
