@@ -174,7 +174,8 @@ async function answerPerson(ctx: AskContext, person: Person): Promise<Answer> {
     filter: { owner: person, status: { overdue: false, attention: false, statuses: [], open: true, all: false, spans: [] } },
   });
   const led = ctx.idx.dir.workstreams.filter((w) => w.leadId === person.id);
-  const intro = `${person.name}${person.jobTitle ? ` is the ${person.jobTitle}` : ' is in the plan'}${led.length ? ` and leads ${listWords(led.map((w) => w.code))}` : ''}.`;
+  const email = person.email ? ` Email: ${person.email}.` : '';
+  const intro = `${person.name}${person.jobTitle ? ` is the ${person.jobTitle}` : ' is in the plan'}${led.length ? ` and leads ${listWords(led.map((w) => w.code))}` : ''}.${email}`;
   return { text: `${intro} ${list.text}`, cards: list.cards };
 }
 

@@ -9,7 +9,7 @@ import { howMany } from './counts.js';
 import { experts, myRequests, requestHelp, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
-import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
+import { ambiguousPerson, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { clusterCode, clusterList, meetings, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
@@ -35,7 +35,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   // Lists of actions and single actions by title: ambiguity and unknown names first.
   ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],
-  ['personIntro', personIntro], ['unknownPerson', unknownPerson],
+  ['personIntro', personIntro], ['personDetails', personDetails], ['unknownPerson', unknownPerson],
   ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
 ];
 

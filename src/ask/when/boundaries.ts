@@ -57,7 +57,25 @@ function monthEnd(p: string, ctx: Ctx): EndPoint | null {
   return { to: addDays(toIsoDate(year, month, 1), -1), label: monthName(month, year), kind: 'start' };
 }
 
+/** "the 30th", "the 3rd": the next day of the month with that number, today included. */
+function dayOfMonth(phrase: string, today: IsoDate): IsoDate | null {
+  const m = /^(?:the )?(\d{1,2})(?:st|nd|rd|th)$/.exec(phrase) ?? /^the (\d{1,2})$/.exec(phrase);
+  const day = Number(m?.[1] ?? 0);
+  if (!m || day < 1 || day > 31) return null;
+  const t = parseIsoDate(today);
+  for (let k = 0; k < 3; k++) {
+    const year = t.year + Math.floor((t.month - 1 + k) / 12);
+    const month = ((t.month - 1 + k) % 12) + 1;
+    if (day > daysInMonth(year, month)) continue;
+    const d = toIsoDate(year, month, day);
+    if (d >= today) return d;
+  }
+  return null;
+}
+
 function endPoint(phrase: string, ctx: Ctx): EndPoint | { missing: string; label: string } | null {
+  const nth = dayOfMonth(phrase, ctx.today);
+  if (nth) return { to: nth, label: formatDate(nth), kind: 'point' };
   const p = phrase.replace(/^the /, '');
   const end = /^end of (?:the |this )?(week|month|quarter|year|financial year|calendar year)$/.exec(p);
   if (end) return endOf(end[1] ?? 'year', ctx.today);
@@ -89,7 +107,35 @@ export const byOrBefore: Recogniser = (ctx) => {
   return null;
 };
 
+const BETWEEN_NAMED = new RegExp(`\\bbetween (?:now|today|christmas|xmas|easter|(?:the )?new year|(?:${MONTH_RE})(?: \\d{4})?) and (?:christmas|xmas|easter|(?:the )?new year|(?:${MONTH_RE})(?: \\d{4})?)\\b`);
+
+/** One end of "between Christmas and New Year", "between January and March": its first or last day. */
+function namedEnd(phrase: string, ctx: Ctx, side: 'from' | 'to', after?: IsoDate): IsoDate | null {
+  const t = parseIsoDate(ctx.today);
+  if (/^(?:now|today)$/.test(phrase)) return ctx.today;
+  if (/^(?:the )?new year$/.test(phrase)) {
+    const year = after && after >= toIsoDate(t.year + 1, 1, 1) ? t.year + 2 : t.year + 1;
+    return toIsoDate(year, 1, 1);
+  }
+  const named = namedDay(phrase.replace(/^xmas$/, 'christmas'), ctx.today);
+  if (named) return named.to;
+  const m = new RegExp(`^(${MONTH_RE})(?: (\\d{4}))?$`).exec(phrase);
+  if (!m) return null;
+  const month = MONTHS[m[1] ?? ''] ?? 1;
+  let year = m[2] ? Number(m[2]) : resolveMonthYear(month, ctx.today, ctx.past);
+  // "between November and March": the end month falls after the start.
+  if (!m[2] && after && toIsoDate(year, month, daysInMonth(year, month)) < after) year += 1;
+  return side === 'from' ? toIsoDate(year, month, 1) : toIsoDate(year, month, daysInMonth(year, month));
+}
+
 export const between: Recogniser = (ctx) => {
+  const named = find(ctx.text, BETWEEN_NAMED);
+  if (named) {
+    const [a = '', b = ''] = named.m[0].replace(/^between /, '').split(' and ');
+    const start = namedEnd(a, ctx, 'from');
+    const end = start ? namedEnd(b, ctx, 'to', start) : null;
+    if (start && end && start <= end) return window(start, end, `between ${dayRange(start, end).replace(' to ', ' and ')}`, ctx.today, named.span);
+  }
   const hit = find(ctx.text, /\bbetween (?:the )?(\d{1,2}(?:st|nd|rd|th)?(?: [a-z]{3,9})?(?: \d{4})?) and ((?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9}(?: \d{4})?)/);
   if (!hit) return null;
   const end = chronoDay(hit.m[2] ?? '', ctx.today, ctx.past);
@@ -123,4 +169,12 @@ export const afterOrSince: Recogniser = (ctx) => {
   if (!from) return null;
   const label = phrase === 'christmas' || phrase === 'xmas' ? `after Christmas (from ${formatDate(from)})` : `from ${formatDate(from)}`;
   return window(from, undefined, label, ctx.today, hit.span);
+};
+
+/** "due on the 30th": one day, the next with that number. */
+export const nthDay: Recogniser = (ctx) => {
+  const hit = find(ctx.text, /\b(?:on|for) (the \d{1,2}(?:st|nd|rd|th)?)\b(?! (?:of )?[a-z]{3,9}\b)/);
+  const day = hit ? dayOfMonth(hit.m[1] ?? '', ctx.today) : null;
+  if (!hit || !day) return null;
+  return window(day, day, `on ${formatDate(day)}`, ctx.today, hit.span);
 };

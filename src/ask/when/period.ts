@@ -60,15 +60,25 @@ export function monthName(month: number, year: number): string {
   return `${MONTH_NAMES[month - 1] ?? ''} ${year}`;
 }
 
-/** A month named without a year: the nearest one (ties go forward), or the last one in the past tense. */
+/**
+ * A month named without a year. In the past tense, the last one. Otherwise the coming one (this
+ * month included), because a plan's questions look ahead: in November, "what's due in July" is next
+ * July. Only the two months just gone stay in the past ("what's due in October" asked in November).
+ */
 export function resolveMonthYear(month: number, today: IsoDate, past: boolean): number {
   const t = parseIsoDate(today);
   if (past) return month <= t.month ? t.year : t.year - 1;
-  const now = t.year * 12 + t.month;
-  const distance = (y: number) => Math.abs(now - (y * 12 + month));
-  const best = Math.min(distance(t.year - 1), distance(t.year), distance(t.year + 1));
-  if (distance(t.year + 1) === best) return t.year + 1;
-  return distance(t.year) === best ? t.year : t.year - 1;
+  const monthsAgo = (t.month - month + 12) % 12;
+  if (monthsAgo === 0) return t.year;
+  if (monthsAgo <= 2) return month < t.month ? t.year : t.year - 1;
+  return month > t.month ? t.year : t.year + 1;
+}
+
+/** "next March" is the first March after this month; "last March" the one before it. */
+export function nextOrLastMonthYear(month: number, today: IsoDate, which: 'next' | 'last'): number {
+  const t = parseIsoDate(today);
+  if (which === 'next') return month > t.month ? t.year : t.year + 1;
+  return month < t.month ? t.year : t.year - 1;
 }
 
 export function addMonthsClamped(d: IsoDate, n: number): IsoDate {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDirectory } from '../../../src/ask/directory.js';
-import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from '../../../src/ask/recognisers/people.js';
+import { ambiguousPerson, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from '../../../src/ask/recognisers/people.js';
 import { directory, people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
@@ -38,5 +38,15 @@ describe('people', () => {
     expect(unknownPerson(question("Zara's actions"))).toMatchObject({ kind: 'unknown', what: 'person', name: 'Zara' });
     expect(unknownPerson(question('what is the plan working on?'))).toBeUndefined();
     expect(unknownPerson(question('What is Grace working on?'))).toBeUndefined();
+  });
+
+  it('asks what someone is and how to reach them, however it is worded', () => {
+    for (const text of ['whats grace okafor\'s role', 'how do i get hold of sam whitaker', 'email address for liam byrne pls', 'what does sam whitaker do?', 'liam byrne job title?', 'Who is Grace Okafor']) {
+      expect(personDetails(question(text)), text).toMatchObject({ kind: 'person' });
+    }
+    // Their work, not who they are: a list.
+    for (const text of ['what is grace okafor doing', "grace okafor's overdue actions", 'what does sam whitaker own', 'what is my job']) {
+      expect(personDetails(question(text)), text).toBeUndefined();
+    }
   });
 });
