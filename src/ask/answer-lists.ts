@@ -136,12 +136,32 @@ function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
   return title;
 }
 
+/** A list this long or shorter is shown whole when the asker did not choose a slice: 14 rows beat 10 and a button. */
+export const WHOLE_LIST_MAX = 20;
+
 export async function answerList(ctx: AskContext, intent: ListIntent): Promise<Answer> {
+  const p = intent.paging;
+  if (!p.chosen && !p.all && p.offset === 0) {
+    // Ask for one page more than a whole list can hold: if the list is longer, show the usual first page.
+    return answerPage(ctx, { ...intent, paging: { ...p, limit: WHOLE_LIST_MAX } }, p.limit);
+  }
+  if (p.afterFirst) {
+    const total = (await ctx.reader.listActions(queryFor(ctx, intent.filter), { offset: 0, limit: 0 })).total;
+    if (total <= WHOLE_LIST_MAX) return { text: `That was the whole list: ${total === 1 ? 'the one action is' : `all ${total} actions are`} in my last answer.`, cards: [] };
+  }
+  return answerPage(ctx, intent);
+}
+
+async function answerPage(ctx: AskContext, intent: ListIntent, longPage?: number): Promise<Answer> {
   const f = intent.filter;
   let q = queryFor(ctx, f);
   if (intent.rankBy) return answerRanking(ctx, f, q, intent.rankBy);
   const order: ActionOrder = q.statuses?.length === 1 && q.statuses[0] === 'complete' ? 'due_desc' : 'due_asc';
-  let page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+  const fetch = async (query: ActionQuery): Promise<ActionPage> => {
+    const got = await ctx.reader.listActions(query, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+    return longPage !== undefined && got.total > intent.paging.limit ? { ...got, items: got.items.slice(0, longPage) } : got;
+  };
+  let page = await fetch(q);
   let ignored: string[] = [];
   if (page.total === 0 && f.titleWords?.length) {
     // Words nobody used in a title were probably not about titles at all: drop them.
@@ -151,7 +171,7 @@ export async function answerList(ctx: AskContext, intent: ListIntent): Promise<A
       ignored = dropped ?? [];
       intent = { ...intent, filter: rest };
       q = queryFor(ctx, rest);
-      page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+      page = await fetch(q);
     }
   }
   const head = intent.count && !hasStatusFilter(intent.filter) && !intent.filter.status.open && !intent.filter.period

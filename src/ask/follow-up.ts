@@ -33,6 +33,8 @@ export class ConversationMemory {
 }
 
 const PRONOUN_RE = /\b(?:it|that|this|them|those|they|these|that one|this one)\b/;
+// "show more", "next page", "the rest", "keep going": the next slice of the previous list.
+const MORE_RE = /^(?:ok |okay |and |yes |yeah |go on |please )?(?:can you |could you )?(?:show|give|list|see|send)?(?: me)?(?: the| some)? ?(?:more|rest|the rest|remaining ones|next (?:page|ten|10|few|lot|batch|ones|bit)|others|other ones)\b|^(?:keep going|carry on|next page|what else|any more|more please|more pls)\b|^(?:next|more)$/;
 const ELLIPSIS_RE = /^(?:and|what about|how about|and what about|same for|what of|and for|and in|now)\b/;
 
 /** What the previous question was about, as words that can stand for "it" ("COM-06", "WS3"). */
@@ -75,6 +77,11 @@ export function continueIntent(q: Question, fresh: Intent, previous: Intent | un
   if (!previous) return undefined;
   const elliptic = ELLIPSIS_RE.test(q.compact) || q.tokens.length <= 3;
   if (previous.kind === 'list') {
+    if (MORE_RE.test(q.compact.replace(/[?!.]+$/, '')) && q.tokens.length <= 6 && !namesItsOwnSubject(q) && !q.period) {
+      const p = previous.paging;
+      const paging = { offset: p.offset + p.limit, limit: 10, all: false, chosen: true, ...(p.offset === 0 && !p.chosen && !p.all ? { afterFirst: true } : {}) };
+      return { ...previous, paging };
+    }
     if (PRONOUN_RE.test(q.lower) && !namesItsOwnSubject(q) && q.tokens.length <= 6 && (q.aspects.includes('owner') || q.aspects.includes('due') || q.aspects.includes('status'))) return previous;
     if (!elliptic || q.status.spans.length) return undefined;
     const ws = pickWorkstreams(q.workstreams);

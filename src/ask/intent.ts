@@ -8,7 +8,13 @@ import type { StatusFilter } from './status-words.js';
 /** What is asked about one action; none means "tell me about it". */
 export type Aspect = 'owner' | 'due' | 'late' | 'status' | 'update' | 'workstream' | 'area';
 
-export interface Paging { offset: number; limit: number; all: boolean }
+export interface Paging {
+  offset: number; limit: number; all: boolean;
+  /** The asker chose the slice ("first five", "show more"); otherwise a short list is shown whole. */
+  chosen?: boolean;
+  /** "show more" after the first page of the same list, which may have been shown whole. */
+  afterFirst?: boolean;
+}
 
 export interface ListFilter {
   status: StatusFilter;
