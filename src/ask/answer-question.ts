@@ -11,7 +11,7 @@ import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
-import { answerCluster, answerClusters, answerMeetings, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
+import { answerCluster, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
 import {
   answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
 } from './answer-workstreams.js';
@@ -109,6 +109,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
     case 'clusters': return answerClusters(ctx, intent.area);
     case 'meetings': return answerMeetings(ctx, intent);
+    case 'myCluster': return answerMyCluster(ctx);
     case 'request': return answerRequestRefs(ctx, intent.refs);
     case 'myRequests': return answerMyRequests(ctx, intent.assigned);
     case 'waitingRequests': return answerWaitingRequests(ctx, intent.specialism, intent.queue);

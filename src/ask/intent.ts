@@ -56,7 +56,8 @@ export type Intent =
   | { kind: 'setting'; setting: Setting }
   | { kind: 'cluster'; cluster: Cluster; want: 'chair' | 'settings' | 'sencos' | 'info' }
   | { kind: 'clusters'; area?: string }
-  | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean }
+  | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean }
+  | { kind: 'myCluster' }
   | { kind: 'person'; person: Person }
   | { kind: 'choose'; prompt: string; choices: Choice[] }
   | { kind: 'unknown'; what: 'action' | 'person' | 'workstream' | 'cluster' | 'setting' | 'request'; name: string; words?: string[] }

@@ -215,7 +215,7 @@ export class SqlPlanReader {
         ...(query.clusterIds ? { clusterId: { in: [...query.clusterIds] } } : {}),
         ...(query.from || query.to ? { startsAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: query.to } : {}) } } : {}),
       },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      orderBy: query.latestFirst ? [{ startsAt: 'desc' }, { id: 'desc' }] : [{ startsAt: 'asc' }, { id: 'asc' }],
       take: query.limit,
     });
     return rows.map((m): ClusterMeeting => ({

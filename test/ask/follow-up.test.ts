@@ -47,3 +47,15 @@ describe('follow-up questions', () => {
     expect(continueIntent(own, recognise(own), previous)).toBeUndefined();
   });
 });
+
+describe('follow-ups after a meeting', () => {
+  it('"where is it?", "what time?", "what\'s on the agenda" keep the meeting asked about', () => {
+    const previous = recognise(question('next batley meeting?'));
+    for (const text of ['where is it?', 'whats on the agenda', 'what time does it start', 'is it on teams?', 'where']) {
+      const q = question(text);
+      expect(continueIntent(q, recognise(q), previous), text).toEqual(previous);
+    }
+    const other = question('when is the next dewsbury north meeting');
+    expect(continueIntent(other, recognise(other), previous)).toBeUndefined();
+  });
+});

@@ -10,7 +10,7 @@ import { experts, myRequests, requestHelp, waitingRequests } from './experts.js'
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { ambiguousPerson, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
-import { clusterCode, clusterList, meetings, place } from './places.js';
+import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
 import {
@@ -28,7 +28,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['experts', experts], ['requestHelp', requestHelp], ['waitingRequests', waitingRequests],
   ['myRequests', myRequests], ['howMany', howMany],
   // Places: meetings, clusters, settings.
-  ['meetings', meetings], ['clusterList', clusterList], ['place', place],
+  ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['place', place],
   // Workstreams and the plan as a whole.
   ['workstreamList', workstreamList], ['areaList', areaList], ['unknownWorkstreamCode', unknownWorkstreamCode],
   ['pillarOf', pillarOf], ['lead', lead], ['summary', summary],

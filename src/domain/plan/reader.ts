@@ -58,6 +58,8 @@ export interface MeetingQuery {
   /** Starting before. */
   to?: Date;
   limit: number;
+  /** The most recent first ("when did … last meet"); soonest first otherwise. */
+  latestFirst?: boolean;
 }
 
 export interface PlanReader {
