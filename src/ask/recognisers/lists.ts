@@ -19,6 +19,14 @@ function rankBy(q: Question): 'workstream' | 'owner' | undefined {
 export function listFilter(q: Question): ListFilter {
   const m = q.mentions;
   const workstreams = pickWorkstreams(m.listWorkstreams);
+  // "anything late in my workstream?": the workstreams the asker leads, whoever owns the actions.
+  const led = q.cues.myWorkstream && m.ownerIsAsker && !workstreams.length ? q.idx.dir.workstreams.filter((w) => w.leadId === q.asker?.id) : [];
+  if (led.length) {
+    return {
+      status: q.status, ...(q.period ? { period: q.period } : {}), workstreams: led,
+      ...(m.area ? { area: m.area } : {}), ...(m.prefix ? { refPrefix: m.prefix.prefix } : {}), ...(m.source ? { source: m.source.source } : {}),
+    };
+  }
   return {
     status: q.status, ...(q.period ? { period: q.period } : {}), ...(m.owner ? { owner: m.owner } : {}),
     ...(m.ownerIsAsker ? { ownerIsAsker: true } : {}), ...(workstreams.length ? { workstreams } : {}),

@@ -54,10 +54,15 @@ export function myCluster(q: Question): Intent | undefined {
   return q.asker ? { kind: 'myCluster' } : { kind: 'needPerson', about: 'meetings' };
 }
 
+const CLUSTER_LIST_WORDS = new Set(['clusters', 'cluster', 'communities', 'community', 'area', 'areas', 'names', 'codes', 'code', 'name', 'local', 'groups', 'many', 'exist', 'kirklees']);
+
 /** "Which clusters are there?", "clusters in Dewsbury". */
 export function clusterList(q: Question): Intent | undefined {
-  if (!/\bclusters\b/.test(q.lower) || /\bsencos?\b|\bchairs?\b/.test(q.lower)) return undefined;
+  if (!/\bclusters\b|\bcluster communit(?:y|ies)\b/.test(q.lower) || /\bsencos?\b|\bchairs?\b/.test(q.lower)) return undefined;
   const areas = [...new Set(q.idx.dir.clusters.map((c) => c.area))];
+  // "who is recruiting the ed psych capacity for clusters": other words make it about something else.
+  const areaWords = new Set(areas.flatMap((a) => a.toLowerCase().split(/\W+/)));
+  if (q.mentions.detailWords.some((w) => !CLUSTER_LIST_WORDS.has(w) && !areaWords.has(w))) return undefined;
   const area = areas.find((a) => q.lower.includes(a.toLowerCase()))
     ?? areas.find((a) => q.tokens.some((t) => t.word.length > 3 && a.toLowerCase().split(/\W+/)[0] === t.word));
   return { kind: 'clusters', ...(area ? { area } : {}) };

@@ -44,10 +44,14 @@ export function lead(q: Question): Intent | undefined {
     if (p && p.items.length > 1) return choosePerson(q, p);
   }
   const ws = pickWorkstreams(mentions);
+  // "who's in charge of the inclusion counts audit": a workstream's word among words of a title is a title question.
+  if (ws.length && !q.cues.workstreamWord && mentions.every((m) => m.how === 'word') && q.mentions.listWords.some((w) => !LEAD_VERBS.has(w))) return undefined;
   if (ws.length === 1) return { kind: 'lead', workstreams: ws };
   if (ws.length > 1) return chooseWorkstream(q, mentions, ws);
   return q.cues.myWorkstream ? ledByAsker(q) : undefined;
 }
+
+const LEAD_VERBS = new Set(['lead', 'leads', 'leading', 'leader', 'run', 'runs', 'running', 'head', 'heads', 'heading', 'manage', 'manages', 'managing', 'manager', 'looks', 'after', 'chair', 'chairs', 'charge', 'responsible', 'person', 'boss', 'overall']);
 
 const PLAN_RE = /\b(?:the )?(?:whole |overall |big )?plan\b|\boverall\b|\beverything\b|\bwe\b|\bpartnership\b|\bbig plan\b/;
 

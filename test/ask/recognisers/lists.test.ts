@@ -62,3 +62,16 @@ describe('the last resorts', () => {
     expect(notUnderstood(question('blah blah'))).toEqual({ kind: 'notUnderstood', words: ['blah'] });
   });
 });
+
+describe('"my workstream" in a list question', () => {
+  it('is the workstreams the asker leads, whoever owns the actions', () => {
+    for (const text of ['anything late in my workstream?', 'whats overdue in my ws', 'my workstreams at risk actions', 'r there any red ones in my work stream', 'what is due next week in the workstream i lead']) {
+      const i = actionList(question(text, people.dpatel));
+      expect(i, text).toMatchObject({ kind: 'list', filter: { workstreams: [{ code: 'WS5' }] } });
+      expect((i as { filter: { owner?: unknown } }).filter.owner, text).toBeUndefined();
+    }
+    // Someone who leads nothing keeps their own actions.
+    expect(actionList(question('anything late in my workstream?', people.oprice))).toMatchObject({ filter: { ownerIsAsker: true } });
+  });
+});
+

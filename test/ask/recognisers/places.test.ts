@@ -80,3 +80,14 @@ describe('my cluster, and meetings already held', () => {
   });
 });
 
+describe('the list of clusters', () => {
+  it('is asked with cluster words and areas only', () => {
+    for (const text of ['which clusters do we have', 'what are the cluster communities', 'what clusters r there in dewsbury and mirfield', 'show me all clusters']) {
+      expect(clusterList(question(text)), text).toMatchObject({ kind: 'clusters' });
+    }
+    for (const text of ['who is recruiting the ed psych capacity for clusters', 'relaunch the audit in all clusters, who owns it']) {
+      expect(clusterList(question(text)), text).toBeUndefined();
+    }
+  });
+});
+

@@ -82,3 +82,15 @@ describe("a workstream's pillar", () => {
     expect(pillarOf(question('which ws is pillar 5'))).toBeUndefined();
   });
 });
+
+describe('a workstream word among words of a title', () => {
+  it('is a question about the action, not the workstream lead', () => {
+    for (const text of ["who's in charge of the inclusion counts audit", 'whos responsible for the inclusion counts relaunch', 'who leads the inclusion counts thing']) {
+      expect(lead(question(text)), text).toBeUndefined();
+    }
+    for (const text of ['who leads inclusion', 'who is in charge of inclusion', 'who runs the data workstream']) {
+      expect(lead(question(text)), text).toMatchObject({ kind: 'lead' });
+    }
+  });
+});
+
