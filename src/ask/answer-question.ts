@@ -8,7 +8,7 @@ import { londonDate } from '../domain/time/index.js';
 import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
 import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
-import { answerExperts, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
+import { answerExperts, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
@@ -114,6 +114,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'myRequests': return answerMyRequests(ctx, intent.assigned);
     case 'waitingRequests': return answerWaitingRequests(ctx, intent.specialism, intent.queue);
     case 'experts': return answerExperts(ctx, intent.specialism);
+    case 'requestCount': return answerRequestCount(ctx);
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'howMany': return howMany(ctx, intent.what);
     case 'person': return answerPerson(ctx, intent.person);

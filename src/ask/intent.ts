@@ -42,6 +42,7 @@ export type Intent =
   | { kind: 'request'; refs: RequestRefMatch[] }
   | { kind: 'myRequests'; assigned: boolean }
   | { kind: 'waitingRequests'; specialism?: Specialism; queue: boolean }
+  | { kind: 'requestCount' }
   | { kind: 'experts'; specialism?: Specialism }
   | { kind: 'requestHelp'; specialism?: Specialism }
   | { kind: 'howMany'; what: 'people' | 'workstreams' | 'clusters' | 'settings' | 'sencos' | 'experts' | 'leads' }

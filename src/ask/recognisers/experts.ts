@@ -12,6 +12,13 @@ const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
 const EAH_RE = /\bexperts? at hand\b|\beah\b/;
 
+/** "How many Experts at Hand requests are there?", "number of referrals so far": every request, counted by status. */
+export function requestCount(q: Question): Intent | undefined {
+  if (!q.cues.count || !/\brequests?\b|\breferrals?\b/.test(q.lower) || /\bactions?\b/.test(q.lower)) return undefined;
+  if (q.self || WAITING_RE.test(q.lower) || findSpecialism(q.lower)) return undefined;
+  return { kind: 'requestCount' };
+}
+
 export function myRequests(q: Question): Intent | undefined {
   if (!REQUEST_RE.test(q.lower) || /\bactions?\b/.test(q.lower)) return undefined;
   if (!q.asker) return { kind: 'needPerson', about: 'requests' };

@@ -77,6 +77,22 @@ export function summary(q: Question): Intent | undefined {
   return undefined;
 }
 
+// "my digest", "digest pls", "weekly round-up now": the digest's contents, asked for now.
+const DIGEST_RE = /\bdigests?\b|\b(?:weekly|my) (?:round[- ]?up|summary|update email)\b/;
+
+/** "my digest", "digest pls": a lead's workstream summary, or anyone else's own open actions. */
+export function digest(q: Question): Intent | undefined {
+  if (!DIGEST_RE.test(q.lower) || q.refs.actions.length || q.status.spans.length || q.period) return undefined;
+  const ws = pickWorkstreams(q.workstreams);
+  if (ws.length === 1 && ws[0]) return { kind: 'summary', workstream: ws[0] };
+  const me = q.asker;
+  if (!me) return { kind: 'needPerson', about: 'workstream' };
+  if (q.idx.dir.workstreams.some((w) => w.leadId === me.id)) return mySummary(q);
+  return {
+    kind: 'list', count: false, paging: q.paging, question: 'What are my open actions?', filter: { status: { ...q.status, open: true }, owner: me, ownerIsAsker: true },
+  };
+}
+
 function mySummary(q: Question): Intent {
   const me = q.asker;
   if (!me) return { kind: 'needPerson', about: 'workstream' };

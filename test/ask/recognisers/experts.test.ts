@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experts, myRequests, requestHelp, waitingRequests } from '../../../src/ask/recognisers/experts.js';
+import { experts, myRequests, requestCount, requestHelp, waitingRequests } from '../../../src/ask/recognisers/experts.js';
 import { people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
@@ -50,3 +50,15 @@ describe('the experts, asking them, and the queue', () => {
     expect(waitingRequests(question('my requests', ot))).toBeUndefined();
   });
 });
+
+describe('counting every request', () => {
+  it('"how many requests" counts them all; mine, the queue and a specialism are not this', () => {
+    for (const text of ['how many experts at hand requests are there', 'how many referrals have we had', 'total number of EAH requests?', 'how many requests so far']) {
+      expect(requestCount(question(text)), text).toEqual({ kind: 'requestCount' });
+    }
+    for (const text of ['how many requests have i made', 'how many requests are waiting', 'how many OT requests', 'how many actions are there']) {
+      expect(requestCount(question(text)), text).toBeUndefined();
+    }
+  });
+});
+

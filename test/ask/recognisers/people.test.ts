@@ -49,4 +49,14 @@ describe('people', () => {
       expect(personDetails(question(text)), text).toBeUndefined();
     }
   });
+
+  it('a name nobody has is unknown even when one of its words is a place\'s; a place is not a person', () => {
+    for (const text of ['what is Harriet Oakfield working on', 'what has tom riverside got', 'what is Jo Valley doing']) {
+      expect(unknownPerson(question(text, null)), text).toMatchObject({ kind: 'unknown', what: 'person' });
+    }
+    for (const text of ['what is oakfield primary working on', 'what is riverside academy doing']) {
+      expect(unknownPerson(question(text, null)), text).toBeUndefined();
+    }
+  });
 });
+
