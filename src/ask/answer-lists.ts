@@ -45,6 +45,7 @@ export function queryFor(ctx: AskContext, f: ListFilter): ActionQuery {
   if (f.titleWords?.length) q.titleWords = f.titleWords;
   if (f.refPrefix) q.refPrefix = f.refPrefix;
   if (f.source) q.source = f.source;
+  if (f.changed) { q.changedFrom = f.changed.from; q.changedTo = f.changed.to; }
   return q;
 }
 
@@ -95,6 +96,7 @@ export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: numb
   const p = statusPhrasing(ctx, f, q);
   const pastWindow = Boolean(f.period?.past);
   const per = f.period ? `${pastWindow && !p.predicate ? 'were due' : 'due'} ${f.period.label}` : '';
+  if (f.changed) return changedHeadline(ctx, f, p, n);
   if (f.owner) {
     const who = f.ownerIsAsker ? 'You have' : `${f.owner.name} has`;
     const count = n === 0 ? 'no' : String(n);
@@ -117,6 +119,18 @@ export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: numb
   return `${count} ${noun}${scope} ${verb} ${p.predicate || 'open'}.`;
 }
 
+/** "3 actions in WS1 changed this week (16 to 22 November 2026).", "None of your actions changed …". */
+function changedHeadline(ctx: AskContext, f: ListFilter, p: Phrasing, n: number): string {
+  const adj = p.adjective && p.predicate !== 'in the plan' ? `${p.adjective} ` : '';
+  const scope = scopePhrase(ctx, f, false);
+  const when = `changed ${f.changed?.label ?? ''}`;
+  if (f.owner) {
+    const whose = f.ownerIsAsker ? 'your' : `${f.owner.name}'s`;
+    return `${n === 0 ? 'None' : String(n)} of ${whose} ${adj}actions${scope} ${when}.`;
+  }
+  return `${n === 0 ? 'No' : String(n)} ${adj}${n === 1 ? 'action' : 'actions'}${scope} ${when}.`;
+}
+
 /** "How many actions does WS2 have?" counts every action and says how many are still open: "15 actions, 5 open". */
 async function bothTotals(ctx: AskContext, f: ListFilter, q: ActionQuery, open: number): Promise<string> {
   const { statuses: _open, ...every } = q;
@@ -133,6 +147,7 @@ function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
   if (f.owner) title = `${f.ownerIsAsker ? 'Your' : `${f.owner.name}'s`} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
   title += scopePhrase(ctx, f, false);
   if (f.period) title += ` due ${f.period.label}`;
+  if (f.changed) title += ` changed ${f.changed.label}`;
   return title;
 }
 

@@ -1,6 +1,6 @@
 // What a question asks for, once understood: the contract between the recognisers (which build
 // an Intent from a Question) and the answerers (which turn an Intent into words and cards).
-import type { ActionStatus, Area, Cluster, Person, Setting, Specialism, Workstream } from '../domain/plan/types.js';
+import type { ActionStatus, Area, Cluster, IsoDate, Person, Setting, Specialism, Workstream } from '../domain/plan/types.js';
 import type { Period } from './periods.js';
 import type { RefMatch, RequestRefMatch } from './references.js';
 import type { StatusFilter } from './status-words.js';
@@ -28,6 +28,8 @@ export interface ListFilter {
   refPrefix?: string;
   /** Actions from one source document ("SEND reform plan 2026"). */
   source?: string;
+  /** Actions changed in this window ("what changed this week"), whatever their due date. */
+  changed?: { from: IsoDate; to: IsoDate; label: string };
 }
 
 export interface Choice { title: string; question: string }

@@ -111,6 +111,17 @@ describeEachStore('answerQuestion over the demo plan', (kind) => {
     expect((await say('next page')).text).toContain('Here are 6 to 6.');
   });
 
+  it('"what changed" lists actions with history in the window, not actions due in it', async () => {
+    // The demo plan was imported today: every imported action has one history row, DAT-05 (added above) none.
+    const week = await ask('what changed this week');
+    expect(week.text).toMatch(/^46 actions changed this week \(16 to 22 November 2026\)\./);
+    expect((await ask('any changes last week?')).text).toMatch(/^No actions changed last week/);
+    const mine = await ask("what's changed on my actions this week", 'oprice');
+    expect(mine.text).toMatch(/^\d+ of your actions changed this week/);
+    expect(visible(mine)).toContain('COM-06');
+    expect(visible(mine)).not.toContain('DAT-0');
+  });
+
   it('asks which Sam is meant, and each choice answers', async () => {
     const a = await ask('What is Sam working on?');
     expect(a.text).toContain('2 people called Sam');

@@ -191,3 +191,12 @@ describe('parsePeriod: months ahead, days of the month, windows between named da
     expect(win('between now and easter what is due')).toEqual(['2026-11-22', '2027-03-28']);
   });
 });
+
+describe('parsePeriod: "since" looks back', () => {
+  it('"since Monday" is the Monday just gone; "from Monday" the coming one', () => {
+    expect(win('anything updated since monday')).toEqual(['2026-11-16', null]);
+    expect(win('since friday')).toEqual(['2026-11-20', null]);
+    expect(win('what is due from monday')).toEqual(['2026-11-23', null]);
+  });
+});
+

@@ -8,7 +8,7 @@ import type { Question } from '../question.js';
 import { howMany } from './counts.js';
 import { experts, myRequests, requestCount, requestHelp, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
-import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
+import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { ambiguousPerson, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
@@ -33,7 +33,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['workstreamList', workstreamList], ['areaList', areaList], ['unknownWorkstreamCode', unknownWorkstreamCode],
   ['pillarOf', pillarOf], ['lead', lead], ['summary', summary],
   // Lists of actions and single actions by title: ambiguity and unknown names first.
-  ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
+  ['changedActions', changedActions], ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],
   ['personIntro', personIntro], ['personDetails', personDetails], ['unknownPerson', unknownPerson],
   ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],

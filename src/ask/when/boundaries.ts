@@ -7,7 +7,7 @@ import {
   addDays, daysInMonth, easterSunday, endOfMonth, endOfWeek, ENGLAND_AND_WALES_BANK_HOLIDAYS, financialQuarter, formatDate, parseIsoDate, toIsoDate,
 } from '../../domain/time/index.js';
 import { chronoDay, chronoDays } from './chrono-dates.js';
-import { BEFORE_WORDS, MONTH_RE, MONTHS, dayRange, find, monthName, resolveMonthYear, window, type Ctx, type Recogniser } from './period.js';
+import { BEFORE_WORDS, MONTH_RE, MONTHS, WEEKDAY_RE, dayRange, find, monthName, resolveMonthYear, window, type Ctx, type Recogniser } from './period.js';
 import { termEndPoint } from './terms.js';
 
 /** 'end': "the end of November" (before = by); 'point': a day ("before" stops the day before); 'start': a month or a holiday that begins then. */
@@ -152,6 +152,8 @@ export const afterOrSince: Recogniser = (ctx) => {
   if (!hit) return null;
   const t = parseIsoDate(ctx.today);
   const after = hit.m[1] === 'after';
+  // "since Monday" looks back: the Monday just gone, not the coming one.
+  const past = ctx.past || hit.m[1] === 'since';
   const phrase = hit.m[2] ?? '';
   let from: IsoDate | undefined;
   const month = new RegExp(`^(${MONTH_RE})(?: (\\d{4}))?$`).exec(phrase);
@@ -160,11 +162,13 @@ export const afterOrSince: Recogniser = (ctx) => {
   else if (phrase === 'new year') from = toIsoDate(t.year + 1, 1, 1);
   else if (month) {
     const mm = MONTHS[month[1] ?? ''] ?? 1;
-    const y = month[2] ? Number(month[2]) : resolveMonthYear(mm, ctx.today, ctx.past);
+    const y = month[2] ? Number(month[2]) : resolveMonthYear(mm, ctx.today, past);
     from = after ? addDays(toIsoDate(y, mm, daysInMonth(y, mm)), 1) : toIsoDate(y, mm, 1);
   } else {
-    const [d] = chronoDays(phrase, ctx.today, ctx.past);
-    if (d && d.start === 0) from = after ? addDays(d.date, 1) : d.date;
+    const [d] = chronoDays(phrase, ctx.today, past);
+    // chrono reads a bare weekday as the nearest one; "since Monday" is the one before today.
+    if (d && d.start === 0 && hit.m[1] === 'since' && d.date > ctx.today && new RegExp(`^(?:${WEEKDAY_RE})$`).test(phrase)) from = addDays(d.date, -7);
+    else if (d && d.start === 0) from = after ? addDays(d.date, 1) : d.date;
   }
   if (!from) return null;
   const label = phrase === 'christmas' || phrase === 'xmas' ? `after Christmas (from ${formatDate(from)})` : `from ${formatDate(from)}`;

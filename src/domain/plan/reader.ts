@@ -41,6 +41,10 @@ export interface ActionQuery {
   source?: string;
   /** Needs attention on this day: open and due before it, or at risk, or off track. */
   attentionOn?: IsoDate;
+  /** Changed (a row in its history) on or after this London day … */
+  changedFrom?: IsoDate;
+  /** … and on or before this one. */
+  changedTo?: IsoDate;
 }
 
 /** 'due_asc' is urgency order (most overdue first), then reference. */
