@@ -28,7 +28,7 @@ export type { Answer, Asker } from './context.js';
 /** Questions that only the plan's actions and workstreams can answer. */
 const ABOUT_THE_PLAN = new Set<Intent['kind']>(['list', 'summary', 'planSummary', 'action', 'actionSearch', 'lead', 'workstreams', 'setStatus', 'sourceSummary']);
 
-const TERM_WORDS = /\bt[a-z]{2,3}m\b|\bhol[a-z]{0,6}\b|\bbreak\b/;
+const TERM_WORDS = /\bt[a-z]{2,3}m\b|\bhol[a-z]{0,6}\b|\bbreak\b|\bspring\b|\bautumn\b|\bchristmas\b|\bxmas\b|\beaster\b/;
 
 /** "I read “nxt” as “next”." for the typing slips a period was read through. */
 function readAs(corrections: readonly { typed: string; read: string }[]): string {

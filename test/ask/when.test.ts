@@ -200,3 +200,25 @@ describe('parsePeriod: "since" looks back', () => {
   });
 });
 
+describe('parsePeriod: holidays, seasons and weeks as people say them', () => {
+  it('"over Christmas", "during Easter" are the holidays; "in the spring", "this autumn" the school term', () => {
+    expect(win('anything due over christmas')).toEqual(['2026-12-19', '2027-01-03']);
+    expect(win('due during easter?')).toEqual(['2027-03-27', '2027-04-11']);
+    expect(win('whats due in the spring')).toEqual(['2027-01-04', '2027-03-26']);
+    expect(win('anything this autumn')).toEqual(['2026-09-03', '2026-12-18']);
+    expect(win('what is due on christmas day')).toEqual(['2026-12-25', '2026-12-25']);
+  });
+
+  it('"after half term", "after the Christmas holidays" start the day after it ends', () => {
+    expect(win('whats due after half term')).toEqual(['2027-02-20', null]);
+    expect(win('due after the xmas hols')).toEqual(['2027-01-04', null]);
+  });
+
+  it('"the week after next", "this side of Christmas", "b4 xmas", "in the new year"', () => {
+    expect(win("what's due the week after next")).toEqual(['2026-11-30', '2026-12-06']);
+    expect(win("what's due this side of christmas")).toEqual(['2026-11-22', '2026-12-24']);
+    expect(win('anything due b4 xmas')).toEqual(['2026-11-22', '2026-12-24']);
+    expect(win('what is due in the new year')).toEqual(['2027-01-01', null]);
+  });
+});
+

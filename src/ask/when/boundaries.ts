@@ -97,7 +97,7 @@ export const byOrBefore: Recogniser = (ctx) => {
     const end = endPoint(phrase, ctx);
     if (!end) continue;
     const span = { start: hit.span.start, end: hit.span.start + hit.m[0].length - (hit.m[1] ?? '').length + phrase.length };
-    const before = /^(before|ahead of|prior to)\b/.test(hit.m[0]);
+    const before = /^(before|ahead of|prior to|this side of)\b/.test(hit.m[0]);
     const word = before ? 'before' : 'by';
     if ('missing' in end) return { ...span, label: `${word} ${end.label}`, past: false, fromToday: true, missing: end.missing, source: 'calendar' };
     const to = before && end.kind === 'point' ? addDays(end.to, -1) : end.to;
@@ -148,6 +148,12 @@ export const between: Recogniser = (ctx) => {
 };
 
 export const afterOrSince: Recogniser = (ctx) => {
+  // "in the new year": from 1 January on.
+  const newYear = find(ctx.text, /\b(?:in|into|early in) the new year\b/);
+  if (newYear) {
+    const from = toIsoDate(parseIsoDate(ctx.today).year + 1, 1, 1);
+    return window(from, undefined, `in the new year (from ${formatDate(from)})`, ctx.today, newYear.span);
+  }
   const hit = find(ctx.text, new RegExp(`\\b(after|from|since|starting|beginning) (?:the )?(?:start of |beginning of )?(christmas|xmas|easter|new year|(?:${MONTH_RE})(?: \\d{4})?\\b|[a-z0-9/-]{1,12}(?: [a-z0-9-]{1,12}){0,2})`));
   if (!hit) return null;
   const t = parseIsoDate(ctx.today);
@@ -181,4 +187,16 @@ export const nthDay: Recogniser = (ctx) => {
   const day = hit ? dayOfMonth(hit.m[1] ?? '', ctx.today) : null;
   if (!hit || !day) return null;
   return window(day, day, `on ${formatDate(day)}`, ctx.today, hit.span);
+};
+
+/** "on Christmas Day", "Boxing Day", "New Year's Day": one named day, the next one. */
+export const namedHoliday: Recogniser = (ctx) => {
+  const hit = find(ctx.text, /\b(christmas day|xmas day|boxing day|new year'?s day|christmas eve|new year'?s eve)\b/);
+  if (!hit) return null;
+  const t = parseIsoDate(ctx.today);
+  const name = hit.m[1] ?? '';
+  const [month, day] = /boxing/.test(name) ? [12, 26] : /eve/.test(name) ? (/new/.test(name) ? [12, 31] : [12, 24]) : /new/.test(name) ? [1, 1] : [12, 25];
+  let d = toIsoDate(t.year, month, day);
+  if (d < ctx.today && !ctx.past) d = toIsoDate(t.year + 1, month, day);
+  return window(d, d, `on ${formatDate(d)}`, ctx.today, hit.span);
 };

@@ -24,12 +24,15 @@
 // - "by the 30th", "on the 3rd": the next day of the month with that number, today included.
 // - "between Christmas and New Year", "between January and March", "between now and Easter": the
 //   first day of the one to the last day of the other.
+// - "over Christmas", "during Easter": the holidays; "in the spring", "this autumn": that term;
+//   "after half term", "after the Christmas holidays": from the day after it ends; "Christmas Day",
+//   "Boxing Day", "New Year's Day": that day; "the week after next"; "in the new year": from 1 January.
 // - "after / from / since X": from X (the day after, for "after") with no end.
 // - "today", "tomorrow", "yesterday", "on 30 November", "30/11" (day first), "on Friday", "next
 //   Friday" (chrono's reading: the coming Friday): one day.
 // Typing slips in period words are read as meant and listed in `corrections`.
 import type { IsoDate } from '../../domain/plan/types.js';
-import { afterOrSince, between, byOrBefore, nthDay } from './boundaries.js';
+import { afterOrSince, between, byOrBefore, namedHoliday, nthDay } from './boundaries.js';
 import { chronoDay, relativeDay, wholeMonth } from './days.js';
 import type { Ctx, Period, PeriodOptions, Recogniser } from './period.js';
 import { months, quarters, rolling, soon, weeks, years } from './relative.js';
@@ -46,7 +49,7 @@ const PAST_TENSE = /\b(was|were|did|had|should have|should of|last|previous|prev
 
 /** In order of precedence: the first that finds something wins. */
 const RECOGNISERS: readonly Recogniser[] = [
-  rolling, soon, weeks, months, quarters, years, between, byOrBefore, termWindows, afterOrSince, nthDay, relativeDay, chronoDay, wholeMonth,
+  rolling, soon, weeks, months, quarters, years, between, byOrBefore, namedHoliday, termWindows, afterOrSince, nthDay, relativeDay, chronoDay, wholeMonth,
 ];
 
 /** The first time window in a lower-case question, or null. `today` is London's date. */

@@ -45,7 +45,7 @@ export const MONTHS: Record<string, number> = {
 };
 export const MONTH_RE = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 export const WEEKDAY_RE = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun';
-export const BEFORE_WORDS = '(?:by|before|until|till|til|up to|upto|ahead of|prior to|no later than|in time for|between now and|between today and|from now (?:until|till|to)|from today (?:until|till|to)|(?:now|today) (?:until|till|to))';
+export const BEFORE_WORDS = '(?:by|before|this side of|until|till|til|up to|upto|ahead of|prior to|no later than|in time for|between now and|between today and|from now (?:until|till|to)|from today (?:until|till|to)|(?:now|today) (?:until|till|to))';
 
 export function dayRange(from: IsoDate, to: IsoDate): string {
   const a = parseIsoDate(from);
