@@ -59,3 +59,13 @@ describe('follow-ups after a meeting', () => {
     expect(continueIntent(other, recognise(other), previous)).toBeUndefined();
   });
 });
+
+describe('a new meeting question after a meeting answer', () => {
+  it('"when is the next meeting" asks afresh; "when is it?" keeps the meeting', () => {
+    const previous = recognise(question('any cluster meetings this week'));
+    const fresh = question('when is the next meeting');
+    expect(continueIntent(fresh, recognise(fresh), previous)).toBeUndefined();
+    const it2 = question('when is it?');
+    expect(continueIntent(it2, recognise(it2), previous)).toEqual(previous);
+  });
+});

@@ -9,7 +9,7 @@ import { howMany } from './counts.js';
 import { experts, myRequests, requestCount, requestHelp, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
-import { ambiguousPerson, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
+import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
@@ -35,7 +35,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   // Lists of actions and single actions by title: ambiguity and unknown names first.
   ['changedActions', changedActions], ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],
-  ['personIntro', personIntro], ['personDetails', personDetails], ['unknownPerson', unknownPerson],
+  ['personIntro', personIntro], ['personDetails', personDetails], ['personByJobTitle', personByJobTitle], ['unknownPerson', unknownPerson],
   ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
 ];
 

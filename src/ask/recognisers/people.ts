@@ -43,6 +43,17 @@ export function personDetails(q: Question): Intent | undefined {
   return { kind: 'person', person: owner };
 }
 
+/** "Who is the Designated Clinical Officer?": the one person with that job title. */
+export function personByJobTitle(q: Question): Intent | undefined {
+  if (!/^(?:who is|who s|whos|who's|who are|who)\b/.test(q.compact)) return undefined;
+  const norm = (t: string) => ` ${t.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const asked = norm(q.compact);
+  // "Designated Clinical Officer, Integrated Care Board": the part before a comma or bracket is the title people say.
+  const core = (t: string) => t.split(/[,(]/)[0] ?? t;
+  const holders = q.idx.dir.people.filter((p) => p.active && p.jobTitle && core(p.jobTitle).trim().length >= 6 && asked.includes(norm(core(p.jobTitle))));
+  return holders.length === 1 && holders[0] ? { kind: 'person', person: holders[0] } : undefined;
+}
+
 /** "What is Bob working on?": a name that is nobody in the plan (its words may still be a title's). */
 export function unknownPerson(q: Question): Intent | undefined {
   const u = q.mentions.unknownPerson;

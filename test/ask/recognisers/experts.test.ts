@@ -62,3 +62,15 @@ describe('counting every request', () => {
   });
 });
 
+describe('asking for an expert without naming the specialism, and requests one can pick up', () => {
+  it('"how do I request an expert" is the way to a request; "any I can pick up" is the queue', () => {
+    for (const text of ['how do i request an expert', 'how can we get a specialist in', 'I need an expert to come and see us']) {
+      expect(requestHelp(question(text, people.eclarke)), text).toMatchObject({ kind: 'requestHelp' });
+    }
+    const ot = person('fali2', 'Fatima Ali', ['expert']);
+    ot.specialism = 'occupational_therapy';
+    for (const text of ['any requests I can pick up', 'which requests can i take', 'requests up for grabs?']) {
+      expect(waitingRequests(question(text, ot)), text).toMatchObject({ kind: 'waitingRequests', specialism: 'occupational_therapy' });
+    }
+  });
+});

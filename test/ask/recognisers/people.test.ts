@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDirectory } from '../../../src/ask/directory.js';
-import { ambiguousPerson, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from '../../../src/ask/recognisers/people.js';
+import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from '../../../src/ask/recognisers/people.js';
 import { directory, people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
@@ -60,3 +60,15 @@ describe('people', () => {
   });
 });
 
+describe('a person by their job title', () => {
+  it('"who is the Head of Data and Insight" is the one person with that title', () => {
+    for (const text of ['who is the head of data and insight', "who's our service director?", 'whos the Head of Data & Insight']) {
+      expect(personByJobTitle(question(text)), text).toMatchObject({ kind: 'person' });
+    }
+    expect(personByJobTitle(question('who is the head of data and insight')), 'Sam').toMatchObject({ person: { key: 'swhitaker' } });
+    const dco = indexDirectory(directory({ people: [person('gok2', 'Gina Oak', ['owner'], 'Designated Clinical Officer, Integrated Care Board')] }));
+    expect(personByJobTitle(question('who is the designated clinical officer?', people.amorgan, dco))).toMatchObject({ person: { key: 'gok2' } });
+    expect(personByJobTitle(question('what does the service director own'))).toBeUndefined();
+    expect(personByJobTitle(question('who is the chief executive'))).toBeUndefined();
+  });
+});
