@@ -4,8 +4,8 @@ import { actionDetailCard } from '../cards/actions.js';
 import { choiceCard } from '../cards/answers.js';
 import { areaLabel, daysLate, statusWord } from '../domain/plan/status.js';
 import type { Action } from '../domain/plan/types.js';
-import { formatRelativeDue } from '../domain/time/index.js';
-import { actionView, listWords, type AskContext, type Answer } from './context.js';
+import { formatDate, formatRelativeDue } from '../domain/time/index.js';
+import { actionView, listWords, personName, type AskContext, type Answer } from './context.js';
 import type { Aspect, Intent } from './intent.js';
 import type { Question } from './question.js';
 import type { RefMatch } from './references.js';
@@ -151,6 +151,8 @@ export async function answerActionSearch(
     ? `More than ${candidates.length} actions match "${words.join(' ')}". Here are the first ${candidates.length}. Which one do you mean?`
     : `${candidates.length} actions match "${words.join(' ')}". Which one do you mean?`;
   const options = candidates.map((a) => ({ title: short(`${a.ref} ${a.title}`), question: questionFor(a.ref, intent.aspects) }));
-  return { text: `${prompt} ${listWords(candidates.map((a) => a.ref))}.`, cards: [choiceCard(prompt, options)] };
+  // What was asked is said for each, so a choice still answers: "DAT-02 (Sam Whitaker) and HLT-01 (Grace Okafor)".
+  const fact = (a: Action) => (intent.aspects[0] === 'owner' ? ` (${personName(ctx, a.ownerId)})` : intent.aspects[0] === 'due' ? ` (due ${formatDate(a.dueDate)})` : '');
+  return { text: `${prompt} ${listWords(candidates.map((a) => `${a.ref}${fact(a)}`))}.`, cards: [choiceCard(prompt, options)] };
 }
 

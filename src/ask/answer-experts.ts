@@ -4,8 +4,8 @@
 import { choiceCard } from '../cards/answers.js';
 import { requestCard } from '../cards/experts/request-card.js';
 import { SPECIALISM_LABELS, SPECIALIST_LABELS, withArticle, type RequestView } from '../domain/experts/index.js';
-import type { ExpertRequest, Person, Specialism } from '../domain/plan/types.js';
-import { SPECIALISMS } from '../domain/plan/types.js';
+import type { ExpertRequest, Person, RequestStatus, Specialism } from '../domain/plan/types.js';
+import { REQUEST_STATUSES, SPECIALISMS } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
 import { listWords, type Answer, type AskContext } from './context.js';
 
@@ -69,4 +69,16 @@ export async function answerWaitingRequests(ctx: AskContext, specialism: Special
   const cards = waiting.slice(0, 3).map((r) => viewOf(ctx, r)).filter((v): v is RequestView => !!v)
     .map((v) => (showPrivate ? requestCard(v, { today: ctx.today, steps: ['claim'] }) : requestCard({ ...v, summary: 'Shown to the experts of this specialism.' }, { today: ctx.today, steps: [] })));
   return { text: parts.join(' '), cards };
+}
+
+const REQUEST_STATUS_WORDS: Record<RequestStatus, string> = { new: 'waiting to be picked up', assigned: 'picked up', answered: 'answered', closed: 'closed' };
+
+/** "How many Experts at Hand requests are there?": a count by status; no request's contents. */
+export async function answerRequestCount(ctx: AskContext): Promise<Answer> {
+  const counts = await ctx.reader.requestCounts?.();
+  if (!counts) return { text: "I can't count the Experts at Hand requests here.", cards: [] };
+  const total = REQUEST_STATUSES.reduce((n, s) => n + counts[s], 0);
+  if (total === 0) return { text: 'There are no Experts at Hand requests yet.', cards: [] };
+  const parts = REQUEST_STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${REQUEST_STATUS_WORDS[s]}`);
+  return { text: `${total === 1 ? '1 request has' : `${total} requests have`} been made through Experts at Hand: ${listWords(parts)}.`, cards: [] };
 }

@@ -45,6 +45,7 @@ export function queryFor(ctx: AskContext, f: ListFilter): ActionQuery {
   if (f.titleWords?.length) q.titleWords = f.titleWords;
   if (f.refPrefix) q.refPrefix = f.refPrefix;
   if (f.source) q.source = f.source;
+  if (f.changed) { q.changedFrom = f.changed.from; q.changedTo = f.changed.to; }
   return q;
 }
 
@@ -95,6 +96,7 @@ export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: numb
   const p = statusPhrasing(ctx, f, q);
   const pastWindow = Boolean(f.period?.past);
   const per = f.period ? `${pastWindow && !p.predicate ? 'were due' : 'due'} ${f.period.label}` : '';
+  if (f.changed) return changedHeadline(ctx, f, p, n);
   if (f.owner) {
     const who = f.ownerIsAsker ? 'You have' : `${f.owner.name} has`;
     const count = n === 0 ? 'no' : String(n);
@@ -117,6 +119,18 @@ export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: numb
   return `${count} ${noun}${scope} ${verb} ${p.predicate || 'open'}.`;
 }
 
+/** "3 actions in WS1 changed this week (16 to 22 November 2026).", "None of your actions changed …". */
+function changedHeadline(ctx: AskContext, f: ListFilter, p: Phrasing, n: number): string {
+  const adj = p.adjective && p.predicate !== 'in the plan' ? `${p.adjective} ` : '';
+  const scope = scopePhrase(ctx, f, false);
+  const when = `changed ${f.changed?.label ?? ''}`;
+  if (f.owner) {
+    const whose = f.ownerIsAsker ? 'your' : `${f.owner.name}'s`;
+    return `${n === 0 ? 'None' : String(n)} of ${whose} ${adj}actions${scope} ${when}.`;
+  }
+  return `${n === 0 ? 'No' : String(n)} ${adj}${n === 1 ? 'action' : 'actions'}${scope} ${when}.`;
+}
+
 /** "How many actions does WS2 have?" counts every action and says how many are still open: "15 actions, 5 open". */
 async function bothTotals(ctx: AskContext, f: ListFilter, q: ActionQuery, open: number): Promise<string> {
   const { statuses: _open, ...every } = q;
@@ -133,15 +147,36 @@ function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
   if (f.owner) title = `${f.ownerIsAsker ? 'Your' : `${f.owner.name}'s`} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
   title += scopePhrase(ctx, f, false);
   if (f.period) title += ` due ${f.period.label}`;
+  if (f.changed) title += ` changed ${f.changed.label}`;
   return title;
 }
 
+/** A list this long or shorter is shown whole when the asker did not choose a slice: 14 rows beat 10 and a button. */
+export const WHOLE_LIST_MAX = 20;
+
 export async function answerList(ctx: AskContext, intent: ListIntent): Promise<Answer> {
+  const p = intent.paging;
+  if (!p.chosen && !p.all && p.offset === 0) {
+    // Ask for one page more than a whole list can hold: if the list is longer, show the usual first page.
+    return answerPage(ctx, { ...intent, paging: { ...p, limit: WHOLE_LIST_MAX } }, p.limit);
+  }
+  if (p.afterFirst) {
+    const total = (await ctx.reader.listActions(queryFor(ctx, intent.filter), { offset: 0, limit: 0 })).total;
+    if (total <= WHOLE_LIST_MAX) return { text: `That was the whole list: ${total === 1 ? 'the one action is' : `all ${total} actions are`} in my last answer.`, cards: [] };
+  }
+  return answerPage(ctx, intent);
+}
+
+async function answerPage(ctx: AskContext, intent: ListIntent, longPage?: number): Promise<Answer> {
   const f = intent.filter;
   let q = queryFor(ctx, f);
   if (intent.rankBy) return answerRanking(ctx, f, q, intent.rankBy);
   const order: ActionOrder = q.statuses?.length === 1 && q.statuses[0] === 'complete' ? 'due_desc' : 'due_asc';
-  let page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+  const fetch = async (query: ActionQuery): Promise<ActionPage> => {
+    const got = await ctx.reader.listActions(query, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+    return longPage !== undefined && got.total > intent.paging.limit ? { ...got, items: got.items.slice(0, longPage) } : got;
+  };
+  let page = await fetch(q);
   let ignored: string[] = [];
   if (page.total === 0 && f.titleWords?.length) {
     // Words nobody used in a title were probably not about titles at all: drop them.
@@ -151,7 +186,7 @@ export async function answerList(ctx: AskContext, intent: ListIntent): Promise<A
       ignored = dropped ?? [];
       intent = { ...intent, filter: rest };
       q = queryFor(ctx, rest);
-      page = await ctx.reader.listActions(q, { offset: intent.paging.offset, limit: intent.paging.limit, order });
+      page = await fetch(q);
     }
   }
   const head = intent.count && !hasStatusFilter(intent.filter) && !intent.filter.status.open && !intent.filter.period

@@ -95,28 +95,46 @@ function meetingView(ctx: AskContext, m: ClusterMeeting): MeetingView {
   };
 }
 
-function meetingSentence(ctx: AskContext, m: ClusterMeeting, lead: string): string {
+function meetingSentence(ctx: AskContext, m: ClusterMeeting, lead: string, held = false): string {
   const v = meetingView(ctx, m);
   const agenda = m.agenda.length ? ` On the agenda: ${listWords(m.agenda.map((a) => messageText(a.trim())))}.` : '';
   const where = /^(?:ms |microsoft )?teams$|^online$|^virtual$/i.test(m.location.trim()) ? `on ${messageText(m.location.trim())}` : `at ${messageText(m.location.trim())}`;
-  return `${lead} is on ${v.date} from ${v.time} ${where}.${agenda}`;
+  return `${lead} ${held ? 'was' : 'is'} on ${v.date} from ${v.time} ${where}.${agenda}`;
+}
+
+/** The clusters the person is in: as a setting's SENCO or as the chair. */
+function clustersOf(ctx: AskContext): Cluster[] {
+  const me = ctx.asker.person;
+  const ids = new Set<number>();
+  for (const c of ctx.idx.dir.clusters) if (me && c.chairId === me.id) ids.add(c.id);
+  for (const s of ctx.idx.dir.settings) if (me && s.sencoId === me.id) ids.add(s.clusterId);
+  return [...ids].map((id) => ctx.idx.clusterById.get(id)).filter((c): c is Cluster => c !== undefined);
+}
+
+function notInACluster(ctx: AskContext): Answer {
+  const example = ctx.idx.dir.clusters[0]?.name;
+  return { text: `You are not the SENCO or chair of any cluster in the plan, so I can't tell which cluster is yours. Ask about a cluster by name${example ? `, for example "When is the next ${example} cluster meeting?"` : '.'}`, cards: [] };
+}
+
+/** "What's my cluster?": the asker's cluster, with its chair and next meeting. */
+export async function answerMyCluster(ctx: AskContext): Promise<Answer> {
+  const mine = clustersOf(ctx);
+  const [only] = mine;
+  if (!only) return notInACluster(ctx);
+  if (mine.length > 1) return { text: `You are in ${mine.length} clusters: ${listWords(mine.map(clusterName))}.`, cards: [] };
+  const about = await answerCluster(ctx, only, 'info');
+  return { ...about, text: `Your cluster is ${only.name} (${only.code}). ${about.text}` };
 }
 
 export async function answerMeetings(
-  ctx: AskContext, intent: { clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean },
+  ctx: AskContext, intent: { clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean },
 ): Promise<Answer> {
   let clusters = intent.clusters;
   if (intent.mine) {
-    const me = ctx.asker.person;
-    const ids = new Set<number>();
-    for (const c of ctx.idx.dir.clusters) if (me && c.chairId === me.id) ids.add(c.id);
-    for (const s of ctx.idx.dir.settings) if (me && s.sencoId === me.id) ids.add(s.clusterId);
-    clusters = [...ids].map((id) => ctx.idx.clusterById.get(id)).filter((c): c is Cluster => c !== undefined);
-    if (!clusters.length) {
-      const example = ctx.idx.dir.clusters[0]?.name;
-      return { text: `You are not the SENCO or chair of any cluster in the plan, so I can't tell which meetings are yours. Ask about a cluster by name${example ? `, for example "When is the next ${example} cluster meeting?"` : '.'}`, cards: [] };
-    }
+    clusters = clustersOf(ctx);
+    if (!clusters.length) return notInACluster(ctx);
   }
+  if (intent.last && !intent.period) return lastMeeting(ctx, clusters);
   const clusterIds = clusters?.map((c) => c.id);
   const p = intent.period;
   const from = p?.from ? londonMidnight(p.from) : ctx.now;
@@ -125,7 +143,7 @@ export async function answerMeetings(
   const meetings = await ctx.reader.meetings({
     ...(clusterIds ? { clusterIds } : {}), from: p ? from : ctx.now, ...(to ? { to } : {}), limit: single ? 1 : 10,
   });
-  const whose = clusters?.length === 1 && clusters[0] ? ` for the ${clusters[0].name} cluster` : clusters?.length ? ` for the ${listWords(clusters.map((c) => c.name))} clusters` : '';
+  const whose = whoseMeetings(clusters);
   const when = p ? ` ${p.label}` : '';
   if (!meetings.length) {
     return { text: `There are no${p ? '' : ' upcoming'} cluster meetings planned${whose}${when}.`, cards: [] };
@@ -136,6 +154,21 @@ export async function answerMeetings(
     : `${plural(meetings.length, 'cluster meeting')} ${meetings.length === 1 ? 'is' : 'are'} planned${whose}${when || ' from today'}. ${meetingSentence(ctx, first, meetings.length === 1 ? 'It' : `The first, ${meetingView(ctx, first).cluster},`)}`;
   const title = single ? `Next ${clusters?.[0]?.name ?? ''} cluster meeting` : `Cluster meetings${when}`;
   return { text, cards: [meetingsCard(title, meetings.map((m) => meetingView(ctx, m)))] };
+}
+
+function whoseMeetings(clusters: Cluster[] | undefined): string {
+  return clusters?.length === 1 && clusters[0] ? ` for the ${clusters[0].name} cluster` : clusters?.length ? ` for the ${listWords(clusters.map((c) => c.name))} clusters` : '';
+}
+
+/** "When did Dewsbury North last meet?", "what was on the agenda": the latest meeting held (one per cluster named). */
+async function lastMeeting(ctx: AskContext, clusters: Cluster[] | undefined): Promise<Answer> {
+  const clusterIds = clusters?.map((c) => c.id);
+  const held = await ctx.reader.meetings({ ...(clusterIds ? { clusterIds } : {}), to: ctx.now, limit: 1, latestFirst: true });
+  const m = held[0];
+  if (!m) return { text: `No cluster meetings have been held yet${whoseMeetings(clusters)}.`, cards: [] };
+  const c = ctx.idx.clusterById.get(m.clusterId);
+  const text = meetingSentence(ctx, m, `The last ${c ? `${c.name} ` : ''}cluster meeting`, true);
+  return { text, cards: [meetingsCard(`Last ${c?.name ?? ''} cluster meeting`.replace(/\s+/g, ' '), [meetingView(ctx, m)])] };
 }
 
 const SPECIALISMS: Record<string, string> = {

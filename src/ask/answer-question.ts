@@ -8,10 +8,10 @@ import { londonDate } from '../domain/time/index.js';
 import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
 import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
-import { answerExperts, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
+import { answerExperts, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
-import { answerCluster, answerClusters, answerMeetings, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
+import { answerCluster, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
 import {
   answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
 } from './answer-workstreams.js';
@@ -28,7 +28,7 @@ export type { Answer, Asker } from './context.js';
 /** Questions that only the plan's actions and workstreams can answer. */
 const ABOUT_THE_PLAN = new Set<Intent['kind']>(['list', 'summary', 'planSummary', 'action', 'actionSearch', 'lead', 'workstreams', 'setStatus', 'sourceSummary']);
 
-const TERM_WORDS = /\bt[a-z]{2,3}m\b|\bhol[a-z]{0,6}\b|\bbreak\b/;
+const TERM_WORDS = /\bt[a-z]{2,3}m\b|\bhol[a-z]{0,6}\b|\bbreak\b|\bspring\b|\bautumn\b|\bchristmas\b|\bxmas\b|\beaster\b/;
 
 /** "I read “nxt” as “next”." for the typing slips a period was read through. */
 function readAs(corrections: readonly { typed: string; read: string }[]): string {
@@ -109,10 +109,12 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
     case 'clusters': return answerClusters(ctx, intent.area);
     case 'meetings': return answerMeetings(ctx, intent);
+    case 'myCluster': return answerMyCluster(ctx);
     case 'request': return answerRequestRefs(ctx, intent.refs);
     case 'myRequests': return answerMyRequests(ctx, intent.assigned);
     case 'waitingRequests': return answerWaitingRequests(ctx, intent.specialism, intent.queue);
     case 'experts': return answerExperts(ctx, intent.specialism);
+    case 'requestCount': return answerRequestCount(ctx);
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'howMany': return howMany(ctx, intent.what);
     case 'person': return answerPerson(ctx, intent.person);
@@ -174,7 +176,8 @@ async function answerPerson(ctx: AskContext, person: Person): Promise<Answer> {
     filter: { owner: person, status: { overdue: false, attention: false, statuses: [], open: true, all: false, spans: [] } },
   });
   const led = ctx.idx.dir.workstreams.filter((w) => w.leadId === person.id);
-  const intro = `${person.name}${person.jobTitle ? ` is the ${person.jobTitle}` : ' is in the plan'}${led.length ? ` and leads ${listWords(led.map((w) => w.code))}` : ''}.`;
+  const email = person.email ? ` Email: ${person.email}.` : '';
+  const intro = `${person.name}${person.jobTitle ? ` is the ${person.jobTitle}` : ' is in the plan'}${led.length ? ` and leads ${listWords(led.map((w) => w.code))}` : ''}.${email}`;
   return { text: `${intro} ${list.text}`, cards: list.cards };
 }
 

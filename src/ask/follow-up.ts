@@ -33,6 +33,9 @@ export class ConversationMemory {
 }
 
 const PRONOUN_RE = /\b(?:it|that|this|them|those|they|these|that one|this one)\b/;
+// "show more", "next page", "the rest", "keep going": the next slice of the previous list.
+const MORE_RE = /^(?:ok |okay |and |yes |yeah |go on |please )?(?:can you |could you )?(?:show|give|list|see|send)?(?: me)?(?: the| some)? ?(?:more|rest|the rest|remaining ones|next (?:page|ten|10|few|lot|batch|ones|bit)|others|other ones)\b|^(?:keep going|carry on|next page|what else|any more|more please|more pls)\b|^(?:next|more)$/;
+const MEETING_DETAIL_RE = /\bwhere\b|\bwhat time\b|\bwhen\b|\bagenda\b|\blocation\b|\bvenue\b|\bteams\b|\bonline\b|\bin person\b|\bhow long\b|\bstart\b/;
 const ELLIPSIS_RE = /^(?:and|what about|how about|and what about|same for|what of|and for|and in|now)\b/;
 
 /** What the previous question was about, as words that can stand for "it" ("COM-06", "WS3"). */
@@ -75,6 +78,11 @@ export function continueIntent(q: Question, fresh: Intent, previous: Intent | un
   if (!previous) return undefined;
   const elliptic = ELLIPSIS_RE.test(q.compact) || q.tokens.length <= 3;
   if (previous.kind === 'list') {
+    if (MORE_RE.test(q.compact.replace(/[?!.]+$/, '')) && q.tokens.length <= 6 && !namesItsOwnSubject(q) && !q.period) {
+      const p = previous.paging;
+      const paging = { offset: p.offset + p.limit, limit: 10, all: false, chosen: true, ...(p.offset === 0 && !p.chosen && !p.all ? { afterFirst: true } : {}) };
+      return { ...previous, paging };
+    }
     if (PRONOUN_RE.test(q.lower) && !namesItsOwnSubject(q) && q.tokens.length <= 6 && (q.aspects.includes('owner') || q.aspects.includes('due') || q.aspects.includes('status'))) return previous;
     if (!elliptic || q.status.spans.length) return undefined;
     const ws = pickWorkstreams(q.workstreams);
@@ -82,6 +90,11 @@ export function continueIntent(q: Question, fresh: Intent, previous: Intent | un
     if (!ws.length && !period) return undefined;
     const filter = { ...previous.filter, ...(ws.length ? { workstreams: ws } : {}), ...(period ? { period } : {}) };
     return { ...previous, filter, question: q.restated };
+  }
+  // "where is it?", "what's on the agenda?" after a meeting: the same meeting.
+  if (previous.kind === 'meetings' && q.tokens.length <= 7 && MEETING_DETAIL_RE.test(q.lower)
+    && (fresh.kind === 'meetings' ? PRONOUN_RE.test(q.lower) && !fresh.clusters && !fresh.mine && !fresh.period : !namesItsOwnSubject(q) && !q.mentions.people.length && !q.period)) {
+    return previous;
   }
   if (previous.kind === 'action' && elliptic && fresh.kind === 'action' && !q.aspects.length) {
     return { ...fresh, aspects: previous.aspects };

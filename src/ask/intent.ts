@@ -1,6 +1,6 @@
 // What a question asks for, once understood: the contract between the recognisers (which build
 // an Intent from a Question) and the answerers (which turn an Intent into words and cards).
-import type { ActionStatus, Area, Cluster, Person, Setting, Specialism, Workstream } from '../domain/plan/types.js';
+import type { ActionStatus, Area, Cluster, IsoDate, Person, Setting, Specialism, Workstream } from '../domain/plan/types.js';
 import type { Period } from './periods.js';
 import type { RefMatch, RequestRefMatch } from './references.js';
 import type { StatusFilter } from './status-words.js';
@@ -8,7 +8,13 @@ import type { StatusFilter } from './status-words.js';
 /** What is asked about one action; none means "tell me about it". */
 export type Aspect = 'owner' | 'due' | 'late' | 'status' | 'update' | 'workstream' | 'area';
 
-export interface Paging { offset: number; limit: number; all: boolean }
+export interface Paging {
+  offset: number; limit: number; all: boolean;
+  /** The asker chose the slice ("first five", "show more"); otherwise a short list is shown whole. */
+  chosen?: boolean;
+  /** "show more" after the first page of the same list, which may have been shown whole. */
+  afterFirst?: boolean;
+}
 
 export interface ListFilter {
   status: StatusFilter;
@@ -22,6 +28,8 @@ export interface ListFilter {
   refPrefix?: string;
   /** Actions from one source document ("SEND reform plan 2026"). */
   source?: string;
+  /** Actions changed in this window ("what changed this week"), whatever their due date. */
+  changed?: { from: IsoDate; to: IsoDate; label: string };
 }
 
 export interface Choice { title: string; question: string }
@@ -36,6 +44,7 @@ export type Intent =
   | { kind: 'request'; refs: RequestRefMatch[] }
   | { kind: 'myRequests'; assigned: boolean }
   | { kind: 'waitingRequests'; specialism?: Specialism; queue: boolean }
+  | { kind: 'requestCount' }
   | { kind: 'experts'; specialism?: Specialism }
   | { kind: 'requestHelp'; specialism?: Specialism }
   | { kind: 'howMany'; what: 'people' | 'workstreams' | 'clusters' | 'settings' | 'sencos' | 'experts' | 'leads' }
@@ -50,7 +59,8 @@ export type Intent =
   | { kind: 'setting'; setting: Setting }
   | { kind: 'cluster'; cluster: Cluster; want: 'chair' | 'settings' | 'sencos' | 'info' }
   | { kind: 'clusters'; area?: string }
-  | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean }
+  | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean }
+  | { kind: 'myCluster' }
   | { kind: 'person'; person: Person }
   | { kind: 'choose'; prompt: string; choices: Choice[] }
   | { kind: 'unknown'; what: 'action' | 'person' | 'workstream' | 'cluster' | 'setting' | 'request'; name: string; words?: string[] }

@@ -158,11 +158,19 @@ function unknownPersonName(q: Question, found: Mention<Person>[]): UnknownPerson
   for (const re of UNKNOWN_NAME_PATTERNS) {
     const name = re.exec(lower)?.[1];
     if (!name) continue;
-    if (name.split(' ').some((w) => isStopWord(w) || idx.placeWords.has(w) || w.length < 2)) continue;
+    // A place's name is not a person's ("what is Batley working on"); one place word in a name is ("Harriet Lane").
+    const words = name.split(' ');
+    if (words.some((w) => isStopWord(w) || w.length < 2) || words.every((w) => idx.placeWords.has(w)) || isPlaceName(idx, name)) continue;
     if (/^(?:the|this|that|it|he|she|they|someone|anyone|everyone|nobody|people)$/.test(name)) continue;
     return { name: titleCase(name) };
   }
   return null;
+}
+
+/** Part of a setting's or cluster's name: "oakfield primary". */
+function isPlaceName(idx: DirectoryIndex, name: string): boolean {
+  const places = [...idx.dir.settings, ...idx.dir.clusters];
+  return places.some((p) => ` ${p.name.toLowerCase()} `.includes(` ${name} `));
 }
 
 const SOURCE_GENERIC = new Set(['plan', 'plans', 'send', 'the', 'and', 'of', 'for', 'local', 'area', 'new']);

@@ -7,7 +7,7 @@ import type { DirectoryIndex } from './directory.js';
 import type { Aspect, Intent, Paging } from './intent.js';
 import type { WorkstreamMention } from './directory-search.js';
 import { findMentions, findWorkstreamMentions, type Mentions } from './mentions.js';
-import { cleanText, lowerQuestion, tokenize, type Token } from './normalise.js';
+import { NUMBER_WORD_PATTERN, cleanText, lowerQuestion, parseCount, tokenize, type Token } from './normalise.js';
 import type { SchoolTerm } from '../domain/time/school-terms.js';
 import { parsePeriod, type Period } from './periods.js';
 import { findActionRefs, findGluedUnknownRefs, findRequestRefs, type RefMatch, type RequestRefMatch } from './references.js';
@@ -122,7 +122,10 @@ export function says(q: Question, ...words: string[]): boolean {
   return words.some((w) => q.words.has(w));
 }
 
-/** "(all)", "(from 11)", "page 2", "show all": which slice of a long list. */
+// "first ten", "top 5": never "the first two weeks", a window.
+const FIRST_N_RE = new RegExp(`\\b(?:just |only )?(?:the )?(?:first|top) (${NUMBER_WORD_PATTERN}|\\d{1,2})\\b(?! (?:days?|weeks?|fortnights?|months?|terms?|years?|of (?:the )?(?:month|year|term|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?: (?:ones|of them|results|items|rows))?`);
+
+/** "(all)", "(from 11)", "page 2", "show all", "first five": which slice of a long list. */
 export function parsePaging(lower: string): { paging: Paging; rest: string } {
   let m = /\(\s*(?:all|more|the rest|rest)\s*\)|\b(?:show|list|see|give me) (?:me )?(?:them |it )?all\b|\bin full\b|\bfull list\b|\bevery one\b|\ball of them\b/.exec(lower);
   if (m) return { paging: { offset: /^\(/.test(m[0]) ? 10 : 0, limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
@@ -131,6 +134,10 @@ export function parsePaging(lower: string): { paging: Paging; rest: string } {
   if (m) return { paging: { offset: Math.max(0, Number(m[1]) - 1), limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
   m = /\(?\s{0,3}page (\d{1,5})\s{0,3}\)?/.exec(lower);
   if (m) return { paging: { offset: Math.max(0, Number(m[1]) - 1) * 10, limit: 10, all: false }, rest: blank(lower, m.index, m[0].length) };
+  // "first ten", "top 5", "just the first three": a shorter (or longer) first page.
+  m = FIRST_N_RE.exec(lower);
+  const n = m ? parseCount(m[1]) : undefined;
+  if (m && n && n >= 2 && n <= 25) return { paging: { offset: 0, limit: n, all: false, chosen: true }, rest: blank(lower, m.index, m[0].length) };
   return { paging: { offset: 0, limit: 10, all: false }, rest: lower };
 }
 

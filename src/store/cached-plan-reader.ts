@@ -6,7 +6,7 @@ import type { SchoolTerm } from '../domain/time/school-terms.js';
 import type {
   ActionOrder, ActionPage, ActionQuery, MeetingQuery, PlanDirectory, PlanReader,
 } from '../domain/plan/reader.js';
-import type { Action, ActionStatus, ClusterMeeting, ExpertRequest, IsoDate, Specialism } from '../domain/plan/types.js';
+import type { Action, ActionStatus, ClusterMeeting, ExpertRequest, IsoDate, RequestStatus, Specialism } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { SqlPlanReader, type SlowFacts } from './sql-plan-reader.js';
 
@@ -198,6 +198,10 @@ export class PrismaPlanReader implements PlanReader {
 
   requestsByAssignee(personId: number, limit: number): Promise<ExpertRequest[]> {
     return this.sql.requestsByAssignee(personId, limit);
+  }
+
+  requestCounts(): Promise<Record<RequestStatus, number>> {
+    return this.sql.requestCounts();
   }
 
   waitingRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {

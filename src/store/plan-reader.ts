@@ -34,6 +34,12 @@ export function actionWhereSql(q: ActionQuery): Prisma.Sql {
   for (const word of q.titleWords ?? []) and.push(titleWordSql(word));
   if (q.refPrefix) and.push(Prisma.sql`ref LIKE ${`${likeEscape(q.refPrefix)}-%`}`);
   if (q.source) and.push(Prisma.sql`source = ${q.source}`);
+  if (q.changedFrom || q.changedTo) {
+    // London days: midnight in London as an instant, so a change at 00:30 BST counts on its own day.
+    const from = q.changedFrom ? Prisma.sql` AND h.at >= (${q.changedFrom}::date::timestamp AT TIME ZONE 'Europe/London')` : Prisma.empty;
+    const to = q.changedTo ? Prisma.sql` AND h.at < ((${q.changedTo}::date + 1)::timestamp AT TIME ZONE 'Europe/London')` : Prisma.empty;
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = actions.id${from}${to})`);
+  }
   if (q.attentionOn) {
     and.push(Prisma.sql`(status IN (${Prisma.join(['at_risk', 'off_track'].map(STATUS))}) OR (status IN (${Prisma.join(OPEN_STATUSES.map(STATUS))}) AND due_date < ${q.attentionOn}::date))`);
   }

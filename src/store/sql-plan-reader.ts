@@ -6,7 +6,7 @@ import { loadSchoolTerms } from './term-dates.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ActionOrder, ActionQuery, MeetingQuery, PlanDirectory } from '../domain/plan/reader.js';
 import { OPEN_STATUSES } from '../domain/plan/status.js';
-import { ACTION_STATUSES } from '../domain/plan/types.js';
+import { ACTION_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../domain/plan/types.js';
 import type {
   Action, ActionStatus, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Phase, Setting, Specialism, Workstream,
 } from '../domain/plan/types.js';
@@ -215,7 +215,7 @@ export class SqlPlanReader {
         ...(query.clusterIds ? { clusterId: { in: [...query.clusterIds] } } : {}),
         ...(query.from || query.to ? { startsAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: query.to } : {}) } } : {}),
       },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      orderBy: query.latestFirst ? [{ startsAt: 'desc' }, { id: 'desc' }] : [{ startsAt: 'asc' }, { id: 'asc' }],
       take: query.limit,
     });
     return rows.map((m): ClusterMeeting => ({
@@ -238,6 +238,13 @@ export class SqlPlanReader {
   async requestsByAssignee(personId: number, limit: number): Promise<ExpertRequest[]> {
     const rows = await this.db.expertRequest.findMany({ where: { assigneeId: personId, status: { not: 'closed' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
     return rows.map(toRequest);
+  }
+
+  async requestCounts(): Promise<Record<RequestStatus, number>> {
+    const rows = await this.db.expertRequest.groupBy({ by: ['status'], _count: { _all: true } });
+    const counts = Object.fromEntries(REQUEST_STATUSES.map((x) => [x, 0])) as Record<RequestStatus, number>;
+    for (const r of rows) counts[r.status as RequestStatus] = r._count._all;
+    return counts;
   }
 
   async waitingRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {

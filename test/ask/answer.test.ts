@@ -96,6 +96,32 @@ describeEachStore('answerQuestion over the demo plan', (kind) => {
     for (const ref of visible(rest).match(/\*\*([A-Z]{3}-\d\d)\*\*/g) ?? []) expect(firstRefs.has(ref.replace(/\*/g, ''))).toBe(false);
   });
 
+  it('shows a list of twenty or fewer whole, a chosen slice as asked, and "show more" after it', async () => {
+    const done = await ask("what's finished");
+    expect(done.text).toMatch(/^14 actions are complete\./);
+    expect(done.text).not.toContain('Here are the first');
+    expect(visible(done).match(/\*\*[A-Z]{3}-\d\d\*\*/g)).toHaveLength(14);
+    const three = await ask('first three overdue actions');
+    expect(three.text).toContain('Here are the first 3.');
+    const conversationId = `a:more-${kind}`;
+    const say = (text: string) => answerQuestion(text, { person: people.amorgan ?? null, conversationKind: 'personal', conversationId }, { reader, clock, onError: (e) => { throw e; } });
+    await say('what is done');
+    expect((await say('show more')).text).toBe('That was the whole list: all 14 actions are in my last answer.');
+    await say('top 5 overdue');
+    expect((await say('next page')).text).toContain('Here are 6 to 6.');
+  });
+
+  it('"what changed" lists actions with history in the window, not actions due in it', async () => {
+    // The demo plan was imported today: every imported action has one history row, DAT-05 (added above) none.
+    const week = await ask('what changed this week');
+    expect(week.text).toMatch(/^46 actions changed this week \(16 to 22 November 2026\)\./);
+    expect((await ask('any changes last week?')).text).toMatch(/^No actions changed last week/);
+    const mine = await ask("what's changed on my actions this week", 'oprice');
+    expect(mine.text).toMatch(/^\d+ of your actions changed this week/);
+    expect(visible(mine)).toContain('COM-06');
+    expect(visible(mine)).not.toContain('DAT-0');
+  });
+
   it('asks which Sam is meant, and each choice answers', async () => {
     const a = await ask('What is Sam working on?');
     expect(a.text).toContain('2 people called Sam');

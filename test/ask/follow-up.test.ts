@@ -32,4 +32,40 @@ describe('follow-up questions', () => {
     const full = question('what is overdue in ws7?');
     expect(continueIntent(full, recognise(full), previous)).toBeUndefined();
   });
+
+  it('"show more", "next page", "the rest" after a list ask for its next slice; a question of its own does not', () => {
+    const previous = recognise(question('what is open?'));
+    for (const text of ['show more', 'more pls', 'next page', 'ok show me the rest', 'keep going', 'any more?']) {
+      const q = question(text);
+      expect(continueIntent(q, recognise(q), previous), text).toMatchObject({ kind: 'list', paging: { offset: 10, limit: 10, chosen: true, afterFirst: true } });
+    }
+    const five = recognise(question('first five overdue actions'));
+    expect(five).toMatchObject({ kind: 'list', paging: { offset: 0, limit: 5, chosen: true } });
+    const q = question('show more');
+    expect(continueIntent(q, recognise(q), five)).toMatchObject({ paging: { offset: 5, limit: 10 } });
+    const own = question('more overdue actions in ws3');
+    expect(continueIntent(own, recognise(own), previous)).toBeUndefined();
+  });
+});
+
+describe('follow-ups after a meeting', () => {
+  it('"where is it?", "what time?", "what\'s on the agenda" keep the meeting asked about', () => {
+    const previous = recognise(question('next batley meeting?'));
+    for (const text of ['where is it?', 'whats on the agenda', 'what time does it start', 'is it on teams?', 'where']) {
+      const q = question(text);
+      expect(continueIntent(q, recognise(q), previous), text).toEqual(previous);
+    }
+    const other = question('when is the next dewsbury north meeting');
+    expect(continueIntent(other, recognise(other), previous)).toBeUndefined();
+  });
+});
+
+describe('a new meeting question after a meeting answer', () => {
+  it('"when is the next meeting" asks afresh; "when is it?" keeps the meeting', () => {
+    const previous = recognise(question('any cluster meetings this week'));
+    const fresh = question('when is the next meeting');
+    expect(continueIntent(fresh, recognise(fresh), previous)).toBeUndefined();
+    const it2 = question('when is it?');
+    expect(continueIntent(it2, recognise(it2), previous)).toEqual(previous);
+  });
 });

@@ -54,4 +54,12 @@ describe('reading a question once', () => {
       expect(q.mentions.detailWords.length).toBeLessThanOrEqual(300);
     }
   });
+
+  it('"first ten", "top 5" choose the first page; "the first two weeks" is a window, not a page', () => {
+    expect(question('whats overdue, just the first three').paging).toMatchObject({ offset: 0, limit: 3, chosen: true });
+    expect(question('top 5 open actions').paging).toMatchObject({ limit: 5, chosen: true });
+    expect(question('show me the first ten').paging).toMatchObject({ limit: 10, chosen: true });
+    expect(question('what is due in the first two weeks of december').paging.chosen).toBeUndefined();
+    expect(question('what is the first one due').paging.chosen).toBeUndefined();
+  });
 });

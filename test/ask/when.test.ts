@@ -160,3 +160,65 @@ describe('parsePeriod: long input', () => {
     }), { numRuns: 40 });
   });
 });
+
+describe('parsePeriod: months ahead, days of the month, windows between named days', () => {
+  it('a month without a year looks ahead, except the two just gone and the past tense', () => {
+    expect(win("what's due in july")).toEqual(['2027-07-01', '2027-07-31']);
+    expect(win('wots due in june')).toEqual(['2027-06-01', '2027-06-30']);
+    expect(win('anything for august?')).toEqual(['2027-08-01', '2027-08-31']);
+    expect(win("what's due in october")).toEqual(['2026-10-01', '2026-10-31']);
+    expect(win('what was due in july')).toEqual(['2026-07-01', '2026-07-31']);
+  });
+
+  it('"next March" is the first March after this month; "last March" the one before', () => {
+    expect(win('whats due next march')).toEqual(['2027-03-01', '2027-03-31']);
+    expect(win('anything next jan')).toEqual(['2027-01-01', '2027-01-31']);
+    expect(win('next november, what is due')).toEqual(['2027-11-01', '2027-11-30']);
+    expect(win('what was due last march')).toEqual(['2026-03-01', '2026-03-31']);
+  });
+
+  it('"by the 30th" and "on the 3rd" are the next day with that number', () => {
+    expect(win('what have i got due by the 30th')).toEqual(['2026-11-22', '2026-11-30']);
+    expect(win('due before the 15th pls')).toEqual(['2026-11-22', '2026-12-14']);
+    expect(win('anything due by the 31st?')).toEqual(['2026-11-22', '2026-12-31']);
+    expect(win('whats due on the 30th')).toEqual(['2026-11-30', '2026-11-30']);
+  });
+
+  it('"between" two named days or months runs from the first to the end of the second', () => {
+    expect(win('anything due between christmas and new year')).toEqual(['2026-12-25', '2027-01-01']);
+    expect(win('due between xmas and the new year?')).toEqual(['2026-12-25', '2027-01-01']);
+    expect(win('whats due between jan and march')).toEqual(['2027-01-01', '2027-03-31']);
+    expect(win('between now and easter what is due')).toEqual(['2026-11-22', '2027-03-28']);
+  });
+});
+
+describe('parsePeriod: "since" looks back', () => {
+  it('"since Monday" is the Monday just gone; "from Monday" the coming one', () => {
+    expect(win('anything updated since monday')).toEqual(['2026-11-16', null]);
+    expect(win('since friday')).toEqual(['2026-11-20', null]);
+    expect(win('what is due from monday')).toEqual(['2026-11-23', null]);
+  });
+});
+
+describe('parsePeriod: holidays, seasons and weeks as people say them', () => {
+  it('"over Christmas", "during Easter" are the holidays; "in the spring", "this autumn" the school term', () => {
+    expect(win('anything due over christmas')).toEqual(['2026-12-19', '2027-01-03']);
+    expect(win('due during easter?')).toEqual(['2027-03-27', '2027-04-11']);
+    expect(win('whats due in the spring')).toEqual(['2027-01-04', '2027-03-26']);
+    expect(win('anything this autumn')).toEqual(['2026-09-03', '2026-12-18']);
+    expect(win('what is due on christmas day')).toEqual(['2026-12-25', '2026-12-25']);
+  });
+
+  it('"after half term", "after the Christmas holidays" start the day after it ends', () => {
+    expect(win('whats due after half term')).toEqual(['2027-02-20', null]);
+    expect(win('due after the xmas hols')).toEqual(['2027-01-04', null]);
+  });
+
+  it('"the week after next", "this side of Christmas", "b4 xmas", "in the new year"', () => {
+    expect(win("what's due the week after next")).toEqual(['2026-11-30', '2026-12-06']);
+    expect(win("what's due this side of christmas")).toEqual(['2026-11-22', '2026-12-24']);
+    expect(win('anything due b4 xmas')).toEqual(['2026-11-22', '2026-12-24']);
+    expect(win('what is due in the new year')).toEqual(['2027-01-01', null]);
+  });
+});
+

@@ -12,6 +12,13 @@ const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
 const EAH_RE = /\bexperts? at hand\b|\beah\b/;
 
+/** "How many Experts at Hand requests are there?", "number of referrals so far": every request, counted by status. */
+export function requestCount(q: Question): Intent | undefined {
+  if (!q.cues.count || !/\brequests?\b|\breferrals?\b/.test(q.lower) || /\bactions?\b/.test(q.lower)) return undefined;
+  if (q.self || WAITING_RE.test(q.lower) || findSpecialism(q.lower)) return undefined;
+  return { kind: 'requestCount' };
+}
+
 export function myRequests(q: Question): Intent | undefined {
   if (!REQUEST_RE.test(q.lower) || /\bactions?\b/.test(q.lower)) return undefined;
   if (!q.asker) return { kind: 'needPerson', about: 'requests' };
@@ -25,7 +32,7 @@ function specialismOf(q: Question): Specialism | undefined {
   return findSpecialism(q.lower)?.specialism;
 }
 
-const WAITING_RE = /\bwaiting\b|\bunclaimed\b|\bunassigned\b|\bnot (?:yet )?(?:been )?(?:picked up|claimed|assigned)\b|\bnobody has (?:picked up|claimed)\b|\bto pick up\b|\bnew\b|\bqueue\b|\bin the pool\b/;
+const WAITING_RE = /\bwaiting\b|\bunclaimed\b|\bunassigned\b|\bnot (?:yet )?(?:been )?(?:picked up|claimed|assigned)\b|\bnobody has (?:picked up|claimed)\b|\bto pick up\b|\b(?:can|could) (?:i |we )?(?:pick up|take|claim)\b|\bup for grabs\b|\bnew\b|\bqueue\b|\bin the pool\b/;
 
 /** "Which requests are waiting to be picked up?", "anything in my queue", "any new OT requests?". */
 export function waitingRequests(q: Question): Intent | undefined {
@@ -61,9 +68,10 @@ export function experts(q: Question): Intent | undefined {
 export function requestHelp(q: Question): Intent | undefined {
   if (q.refs.actions.length || q.refs.requests.length || /\bactions?\b/.test(q.lower)) return undefined;
   const specialism = specialismOf(q);
-  const eah = EAH_RE.test(q.lower);
+  // "how do I request an expert", "can we get a specialist in": Experts at Hand, by another name.
+  const eah = EAH_RE.test(q.lower) || (/\b(?:an?|some|the) (?:experts?|specialists?)\b/.test(q.lower) && /\bhow (?:do|can|would) (?:i|we)\b|\b(?:request|get|need|want|book) (?:an?|some) (?:expert|specialist)/.test(q.lower));
   if (!specialism && !eah) return undefined;
   if (!HELP_RE.test(q.lower) || /^(?:who|which)\b/.test(q.compact)) return undefined;
-  if (eah && !specialism && !/\b(?:request|ask for|get|need|want|like) (?:some )?(?:support|help|advice)\b|\bhow (?:do|can) (?:i|we)\b|\b(?:make|raise|open|start) an? (?:new )?request\b/.test(q.lower)) return undefined;
+  if (eah && !specialism && !/\b(?:request|ask for|get|need|want|like|book) (?:some |an? )?(?:support|help|advice|expert|specialist)\b|\bhow (?:do|can) (?:i|we)\b|\b(?:make|raise|open|start) an? (?:new )?request\b/.test(q.lower)) return undefined;
   return { kind: 'requestHelp', ...(specialism ? { specialism } : {}) };
 }

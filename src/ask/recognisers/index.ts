@@ -6,15 +6,15 @@
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { howMany } from './counts.js';
-import { experts, myRequests, requestHelp, waitingRequests } from './experts.js';
+import { experts, myRequests, requestCount, requestHelp, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
-import { actionList, namedPerson, notUnderstood, titleSearch } from './lists.js';
-import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
-import { clusterCode, clusterList, meetings, place } from './places.js';
+import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
+import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
+import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
 import {
-  ambiguousWorkstream, areaList, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
+  ambiguousWorkstream, areaList, digest, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
 } from './workstreams.js';
 
 export type { Recogniser } from './recogniser.js';
@@ -25,17 +25,17 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   // References are exact: they beat every name.
   ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
   // Experts at Hand: the experts, asking them for help, the queue, then one's own requests.
-  ['experts', experts], ['requestHelp', requestHelp], ['waitingRequests', waitingRequests],
-  ['myRequests', myRequests], ['howMany', howMany],
+  ['experts', experts], ['requestHelp', requestHelp], ['requestCount', requestCount], ['waitingRequests', waitingRequests],
+  ['myRequests', myRequests], ['howMany', howMany], ['digest', digest],
   // Places: meetings, clusters, settings.
-  ['meetings', meetings], ['clusterList', clusterList], ['place', place],
+  ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['place', place],
   // Workstreams and the plan as a whole.
   ['workstreamList', workstreamList], ['areaList', areaList], ['unknownWorkstreamCode', unknownWorkstreamCode],
   ['pillarOf', pillarOf], ['lead', lead], ['summary', summary],
   // Lists of actions and single actions by title: ambiguity and unknown names first.
-  ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
+  ['changedActions', changedActions], ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],
-  ['personIntro', personIntro], ['unknownPerson', unknownPerson],
+  ['personIntro', personIntro], ['personDetails', personDetails], ['personByJobTitle', personByJobTitle], ['unknownPerson', unknownPerson],
   ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
 ];
 

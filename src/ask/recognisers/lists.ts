@@ -6,6 +6,7 @@ import type { Intent, ListFilter } from '../intent.js';
 import { stemAll } from '../mentions.js';
 import type { Question } from '../question.js';
 import { hasStatusWords } from '../status-words.js';
+import { addDays, formatDate } from '../../domain/time/index.js';
 import { pickWorkstreams } from './choices.js';
 
 const RANK_BY_WORKSTREAM = /\b(?:which|what) (?:work ?stream|ws|stream)s? (?:has|have|is|are)\b.{0,300}\b(?:most|fewest|least|biggest)\b|\bmost\b.{0,300}\bby (?:work ?stream|ws)\b|\b(?:by|per|for each|in each|across|each|every) (?:work ?stream|ws)\b/;
@@ -19,6 +20,14 @@ function rankBy(q: Question): 'workstream' | 'owner' | undefined {
 export function listFilter(q: Question): ListFilter {
   const m = q.mentions;
   const workstreams = pickWorkstreams(m.listWorkstreams);
+  // "anything late in my workstream?": the workstreams the asker leads, whoever owns the actions.
+  const led = q.cues.myWorkstream && m.ownerIsAsker && !workstreams.length ? q.idx.dir.workstreams.filter((w) => w.leadId === q.asker?.id) : [];
+  if (led.length) {
+    return {
+      status: q.status, ...(q.period ? { period: q.period } : {}), workstreams: led,
+      ...(m.area ? { area: m.area } : {}), ...(m.prefix ? { refPrefix: m.prefix.prefix } : {}), ...(m.source ? { source: m.source.source } : {}),
+    };
+  }
   return {
     status: q.status, ...(q.period ? { period: q.period } : {}), ...(m.owner ? { owner: m.owner } : {}),
     ...(m.ownerIsAsker ? { ownerIsAsker: true } : {}), ...(workstreams.length ? { workstreams } : {}),
@@ -60,6 +69,24 @@ export function actionList(q: Question): Intent | undefined {
   if (!hasOtherFilters(filter) && !filter.owner && !isListQuestion(q)) return undefined;
   const { listWords } = q.mentions;
   return listOf(q, listWords.length ? { ...filter, titleWords: stemAll(listWords) } : filter);
+}
+
+// "what changed this week", "anything updated since Monday", "what's new in WS1": changes, not due dates.
+const CHANGED_RE = /\bchang(?:ed|es)\b|\b(?:been )?updated\b|\bwhat(?:'s| is| has)? new\b|\bmoved on\b/;
+const NOT_CHANGED_RE = /\bn't\b|\bnot\b|\bnever\b|\bno (?:update|change)s?\b|\bfor (?:ages|a while|weeks|months)\b|\bstale\b|\bhow (?:to|do|can)\b/;
+
+/** "What's changed in WS1 this week?", "what's changed on my actions": actions with history in a window (the last seven days unless said). */
+export function changedActions(q: Question): Intent | undefined {
+  if (!CHANGED_RE.test(q.lower) || NOT_CHANGED_RE.test(q.lower) || q.refs.actions.length || /^(?:who|when|where|why|did|does|is|has)\b/.test(q.compact)) return undefined;
+  const p = q.period;
+  if (p?.missing) return undefined;
+  const to = p?.to && p.to < q.today ? p.to : q.today;
+  const from = p?.from ?? addDays(q.today, -6);
+  if (from > to) return undefined;
+  const label = p ? (p.from && p.to ? p.label : `since ${formatDate(from)}`) : `in the last seven days (${formatDate(from)} to ${formatDate(to)})`;
+  const { period: _due, ...rest } = listFilter(q);
+  const status = hasStatusWords(q.status) ? q.status : { ...q.status, all: true };
+  return { kind: 'list', filter: { ...rest, status, changed: { from, to, label } }, count: COUNT_RE.test(q.lower), paging: q.paging, question: q.restated };
 }
 
 /** Nothing else matched: "Grace?" is about Grace; anything else is not understood. */

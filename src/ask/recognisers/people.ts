@@ -30,6 +30,30 @@ export function personIntro(q: Question): Intent | undefined {
   return /^(?:who is|who are|tell me about|what about|info on|details for)\b/.test(q.lower.trim()) ? { kind: 'person', person: owner } : undefined;
 }
 
+// Words that ask what someone is, not what they own: their job, role or how to reach them.
+const PERSON_DETAIL_RE = /\b(?:job|job title|role|position|contact|contact details|e-?mail|email address|phone|phone number|number|how (?:do|can|would) (?:i|we) (?:contact|reach|get hold of|email)|get hold of|reach)\b|\bwhat does [a-z' ]{1,60} do(?: for a living| here| in the plan)?\s*\??$|^(?:who is|who s|whos|who's)\b/;
+const PERSON_DETAIL_WORDS = new Set(['job', 'role', 'position', 'contact', 'email', 'mail', 'address', 'phone', 'number', 'reach', 'hold', 'living', 'get']);
+
+/** "What does Grace Okafor do?", "Liam Byrne's job", "contact details for Sam": who they are and how to reach them. */
+export function personDetails(q: Question): Intent | undefined {
+  const { owner, ownerIsAsker, detailWords } = q.mentions;
+  if (!owner || ownerIsAsker || /\b(?:actions?|tasks?|items?)\b/.test(q.lower) || hasOtherFilters(listFilter(q))) return undefined;
+  if (!PERSON_DETAIL_RE.test(q.compact)) return undefined;
+  if (detailWords.some((w) => !PERSON_DETAIL_WORDS.has(w))) return undefined;
+  return { kind: 'person', person: owner };
+}
+
+/** "Who is the Designated Clinical Officer?": the one person with that job title. */
+export function personByJobTitle(q: Question): Intent | undefined {
+  if (!/^(?:who is|who s|whos|who's|who are|who)\b/.test(q.compact)) return undefined;
+  const norm = (t: string) => ` ${t.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const asked = norm(q.compact);
+  // "Designated Clinical Officer, Integrated Care Board": the part before a comma or bracket is the title people say.
+  const core = (t: string) => t.split(/[,(]/)[0] ?? t;
+  const holders = q.idx.dir.people.filter((p) => p.active && p.jobTitle && core(p.jobTitle).trim().length >= 6 && asked.includes(norm(core(p.jobTitle))));
+  return holders.length === 1 && holders[0] ? { kind: 'person', person: holders[0] } : undefined;
+}
+
 /** "What is Bob working on?": a name that is nobody in the plan (its words may still be a title's). */
 export function unknownPerson(q: Question): Intent | undefined {
   const u = q.mentions.unknownPerson;

@@ -12,16 +12,25 @@ const SETTING_Q_RE = /\bchairs?\b|\bchaired\b|\bsencos?\b|\bwhich cluster\b|\bwh
 
 const none: Claimed = () => false;
 
+// "when did … last meet", "what was on the agenda", "the previous meeting": the latest one held.
+const LAST_MEETING_RE = /\b(?:last|previous|latest|most recent|recent)\b|\bdid\b.{0,80}\bmeet\b|\b(?:was|were) (?:on the agenda|discussed|covered)\b|\bwhat (?:was|were)\b/;
+const MY_CLUSTER_RE = /\b(?:my|our) (?:own |local |school'?s? )?cluster\b|\bcluster (?:am i|are we|do i|do we)\b/;
+
 /** "When is the next Batley cluster meeting?", "meetings this month", "my next cluster meeting". */
 export function meetings(q: Question): Intent | undefined {
   if (!MEETING_RE.test(q.lower)) return undefined;
   const { lower, period } = q;
-  const when = { ...(period ? { period } : {}), next: /\bnext\b|\bupcoming\b|\bcoming up\b|\bwhen\b|\bsoon\b/.test(lower) || !period };
+  const last = !period && !/\bnext\b|\bupcoming\b|\bcoming up\b|\bsoon\b/.test(lower) && LAST_MEETING_RE.test(lower);
+  const when = { ...(period ? { period } : {}), next: !last && (/\bnext\b|\bupcoming\b|\bcoming up\b|\bwhen\b|\bsoon\b/.test(lower) || !period), ...(last ? { last } : {}) };
   const claimed: Claimed = (s, e) => Boolean(period && s < period.end && period.start < e);
   const clusters = findClusters(q.idx, q.tokens, lower, claimed);
   const ambiguous = clusters.find((c) => c.items.length > 1);
   if (ambiguous) return chooseAmong(q, 'cluster', ambiguous, (c) => `${c.name} (${c.code})`, (c) => c.name);
   if (clusters.length) return { kind: 'meetings', clusters: unique(clusters.flatMap((c) => c.items)), mine: false, ...when };
+  if (MY_CLUSTER_RE.test(lower)) {
+    if (!q.asker) return { kind: 'needPerson', about: 'meetings' };
+    return { kind: 'meetings', mine: true, ...when };
+  }
   const named = /\b(?:the )?([a-z]{1,40}(?: [a-z]{1,40})?) cluster\b/.exec(lower);
   const name = named?.[1]?.replace(/^(?:next|the|a|our|my|this|that|which|what|when|is|does)\b ?/, '').trim();
   if (name && !isStopWord(name) && !/^(?:next|my|our|the|senco|sencos|each|every|any|all)$/.test(name)) {
@@ -35,13 +44,25 @@ export function meetings(q: Question): Intent | undefined {
     if (!q.asker) return { kind: 'needPerson', about: 'meetings' };
     return { kind: 'meetings', mine: true, ...when };
   }
-  return { kind: 'meetings', mine: false, ...(period ? { period } : {}), next: !period };
+  return { kind: 'meetings', mine: false, ...(period ? { period } : {}), next: !period && !last, ...(last ? { last } : {}) };
 }
+
+/** "What's my cluster?", "which cluster am I in": the asker's cluster (as a SENCO or its chair). */
+export function myCluster(q: Question): Intent | undefined {
+  if (!MY_CLUSTER_RE.test(q.lower) || MEETING_RE.test(q.lower)) return undefined;
+  if (findClusters(q.idx, q.tokens, q.lower, none).length || findSettings(q.idx, q.tokens, q.lower, none).length) return undefined;
+  return q.asker ? { kind: 'myCluster' } : { kind: 'needPerson', about: 'meetings' };
+}
+
+const CLUSTER_LIST_WORDS = new Set(['clusters', 'cluster', 'communities', 'community', 'area', 'areas', 'names', 'codes', 'code', 'name', 'local', 'groups', 'many', 'exist', 'kirklees']);
 
 /** "Which clusters are there?", "clusters in Dewsbury". */
 export function clusterList(q: Question): Intent | undefined {
-  if (!/\bclusters\b/.test(q.lower) || /\bsencos?\b|\bchairs?\b/.test(q.lower)) return undefined;
+  if (!/\bclusters\b|\bcluster communit(?:y|ies)\b/.test(q.lower) || /\bsencos?\b|\bchairs?\b/.test(q.lower)) return undefined;
   const areas = [...new Set(q.idx.dir.clusters.map((c) => c.area))];
+  // "who is recruiting the ed psych capacity for clusters": other words make it about something else.
+  const areaWords = new Set(areas.flatMap((a) => a.toLowerCase().split(/\W+/)));
+  if (q.mentions.detailWords.some((w) => !CLUSTER_LIST_WORDS.has(w) && !areaWords.has(w))) return undefined;
   const area = areas.find((a) => q.lower.includes(a.toLowerCase()))
     ?? areas.find((a) => q.tokens.some((t) => t.word.length > 3 && a.toLowerCase().split(/\W+/)[0] === t.word));
   return { kind: 'clusters', ...(area ? { area } : {}) };

@@ -44,10 +44,14 @@ export function lead(q: Question): Intent | undefined {
     if (p && p.items.length > 1) return choosePerson(q, p);
   }
   const ws = pickWorkstreams(mentions);
+  // "who's in charge of the inclusion counts audit": a workstream's word among words of a title is a title question.
+  if (ws.length && !q.cues.workstreamWord && mentions.every((m) => m.how === 'word') && q.mentions.listWords.some((w) => !LEAD_VERBS.has(w))) return undefined;
   if (ws.length === 1) return { kind: 'lead', workstreams: ws };
   if (ws.length > 1) return chooseWorkstream(q, mentions, ws);
   return q.cues.myWorkstream ? ledByAsker(q) : undefined;
 }
+
+const LEAD_VERBS = new Set(['lead', 'leads', 'leading', 'leader', 'run', 'runs', 'running', 'head', 'heads', 'heading', 'manage', 'manages', 'managing', 'manager', 'looks', 'after', 'chair', 'chairs', 'charge', 'responsible', 'person', 'boss', 'overall']);
 
 const PLAN_RE = /\b(?:the )?(?:whole |overall |big )?plan\b|\boverall\b|\beverything\b|\bwe\b|\bpartnership\b|\bbig plan\b/;
 
@@ -71,6 +75,22 @@ export function summary(q: Question): Intent | undefined {
   if (q.cues.myWorkstream) return mySummary(q);
   if (PLAN_RE.test(q.lower) && !people.length && !/\bactions? (?:for|of|owned)\b/.test(q.lower)) return { kind: 'planSummary' };
   return undefined;
+}
+
+// "my digest", "digest pls", "weekly round-up now": the digest's contents, asked for now.
+const DIGEST_RE = /\bdigests?\b|\b(?:weekly|my) (?:round[- ]?up|summary|update email)\b/;
+
+/** "my digest", "digest pls": a lead's workstream summary, or anyone else's own open actions. */
+export function digest(q: Question): Intent | undefined {
+  if (!DIGEST_RE.test(q.lower) || q.refs.actions.length || q.status.spans.length || q.period) return undefined;
+  const ws = pickWorkstreams(q.workstreams);
+  if (ws.length === 1 && ws[0]) return { kind: 'summary', workstream: ws[0] };
+  const me = q.asker;
+  if (!me) return { kind: 'needPerson', about: 'workstream' };
+  if (q.idx.dir.workstreams.some((w) => w.leadId === me.id)) return mySummary(q);
+  return {
+    kind: 'list', count: false, paging: q.paging, question: 'What are my open actions?', filter: { status: { ...q.status, open: true }, owner: me, ownerIsAsker: true },
+  };
 }
 
 function mySummary(q: Question): Intent {

@@ -7,7 +7,7 @@ import {
   addDays, daysInMonth, easterSunday, endOfMonth, endOfWeek, ENGLAND_AND_WALES_BANK_HOLIDAYS, financialQuarter, formatDate, parseIsoDate, toIsoDate,
 } from '../../domain/time/index.js';
 import { chronoDay, chronoDays } from './chrono-dates.js';
-import { BEFORE_WORDS, MONTH_RE, MONTHS, dayRange, find, monthName, resolveMonthYear, window, type Ctx, type Recogniser } from './period.js';
+import { BEFORE_WORDS, MONTH_RE, MONTHS, WEEKDAY_RE, dayRange, find, monthName, resolveMonthYear, window, type Ctx, type Recogniser } from './period.js';
 import { termEndPoint } from './terms.js';
 
 /** 'end': "the end of November" (before = by); 'point': a day ("before" stops the day before); 'start': a month or a holiday that begins then. */
@@ -57,7 +57,25 @@ function monthEnd(p: string, ctx: Ctx): EndPoint | null {
   return { to: addDays(toIsoDate(year, month, 1), -1), label: monthName(month, year), kind: 'start' };
 }
 
+/** "the 30th", "the 3rd": the next day of the month with that number, today included. */
+function dayOfMonth(phrase: string, today: IsoDate): IsoDate | null {
+  const m = /^(?:the )?(\d{1,2})(?:st|nd|rd|th)$/.exec(phrase) ?? /^the (\d{1,2})$/.exec(phrase);
+  const day = Number(m?.[1] ?? 0);
+  if (!m || day < 1 || day > 31) return null;
+  const t = parseIsoDate(today);
+  for (let k = 0; k < 3; k++) {
+    const year = t.year + Math.floor((t.month - 1 + k) / 12);
+    const month = ((t.month - 1 + k) % 12) + 1;
+    if (day > daysInMonth(year, month)) continue;
+    const d = toIsoDate(year, month, day);
+    if (d >= today) return d;
+  }
+  return null;
+}
+
 function endPoint(phrase: string, ctx: Ctx): EndPoint | { missing: string; label: string } | null {
+  const nth = dayOfMonth(phrase, ctx.today);
+  if (nth) return { to: nth, label: formatDate(nth), kind: 'point' };
   const p = phrase.replace(/^the /, '');
   const end = /^end of (?:the |this )?(week|month|quarter|year|financial year|calendar year)$/.exec(p);
   if (end) return endOf(end[1] ?? 'year', ctx.today);
@@ -79,7 +97,7 @@ export const byOrBefore: Recogniser = (ctx) => {
     const end = endPoint(phrase, ctx);
     if (!end) continue;
     const span = { start: hit.span.start, end: hit.span.start + hit.m[0].length - (hit.m[1] ?? '').length + phrase.length };
-    const before = /^(before|ahead of|prior to)\b/.test(hit.m[0]);
+    const before = /^(before|ahead of|prior to|this side of)\b/.test(hit.m[0]);
     const word = before ? 'before' : 'by';
     if ('missing' in end) return { ...span, label: `${word} ${end.label}`, past: false, fromToday: true, missing: end.missing, source: 'calendar' };
     const to = before && end.kind === 'point' ? addDays(end.to, -1) : end.to;
@@ -89,7 +107,35 @@ export const byOrBefore: Recogniser = (ctx) => {
   return null;
 };
 
+const BETWEEN_NAMED = new RegExp(`\\bbetween (?:now|today|christmas|xmas|easter|(?:the )?new year|(?:${MONTH_RE})(?: \\d{4})?) and (?:christmas|xmas|easter|(?:the )?new year|(?:${MONTH_RE})(?: \\d{4})?)\\b`);
+
+/** One end of "between Christmas and New Year", "between January and March": its first or last day. */
+function namedEnd(phrase: string, ctx: Ctx, side: 'from' | 'to', after?: IsoDate): IsoDate | null {
+  const t = parseIsoDate(ctx.today);
+  if (/^(?:now|today)$/.test(phrase)) return ctx.today;
+  if (/^(?:the )?new year$/.test(phrase)) {
+    const year = after && after >= toIsoDate(t.year + 1, 1, 1) ? t.year + 2 : t.year + 1;
+    return toIsoDate(year, 1, 1);
+  }
+  const named = namedDay(phrase.replace(/^xmas$/, 'christmas'), ctx.today);
+  if (named) return named.to;
+  const m = new RegExp(`^(${MONTH_RE})(?: (\\d{4}))?$`).exec(phrase);
+  if (!m) return null;
+  const month = MONTHS[m[1] ?? ''] ?? 1;
+  let year = m[2] ? Number(m[2]) : resolveMonthYear(month, ctx.today, ctx.past);
+  // "between November and March": the end month falls after the start.
+  if (!m[2] && after && toIsoDate(year, month, daysInMonth(year, month)) < after) year += 1;
+  return side === 'from' ? toIsoDate(year, month, 1) : toIsoDate(year, month, daysInMonth(year, month));
+}
+
 export const between: Recogniser = (ctx) => {
+  const named = find(ctx.text, BETWEEN_NAMED);
+  if (named) {
+    const [a = '', b = ''] = named.m[0].replace(/^between /, '').split(' and ');
+    const start = namedEnd(a, ctx, 'from');
+    const end = start ? namedEnd(b, ctx, 'to', start) : null;
+    if (start && end && start <= end) return window(start, end, `between ${dayRange(start, end).replace(' to ', ' and ')}`, ctx.today, named.span);
+  }
   const hit = find(ctx.text, /\bbetween (?:the )?(\d{1,2}(?:st|nd|rd|th)?(?: [a-z]{3,9})?(?: \d{4})?) and ((?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9}(?: \d{4})?)/);
   if (!hit) return null;
   const end = chronoDay(hit.m[2] ?? '', ctx.today, ctx.past);
@@ -102,10 +148,18 @@ export const between: Recogniser = (ctx) => {
 };
 
 export const afterOrSince: Recogniser = (ctx) => {
+  // "in the new year": from 1 January on.
+  const newYear = find(ctx.text, /\b(?:in|into|early in) the new year\b/);
+  if (newYear) {
+    const from = toIsoDate(parseIsoDate(ctx.today).year + 1, 1, 1);
+    return window(from, undefined, `in the new year (from ${formatDate(from)})`, ctx.today, newYear.span);
+  }
   const hit = find(ctx.text, new RegExp(`\\b(after|from|since|starting|beginning) (?:the )?(?:start of |beginning of )?(christmas|xmas|easter|new year|(?:${MONTH_RE})(?: \\d{4})?\\b|[a-z0-9/-]{1,12}(?: [a-z0-9-]{1,12}){0,2})`));
   if (!hit) return null;
   const t = parseIsoDate(ctx.today);
   const after = hit.m[1] === 'after';
+  // "since Monday" looks back: the Monday just gone, not the coming one.
+  const past = ctx.past || hit.m[1] === 'since';
   const phrase = hit.m[2] ?? '';
   let from: IsoDate | undefined;
   const month = new RegExp(`^(${MONTH_RE})(?: (\\d{4}))?$`).exec(phrase);
@@ -114,13 +168,35 @@ export const afterOrSince: Recogniser = (ctx) => {
   else if (phrase === 'new year') from = toIsoDate(t.year + 1, 1, 1);
   else if (month) {
     const mm = MONTHS[month[1] ?? ''] ?? 1;
-    const y = month[2] ? Number(month[2]) : resolveMonthYear(mm, ctx.today, ctx.past);
+    const y = month[2] ? Number(month[2]) : resolveMonthYear(mm, ctx.today, past);
     from = after ? addDays(toIsoDate(y, mm, daysInMonth(y, mm)), 1) : toIsoDate(y, mm, 1);
   } else {
-    const [d] = chronoDays(phrase, ctx.today, ctx.past);
-    if (d && d.start === 0) from = after ? addDays(d.date, 1) : d.date;
+    const [d] = chronoDays(phrase, ctx.today, past);
+    // chrono reads a bare weekday as the nearest one; "since Monday" is the one before today.
+    if (d && d.start === 0 && hit.m[1] === 'since' && d.date > ctx.today && new RegExp(`^(?:${WEEKDAY_RE})$`).test(phrase)) from = addDays(d.date, -7);
+    else if (d && d.start === 0) from = after ? addDays(d.date, 1) : d.date;
   }
   if (!from) return null;
   const label = phrase === 'christmas' || phrase === 'xmas' ? `after Christmas (from ${formatDate(from)})` : `from ${formatDate(from)}`;
   return window(from, undefined, label, ctx.today, hit.span);
+};
+
+/** "due on the 30th": one day, the next with that number. */
+export const nthDay: Recogniser = (ctx) => {
+  const hit = find(ctx.text, /\b(?:on|for) (the \d{1,2}(?:st|nd|rd|th)?)\b(?! (?:of )?[a-z]{3,9}\b)/);
+  const day = hit ? dayOfMonth(hit.m[1] ?? '', ctx.today) : null;
+  if (!hit || !day) return null;
+  return window(day, day, `on ${formatDate(day)}`, ctx.today, hit.span);
+};
+
+/** "on Christmas Day", "Boxing Day", "New Year's Day": one named day, the next one. */
+export const namedHoliday: Recogniser = (ctx) => {
+  const hit = find(ctx.text, /\b(christmas day|xmas day|boxing day|new year'?s day|christmas eve|new year'?s eve)\b/);
+  if (!hit) return null;
+  const t = parseIsoDate(ctx.today);
+  const name = hit.m[1] ?? '';
+  const [month, day] = /boxing/.test(name) ? [12, 26] : /eve/.test(name) ? (/new/.test(name) ? [12, 31] : [12, 24]) : /new/.test(name) ? [1, 1] : [12, 25];
+  let d = toIsoDate(t.year, month, day);
+  if (d < ctx.today && !ctx.past) d = toIsoDate(t.year + 1, month, day);
+  return window(d, d, `on ${formatDate(d)}`, ctx.today, hit.span);
 };

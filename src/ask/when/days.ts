@@ -3,7 +3,7 @@
 // reads a bare month as its first day and takes "may I" or "the march of" for months.
 import { addDays, endOfMonth, formatDate, toIsoDate } from '../../domain/time/index.js';
 import { chronoDays } from './chrono-dates.js';
-import { MONTH_RE, MONTHS, find, monthName, resolveMonthYear, window, type Recogniser } from './period.js';
+import { MONTH_RE, MONTHS, find, monthName, nextOrLastMonthYear, resolveMonthYear, window, type Recogniser } from './period.js';
 
 export const relativeDay: Recogniser = ({ text, today }) => {
   const hit = find(text, /\b(today|tomorrow|yesterday|tonight)\b/);
@@ -22,7 +22,7 @@ export const chronoDay: Recogniser = ({ text, today, past }) => {
 
 /** Month words that are also ordinary words need a preposition or a year to count as months. */
 const RISKY_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'dec', 'sep', 'aug', 'jun', 'jul', 'oct', 'nov', 'feb', 'apr']);
-const MONTH_WORD = new RegExp(`\\b(in|during|for|throughout|across|over|of|due|within)? ?(?:the month of )?(${MONTH_RE})(?: (\\d{4}))?\\b`, 'g');
+const MONTH_WORD = new RegExp(`\\b(in|during|for|throughout|across|over|of|due|within|next|last|this|coming)? ?(?:the month of )?(${MONTH_RE})(?: (\\d{4}))?\\b`, 'g');
 
 export const wholeMonth: Recogniser = ({ text, today, past }) => {
   MONTH_WORD.lastIndex = 0;
@@ -30,7 +30,8 @@ export const wholeMonth: Recogniser = ({ text, today, past }) => {
     const word = m[2] ?? '';
     if (RISKY_MONTHS.has(word) && !m[1] && !m[3]) continue;
     const month = MONTHS[word] ?? 1;
-    const year = m[3] ? Number(m[3]) : resolveMonthYear(month, today, past);
+    const which = m[1] === 'next' || m[1] === 'coming' ? 'next' : m[1] === 'last' ? 'last' : undefined;
+    const year = m[3] ? Number(m[3]) : which ? nextOrLastMonthYear(month, today, which) : resolveMonthYear(month, today, past);
     const from = toIsoDate(year, month, 1);
     const start = m.index + (m[0].length - m[0].trimStart().length);
     return window(from, endOfMonth(from), `in ${monthName(month, year)}`, today, { start, end: m.index + m[0].length });

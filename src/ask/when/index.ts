@@ -7,8 +7,9 @@
 // - "the next N days/weeks", "in N days/weeks", "the next fortnight", "soon", "coming up": from today
 //   to today + N days (two weeks for "soon"). "in the next month" is today to the same day next month.
 // - "this month", "next month", "last month", "in December", "December 2026": whole calendar months.
-//   A month named without a year is the nearest one to today (ties go forward), or the most recent
-//   one when the question is in the past tense ("were due in October").
+//   A month named without a year is the coming one (this month included; "next March" the first
+//   after this month), except the two months just gone, or the most recent one when the question
+//   is in the past tense ("were due in October", "last March").
 // - "this quarter", "next quarter", "Q3": UK financial quarters (Q1 April–June … Q4 January–March).
 // - "this year": the calendar year; "this financial year": April to March.
 // - School terms come from the local authority's term dates (term_dates.csv), never guessed: "this
@@ -20,12 +21,18 @@
 //   the day before a day; "by Christmas" is up to 25 December, "before Christmas" up to 24 December;
 //   "before half term" and "by half term" stop the day before it starts). Easter is Easter Sunday
 //   (Western, src/domain/time/easter.ts). Actions already overdue are not in such windows.
+// - "by the 30th", "on the 3rd": the next day of the month with that number, today included.
+// - "between Christmas and New Year", "between January and March", "between now and Easter": the
+//   first day of the one to the last day of the other.
+// - "over Christmas", "during Easter": the holidays; "in the spring", "this autumn": that term;
+//   "after half term", "after the Christmas holidays": from the day after it ends; "Christmas Day",
+//   "Boxing Day", "New Year's Day": that day; "the week after next"; "in the new year": from 1 January.
 // - "after / from / since X": from X (the day after, for "after") with no end.
 // - "today", "tomorrow", "yesterday", "on 30 November", "30/11" (day first), "on Friday", "next
 //   Friday" (chrono's reading: the coming Friday): one day.
 // Typing slips in period words are read as meant and listed in `corrections`.
 import type { IsoDate } from '../../domain/plan/types.js';
-import { afterOrSince, between, byOrBefore } from './boundaries.js';
+import { afterOrSince, between, byOrBefore, namedHoliday, nthDay } from './boundaries.js';
 import { chronoDay, relativeDay, wholeMonth } from './days.js';
 import type { Ctx, Period, PeriodOptions, Recogniser } from './period.js';
 import { months, quarters, rolling, soon, weeks, years } from './relative.js';
@@ -42,7 +49,7 @@ const PAST_TENSE = /\b(was|were|did|had|should have|should of|last|previous|prev
 
 /** In order of precedence: the first that finds something wins. */
 const RECOGNISERS: readonly Recogniser[] = [
-  rolling, soon, weeks, months, quarters, years, between, byOrBefore, termWindows, afterOrSince, relativeDay, chronoDay, wholeMonth,
+  rolling, soon, weeks, months, quarters, years, between, byOrBefore, namedHoliday, termWindows, afterOrSince, nthDay, relativeDay, chronoDay, wholeMonth,
 ];
 
 /** The first time window in a lower-case question, or null. `today` is London's date. */

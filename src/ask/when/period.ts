@@ -45,7 +45,7 @@ export const MONTHS: Record<string, number> = {
 };
 export const MONTH_RE = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 export const WEEKDAY_RE = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun';
-export const BEFORE_WORDS = '(?:by|before|until|till|til|up to|upto|ahead of|prior to|no later than|in time for|between now and|between today and|from now (?:until|till|to)|from today (?:until|till|to)|(?:now|today) (?:until|till|to))';
+export const BEFORE_WORDS = '(?:by|before|this side of|until|till|til|up to|upto|ahead of|prior to|no later than|in time for|between now and|between today and|from now (?:until|till|to)|from today (?:until|till|to)|(?:now|today) (?:until|till|to))';
 
 export function dayRange(from: IsoDate, to: IsoDate): string {
   const a = parseIsoDate(from);
@@ -60,15 +60,25 @@ export function monthName(month: number, year: number): string {
   return `${MONTH_NAMES[month - 1] ?? ''} ${year}`;
 }
 
-/** A month named without a year: the nearest one (ties go forward), or the last one in the past tense. */
+/**
+ * A month named without a year. In the past tense, the last one. Otherwise the coming one (this
+ * month included), because a plan's questions look ahead: in November, "what's due in July" is next
+ * July. Only the two months just gone stay in the past ("what's due in October" asked in November).
+ */
 export function resolveMonthYear(month: number, today: IsoDate, past: boolean): number {
   const t = parseIsoDate(today);
   if (past) return month <= t.month ? t.year : t.year - 1;
-  const now = t.year * 12 + t.month;
-  const distance = (y: number) => Math.abs(now - (y * 12 + month));
-  const best = Math.min(distance(t.year - 1), distance(t.year), distance(t.year + 1));
-  if (distance(t.year + 1) === best) return t.year + 1;
-  return distance(t.year) === best ? t.year : t.year - 1;
+  const monthsAgo = (t.month - month + 12) % 12;
+  if (monthsAgo === 0) return t.year;
+  if (monthsAgo <= 2) return month < t.month ? t.year : t.year - 1;
+  return month > t.month ? t.year : t.year + 1;
+}
+
+/** "next March" is the first March after this month; "last March" the one before it. */
+export function nextOrLastMonthYear(month: number, today: IsoDate, which: 'next' | 'last'): number {
+  const t = parseIsoDate(today);
+  if (which === 'next') return month > t.month ? t.year : t.year + 1;
+  return month < t.month ? t.year : t.year - 1;
 }
 
 export function addMonthsClamped(d: IsoDate, n: number): IsoDate {

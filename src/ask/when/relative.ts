@@ -40,6 +40,11 @@ export const soon: Recogniser = ({ text, today }) => {
 };
 
 export const weeks: Recogniser = ({ text, today }) => {
+  const after = find(text, /\b(?:the )?week after next\b/);
+  if (after) {
+    const from = addDays(startOfWeek(today), 14);
+    return window(from, endOfWeek(from), `the week after next (${dayRange(from, endOfWeek(from))})`, today, after.span);
+  }
   const hit = find(text, /\b(this|next|last|previous|the past|the last) (?:calendar )?week\b/);
   if (!hit) return null;
   const which = hit.m[1];

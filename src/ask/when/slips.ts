@@ -38,9 +38,10 @@ export function editDistance(a: string, b: string, max: number): number {
 const isSwap = (a: string, b: string) => a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('') && editDistance(a, b, 1) === 1;
 
 function correct(word: string): string | null {
+  // Shorthand first: "b4" is two characters.
+  if (SHORTHAND[word]) return SHORTHAND[word] ?? null;
   if (KNOWN.has(word) || LEAVE.has(word) || word.length < 3 || word.length > 12) return null;
   if (word.endsWith('s') && KNOWN.has(word.slice(0, -1))) return null;
-  if (SHORTHAND[word]) return SHORTHAND[word] ?? null;
   let best: string | null = null;
   for (const v of VOCABULARY) {
     const max = v.length <= 4 ? 0 : v.length <= 6 ? 1 : 2;

@@ -40,9 +40,32 @@ const TERM_RE = /\b(this|current|next|last|previous|autumn|spring|summer)(?: sch
 const HALF_RE = /\bhalf[ -]?term\b/;
 const HOLIDAY_RE = /\b(summer|christmas|xmas|easter) (?:school )?(?:holidays?|hols|break)\b/;
 
+// "over Christmas", "during Easter": the holidays; "in the spring", "this autumn": that school term.
+const OVER_HOLIDAY_RE = /\b(?:over|during|around|in) (?:the )?(christmas|xmas|easter)\b(?! (?:day|sunday|holidays?|hols|break))/;
+const SEASON_RE = /\b(?:in|this|during|over|for) (?:the )?(spring|autumn)\b(?! (?:school )?term)/;
+const AFTER_RE = /\b(?:after|since|from the end of) (?:the )?$/;
+
 export const termWindows: Recogniser = (ctx) => {
-  const holiday = find(ctx.text, HOLIDAY_RE);
+  const found = termPeriod(ctx);
+  // "after half term", "after the Christmas holidays": from the day after it ends.
+  const lead = found ? ctx.text.slice(Math.max(0, found.start - 20), found.start) : '';
+  const after = AFTER_RE.exec(lead);
+  if (!found?.to || found.missing || !after) return found;
+  const from = addDays(found.to, 1);
+  const span = { start: found.start - lead.length + after.index, end: found.end };
+  return { ...window(from, undefined, `after ${found.label.replace(/ \(.*$/, '')} (from ${dayRange(from, from)})`, ctx.today, span), source: 'calendar' };
+};
+
+function termPeriod(ctx: Ctx): Period | null {
+  const holiday = find(ctx.text, HOLIDAY_RE) ?? find(ctx.text, OVER_HOLIDAY_RE);
   if (holiday) return holidayWindow(ctx, holiday.m[1] ?? 'summer', holiday.span);
+  const season = find(ctx.text, SEASON_RE);
+  if (season) {
+    const { term, word } = termWindow(ctx, season.m[1] ?? 'spring');
+    if (!ctx.terms?.length) return noTermDates(season.span, word);
+    if (!term) return { ...noTermDates(season.span, word), missing: `The term dates I have don't cover ${word}: an admin can import the year's term_dates.csv.` };
+    return { ...window(term.startsOn, term.endsOn, `in ${word} (${termLabel(term)}, ${dayRange(term.startsOn, term.endsOn)})`, ctx.today, season.span), source: 'calendar' };
+  }
   const half = find(ctx.text, HALF_RE);
   if (half) {
     if (!ctx.terms?.length) return noTermDates(half.span, 'half term');
@@ -52,11 +75,15 @@ export const termWindows: Recogniser = (ctx) => {
   }
   const hit = find(ctx.text, TERM_RE);
   if (!hit) return null;
+  return termOf(ctx, hit);
+}
+
+function termOf(ctx: Ctx, hit: NonNullable<ReturnType<typeof find>>): Period {
   const { term, word } = termWindow(ctx, hit.m[1] ?? 'this');
   if (!ctx.terms?.length) return noTermDates(hit.span, word);
   if (!term) return { ...noTermDates(hit.span, word), missing: `The term dates I have don't cover ${word}: an admin can import the year's term_dates.csv.` };
   return { ...window(term.startsOn, term.endsOn, `${word} (${termLabel(term)}, ${dayRange(term.startsOn, term.endsOn)})`, ctx.today, hit.span), source: 'calendar' };
-};
+}
 
 function holidayWindow(ctx: Ctx, which: string, span: Span): Period {
   const word = `the ${which === 'xmas' ? 'christmas' : which} holidays`;

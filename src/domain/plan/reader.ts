@@ -1,7 +1,7 @@
 // The read side of the plan, as question answering sees it. Implementations (src/store/cached-plan-reader.ts over sql-plan-reader.ts)
 // turn each call into a small number of indexed queries; nothing here loads every action.
 import type {
-  Action, ActionStatus, Area, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Person, Setting, Specialism, Workstream,
+  Action, ActionStatus, Area, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Person, RequestStatus, Setting, Specialism, Workstream,
 } from './types.js';
 
 /**
@@ -41,6 +41,10 @@ export interface ActionQuery {
   source?: string;
   /** Needs attention on this day: open and due before it, or at risk, or off track. */
   attentionOn?: IsoDate;
+  /** Changed (a row in its history) on or after this London day … */
+  changedFrom?: IsoDate;
+  /** … and on or before this one. */
+  changedTo?: IsoDate;
 }
 
 /** 'due_asc' is urgency order (most overdue first), then reference. */
@@ -58,6 +62,8 @@ export interface MeetingQuery {
   /** Starting before. */
   to?: Date;
   limit: number;
+  /** The most recent first ("when did … last meet"); soonest first otherwise. */
+  latestFirst?: boolean;
 }
 
 export interface PlanReader {
@@ -90,6 +96,8 @@ export interface PlanReader {
   requestsByRequester(personId: number, limit: number): Promise<ExpertRequest[]>;
   /** Open (not closed) requests assigned to an expert, oldest first. */
   requestsByAssignee(personId: number, limit: number): Promise<ExpertRequest[]>;
+  /** Optional: how many Experts at Hand requests there are in each status (none: 0). */
+  requestCounts?(): Promise<Record<RequestStatus, number>>;
   /** Requests nobody has picked up yet (of one specialism, or all), oldest first. */
   waitingRequests?(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experts, myRequests, requestHelp, waitingRequests } from '../../../src/ask/recognisers/experts.js';
+import { experts, myRequests, requestCount, requestHelp, waitingRequests } from '../../../src/ask/recognisers/experts.js';
 import { people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
@@ -48,5 +48,29 @@ describe('the experts, asking them, and the queue', () => {
     expect(waitingRequests(question('unclaimed ed psych requests?', ot))).toEqual({ kind: 'waitingRequests', specialism: 'educational_psychology', queue: false });
     expect(waitingRequests(question('which experts at hand requests are unassigned', people.akhan))).toEqual({ kind: 'waitingRequests', queue: false });
     expect(waitingRequests(question('my requests', ot))).toBeUndefined();
+  });
+});
+
+describe('counting every request', () => {
+  it('"how many requests" counts them all; mine, the queue and a specialism are not this', () => {
+    for (const text of ['how many experts at hand requests are there', 'how many referrals have we had', 'total number of EAH requests?', 'how many requests so far']) {
+      expect(requestCount(question(text)), text).toEqual({ kind: 'requestCount' });
+    }
+    for (const text of ['how many requests have i made', 'how many requests are waiting', 'how many OT requests', 'how many actions are there']) {
+      expect(requestCount(question(text)), text).toBeUndefined();
+    }
+  });
+});
+
+describe('asking for an expert without naming the specialism, and requests one can pick up', () => {
+  it('"how do I request an expert" is the way to a request; "any I can pick up" is the queue', () => {
+    for (const text of ['how do i request an expert', 'how can we get a specialist in', 'I need an expert to come and see us']) {
+      expect(requestHelp(question(text, people.eclarke)), text).toMatchObject({ kind: 'requestHelp' });
+    }
+    const ot = person('fali2', 'Fatima Ali', ['expert']);
+    ot.specialism = 'occupational_therapy';
+    for (const text of ['any requests I can pick up', 'which requests can i take', 'requests up for grabs?']) {
+      expect(waitingRequests(question(text, ot)), text).toMatchObject({ kind: 'waitingRequests', specialism: 'occupational_therapy' });
+    }
   });
 });

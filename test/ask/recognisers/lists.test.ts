@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionList, namedPerson, notUnderstood, titleSearch } from '../../../src/ask/recognisers/lists.js';
+import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from '../../../src/ask/recognisers/lists.js';
 import { people } from '../support/directory.js';
 import { question, variants } from '../support/question.js';
 
@@ -62,3 +62,31 @@ describe('the last resorts', () => {
     expect(notUnderstood(question('blah blah'))).toEqual({ kind: 'notUnderstood', words: ['blah'] });
   });
 });
+
+describe('"my workstream" in a list question', () => {
+  it('is the workstreams the asker leads, whoever owns the actions', () => {
+    for (const text of ['anything late in my workstream?', 'whats overdue in my ws', 'my workstreams at risk actions', 'r there any red ones in my work stream', 'what is due next week in the workstream i lead']) {
+      const i = actionList(question(text, people.dpatel));
+      expect(i, text).toMatchObject({ kind: 'list', filter: { workstreams: [{ code: 'WS5' }] } });
+      expect((i as { filter: { owner?: unknown } }).filter.owner, text).toBeUndefined();
+    }
+    // Someone who leads nothing keeps their own actions.
+    expect(actionList(question('anything late in my workstream?', people.oprice))).toMatchObject({ filter: { ownerIsAsker: true } });
+  });
+});
+
+describe('what changed', () => {
+  it('is actions with history in a window, whatever their due date or status', () => {
+    expect(changedActions(question('what changed this week'))).toMatchObject({ kind: 'list', filter: { status: { all: true }, changed: { from: '2026-11-16', to: '2026-11-22' } } });
+    const mine = changedActions(question("what's changed on my actions this week", people.oprice));
+    expect(mine).toMatchObject({ filter: { ownerIsAsker: true, changed: { from: '2026-11-16' } } });
+    expect((mine as { filter: { period?: unknown } }).filter.period).toBeUndefined();
+    expect(changedActions(question('anything updated in ws1 since monday'))).toMatchObject({ filter: { workstreams: [{ code: 'WS1' }], changed: { from: '2026-11-16', to: '2026-11-22' } } });
+    expect(changedActions(question('whats new in ws3?'))).toMatchObject({ filter: { changed: { from: '2026-11-16', to: '2026-11-22' } } });
+    expect(changedActions(question('any changes last week?'))).toMatchObject({ filter: { changed: { from: '2026-11-09', to: '2026-11-15' } } });
+    for (const text of ["which actions haven't been updated for ages", 'when was COM-06 last updated', 'who updated the newsletter action']) {
+      expect(changedActions(question(text)), text).toBeUndefined();
+    }
+  });
+});
+

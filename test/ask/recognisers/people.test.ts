@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDirectory } from '../../../src/ask/directory.js';
-import { ambiguousPerson, personIntro, unknownAsker, unknownPerson, wrongSurname } from '../../../src/ask/recognisers/people.js';
+import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from '../../../src/ask/recognisers/people.js';
 import { directory, people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
@@ -38,5 +38,37 @@ describe('people', () => {
     expect(unknownPerson(question("Zara's actions"))).toMatchObject({ kind: 'unknown', what: 'person', name: 'Zara' });
     expect(unknownPerson(question('what is the plan working on?'))).toBeUndefined();
     expect(unknownPerson(question('What is Grace working on?'))).toBeUndefined();
+  });
+
+  it('asks what someone is and how to reach them, however it is worded', () => {
+    for (const text of ['whats grace okafor\'s role', 'how do i get hold of sam whitaker', 'email address for liam byrne pls', 'what does sam whitaker do?', 'liam byrne job title?', 'Who is Grace Okafor']) {
+      expect(personDetails(question(text)), text).toMatchObject({ kind: 'person' });
+    }
+    // Their work, not who they are: a list.
+    for (const text of ['what is grace okafor doing', "grace okafor's overdue actions", 'what does sam whitaker own', 'what is my job']) {
+      expect(personDetails(question(text)), text).toBeUndefined();
+    }
+  });
+
+  it('a name nobody has is unknown even when one of its words is a place\'s; a place is not a person', () => {
+    for (const text of ['what is Harriet Oakfield working on', 'what has tom riverside got', 'what is Jo Valley doing']) {
+      expect(unknownPerson(question(text, null)), text).toMatchObject({ kind: 'unknown', what: 'person' });
+    }
+    for (const text of ['what is oakfield primary working on', 'what is riverside academy doing']) {
+      expect(unknownPerson(question(text, null)), text).toBeUndefined();
+    }
+  });
+});
+
+describe('a person by their job title', () => {
+  it('"who is the Head of Data and Insight" is the one person with that title', () => {
+    for (const text of ['who is the head of data and insight', "who's our service director?", 'whos the Head of Data & Insight']) {
+      expect(personByJobTitle(question(text)), text).toMatchObject({ kind: 'person' });
+    }
+    expect(personByJobTitle(question('who is the head of data and insight')), 'Sam').toMatchObject({ person: { key: 'swhitaker' } });
+    const dco = indexDirectory(directory({ people: [person('gok2', 'Gina Oak', ['owner'], 'Designated Clinical Officer, Integrated Care Board')] }));
+    expect(personByJobTitle(question('who is the designated clinical officer?', people.amorgan, dco))).toMatchObject({ person: { key: 'gok2' } });
+    expect(personByJobTitle(question('what does the service director own'))).toBeUndefined();
+    expect(personByJobTitle(question('who is the chief executive'))).toBeUndefined();
   });
 });

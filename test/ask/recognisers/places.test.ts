@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterCode, clusterList, meetings, place } from '../../../src/ask/recognisers/places.js';
+import { clusterCode, clusterList, meetings, myCluster, place } from '../../../src/ask/recognisers/places.js';
 import { people } from '../support/directory.js';
 import { question, variants } from '../support/question.js';
 
@@ -58,3 +58,36 @@ describe('clusters by code', () => {
     expect(clusterCode(question('who owns com 6'))).toBeUndefined();
   });
 });
+
+describe('my cluster, and meetings already held', () => {
+  it('"my cluster" is the asker\'s, in a meeting question or on its own', () => {
+    for (const text of ['has my cluster got a meeting soon', 'when does my cluster meet next', 'r we meeting soon in our cluster?', 'my clusters next meeting']) {
+      expect(meetings(question(text, people.eclarke)), text).toMatchObject({ kind: 'meetings', mine: true, next: true });
+    }
+    for (const text of ["what's my cluster", 'which cluster am i in', 'whats our cluster', 'tell me about my cluster']) {
+      expect(myCluster(question(text, people.eclarke)), text).toEqual({ kind: 'myCluster' });
+    }
+    expect(myCluster(question("what's my cluster", null))).toEqual({ kind: 'needPerson', about: 'meetings' });
+    expect(myCluster(question('when does my cluster meet', people.eclarke))).toBeUndefined();
+  });
+
+  it('"when did … last meet", "what was on the agenda" ask for the latest meeting held', () => {
+    for (const text of ['when did dewsbury north last meet', 'what was on the agenda at the dewsbury north meeting', 'last dewsbury north meeting?', 'what did they cover at the previous Dewsbury North meeting']) {
+      expect(meetings(question(text)), text).toMatchObject({ kind: 'meetings', clusters: [{ code: 'DM1' }], next: false, last: true });
+    }
+    expect(meetings(question('when is the next dewsbury north meeting'))).toMatchObject({ next: true });
+    expect(meetings(question('what was discussed at meetings last week'))).toMatchObject({ period: { from: '2026-11-09' } });
+  });
+});
+
+describe('the list of clusters', () => {
+  it('is asked with cluster words and areas only', () => {
+    for (const text of ['which clusters do we have', 'what are the cluster communities', 'what clusters r there in dewsbury and mirfield', 'show me all clusters']) {
+      expect(clusterList(question(text)), text).toMatchObject({ kind: 'clusters' });
+    }
+    for (const text of ['who is recruiting the ed psych capacity for clusters', 'relaunch the audit in all clusters, who owns it']) {
+      expect(clusterList(question(text)), text).toBeUndefined();
+    }
+  });
+});
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDirectory } from '../../../src/ask/directory.js';
 import {
-  ambiguousWorkstream, areaList, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
+  ambiguousWorkstream, areaList, digest, lead, pillarOf, summary, unknownNamedWorkstream, unknownWorkstreamCode, workstreamList,
 } from '../../../src/ask/recognisers/workstreams.js';
 import { directory, people } from '../support/directory.js';
 import { question, variants } from '../support/question.js';
@@ -82,3 +82,26 @@ describe("a workstream's pillar", () => {
     expect(pillarOf(question('which ws is pillar 5'))).toBeUndefined();
   });
 });
+
+describe('a workstream word among words of a title', () => {
+  it('is a question about the action, not the workstream lead', () => {
+    for (const text of ["who's in charge of the inclusion counts audit", 'whos responsible for the inclusion counts relaunch', 'who leads the inclusion counts thing']) {
+      expect(lead(question(text)), text).toBeUndefined();
+    }
+    for (const text of ['who leads inclusion', 'who is in charge of inclusion', 'who runs the data workstream']) {
+      expect(lead(question(text)), text).toMatchObject({ kind: 'lead' });
+    }
+  });
+});
+
+describe('the digest, asked for now', () => {
+  it('is the workstream a lead leads, or anyone else\'s own open actions', () => {
+    expect(digest(question('digest pls', people.swhitaker))).toMatchObject({ kind: 'summary', workstream: { code: 'WS3' } });
+    expect(digest(question('whats in my weekly digest?', people.dpatel))).toMatchObject({ kind: 'summary', workstream: { code: 'WS5' } });
+    expect(digest(question('can i get my digest', people.oprice))).toMatchObject({ kind: 'list', filter: { ownerIsAsker: true, owner: { key: 'oprice' } } });
+    expect(digest(question('digest for ws1 please', people.oprice))).toMatchObject({ kind: 'summary', workstream: { code: 'WS1' } });
+    expect(digest(question('send me the digest', null))).toEqual({ kind: 'needPerson', about: 'workstream' });
+    expect(digest(question('what is overdue?', people.oprice))).toBeUndefined();
+  });
+});
+
