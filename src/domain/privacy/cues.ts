@@ -45,12 +45,10 @@ export function matchNear(text: string, cuePattern: RegExp, cueGate: RegExp, nee
   const ascii = isAscii(text);
   const gate = forText(cueGate, ascii);
   const pattern = forText(cuePattern, ascii);
-  gate.lastIndex = 0;
-  const any = gate.test(text);
-  gate.lastIndex = 0;
-  if (!any) return [];
+  const gates = allMatches(gate, text);
+  if (gates.length === 0) return [];
   const windows: [number, number][] = [];
-  for (const g of allMatches(gate, text)) {
+  for (const g of gates) {
     const at = g.index ?? 0;
     let start = Math.max(0, at - reach);
     while (start > 0 && inWord(text, start - 1)) start--;

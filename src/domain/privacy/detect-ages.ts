@@ -40,7 +40,8 @@ const AGE_CUES: readonly AgeCue[] = [
   // "Tom (8)", "Tom (aged 8)", "Tom (8 yrs)"
   {
     pattern: cue(String.raw`${NAME}\s*\(\s*(?<aged>${oneOf(['aged', 'age'])}\s*)?${AGE}(?<unit>${YEARS_OLD})?\s*\)`),
-    gate: gate(String.raw`\(\s*(?:age|\d|${NUMBER_WORD})`),
+    // An age of 1 to 25 (or a word) after the bracket: not "(2026)" or "(1234)", which plan text is full of.
+    gate: gate(String.raw`\(\s*(?:age|(?:[1-9]|1\d|2[0-5])(?!\d)|${NUMBER_WORD})`),
     needs: ['('],
     strength: (m) => (m.groups?.aged || m.groups?.unit ? 'strong' : 'listed'),
   },

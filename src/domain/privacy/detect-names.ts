@@ -91,7 +91,15 @@ const NAME_CUES: readonly NameCue[] = [
 
 export interface Scan { text: string; tokens: Token[]; lists: NameLists; shouted: boolean }
 
-const isAdjacent = (text: string, a: Token, b: Token): boolean => /^[ \t]+$/u.test(text.slice(a.end, b.start));
+/** Only spaces or tabs, at least one, between two tokens. */
+function isAdjacent(text: string, a: Token, b: Token): boolean {
+  if (b.start <= a.end) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 
 /** "Victoria Primary School", "Oliver class", "St Mary's": the name is part of something else. */
 function isPartOfProperNoun({ text, tokens }: Scan, i: number): boolean {

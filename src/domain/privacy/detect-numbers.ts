@@ -37,13 +37,25 @@ function digitGroups(run: string, at: number): Groups {
   for (const sep of allMatches(GROUP_SEPARATOR, run)) {
     groups.push(run.slice(from, sep.index));
     offsets.push(at + from);
-    bracketAfter.push(/[)\]}]/u.test(sep[0]));
+    bracketAfter.push(/[)\]}]/.test(sep[0]));
     from = sep.index + sep[0].length;
   }
   groups.push(run.slice(from));
   offsets.push(at + from);
   bracketAfter.push(false);
   return { groups, offsets, bracketAfter };
+}
+
+/** /\+\s*\d{1,3}[ -]?$/ on the text before `at`, read backwards without copying it. */
+function afterDiallingCode(text: string, at: number): boolean {
+  let i = at - 1;
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 45) i--;
+  let digits = 0;
+  while (i >= 0 && digits < 4 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) { i--; digits++; }
+  if (digits < 1 || digits > 3) return false;
+  while (i >= 0 && /\s/u.test(text.charAt(i))) i--;
+  return text.charCodeAt(i) === 43;
 }
 
 export function detectUpns(text: string): Finding[] {
@@ -59,7 +71,7 @@ export function detectNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
   if (countDigits(text) < 10) return found; // an NHS number holds 10
   for (const m of allMatches(forText(DIGIT_RUN, isAscii(text)), text)) {
-    if (/\+\s*\d{1,3}[ -]?$/u.test(text.slice(0, m.index))) continue; // "+44 …": an international phone number
+    if (afterDiallingCode(text, m.index)) continue; // "+44 …": an international phone number
     const { groups, offsets, bracketAfter } = digitGroups(m[0], m.index);
     // Look at every window of groups shaped like an NHS number: [10], [3, 3, 4] or [5, 5]; and
     // [3, 7] when a bracket closes the first group, as with a dialling code ("(475)2318016").

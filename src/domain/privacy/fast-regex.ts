@@ -8,20 +8,62 @@
 // and "." see the same characters. So an expression gets a twin without 'u', used only when the
 // text is all ASCII; any other text takes the original, exactly as before.
 
-// Any character outside printable ASCII, tab and line breaks (other control characters are
-// rare enough that such text may take the slower way).
-const NOT_ASCII = /[^\t\n\r -~]/;
+/**
+ * What one pass over a text's characters can tell the detectors, so that each need not scan the
+ * text again (or run an expression) to find it has nothing to look at. Counts are of ASCII
+ * characters; \d never matches any other digit.
+ */
+export interface TextFacts {
+  /** Printable ASCII, tab and line breaks only (other control characters take the slower way). */
+  ascii: boolean;
+  digits: number;
+  upper: number;
+  lower: number;
+  /** An ASCII letter straight before a digit ("HD1", "y5"): a postcode's or a code's shape. */
+  letterThenDigit: boolean;
+  /** A lone letter, a separator, a lone letter ("J a c", "O.L"): letters spelt out (ASCII text). */
+  spelt: boolean;
+  /** A lone digit, a space, a lone digit ("9 4"): digits spelt out. */
+  spacedDigits: boolean;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
+// The separators SPELT_OUT in normalise.ts allows between letters, as far as ASCII goes.
+const isSpeltSeparator = (c: number): boolean => c === 32 || c === 46 || c === 95 || c === 42 || c === 45;
 
 let lastText = '';
-let lastAscii = true;
+let lastFacts: TextFacts = { ascii: true, digits: 0, upper: 0, lower: 0, letterThenDigit: false, spelt: false, spacedDigits: false };
+
+/** The facts of a text, from one loop over it (the answer for the last text is kept). */
+export function textFacts(text: string): TextFacts {
+  if (text === lastText) return lastFacts;
+  const facts: TextFacts = { ascii: true, digits: 0, upper: 0, lower: 0, letterThenDigit: false, spelt: false, spacedDigits: false };
+  const n = text.length;
+  let prev = 32; // as if a space came before the text
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) facts.lower++;
+    else if (c >= 65 && c <= 90) facts.upper++;
+    else if (c >= 48 && c <= 57) {
+      facts.digits++;
+      if (isAsciiLetter(prev)) facts.letterThenDigit = true;
+      // "9 4": this digit alone, a space, another alone.
+      if (!isAlnum(prev) && text.charCodeAt(i + 1) === 32 && isAsciiDigit(text.charCodeAt(i + 2)) && !isAlnum(text.charCodeAt(i + 3))) facts.spacedDigits = true;
+    } else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c > 126) facts.ascii = false;
+    if (isAsciiLetter(c) && !isAlnum(prev) && isSpeltSeparator(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i + 2))
+      && !isAlnum(text.charCodeAt(i + 3))) facts.spelt = true;
+    prev = c;
+  }
+  lastText = text;
+  lastFacts = facts;
+  return facts;
+}
 
 /** True when text is plain ASCII as above (the answer for the last text is kept). */
 export function isAscii(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastAscii = !NOT_ASCII.test(text);
-  }
-  return lastAscii;
+  return textFacts(text).ascii;
 }
 
 // What each Unicode property class means on ASCII text: the ranges, for use inside a class.
@@ -81,12 +123,7 @@ export function lowered(text: string): string {
 
 /** How many of the characters 0–9 the text holds (\\d never matches any other digit). */
 export function countDigits(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
+  return textFacts(text).digits;
 }
 
 const twins = new WeakMap<RegExp, RegExp>();

@@ -6,7 +6,7 @@
 // signal where the writer used it) and every lookup folds it. The screen's messages never quote
 // the text or a position in it, so no map back to the original offsets is needed.
 
-import { forText, isAscii } from './fast-regex.js';
+import { forText, isAscii, textFacts } from './fast-regex.js';
 
 const SPACES = /[\p{Zs}\t]/gu;
 const FORMAT = /\p{Cf}/gu;
@@ -66,20 +66,16 @@ function asciiForms(text: string): string {
   return out;
 }
 
+// textFacts says, from its one pass, when ASCII text holds nothing either pattern could match.
 function undoSpelling(text: string, ascii: boolean): string {
-  return text
-    .replace(forText(SPELT_OUT, ascii), joinLetters)
-    .replace(forText(SPELT_DIGITS, ascii), (run) => run.replace(/ /gu, ''));
+  const facts = textFacts(text);
+  const letters = !ascii || facts.spelt ? text.replace(forText(SPELT_OUT, ascii), joinLetters) : text;
+  if (!textFacts(letters).spacedDigits) return letters;
+  return letters.replace(forText(SPELT_DIGITS, ascii), (run) => run.replace(/ /gu, ''));
 }
 
 /** Mostly capitals: the writer's capital letters say nothing about which words are names. */
 export function isShouted(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
-  }
+  const { upper, lower } = textFacts(text);
   return upper > 8 && upper > lower * 2;
 }
