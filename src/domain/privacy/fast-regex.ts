@@ -108,8 +108,31 @@ let lastLower = '';
 export function mayMatch(text: string, needs: readonly string[] | undefined): boolean {
   if (!needs || needs.length === 0 || !isAscii(text)) return true;
   const lower = lowered(text);
-  for (const word of needs) if (lower.includes(word)) return true;
+  const seen = pairsOf(lower);
+  for (const word of needs) if (hasPairs(word, seen) && lower.includes(word)) return true;
   return false;
+}
+
+// Which pairs of adjacent characters the last lower-cased text holds: a word can be in the text
+// only if each of its pairs is, so most absent words are ruled out by a few table reads instead of
+// a scan of the text each (the screen asks about some sixty words per text). The table is marked
+// with a number per text, so it is never cleared.
+const PAIRS = new Uint32Array(128 * 128);
+let pairsText = '';
+let pairsMark = 0;
+
+function pairsOf(lower: string): Uint32Array {
+  if (lower === pairsText && pairsMark > 0) return PAIRS;
+  pairsText = lower;
+  pairsMark = pairsMark >= 0xfffffffe ? 1 : pairsMark + 1;
+  if (pairsMark === 1) PAIRS.fill(0);
+  for (let i = 1; i < lower.length; i++) PAIRS[(lower.charCodeAt(i - 1) & 127) * 128 + (lower.charCodeAt(i) & 127)] = pairsMark;
+  return PAIRS;
+}
+
+function hasPairs(word: string, seen: Uint32Array): boolean {
+  for (let i = 1; i < word.length; i++) if (seen[(word.charCodeAt(i - 1) & 127) * 128 + (word.charCodeAt(i) & 127)] !== pairsMark) return false;
+  return true;
 }
 
 /** text.toLowerCase(), kept for the last text (every quick word test of one text shares it). */
