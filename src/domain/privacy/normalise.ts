@@ -48,11 +48,18 @@ export function normaliseForScreen(text: string): string {
   return undoSpelling(ascii ? asciiForms(text) : unicodeForms(text), ascii);
 }
 
+// Curly double quotes and the pound sign are common in text pasted from documents; every detector
+// treats them exactly as it treats '"' and '$' (sentence breaks; a currency before a number), so
+// they become those, and such text can take the quicker ASCII way (fast-regex.ts).
+const DOUBLE_QUOTES = /[\u201C\u201D]/gu;
+
 function unicodeForms(text: string): string {
   return foldHomoglyphs(text.normalize('NFKC').replace(FORMAT, ''))
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
-    .replace(DASHES, '-');
+    .replace(DASHES, '-')
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(/£/gu, '$');
 }
 
 /**
