@@ -58,6 +58,9 @@ export function matchNear(text: string, cuePattern: RegExp, cueGate: RegExp, nee
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
   }
+  // A short text is often one window from end to end: matched as it is, with nothing to shift.
+  const only = windows.length === 1 ? windows[0] : undefined;
+  if (only && only[0] === 0 && only[1] === text.length) return allMatches(pattern, text);
   const out: RegExpExecArray[] = [];
   for (const [start, end] of windows) {
     for (const m of allMatches(pattern, text.slice(start, end))) {
