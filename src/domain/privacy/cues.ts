@@ -1,7 +1,7 @@
 // Regular-expression building blocks for context cues. Every cue matches in any case ("PUPIL
 // CALLED", "pupil called"): the text has been normalised, and the captured word is judged by
 // isCandidateName, which knows whether the writer capitalised it.
-import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
+import { allMatches, asciiOnly, asciiStandIn, forText, holdsOneOf, isAscii, mayMatch } from './fast-regex.js';
 
 /** "young person" → "young\s+person"; the 'i' flag on every cue does the case folding. */
 export function oneOf(words: readonly string[]): string {
@@ -41,11 +41,12 @@ export const NUMBER_WORD = oneOf(NUMBER_WORDS);
  * needs: lower-case words of which the gate cannot match without one (a quicker test still).
  */
 export function matchNear(text: string, cuePattern: RegExp, cueGate: RegExp, needs?: readonly string[], reach = 60): RegExpExecArray[] {
-  if (!mayMatch(text, needs)) return [];
   const ascii = isAscii(text);
-  const gate = forText(cueGate, ascii);
+  // Text beyond ASCII: the gate's ASCII twin runs on a stand-in of the same length (asciiStandIn).
+  const standIn = !ascii && asciiOnly(cueGate) ? asciiStandIn(text) : undefined;
+  if (standIn ? !holdsOneOf(standIn.lower, needs) : !mayMatch(text, needs)) return [];
   const pattern = forText(cuePattern, ascii);
-  const gates = allMatches(gate, text);
+  const gates = standIn ? allMatches(forText(cueGate, true), standIn.text) : allMatches(forText(cueGate, ascii), text);
   if (gates.length === 0) return [];
   const windows: [number, number][] = [];
   for (const g of gates) {

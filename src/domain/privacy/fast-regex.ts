@@ -107,10 +107,58 @@ let lastLower = '';
  */
 export function mayMatch(text: string, needs: readonly string[] | undefined): boolean {
   if (!needs || needs.length === 0 || !isAscii(text)) return true;
-  const lower = lowered(text);
+  return holdsOneOf(lowered(text), needs);
+}
+
+/** Whether lower-cased ASCII text holds one of these words. */
+export function holdsOneOf(lower: string, needs: readonly string[] | undefined): boolean {
+  if (!needs || needs.length === 0) return true;
   const seen = pairsOf(lower);
   for (const word of needs) if (hasPairs(word, seen) && lower.includes(word)) return true;
   return false;
+}
+
+export interface StandIn { text: string; lower: string }
+
+let standInFor = '';
+let lastStandIn: StandIn = { text: '', lower: '' };
+
+/**
+ * Text beyond ASCII with each character beyond ASCII replaced by '#' (line and paragraph
+ * separators by a space): the same length, so the ASCII twin of a cue gate can find where the cue
+ * words are, and the cue's own Unicode expression then runs near them on the real text. The twin
+ * matches the stand-in wherever the gate matches the normalised text: no letter beyond ASCII
+ * matches an ASCII letter case-blind once NFKC has folded the Kelvin sign and the long s; \b sees
+ * such letters as non-word characters, as it sees '#'; and the gates use \p{L} only in
+ * look-behinds that forbid a letter, which '#' lets through. Gates with characters beyond ASCII in
+ * them ("7岁") keep the Unicode way (see asciiOnly).
+ */
+export function asciiStandIn(text: string): StandIn {
+  if (text === standInFor) return lastStandIn;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    out += text.slice(from, i) + (c === 0x2028 || c === 0x2029 ? ' ' : '#');
+    from = i + 1;
+  }
+  out += text.slice(from);
+  standInFor = text;
+  lastStandIn = { text: out, lower: out.toLowerCase() };
+  return lastStandIn;
+}
+
+const asciiSources = new WeakMap<RegExp, boolean>();
+
+/** True when the expression's source is all ASCII. */
+export function asciiOnly(pattern: RegExp): boolean {
+  let answer = asciiSources.get(pattern);
+  if (answer === undefined) {
+    answer = ![...pattern.source].some((ch) => ch.charCodeAt(0) > 127);
+    asciiSources.set(pattern, answer);
+  }
+  return answer;
 }
 
 // Which pairs of adjacent characters the last lower-cased text holds: a word can be in the text
