@@ -2,12 +2,14 @@
 // Throughput of the privacy screen (src/domain/privacy): the one-off cost of loading the name and
 // word data sets, then microseconds per text over the committed corpora (test/domain/privacy/
 // corpora: clean.jsonl, professional text that passes; refuse.jsonl, text that identifies a
-// child) and over ordinary plan text of about 100 characters (the kind every import row
+// child; and the two together, split by whether the text is still beyond ASCII once normalised)
+// and over ordinary plan text of about 100 characters (the kind every import row
 // carries), with and without a directory of 2,000 adults. CPU time of this process is reported
 // beside wall time: it is the steadier figure on a shared machine.
 import fs from 'node:fs';
 import path from 'node:path';
 import { screenText } from '../src/domain/privacy/index.js';
+import { normaliseForScreen } from '../src/domain/privacy/normalise.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => {
@@ -58,10 +60,17 @@ function run(texts: readonly string[], rounds: number, options: { adultNames?: s
 
 const clean = corpus('clean.jsonl');
 const refuse = corpus('refuse.jsonl');
+// Text that is still beyond ASCII once normalised (other scripts, accents) takes the Unicode
+// expressions, the slower way (src/domain/privacy/fast-regex.ts): both corpora, split by that.
+const beyondAscii = (t: string): boolean => /[^\t\n\r -~]/u.test(normaliseForScreen(t));
+const unicode = [...clean, ...refuse].filter(beyondAscii);
+const ascii = [...clean, ...refuse].filter((t) => !beyondAscii(t));
 run(clean, 3); run(refuse, 3); run(plan.slice(0, 20_000), 1); // JIT warm-up
 const rows: [string, Run][] = [
   [`clean.jsonl (${clean.length} texts × ${ROUNDS})`, run(clean, ROUNDS)],
   [`refuse.jsonl (${refuse.length} texts × ${ROUNDS})`, run(refuse, ROUNDS)],
+  [`both corpora, ASCII once normalised (${ascii.length} texts × ${ROUNDS})`, run(ascii, ROUNDS)],
+  [`both corpora, beyond ASCII once normalised (${unicode.length} texts × ${ROUNDS})`, run(unicode, ROUNDS)],
   [`ordinary plan text (${plan.length} texts)`, run(plan, 1)],
   [`ordinary plan text, 2,000 adults in the directory`, run(plan, 1, { adultNames: directory })],
 ];
@@ -71,5 +80,5 @@ console.log('| --- | --- | --- | --- | --- |');
 for (const [label, r] of rows) {
   console.log(`| ${label} | ${r.chars.toFixed(0)} | ${r.refused} | ${r.cpu.toFixed(1)} | ${r.wall.toFixed(1)} |`);
 }
-const planCpu = rows[2]?.[1].cpu ?? 0;
+const planCpu = rows[4]?.[1].cpu ?? 0;
 console.log(`| 1,000,000 actions × 2 texts (title, last update), CPU | ${((planCpu * 2_000_000) / 1e6).toFixed(1)} s of one core |`);

@@ -1,7 +1,7 @@
 // Regular-expression building blocks for context cues. Every cue matches in any case ("PUPIL
 // CALLED", "pupil called"): the text has been normalised, and the captured word is judged by
 // isCandidateName, which knows whether the writer capitalised it.
-import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
+import { allMatches, asciiOnly, asciiStandIn, forText, holdsOneOf, isAscii, mayMatch } from './fast-regex.js';
 
 /** "young person" → "young\s+person"; the 'i' flag on every cue does the case folding. */
 export function oneOf(words: readonly string[]): string {
@@ -19,8 +19,12 @@ const NUMBER_WORDS = [
 /** An age a child or young person might have: 1–25 in figures or 1–20 in words. */
 export const AGE = String.raw`(?:(?<![\d.])(?:[1-9]|1\d|2[0-5])(?![\d.]\d)|\b${oneOf(NUMBER_WORDS)}\b)`;
 
-/** Year groups as schools write them: "Year 5", "Yr 5", "Y5", "year5", and Reception. */
-export const YEAR_GROUP = String.raw`(?:(?:years?|yrs?|y)\s*-?\s*(?:[1-9]|1[0-4])\b|reception\b|nursery\b|YR\b|EYFS\b)`;
+/**
+ * Year groups and classes as schools write them: "Year 5", "Yr 5", "Y5", "year5", "Y4B", Reception;
+ * a class or form by its code ("4B", "10R", "class 5A", "form 9X"; not "3D" or "2D", which are
+ * shapes).
+ */
+export const YEAR_GROUP = String.raw`(?:(?:years?|yrs?|y)\s*-?\s*(?:[1-9]|1[0-4])[a-z]?\b|(?:class|form|tutor\s+group)\s*-?\s*(?:[1-9]|1[0-4])[a-z]{0,2}\b|(?<![\p{L}\d.,:/£$])(?:[1-9]|1[0-3])(?!d\b)[a-z]\b|reception\b|nursery\b|YR\b|EYFS\b)`;
 
 /** Builds a global, Unicode, case-blind, index-reporting regular expression. */
 export function cue(source: string): RegExp {
@@ -37,16 +41,15 @@ export const NUMBER_WORD = oneOf(NUMBER_WORDS);
  * needs: lower-case words of which the gate cannot match without one (a quicker test still).
  */
 export function matchNear(text: string, cuePattern: RegExp, cueGate: RegExp, needs?: readonly string[], reach = 60): RegExpExecArray[] {
-  if (!mayMatch(text, needs)) return [];
   const ascii = isAscii(text);
-  const gate = forText(cueGate, ascii);
+  // Text beyond ASCII: the gate's ASCII twin runs on a stand-in of the same length (asciiStandIn).
+  const standIn = !ascii && asciiOnly(cueGate) ? asciiStandIn(text) : undefined;
+  if (standIn ? !holdsOneOf(standIn.lower, needs) : !mayMatch(text, needs)) return [];
   const pattern = forText(cuePattern, ascii);
-  gate.lastIndex = 0;
-  const any = gate.test(text);
-  gate.lastIndex = 0;
-  if (!any) return [];
+  const gates = standIn ? allMatches(forText(cueGate, true), standIn.text) : allMatches(forText(cueGate, ascii), text);
+  if (gates.length === 0) return [];
   const windows: [number, number][] = [];
-  for (const g of allMatches(gate, text)) {
+  for (const g of gates) {
     const at = g.index ?? 0;
     let start = Math.max(0, at - reach);
     while (start > 0 && inWord(text, start - 1)) start--;
@@ -56,6 +59,9 @@ export function matchNear(text: string, cuePattern: RegExp, cueGate: RegExp, nee
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
   }
+  // A short text is often one window from end to end: matched as it is, with nothing to shift.
+  const only = windows.length === 1 ? windows[0] : undefined;
+  if (only && only[0] === 0 && only[1] === text.length) return allMatches(pattern, text);
   const out: RegExpExecArray[] = [];
   for (const [start, end] of windows) {
     for (const m of allMatches(pattern, text.slice(start, end))) {

@@ -1,13 +1,17 @@
 // A child's age next to their name ("Sam, aged 7", "Tom (8)", "7-year-old Amira") identifies them
 // far more than either alone. An age on its own ("a 7-year-old pupil") is fine.
 import { AGE, NAME, NUMBER_WORD, cue, gate, matchNear, oneOf } from './cues.js';
+import { familyNameBefore } from './family-first.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
 import { wordContext } from './text.js';
 import type { Finding } from './types.js';
+import { isMonthAsDate } from './vocabulary.js';
 
-const YEARS_OLD = String.raw`(?:\s*-?\s*(?:(?:years?|yrs?|y)\b(?:\s*-?\s*old)?|y\.?o\b\.?))`;
-/** "7-year-old", "7 yr old", "7yo", "7 y.o." */
-const AGED = String.raw`(?:\s*-?\s*(?:years?|yrs?)\s*-?\s*old|\s*-?\s*y\.?o\b\.?)`;
+// Ages written in Chinese, Japanese or Korean: "7岁", "7歲", "7歳", "7살".
+const CJK_YEARS = '岁|歲|歳|살';
+const YEARS_OLD = String.raw`(?:\s*-?\s*(?:(?:years?|yrs?|y)\b(?:\s*-?\s*old)?|y\.?o\b\.?|${CJK_YEARS}))`;
+/** "7-year-old", "7 yr old", "7yo", "7 y.o.", "7岁" */
+const AGED = String.raw`(?:\s*-?\s*(?:years?|yrs?)\s*-?\s*old|\s*-?\s*y\.?o\b\.?|\s*(?:${CJK_YEARS}))`;
 const ENDS_CLAUSE = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+${oneOf(['and', 'but', 'so', 'with', 'who', 'in', 'at'])}\b)`;
 
 interface AgeCue {
@@ -21,7 +25,7 @@ interface AgeCue {
 }
 
 // "7-year-old", "7 yrs old", "7yo": rare in plan text, so a good gate.
-const OLD_GATE = gate(String.raw`(?:years?|yrs?)\s*-?\s*old|\d\s*-?\s*y\.?o\b`);
+const OLD_GATE = gate(String.raw`(?:years?|yrs?)\s*-?\s*old|\d\s*-?\s*y\.?o\b|\d\s*(?:${CJK_YEARS})`);
 const OLD_NEEDS = ['old', 'yo', 'y.o'];
 
 const AGE_CUES: readonly AgeCue[] = [
@@ -36,14 +40,15 @@ const AGE_CUES: readonly AgeCue[] = [
   // "Tom (8)", "Tom (aged 8)", "Tom (8 yrs)"
   {
     pattern: cue(String.raw`${NAME}\s*\(\s*(?<aged>${oneOf(['aged', 'age'])}\s*)?${AGE}(?<unit>${YEARS_OLD})?\s*\)`),
-    gate: gate(String.raw`\(\s*(?:age|\d|${NUMBER_WORD})`),
+    // An age of 1 to 25 (or a word) after the bracket: not "(2026)" or "(1234)", which plan text is full of.
+    gate: gate(String.raw`\(\s*(?:age|(?:[1-9]|1\d|2[0-5])(?!\d)|${NUMBER_WORD})`),
     needs: ['('],
     strength: (m) => (m.groups?.aged || m.groups?.unit ? 'strong' : 'listed'),
   },
   // "7-year-old Amira", "a seven year old, Amira", "a 10 year old boy called Tiago"
   { pattern: cue(String.raw`${AGE}${AGED},?\s+${NAME}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'strong' },
   // "Sam is a 7yo", "Sam, a 7-year-old", and straight after the name: "Rose 7yo", "Joy, 6 years old"
-  { pattern: cue(String.raw`${NAME}(?:(?:,|\s+is|\s+was)\s+an?)?,?\s+${AGE}${AGED}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'adjacent' },
+  { pattern: cue(String.raw`${NAME}(?:(?:,|\s+is|\s+was)\s+an?)?(?:,\s*|\s+)${AGE}${AGED}`), gate: OLD_GATE, needs: OLD_NEEDS, strength: () => 'adjacent' },
   {
     pattern: cue(String.raw`${AGE}${AGED}(?:\s+\p{L}+){0,3}?\s+(?:called|named|known\s+as)\s+${NAME}`),
     gate: OLD_GATE,
@@ -68,8 +73,10 @@ export function detectAges(text: string, lists: NameLists, shouted: boolean): Fi
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || m.index === undefined) continue;
-      if (isCandidateName(name, lists, strength(m), wordContext(text, span[0], name, shouted))) {
-        found.push({ code: 'age_with_name', start: m.index, end: m.index + m[0].length });
+      if (isMonthAsDate(text, span[0], name)) continue;
+      const before = familyNameBefore(text, span[0], name, shouted);
+      if (before !== undefined || isCandidateName(name, lists, strength(m), wordContext(text, span[0], name, shouted))) {
+        found.push({ code: 'age_with_name', start: Math.min(before ?? m.index, m.index), end: m.index + m[0].length });
       }
     }
   }

@@ -5,10 +5,11 @@
 import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
+import { familyNameBefore } from './family-first.js';
 import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
 import { type Token, isAcronym, isTitleCase, wordContext } from './text.js';
 import type { Finding } from './types.js';
-import { INSTITUTION_WORDS, NAME_PREFIXES_NOT_PEOPLE, isNotAName } from './vocabulary.js';
+import { DETERMINERS, INSTITUTION_WORDS, NAME_PREFIXES_NOT_PEOPLE, VERB_MARKERS, isMonthAsDate, isNotAName } from './vocabulary.js';
 
 /** A finding from a context cue, or from the word alone (which a directory entry may excuse). */
 export interface NameFinding extends Finding { byCue: boolean }
@@ -49,7 +50,8 @@ const NAME_CUES: readonly NameCue[] = [
   // "a pupil in Year 4 called …", "a girl named …", "she is known as …"
   { pattern: cue(String.raw`\b${oneOf(PERSON_NOUNS)}\b,?(?:\s+[\p{L}\d'-]+,?){0,4}?\s+${CALLED}\s+${NAME}`), gate: gate(String.raw`\b(?:call?l?e?d|nam?e?d|known|nicknamed)\b`), needs: ['cal', 'na', 'known'], strength: 'naming' },
   // "we call him …", "they call her …"
-  { pattern: cue(String.raw`\bcalls?\s+(?:him|her|them)\s+${NAME}`), gate: gate(String.raw`\bcalls?\s+(?:him|her|them)\b`), needs: ['call'], strength: 'naming' },
+  // Strong, not naming: "call her back", "call them later" are the phrasal verb.
+  { pattern: cue(String.raw`\bcalls?\s+(?:him|her|them)\s+${NAME}`), gate: gate(String.raw`\bcalls?\s+(?:him|her|them)\b`), needs: ['call'], strength: 'strong' },
   { pattern: cue(String.raw`\b${oneOf(APPOSED_TO)}\s*,\s*${NAME}\s*,`), gate: gate(String.raw`\b${oneOf(APPOSED_TO)}\s*,`), needs: [','], strength: 'strong' },
   // "my son …", "her sister …"
   { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'strong' },
@@ -89,7 +91,15 @@ const NAME_CUES: readonly NameCue[] = [
 
 export interface Scan { text: string; tokens: Token[]; lists: NameLists; shouted: boolean }
 
-const isAdjacent = (text: string, a: Token, b: Token): boolean => /^[ \t]+$/u.test(text.slice(a.end, b.start));
+/** Only spaces or tabs, at least one, between two tokens. */
+function isAdjacent(text: string, a: Token, b: Token): boolean {
+  if (b.start <= a.end) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 
 /** "Victoria Primary School", "Oliver class", "St Mary's": the name is part of something else. */
 function isPartOfProperNoun({ text, tokens }: Scan, i: number): boolean {
@@ -109,12 +119,41 @@ function isPartOfProperNoun({ text, tokens }: Scan, i: number): boolean {
   return false;
 }
 
+const PERSON_NOUN_SET = new Set([...PERSON_NOUNS, ...RELATIVES].filter((w) => !w.includes(' ')));
+
+/**
+ * A listed name that is also an everyday word ("jack", "sue", "harry", "tom"), where grammar makes
+ * it the word: written without the writer's capital, straight after a verb marker ("may sue", "to
+ * sue", "don't harry") or within two words of a determiner ("a jack", "the car jack", "a new
+ * jack"; not "the boy harry", where the word between is a child). Cues still find such names.
+ */
+function usedAsWord({ text, tokens, lists, shouted }: Scan, i: number): boolean {
+  const token = tokens[i] as Token;
+  if (!(token.base === token.lower || shouted) || !lists.isEveryday(token.lower)) return false;
+  const prev = tokens[i - 1];
+  if (!prev || !isAdjacent(text, prev, token)) return false;
+  if (VERB_MARKERS.has(prev.lower) || DETERMINERS.has(prev.lower)) return true;
+  const before = tokens[i - 2];
+  return !!before && isAdjacent(text, before, prev) && DETERMINERS.has(before.lower) && !PERSON_NOUN_SET.has(prev.lower);
+}
+
+/**
+ * "NEET", "SALT", "LADO" in ordinary text: four capitals or fewer spell an acronym, unless they are
+ * a known first name ("JACK", "OMAR"). Longer words in capitals ("TIAGO") stay names.
+ */
+function isCapitalisedAcronym({ lists, shouted }: Scan, token: Token): boolean {
+  const w = token.base;
+  return !shouted && w.length <= 4 && w === w.toUpperCase() && w !== token.lower && !lists.isKnownFirstName(w);
+}
+
 /** "Will Smith", "Grace Patel", "Zebedee van der Merwe", "Amal al-Rashid". */
 function pairedName(scan: Scan, i: number): Finding | undefined {
   const { text, tokens, lists, shouted } = scan;
   const token = tokens[i];
   const next = tokens[i + 1];
   if (!token || !next || !(lists.isSurname(next.base) || SURNAME_PARTICLES.has(next.lower))) return undefined;
+  // "THEY WILL SUE", "to mark Hall's work": a word that grammar makes a verb or noun starts no name.
+  if (usedAsWord(scan, i)) return undefined;
   // Two particles in a row ("van der", "de la") mark a surname in any case.
   const twoParticles = SURNAME_PARTICLES.has(next.lower) && SURNAME_PARTICLES.has(tokens[i + 2]?.lower ?? '');
   const beforeParticle = SURNAME_PARTICLES.has(next.lower) && (isTitleCase(token.base) || twoParticles);
@@ -143,6 +182,7 @@ function scanTokens(scan: Scan): NameFinding[] {
     // The cheap set lookups first: most words are neither names nor the start of a pair.
     if (scan.lists.isListed(token.base)) {
       if (isAcronym(token.base, scan.shouted) || SURNAME_PARTICLES.has(token.lower) || isPartOfProperNoun(scan, i)) return;
+      if (isCapitalisedAcronym(scan, token) || usedAsWord(scan, i)) return;
       found.push({ code: 'personal_name', start: token.start, end: token.end, byCue: false });
       return;
     }
@@ -181,8 +221,10 @@ function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || isAcronym(name, shouted)) continue;
-      if (isCandidateName(name, lists, typeof strength === 'function' ? strength(m) : strength, wordContext(text, span[0], name, shouted))) {
-        found.push({ code: 'personal_name', start: span[0], end: span[1], byCue: true });
+      if (isMonthAsDate(text, span[0], name)) continue;
+      const before = familyNameBefore(text, span[0], name, shouted);
+      if (before !== undefined || isCandidateName(name, lists, typeof strength === 'function' ? strength(m) : strength, wordContext(text, span[0], name, shouted))) {
+        found.push({ code: 'personal_name', start: before ?? span[0], end: span[1], byCue: true });
       }
     }
   }

@@ -19,23 +19,43 @@ export function isValidNhsNumber(digits: string): boolean {
 }
 
 // Runs of digit groups separated by single spaces or hyphens, e.g. "943 476 5919", "01484 221000".
-// Writers also use dots, slashes, repeated spaces and line breaks between groups ("943/476/5919").
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t]*\r?\n[ \t]*|[ \t]{1,3}|[-./])\d+)*(?![\p{L}\d])/gu;
-const GROUP_SEPARATOR = /[ \t]*\r?\n[ \t]*|[ \t]{1,3}|[-./]/gu;
+// Writers also use dots, slashes, repeated spaces and line breaks between groups ("943/476/5919"),
+// and put groups in brackets ("(943) 476 5919", "[476] [815] [6290]", "(475)2318016"): a bracket
+// between two groups is a separator like a space.
+const SEP = String.raw`[ \t]*\r?\n[ \t]*|[)\]}]?[ \t]{1,3}[(\[{]?|[)\]}][(\[{]?|[-./]`;
+const DIGIT_RUN = new RegExp(String.raw`(?<![\p{L}\d+])\d+(?:(?:${SEP})\d+)*(?![\p{L}\d])`, 'gu');
+const GROUP_SEPARATOR = new RegExp(SEP, 'gu');
 
-/** A run's digit groups, each with where it starts in the text (what splitting at the separators gives). */
-function digitGroups(run: string, at: number): { groups: string[]; offsets: number[] } {
+interface Groups { groups: string[]; offsets: number[]; bracketAfter: boolean[] }
+
+/** A run's digit groups, each with where it starts in the text and whether a bracket closes it. */
+function digitGroups(run: string, at: number): Groups {
   const groups: string[] = [];
   const offsets: number[] = [];
+  const bracketAfter: boolean[] = [];
   let from = 0;
   for (const sep of allMatches(GROUP_SEPARATOR, run)) {
     groups.push(run.slice(from, sep.index));
     offsets.push(at + from);
+    bracketAfter.push(/[)\]}]/.test(sep[0]));
     from = sep.index + sep[0].length;
   }
   groups.push(run.slice(from));
   offsets.push(at + from);
-  return { groups, offsets };
+  bracketAfter.push(false);
+  return { groups, offsets, bracketAfter };
+}
+
+/** /\+\s*\d{1,3}[ -]?$/ on the text before `at`, read backwards without copying it. */
+function afterDiallingCode(text: string, at: number): boolean {
+  let i = at - 1;
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 45) i--;
+  let digits = 0;
+  while (i >= 0 && digits < 4 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) { i--; digits++; }
+  if (digits < 1 || digits > 3) return false;
+  while (i >= 0 && /\s/u.test(text.charAt(i))) i--;
+  return text.charCodeAt(i) === 43;
 }
 
 export function detectUpns(text: string): Finding[] {
@@ -51,17 +71,23 @@ export function detectNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
   if (countDigits(text) < 10) return found; // an NHS number holds 10
   for (const m of allMatches(forText(DIGIT_RUN, isAscii(text)), text)) {
-    if (/\+\s*\d{1,3}[ -]?$/u.test(text.slice(0, m.index))) continue; // "+44 …": an international phone number
-    const { groups, offsets } = digitGroups(m[0], m.index);
-    // Look at every window of groups shaped like an NHS number: [10], [3, 3, 4] or [5, 5].
+    if (afterDiallingCode(text, m.index)) continue; // "+44 …": an international phone number
+    const { groups, offsets, bracketAfter } = digitGroups(m[0], m.index);
+    // Look at every window of groups shaped like an NHS number: [10], [3, 3, 4] or [5, 5]; and
+    // [3, 7] when a bracket closes the first group, as with a dialling code ("(475)2318016").
     groups.forEach((g, i) => {
       const window = g.length === 10 ? [g] : g.length === 5 ? groups.slice(i, i + 2) : groups.slice(i, i + 3);
-      const shape = window.map((w) => w.length).join(',');
-      if (shape !== '10' && shape !== '3,3,4' && shape !== '5,5') return;
+      let shape = window.map((w) => w.length).join(',');
+      if (g.length === 3 && bracketAfter[i] && groups[i + 1]?.length === 7) {
+        window.splice(0, window.length, g, groups[i + 1] as string);
+        shape = '3,7';
+      }
+      if (shape !== '10' && shape !== '3,3,4' && shape !== '5,5' && shape !== '3,7') return;
       const digits = window.join('');
       const start = offsets[i] ?? 0;
+      const end = (offsets[i + window.length - 1] ?? start) + (window[window.length - 1] ?? '').length;
       if (!digits.startsWith('0') && isValidNhsNumber(digits)) {
-        found.push({ code: 'nhs_number', start, end: start + digits.length });
+        found.push({ code: 'nhs_number', start, end });
       }
     });
   }

@@ -1,6 +1,6 @@
 // Home addresses and full postcodes. An outward code alone ("HD1") or a town ("in Batley") is
 // fine: it describes an area, not a household.
-import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
+import { allMatches, forText, isAscii, mayMatch, textFacts } from './fast-regex.js';
 import { isShouted } from './normalise.js';
 import type { Finding } from './types.js';
 
@@ -18,7 +18,10 @@ const POSTCODE = /(?<![\p{L}\d])(?<area>[A-Za-z]{1,2})(?<district>\d[A-Za-z\d]?)
 
 export function detectPostcodes(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of allMatches(forText(POSTCODE, isAscii(text)), text)) {
+  // An area's letter straight before the district's digit, on ASCII text: most texts have none.
+  const facts = textFacts(text);
+  if (facts.ascii && !facts.letterThenDigit) return found;
+  for (const m of allMatches(forText(POSTCODE, facts.ascii), text)) {
     const { area = '', inward = '' } = m.groups ?? {};
     if (!POSTCODE_AREAS.has(area.toUpperCase())) continue;
     // "M6 2nd", "S1 3rd": ordinals, not inward codes.
@@ -82,7 +85,7 @@ export function detectAddresses(written: string, shouted = isShouted(written)): 
   const found: Finding[] = [];
   // Title-casing ASCII text leaves it ASCII.
   const ascii = isAscii(written);
-  if (!forText(MAYBE_ADDRESS, ascii).test(written)) return found;
+  if (textFacts(written).digits === 0 && !forText(MAYBE_ADDRESS, ascii).test(written)) return found;
   const text = shouted ? titleCased(written) : written;
   const anyCase = mayMatch(text, ANY_CASE_STREETS) ? allMatches(forText(HOUSE_AND_STREET_ANY_CASE, ascii), text) : [];
   for (const m of [...allMatches(forText(HOUSE_AND_STREET, ascii), text), ...anyCase]) {

@@ -38,6 +38,8 @@ export interface NameLists {
   isEveryday(word: string): boolean;
   /** One of the commonest English words ("was", "will"). */
   isCommon(word: string): boolean;
+  /** A first name of our curated list or of the English-speaking data set: "JACK", not "NEET". */
+  isKnownFirstName(word: string): boolean;
   /** Full names from the caller, lower-cased words, matched as phrases. */
   phrases: string[][];
 }
@@ -46,6 +48,7 @@ interface Shared {
   listed: Set<string>; ambiguous: Set<string>; surnames: Set<string>; everyday: ReadonlySet<string>; common: ReadonlySet<string>;
   /** Listed names that are also rare English words: names in small letters only with a cue. */
   rareWords: Set<string>;
+  firstNames: Set<string>;
 }
 let shared: Shared | undefined;
 
@@ -71,7 +74,8 @@ function buildShared(): Shared {
   const rareWords = new Set([...listed].filter((w) => data.rare.has(w) && !curatedFirst.has(w)));
   const surnames = new Set(COMMON_SURNAMES.map((n) => n.toLowerCase()));
   for (const w of data.names) if (w.length >= 3 && !data.common.has(w) && !isNotAName(w)) surnames.add(w);
-  return { listed, ambiguous, surnames, everyday: data.everyday, common: data.common, rareWords };
+  const firstNames = new Set([...curatedFirst, ...data.firstNames]);
+  return { listed, ambiguous, surnames, everyday: data.everyday, common: data.common, rareWords, firstNames };
 }
 
 /** The shared sets, built on first use (about a quarter of a second), then kept. */
@@ -162,6 +166,7 @@ function makeLists(extraNames: readonly string[]): NameLists {
     isSurname: remembered(orUnmarked((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)), s.everyday)),
     isEveryday: remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w)),
     isCommon: remembered((w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase())),
+    isKnownFirstName: (w) => s.firstNames.has(w.toLowerCase()) || extra.has(w.toLowerCase()),
     phrases,
   };
 }

@@ -6,7 +6,7 @@
 // signal where the writer used it) and every lookup folds it. The screen's messages never quote
 // the text or a position in it, so no map back to the original offsets is needed.
 
-import { forText, isAscii } from './fast-regex.js';
+import { forText, isAscii, textFacts } from './fast-regex.js';
 
 const SPACES = /[\p{Zs}\t]/gu;
 const FORMAT = /\p{Cf}/gu;
@@ -48,11 +48,18 @@ export function normaliseForScreen(text: string): string {
   return undoSpelling(ascii ? asciiForms(text) : unicodeForms(text), ascii);
 }
 
+// Curly double quotes and the pound sign are common in text pasted from documents; every detector
+// treats them exactly as it treats '"' and '$' (sentence breaks; a currency before a number), so
+// they become those, and such text can take the quicker ASCII way (fast-regex.ts).
+const DOUBLE_QUOTES = /[\u201C\u201D]/gu;
+
 function unicodeForms(text: string): string {
   return foldHomoglyphs(text.normalize('NFKC').replace(FORMAT, ''))
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
-    .replace(DASHES, '-');
+    .replace(DASHES, '-')
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(/£/gu, '$');
 }
 
 /**
@@ -66,20 +73,16 @@ function asciiForms(text: string): string {
   return out;
 }
 
+// textFacts says, from its one pass, when ASCII text holds nothing either pattern could match.
 function undoSpelling(text: string, ascii: boolean): string {
-  return text
-    .replace(forText(SPELT_OUT, ascii), joinLetters)
-    .replace(forText(SPELT_DIGITS, ascii), (run) => run.replace(/ /gu, ''));
+  const facts = textFacts(text);
+  const letters = !ascii || facts.spelt ? text.replace(forText(SPELT_OUT, ascii), joinLetters) : text;
+  if (!textFacts(letters).spacedDigits) return letters;
+  return letters.replace(forText(SPELT_DIGITS, ascii), (run) => run.replace(/ /gu, ''));
 }
 
 /** Mostly capitals: the writer's capital letters say nothing about which words are names. */
 export function isShouted(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
-  }
+  const { upper, lower } = textFacts(text);
   return upper > 8 && upper > lower * 2;
 }

@@ -9,6 +9,7 @@ import { detectDatesOfBirth } from './detect-dob.js';
 import { detectNames } from './detect-names.js';
 import { detectNhsNumbers, detectSpeltNhsNumbers, detectUpns } from './detect-numbers.js';
 import { detectAddresses, detectPostcodes } from './detect-places.js';
+import { countDigits } from './fast-regex.js';
 import { PRIVACY_MESSAGES } from './messages.js';
 import { buildNameLists } from './name-lists.js';
 import { isShouted, normaliseForScreen } from './normalise.js';
@@ -36,7 +37,7 @@ export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Fi
   });
   // Numbers, postcodes and dates all need a digit (unless spelt out); most titles have none.
   const spelt = detectSpeltNhsNumbers(clean);
-  if (!/\d/u.test(clean)) return [...names, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
+  if (countDigits(clean) === 0) return [...names, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
   return [
     ...names,
     ...ages,

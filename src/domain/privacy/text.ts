@@ -67,6 +67,10 @@ function tokenizeAscii(text: string): Token[] {
 
 /** "Oliver" yes; "OLIVER", "oliver", "SEND" no. Capitalised like a name, not shouted like an acronym. */
 export function isTitleCase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  const d = word.charCodeAt(1);
+  // ASCII first and second letters answer it at once; any other word takes the expressions.
+  if (c < 128 && d < 128) return c >= 65 && c <= 90 && d >= 97 && d <= 122;
   return /^\p{Lu}\p{Ll}/u.test(word) && !/^\p{Lu}+$/u.test(word);
 }
 

@@ -58,7 +58,7 @@ export const NOT_NAMES = new Set([
   'tas', 'teacher', 'teachers', 'therapist', 'therapists', 'worker', 'workers', 'young', 'youngster',
   'expert', 'experts', 'colleague', 'colleagues', 'team', 'men', 'women', 'people', 'person',
   // Year groups and stages
-  'year', 'years', 'reception', 'nursery', 'eyfs', 'key', 'stage', 'ks', 'sixth', 'form', 'post',
+  'year', 'years', 'olds', 'reception', 'nursery', 'eyfs', 'key', 'stage', 'ks', 'sixth', 'form', 'post',
   // Subjects and school life
   'art', 'assembly', 'attendance', 'behaviour', 'breakfast', 'computing', 'drama', 'english', 'geography',
   'history', 'homework', 'languages', 'literacy', 'lunch', 'lunchtime', 'maths', 'music', 'numeracy', 'pe',
@@ -79,8 +79,39 @@ export const NOT_NAMES = new Set([
   'easter', 'summer', 'autumn', 'spring', 'winter', 'half',
 ]);
 
+/**
+ * Languages and nationalities of families here, capitalised as English writes them ("Greek
+ * letters", "Polish speakers"): some are also surnames in the data sets.
+ */
+export const LANGUAGES = new Set([
+  'english', 'welsh', 'scottish', 'irish', 'british', 'polish', 'romanian', 'czech', 'slovak', 'hungarian', 'latvian',
+  'lithuanian', 'ukrainian', 'russian', 'bulgarian', 'albanian', 'greek', 'turkish', 'kurdish', 'arabic', 'persian',
+  'farsi', 'dari', 'pashto', 'urdu', 'punjabi', 'gujarati', 'bengali', 'hindi', 'tamil', 'somali', 'tigrinya',
+  'amharic', 'swahili', 'yoruba', 'igbo', 'shona', 'french', 'spanish', 'portuguese', 'italian', 'german', 'dutch',
+  'chinese', 'mandarin', 'cantonese', 'vietnamese', 'korean', 'japanese', 'thai', 'filipino', 'tagalog',
+]);
+
 /** Is this lower-cased word known not to be a person's name? */
 export function isNotAName(word: string): boolean {
   const w = word.toLowerCase();
-  return NOT_NAMES.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || PLACES.has(w) || INSTITUTION_WORDS.has(w);
+  return NOT_NAMES.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || PLACES.has(w) || INSTITUTION_WORDS.has(w) || LANGUAGES.has(w);
 }
+
+const TIME_WORD_BEFORE = /\b(?:in|by|from|until|till|since|during|of|on|before|after|early|late|mid|end|this|last|next)[ \t]+$/iu;
+
+/** "in May, aged 5 to 7", "by June (Year 6)": a month after a time word is a date, not a girl. */
+export function isMonthAsDate(text: string, start: number, word: string): boolean {
+  return MONTHS.has(word.toLowerCase()) && TIME_WORD_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** Words after which a noun follows: "a jack", "the car jack", "a new jack", "a tom cat". */
+export const DETERMINERS = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'each', 'every', 'another', 'any', 'some', 'no', 'its',
+]);
+
+/** Words after which a verb follows: "to sue", "may sue", "could jack", "don't harry", "they sue". */
+export const VERB_MARKERS = new Set([
+  'to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'do', 'does', 'did', 'not',
+  'never', "don't", "doesn't", "didn't", "won't", "can't", 'cannot', "couldn't", "wouldn't", "shouldn't", "mustn't",
+  'i', 'we', 'you', 'they', "i'll", "we'll", "you'll", "they'll", "let's",
+]);
