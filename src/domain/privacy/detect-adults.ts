@@ -7,7 +7,28 @@ import { type Token, isTitleCase } from './text.js';
 import type { Finding } from './types.js';
 import { NOT_NAMES } from './vocabulary.js';
 
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'mister', 'madam', 'mme', 'mlle', 'cllr', 'councillor', 'rev', 'revd', 'sr', 'fr']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'mister', 'madam', 'mme', 'mlle', 'cllr', 'councillor', 'rev', 'revd', 'reverend', 'sr', 'fr', 'rabbi', 'imam', 'canon', 'sir', 'dame']);
+
+/**
+ * Jobs only adults hold. A name joined to one ("Helen Carr, Head of Inclusion", "our SENCO Sarah
+ * Hughes", "Tom Barker (SEND Transport Manager)") is a member of staff or a partner, named as
+ * staff are in every plan. Words a child could be ("pupil", "student", "learner") are not here.
+ */
+const ROLES = new Set([
+  'head', 'headteacher', 'headmaster', 'headmistress', 'deputy', 'principal', 'senco', 'sendco', 'teacher', 'tutor', 'manager',
+  'officer', 'lead', 'coordinator', 'co-ordinator', 'director', 'therapist', 'psychologist', 'nurse', 'consultant', 'clinician',
+  'practitioner', 'worker', 'adviser', 'advisor', 'chair', 'governor', 'commissioner', 'paediatrician', 'gp', 'doctor', 'ot', 'salt',
+  'slt', 'ep', 'caseworker', 'administrator', 'ceo', 'councillor', 'inspector', 'specialist', 'senior', 'assistant', 'leader',
+  'secretary', 'mp', 'apprentice', 'volunteer', 'trustee', 'dsl', 'inclusion', 'camhs', 'hr',
+]);
+/** Words that may stand between a name and its job: "Helen Carr, our acting Head of …". */
+const ROLE_LEAD_INS = new Set([
+  'the', 'our', 'their', 'your', 'a', 'an', 'acting', 'interim', 'new', 'as', 'and', 'of', 'for',
+  // What kind of job: "our educational psychologist", "the designated safeguarding lead".
+  'educational', 'clinical', 'designated', 'safeguarding', 'speech', 'language', 'occupational', 'physio', 'school', 'class',
+  'transport', 'inclusion', 'send', 'sen', 'ehc', 'nhs', 'family', 'support', 'service', 'services', 'strategic', 'programme',
+  'project', 'health', 'mental', 'community', 'specialist', 'advisory', 'learning', 'autism', 'virtual', 'attendance',
+]);
 
 /** Lower-case particles of multi-part surnames: "van der Berg", "de la Cruz", "bin Ahmad". */
 export const SURNAME_PARTICLES = new Set([
@@ -57,8 +78,59 @@ function directorySpans(tokens: Token[], byFirst: ReadonlyMap<string, string[][]
   return spans;
 }
 
+/** A run of two or three capitalised name words from token i: its last index, or -1. */
+function fullNameEnd(text: string, tokens: Token[], i: number, lists: NameLists, shouted: boolean): number {
+  let last = -1;
+  for (let j = i; j < i + 3; j++) {
+    const t = tokens[j];
+    if (!t || (j > i && !gapOk(text, tokens[j - 1]!, t, false)) || ROLES.has(t.lower) || !surnameLike(t, lists, shouted)) break;
+    if (!shouted && !isTitleCase(t.base)) break;
+    last = j;
+  }
+  return last > i ? last : -1;
+}
+
+/** A job within a few words after `from` ("…, Head of Inclusion", "(SENCO)", "- our EP"). */
+function roleAfter(text: string, tokens: Token[], from: number): boolean {
+  for (let j = from + 1; j <= from + 4; j++) {
+    const t = tokens[j];
+    if (!t) return false;
+    // Only a comma, a bracket or a dash before the job, and only spaces within it: no digits, no cue.
+    const gap = text.slice(tokens[j - 1]!.end, t.start);
+    if (j === from + 1 ? !/^\s*[,(–—-]?\s*$/u.test(gap) : !/^\s+$/u.test(gap)) return false;
+    if (isRole(tokens, j)) return true;
+    if (!ROLE_LEAD_INS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/** A job just before token i ("our SENCO Sarah Hughes", "Head of Inclusion, Joanne Whitaker"). */
+function roleBefore(text: string, tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev !== undefined && isRole(tokens, i - 1) && /^\s*,?\s*$/u.test(text.slice(prev.end, tokens[i]!.start));
+}
+
+/** A job word as a job: not someone's ("the teacher's son"), not a pupil's ("head girl", "lead pupil"). */
+function isRole(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (!ROLES.has(t.lower) || t.text !== t.base) return false;
+  return !/^(?:boy|girl|boys|girls|pupil|pupils|student|students|learner|child|children|prefect)$/u.test(tokens[j + 1]?.lower ?? '');
+}
+
+/** Full names joined to an adult's job, either side. */
+function roleSpans(text: string, tokens: Token[], lists: NameLists, shouted: boolean): Finding[] {
+  const spans: Finding[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const end = fullNameEnd(text, tokens, i, lists, shouted);
+    if (end < 0) continue;
+    if (roleBefore(text, tokens, i) || roleAfter(text, tokens, end)) spans.push({ code: 'personal_name', start: tokens[i]!.start, end: tokens[end]!.end });
+    i = end;
+  }
+  return spans;
+}
+
 export function adultSpans(text: string, tokens: Token[], lists: NameLists, directory: Directory, shouted: boolean): Finding[] {
-  return [...titledSpans(text, tokens, lists, shouted), ...directorySpans(tokens, directory.byFirst)];
+  return [...titledSpans(text, tokens, lists, shouted), ...roleSpans(text, tokens, lists, shouted), ...directorySpans(tokens, directory.byFirst)];
 }
 
 export interface Directory {

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { PRIVACY_REASON_CODES, screenText } from '../../../src/domain/privacy/index.js';
 import { REFUSED } from './corpus.js';
 
-interface Line { text: string; codes?: string[]; offending?: string[]; directory?: string[]; title?: boolean }
+interface Line {
+  text: string; codes?: string[]; offending?: string[]; directory?: string[]; title?: boolean;
+  /** Only capitals tell a name here ("Li Na is 6"): lower- and upper-case disguises are not asked of it. */
+  capitals?: boolean;
+}
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'corpora');
 const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort() : [];
@@ -84,10 +88,11 @@ const FULL_WIDTH = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCharCod
 const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
 const SPACES = ['\u00A0', '\u2007', '\u202F', '\u3000'];
 
+const CASE_DISGUISES = [(s: string) => s.toLowerCase(), (s: string) => s.toUpperCase()];
+
 /** One disguise applied to a text; all keep the letters a reader sees. */
 const disguise = fc.oneof(
-  fc.constant((s: string) => s.toLowerCase()),
-  fc.constant((s: string) => s.toUpperCase()),
+  ...CASE_DISGUISES.map((f) => fc.constant(f)),
   fc.constant((s: string) => FULL_WIDTH(s)),
   fc.constant((s: string) => s.normalize('NFD')),
   fc.constant((s: string) => s.replace(/'/g, '\u2019')),
@@ -103,13 +108,15 @@ const disguise = fc.oneof(
 );
 
 const bases = [...REFUSED.map((c) => c.text), ...refuse.map((c) => c.text)];
+const capitalsOnly = new Set(refuse.filter((c) => c.capitals).map((c) => c.text));
 
 describe('disguised refuse cases', () => {
   it('are all refused (at least 300 generated variants)', () => {
     let runs = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...bases), fc.array(disguise, { minLength: 1, maxLength: 3 }), (text, fs_) => {
+      fc.property(fc.constantFrom(...bases), fc.array(disguise, { minLength: 1, maxLength: 3 }), (text, all) => {
         runs++;
+        const fs_ = capitalsOnly.has(text) ? all.filter((f) => !CASE_DISGUISES.includes(f)) : all;
         const variant = fs_.reduce((t, f) => f(t), text);
         expect(screenText(variant).ok, JSON.stringify(variant)).toBe(false);
       }),
