@@ -83,6 +83,22 @@ export function answerClusters(ctx: AskContext, area?: string): Answer {
   };
 }
 
+/** Every cluster's chair, and how many have none recorded. */
+export function answerClusterChairs(ctx: AskContext): Answer {
+  const clusters = ctx.idx.dir.clusters;
+  if (!clusters.length) return { text: 'There are no clusters in the plan yet.', cards: [] };
+  const chaired = clusters.flatMap((c) => {
+    const chair = c.chairId !== null ? ctx.idx.personById.get(c.chairId)?.name : undefined;
+    return chair ? [{ c, chair }] : [];
+  });
+  const none = clusters.length - chaired.length;
+  const missing = none ? ` ${plural(none, 'cluster')} ${none === 1 ? 'has' : 'have'} no chair recorded.` : '';
+  const text = chaired.length
+    ? `${chaired.length} of the ${clusters.length} clusters have a chair: ${listWords(chaired.map(({ c, chair }) => `${chair} (${c.name}, ${c.code})`))}.${missing}`
+    : `No cluster has a chair recorded yet.`;
+  return { text, cards: [factsCard('Cluster chairs', chaired.map(({ c, chair }) => [`${c.name} (${c.code})`, chair]))] };
+}
+
 function meetingView(ctx: AskContext, m: ClusterMeeting): MeetingView {
   const c = ctx.idx.clusterById.get(m.clusterId);
   const end = new Date(m.startsAt.getTime() + m.durationMinutes * 60_000);

@@ -11,7 +11,7 @@ import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
-import { answerCluster, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
+import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
 import {
   answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
 } from './answer-workstreams.js';
@@ -107,7 +107,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'areas': return answerAreas();
     case 'setting': return answerSetting(ctx, intent.setting, q);
     case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
-    case 'clusters': return answerClusters(ctx, intent.area);
+    case 'clusters': return intent.chairs ? answerClusterChairs(ctx) : answerClusters(ctx, intent.area);
     case 'meetings': return answerMeetings(ctx, intent);
     case 'myCluster': return answerMyCluster(ctx);
     case 'request': return answerRequestRefs(ctx, intent.refs);

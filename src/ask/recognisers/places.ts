@@ -56,8 +56,12 @@ export function myCluster(q: Question): Intent | undefined {
 
 const CLUSTER_LIST_WORDS = new Set(['clusters', 'cluster', 'communities', 'community', 'area', 'areas', 'names', 'codes', 'code', 'name', 'local', 'groups', 'many', 'exist', 'kirklees']);
 
-/** "Which clusters are there?", "clusters in Dewsbury". */
+/** "Who chairs each cluster?", "list the cluster chairs": every cluster's chair, not one cluster's. */
+const ALL_CHAIRS = /\b(?:(?:cluster|clusters') chairs|chairs of (?:the |all the |each )?clusters|(?:who )?chairs? (?:each|every|all the|all) clusters?|who chairs which cluster|each cluster's chair)\b/;
+
+/** "Which clusters are there?", "clusters in Dewsbury", "who chairs each cluster?". */
 export function clusterList(q: Question): Intent | undefined {
+  if (ALL_CHAIRS.test(q.lower)) return { kind: 'clusters', chairs: true };
   if (!/\bclusters\b|\bcluster communit(?:y|ies)\b/.test(q.lower) || /\bsencos?\b|\bchairs?\b/.test(q.lower)) return undefined;
   const areas = [...new Set(q.idx.dir.clusters.map((c) => c.area))];
   // "who is recruiting the ed psych capacity for clusters": other words make it about something else.
