@@ -5,7 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import type { MeetingView } from '../domain/clusters/index.js';
+import { meetingTitle, type MeetingView } from '../domain/clusters/index.js';
 
 export interface MeetingIcsOptions {
   /** The partnership's name, as the calendar's name and the organiser's. */
@@ -15,11 +15,6 @@ export interface MeetingIcsOptions {
   /** The meeting's time zone (the partnership's: Europe/London). */
   timeZone: string;
   now: Date;
-}
-
-/** The title a calendar shows: "Batley cluster SENCO meeting". */
-export function meetingSummary(m: Pick<MeetingView, 'cluster'>): string {
-  return `${m.cluster.name} cluster SENCO meeting`;
 }
 
 export function meetingIcs(m: MeetingView, o: MeetingIcsOptions): string {
@@ -38,7 +33,7 @@ export function meetingIcs(m: MeetingView, o: MeetingIcsOptions): string {
     start: at(m.startsAt),
     end: at(end),
     timezone: o.timeZone,
-    summary: meetingSummary(m),
+    summary: meetingTitle(m),
     location: m.location,
     description: `${m.cluster.name} cluster (${m.cluster.code}), ${m.cluster.area}.\n${agenda}`,
   });

@@ -2,7 +2,7 @@
 // counts with buttons, notes and follow-ups once written, and a way into Experts at Hand.
 // Posted to the cluster's linked chat; refreshes per viewer (their reply, the buttons they may use).
 import type { MeetingView, RsvpResponse } from '../../domain/clusters/index.js';
-import { hasEnded, hasStarted, RSVP_BUTTONS, RSVP_RESPONSES, RSVP_WORDS } from '../../domain/clusters/index.js';
+import { hasEnded, hasStarted, meetingTitle, RSVP_BUTTONS, RSVP_RESPONSES, RSVP_WORDS } from '../../domain/clusters/index.js';
 import { formatWhen } from '../../domain/time/format.js';
 import { adaptiveCard, facts, heading, text, type Card, type CardElement } from '../common.js';
 import { md } from '../markup.js';
@@ -38,9 +38,6 @@ export function noticeBlock(n: Notice): CardElement {
   return text(n.text, { color: n.tone === 'good' ? 'Good' : 'Attention', weight: 'Bolder' });
 }
 
-export function meetingTitle(m: MeetingView): string {
-  return `${m.cluster.name} cluster SENCO meeting`;
-}
 
 export function countsLine(m: MeetingView): string {
   return RSVP_RESPONSES.map((r) => `${RSVP_BUTTONS[r]}: ${m.counts[r]}`).join(' · ');

@@ -34,6 +34,11 @@ export interface MeetingView {
   myResponse?: RsvpResponse | null;
 }
 
+/** What a meeting is called on its card and in calendars: "Batley cluster SENCO meeting". */
+export function meetingTitle(m: Pick<MeetingView, 'cluster'>): string {
+  return `${m.cluster.name} cluster SENCO meeting`;
+}
+
 export const REMINDERS = ['day_before', 'hour_before'] as const;
 export type ReminderKind = (typeof REMINDERS)[number];
 
