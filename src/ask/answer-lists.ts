@@ -95,7 +95,7 @@ function scopePhrase(ctx: AskContext, f: ListFilter, withOwner: boolean): string
 export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: number): string {
   const p = statusPhrasing(ctx, f, q);
   const pastWindow = Boolean(f.period?.past);
-  const per = f.period ? `${pastWindow && !p.predicate ? 'were due' : 'due'} ${f.period.label}` : '';
+  const per = f.period ? `${pastWindow && !p.predicate ? 'were due' : 'due'} ${whenDue(f.period.label)}` : '';
   if (f.changed) return changedHeadline(ctx, f, p, n);
   if (f.owner) {
     const who = f.ownerIsAsker ? 'You have' : `${f.owner.name} has`;
@@ -113,7 +113,7 @@ export function headline(ctx: AskContext, f: ListFilter, q: ActionQuery, n: numb
   if (f.period) {
     const adj = p.adjective ? `${p.adjective} ` : '';
     const tense = pastWindow ? pastVerb : verb;
-    return `${count} ${adj}${noun}${scope} ${tense} due ${f.period.label}.`;
+    return `${count} ${adj}${noun}${scope} ${tense} due ${whenDue(f.period.label)}.`;
   }
   if (p.predicate === 'in the plan') return `${n === 0 ? 'There are no actions' : `There ${verb} ${plural(n, 'action')}`}${scope}.`;
   return `${count} ${noun}${scope} ${verb} ${p.predicate || 'open'}.`;
@@ -141,12 +141,17 @@ async function bothTotals(ctx: AskContext, f: ListFilter, q: ActionQuery, open: 
   return `There ${all === 1 ? 'is' : 'are'} ${plural(all, 'action')}${scope || ' in the plan'}${tail}.`;
 }
 
+/** A window named with "the" reads after "due" with "in": "due in the spring term", but "due by the end of March". */
+function whenDue(label: string): string {
+  return /^the (?!end of)/.test(label) ? `in ${label}` : label;
+}
+
 function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
   const p = statusPhrasing(ctx, f, q);
   let title = p.title;
   if (f.owner) title = `${f.ownerIsAsker ? 'Your' : `${f.owner.name}'s`} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
   title += scopePhrase(ctx, f, false);
-  if (f.period) title += ` due ${f.period.label}`;
+  if (f.period) title += ` due ${whenDue(f.period.label)}`;
   if (f.changed) title += ` changed ${f.changed.label}`;
   return title;
 }

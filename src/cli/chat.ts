@@ -9,6 +9,7 @@ import readline from 'node:readline/promises';
 import { parseCsv } from '../importer/csv.js';
 import { fillForm, formInputs } from './chat-forms.js';
 import { startConnectorStub } from './connector-stub.js';
+import { lineReader, type AskLine } from './line-reader.js';
 import { renderCard, type CardButton } from './render-card.js';
 import { fromRoot } from '../paths/package-root.js';
 
@@ -112,7 +113,7 @@ async function say(text: string): Promise<void> {
   show(replies);
 }
 
-async function press(button: CardButton, rl: readline.Interface): Promise<void> {
+async function press(button: CardButton, ask: AskLine): Promise<void> {
   if (button.kind === 'show') {
     if (!button.card) { console.log('(this button opens nothing)'); return; }
     console.log(`\n   -- ${button.title} --`);
@@ -126,7 +127,7 @@ async function press(button: CardButton, rl: readline.Interface): Promise<void> 
   }
   if (button.kind !== 'execute') { console.log(`(${button.kind} buttons do nothing here${button.url ? `: ${button.url}` : ''})`); return; }
   // As Teams does: the inputs of the button's card and of the cards around it.
-  const inputs = await fillForm((scopes.get(button) ?? []).flatMap((c) => formInputs(c)), (q) => rl.question(q), (l) => console.log(l));
+  const inputs = await fillForm((scopes.get(button) ?? []).flatMap((c) => formInputs(c)), async (q) => (await ask(q)) ?? '', (l) => console.log(l));
   const { status, body, replies } = await post({
     ...base(), type: 'invoke', name: 'adaptiveCard/action', replyToId: crypto.randomUUID(),
     value: { action: { type: 'Action.Execute', verb: button.verb, data: { ...button.data, ...inputs } }, trigger: 'manual' },
@@ -143,14 +144,17 @@ console.log(`Chatting with ${botUrl} as ${me.name}${group ? ' in a group chat' :
 const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
 rl.setPrompt('you> ');
 const watcher = watchOwnMessages(rl);
+const ask = lineReader(rl);
 try {
   for (;;) {
-    const line = (await rl.question('\nyou> ')).trim();
+    const typed = await ask('\nyou> ');
+    if (typed === null) break;
+    const line = typed.trim();
     if (!line) continue;
     if (/^(quit|exit)$/i.test(line)) break;
     const n = /^\d+$/.test(line) ? Number(line) : 0;
     try {
-      if (n > 0 && buttons[n - 1]) await press(buttons[n - 1]!, rl);
+      if (n > 0 && buttons[n - 1]) await press(buttons[n - 1]!, ask);
       else await say(line);
     } catch (err) {
       console.log(`(could not reach the bot at ${botUrl}: ${err instanceof Error ? err.message : String(err)}. Is it running? npm run demo)`);

@@ -222,3 +222,35 @@ describe('parsePeriod: holidays, seasons and weeks as people say them', () => {
   });
 });
 
+
+describe('parsePeriod: weeks of a month, quarter ends, seasons of a year, and "coming up in"', () => {
+  it('"the first week of December" is the Monday-to-Sunday week holding its first working day', () => {
+    expect(win('what is due in the first week of december')).toEqual(['2026-11-30', '2026-12-06']);
+    expect(win('anything due 2nd week of dec')).toEqual(['2026-12-07', '2026-12-13']);
+    // 1 May 2027 is a Saturday: the first working week starts on Monday 3 May.
+    expect(win('due in the first week of may 2027')).toEqual(['2027-05-03', '2027-05-09']);
+  });
+  it('"the last week of January" is not the past tense', () => {
+    expect(win('whats due the last week of january')).toEqual(['2027-01-25', '2027-01-31']);
+    expect(win('what was due in the last week of october')).toEqual(['2026-10-26', '2026-11-01']);
+  });
+  it('"the week of", "week commencing" and "w/c" name a week by a day in it', () => {
+    expect(win('anything due w/c 7 dec')).toEqual(['2026-12-07', '2026-12-13']);
+    expect(win('due week commencing 30/11')).toEqual(['2026-11-30', '2026-12-06']);
+    expect(win('what is due the week of 9 december')).toEqual(['2026-12-07', '2026-12-13']);
+  });
+  it('"by the end of Q3" runs from today; "in Q3" is the whole quarter', () => {
+    expect(win('anything due by the end of Q3')).toEqual(['2026-11-22', '2026-12-31']);
+    expect(win('due before end of q4')).toEqual(['2026-11-22', '2027-03-31']);
+    expect(win('due in q3')).toEqual(['2026-10-01', '2026-12-31']);
+  });
+  it('"summer 2027" is the summer term of 2027, or June to August without term dates', () => {
+    expect(win('what is due in summer 2027')).toEqual(['2027-04-12', '2027-07-21']);
+    expect(win('what is due in summer 2027', TODAY, [])).toEqual(['2027-06-01', '2027-08-31']);
+    expect(at('due in the summer term 2027', TODAY, [])?.missing).toBeTruthy();
+  });
+  it('"coming up" gives way to a window the question names', () => {
+    expect(win('what is coming up in March?')).toEqual(['2027-03-01', '2027-03-31']);
+    expect(win("what's coming up")).toEqual(['2026-11-22', '2026-12-06']);
+  });
+});

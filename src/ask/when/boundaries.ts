@@ -24,6 +24,14 @@ function endOf(what: string, today: IsoDate): EndPoint {
   }
 }
 
+/** The end of a financial quarter named by number, in this financial year (Q1 April–June … Q4 January–March). */
+function quarterEnd(n: number, today: IsoDate): EndPoint {
+  const t = parseIsoDate(today);
+  const fyStart = t.month >= 4 ? t.year : t.year - 1;
+  const q = financialQuarter(toIsoDate(n === 4 ? fyStart + 1 : fyStart, n === 4 ? 1 : 1 + n * 3, 1));
+  return { to: q.end, label: `the end of ${q.label}`, kind: 'end' };
+}
+
 /** Christmas, Easter, the new year and bank holidays: named days of the calendar. */
 function namedDay(p: string, today: IsoDate): EndPoint | null {
   const t = parseIsoDate(today);
@@ -79,6 +87,8 @@ function endPoint(phrase: string, ctx: Ctx): EndPoint | { missing: string; label
   const p = phrase.replace(/^the /, '');
   const end = /^end of (?:the |this )?(week|month|quarter|year|financial year|calendar year)$/.exec(p);
   if (end) return endOf(end[1] ?? 'year', ctx.today);
+  const quarter = /^end of (?:q|quarter )([1-4])$/.exec(p);
+  if (quarter) return quarterEnd(Number(quarter[1]), ctx.today);
   const found = termEndPoint(ctx, p) ?? namedDay(p, ctx.today) ?? monthEnd(p, ctx);
   if (found) return found;
   const day = chronoDay(p, ctx.today, ctx.past);

@@ -30,6 +30,8 @@
 // - "after / from / since X": from X (the day after, for "after") with no end.
 // - "today", "tomorrow", "yesterday", "on 30 November", "30/11" (day first), "on Friday", "next
 //   Friday" (chrono's reading: the coming Friday): one day.
+// - "the first/second/last week of December", "the week of 7 December", "w/c 7/12": that Monday-to-Sunday
+//   week (the first week of a month holds its first working day).
 // Typing slips in period words are read as meant and listed in `corrections`.
 import type { IsoDate } from '../../domain/plan/types.js';
 import { afterOrSince, between, byOrBefore, namedHoliday, nthDay } from './boundaries.js';
@@ -38,6 +40,7 @@ import type { Ctx, Period, PeriodOptions, Recogniser } from './period.js';
 import { months, quarters, rolling, soon, weeks, years } from './relative.js';
 import { correctSlips } from './slips.js';
 import { termWindows } from './terms.js';
+import { weekOf } from './week-of.js';
 
 export type { Period, PeriodOptions } from './period.js';
 export { NO_TERM_DATES } from './terms.js';
@@ -49,7 +52,9 @@ const PAST_TENSE = /\b(was|were|did|had|should have|should of|last|previous|prev
 
 /** In order of precedence: the first that finds something wins. */
 const RECOGNISERS: readonly Recogniser[] = [
-  rolling, soon, weeks, months, quarters, years, between, byOrBefore, namedHoliday, termWindows, afterOrSince, nthDay, relativeDay, chronoDay, wholeMonth,
+  rolling, weekOf, weeks, months, quarters, years, between, byOrBefore, namedHoliday, termWindows, afterOrSince, nthDay, relativeDay, chronoDay, wholeMonth,
+  // Last: "coming up" and "soon" give way to a named window ("coming up in March").
+  soon,
 ];
 
 /** The first time window in a lower-case question, or null. `today` is London's date. */

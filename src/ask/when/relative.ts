@@ -70,6 +70,8 @@ export const quarters: Recogniser = ({ text, today }) => {
   const t = parseIsoDate(today);
   const hit = find(text, /\b(this|next|last|previous|the current) (?:financial )?quarter\b|\bq([1-4])\b(?: (\d{4})(?:[-/](\d{2,4}))?)?/);
   if (!hit) return null;
+  // "by the end of Q3" is a window from today, read by byOrBefore.
+  if (/\b(?:by|before|until|till) (?:the )?end of (?:the )?$/.test(text.slice(Math.max(0, hit.span.start - 30), hit.span.start))) return null;
   let q = financialQuarter(today);
   if (hit.m[1] === 'next') q = nextQuarter(q);
   else if (hit.m[1] === 'last' || hit.m[1] === 'previous') q = previousQuarter(q);

@@ -2,7 +2,7 @@
 // They are data, not rules: with none imported the answer says so rather than guessing.
 import type { IsoDate } from '../../domain/plan/types.js';
 import {
-  addDays, comingHalfTerm, currentOrComingTerm, sortTerms, summerHolidays, termAfter, termBefore, termNamed, type SchoolTerm, type TermName,
+  addDays, endOfMonth, toIsoDate, comingHalfTerm, currentOrComingTerm, sortTerms, summerHolidays, termAfter, termBefore, termNamed, type SchoolTerm, type TermName,
 } from '../../domain/time/index.js';
 import { dayRange, find, window, type Ctx, type Period, type Recogniser } from './period.js';
 import type { Span } from '../references.js';
@@ -56,7 +56,31 @@ export const termWindows: Recogniser = (ctx) => {
   return { ...window(from, undefined, `after ${found.label.replace(/ \(.*$/, '')} (from ${dayRange(from, from)})`, ctx.today, span), source: 'calendar' };
 };
 
+// "summer 2027", "the spring term 2027": the term of that name that starts in that year. Without
+// the word "term" and without term dates, the season of the calendar is meant (summer is June to
+// August), and the answer says so.
+const TERM_YEAR_RE = /\b(?:the )?(spring|summer|autumn)( school)?( term)? (20\d\d)\b/;
+const SEASON_MONTHS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11] };
+
+function termInYear(ctx: Ctx, hit: NonNullable<ReturnType<typeof find>>): Period {
+  const name = (hit.m[1] ?? 'summer') as TermName;
+  const year = hit.m[4] ?? '';
+  const word = `the ${name} term of ${year}`;
+  const term = sortTerms(ctx.terms ?? []).find((t) => t.name === name && t.startsOn.startsWith(year));
+  if (term) return { ...window(term.startsOn, term.endsOn, `in ${word} (${dayRange(term.startsOn, term.endsOn)})`, ctx.today, hit.span), source: 'calendar' };
+  if (!hit.m[2] && !hit.m[3]) {
+    const [first, last] = SEASON_MONTHS[name] ?? [6, 8];
+    const from = toIsoDate(Number(year), first, 1);
+    const to = endOfMonth(toIsoDate(Number(year), last, 1));
+    return { ...window(from, to, `in ${name} ${year} (${dayRange(from, to)}; I don't have that term's dates)`, ctx.today, hit.span), source: 'calendar' };
+  }
+  if (!ctx.terms?.length) return noTermDates(hit.span, word);
+  return { ...noTermDates(hit.span, word), missing: `The term dates I have don't cover ${word}: an admin can import the year's term_dates.csv.` };
+}
+
 function termPeriod(ctx: Ctx): Period | null {
+  const inYear = find(ctx.text, TERM_YEAR_RE);
+  if (inYear) return termInYear(ctx, inYear);
   const holiday = find(ctx.text, HOLIDAY_RE) ?? find(ctx.text, OVER_HOLIDAY_RE);
   if (holiday) return holidayWindow(ctx, holiday.m[1] ?? 'summer', holiday.span);
   const season = find(ctx.text, SEASON_RE);
