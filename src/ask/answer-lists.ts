@@ -194,6 +194,8 @@ async function answerPage(ctx: AskContext, intent: ListIntent, longPage?: number
       page = await fetch(q);
     }
   }
+  const done = await onlyCompleteOnes(ctx, intent, q, page, fetch);
+  if (done) return done;
   const head = intent.count && !hasStatusFilter(intent.filter) && !intent.filter.status.open && !intent.filter.period
     ? await bothTotals(ctx, intent.filter, q, page.total) : headline(ctx, intent.filter, q, page.total);
   // Words nobody understood are said, never dropped silently.
@@ -201,6 +203,21 @@ async function answerPage(ctx: AskContext, intent: ListIntent, longPage?: number
   const sentences = [...unread, head, ...await listSentences(ctx, intent, q, page)];
   const cards = page.items.length ? [listCard(ctx, intent, q, page, order)] : [];
   return { text: sentences.join(' '), cards };
+}
+
+/**
+ * "List the RFM actions" when every one of them is complete: they are shown as complete, rather
+ * than "none are open" with nothing to see. Only where the question named a scope and no status.
+ */
+async function onlyCompleteOnes(ctx: AskContext, intent: ListIntent, q: ActionQuery, page: ActionPage, fetch: (q: ActionQuery) => Promise<ActionPage>): Promise<Answer | undefined> {
+  const f = intent.filter;
+  const scoped = Boolean(f.refPrefix || f.workstreams?.length || f.area || f.titleWords?.length);
+  if (page.total > 0 || !scoped || f.owner || intent.count || hasStatusFilter(f) || f.status.open || !q.statuses) return undefined;
+  const { statuses: _open, ...every } = q;
+  const closed = await fetch(every);
+  if (closed.total === 0) return undefined;
+  const head = `None of the ${plural(closed.total, 'action')}${scopePhrase(ctx, f, false)} is open: ${closed.total === 1 ? 'it is' : `all ${closed.total} are`} complete.`;
+  return { text: head, cards: [listCard(ctx, intent, every, closed, 'due_desc')] };
 }
 
 /** After the headline: the most urgent one, what a window leaves out, and which slice is shown. */

@@ -3,7 +3,8 @@ import { messageText } from '../cards/markup.js';
 import { factsCard, meetingsCard, type MeetingView } from '../cards/answers.js';
 import { EXPERT_VERBS } from '../cards/experts/request-card.js';
 import { decideClaim } from '../domain/experts/index.js';
-import type { Cluster, ClusterMeeting, ExpertRequest, Setting } from '../domain/plan/types.js';
+import { AREAS, type Cluster, type ClusterMeeting, type ExpertRequest, type Setting } from '../domain/plan/types.js';
+import { areaLabel } from '../domain/plan/status.js';
 import { addDays, formatDate, formatLongDate, londonDate, londonMidnight, londonTime } from '../domain/time/index.js';
 import { listWords, plural, type AskContext, type Answer } from './context.js';
 import type { Period } from './periods.js';
@@ -67,13 +68,15 @@ export async function answerCluster(ctx: AskContext, c: Cluster, want: 'chair' |
   };
 }
 
-export function answerClusters(ctx: AskContext, area?: string): Answer {
+export function answerClusters(ctx: AskContext, area?: string, areasAsked = false): Answer {
   const list = ctx.idx.dir.clusters.filter((c) => !area || c.area === area);
   if (!list.length) return { text: 'There are no clusters in the plan yet.', cards: [] };
   const areas = [...new Set(list.map((c) => c.area))];
   const text = area
     ? `${list.length} clusters are in ${area}: ${listWords(list.map((c) => `${c.name} (${c.code})`))}.`
-    : `There are ${list.length} cluster communities in ${plural(areas.length, 'area')}: ${areas.map((a) => `${a} (${list.filter((c) => c.area === a).length})`).join(', ')}.`;
+    : `There are ${list.length} cluster communities in ${plural(areas.length, 'area')}: ${areas.map((a) => `${a} (${list.filter((c) => c.area === a).length})`).join(', ')}.`
+      // "Areas" also names the plan's areas for improvement: say which is which.
+      + (areasAsked ? ` The plan's ${AREAS.length} areas for improvement are something else: ${listWords(AREAS.map(areaLabel))}.` : '');
   return {
     text,
     cards: [factsCard(area ? `Clusters in ${area}` : 'Cluster communities', list.slice(0, 40).map((c) => {

@@ -107,7 +107,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'areas': return answerAreas();
     case 'setting': return answerSetting(ctx, intent.setting, q);
     case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
-    case 'clusters': return intent.chairs ? answerClusterChairs(ctx) : answerClusters(ctx, intent.area);
+    case 'clusters': return intent.chairs ? answerClusterChairs(ctx) : answerClusters(ctx, intent.area, intent.areas);
     case 'meetings': return answerMeetings(ctx, intent);
     case 'myCluster': return answerMyCluster(ctx);
     case 'request': return answerRequestRefs(ctx, intent.refs);

@@ -36,6 +36,7 @@ const PRONOUN_RE = /\b(?:it|that|this|them|those|they|these|that one|this one)\b
 // "show more", "next page", "the rest", "keep going": the next slice of the previous list.
 const MORE_RE = /^(?:ok |okay |and |yes |yeah |go on |please )?(?:can you |could you )?(?:show|give|list|see|send)?(?: me)?(?: the| some)? ?(?:more|rest|the rest|remaining ones|next (?:page|ten|10|few|lot|batch|ones|bit)|others|other ones)\b|^(?:keep going|carry on|next page|what else|any more|more please|more pls)\b|^(?:next|more)$/;
 const MEETING_DETAIL_RE = /\bwhere\b|\bwhat time\b|\bwhen\b|\bagenda\b|\blocation\b|\bvenue\b|\bteams\b|\bonline\b|\bin person\b|\bhow long\b|\bstart\b/;
+const WHOLE_QUESTION_RE = /^(?:show|list|give|display|view|find|get|tell|what|whats|what's|which|who|whos|who's|when|how|is|are|any|anything|do|does|have|has)\b/;
 const ELLIPSIS_RE = /^(?:and|what about|how about|and what about|same for|what of|and for|and in|now)\b/;
 
 /** What the previous question was about, as words that can stand for "it" ("COM-06", "WS3"). */
@@ -76,7 +77,8 @@ export function resolvePronouns(q: Question, previous: Intent | undefined): stri
  */
 export function continueIntent(q: Question, fresh: Intent, previous: Intent | undefined): Intent | undefined {
   if (!previous) return undefined;
-  const elliptic = ELLIPSIS_RE.test(q.compact) || q.tokens.length <= 3;
+  // A short question that starts as a whole one ("show all actions in WS2") stands on its own.
+  const elliptic = ELLIPSIS_RE.test(q.compact) || (q.tokens.length <= 3 && !WHOLE_QUESTION_RE.test(q.compact));
   if (previous.kind === 'list') {
     if (MORE_RE.test(q.compact.replace(/[?!.]+$/, '')) && q.tokens.length <= 6 && !namesItsOwnSubject(q) && !q.period) {
       const p = previous.paging;

@@ -58,7 +58,7 @@ export type Intent =
   | { kind: 'areas' }
   | { kind: 'setting'; setting: Setting }
   | { kind: 'cluster'; cluster: Cluster; want: 'chair' | 'settings' | 'sencos' | 'info' }
-  | { kind: 'clusters'; area?: string; chairs?: boolean }
+  | { kind: 'clusters'; area?: string; chairs?: boolean; areas?: boolean }
   | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean }
   | { kind: 'myCluster' }
   | { kind: 'person'; person: Person }

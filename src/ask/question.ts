@@ -128,7 +128,12 @@ const FIRST_N_RE = new RegExp(`\\b(?:just |only )?(?:the )?(?:first|top) (${NUMB
 /** "(all)", "(from 11)", "page 2", "show all", "first five": which slice of a long list. */
 export function parsePaging(lower: string): { paging: Paging; rest: string } {
   let m = /\(\s*(?:all|more|the rest|rest)\s*\)|\b(?:show|list|see|give me) (?:me )?(?:them |it )?all\b|\bin full\b|\bfull list\b|\bevery one\b|\ball of them\b/.exec(lower);
-  if (m) return { paging: { offset: /^\(/.test(m[0]) ? 10 : 0, limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };
+  if (m) {
+    // "show all actions in WS2" asks for every action, complete ones too: the status words keep "all".
+    const keepAll = /all$/.test(m[0]) && /^ (?:the )?(?:[a-z0-9-]{1,12} ){0,3}(?:actions|tasks)\b/.test(lower.slice(m.index + m[0].length));
+    const length = keepAll ? m[0].length - 3 : m[0].length;
+    return { paging: { offset: /^\(/.test(m[0]) ? 10 : 0, limit: 25, all: true }, rest: blank(lower, m.index, length) };
+  }
   // At most three spaces around the marker: an open-ended \s* after an optional "(" rescans runs of spaces.
   m = /\(?\s{0,3}from (?:number |no\.? |#)?(\d{1,6})\s{0,3}\)?$/.exec(lower);
   if (m) return { paging: { offset: Math.max(0, Number(m[1]) - 1), limit: 25, all: true }, rest: blank(lower, m.index, m[0].length) };

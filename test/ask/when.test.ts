@@ -254,3 +254,23 @@ describe('parsePeriod: weeks of a month, quarter ends, seasons of a year, and "c
     expect(win("what's coming up")).toEqual(['2026-11-22', '2026-12-06']);
   });
 });
+
+describe('parsePeriod: years said alone, and months of next year', () => {
+  it('"due in 2027" is the calendar year; a number that is not a year is not a window', () => {
+    expect(win('show all actions due in 2027')).toEqual(['2027-01-01', '2027-12-31']);
+    expect(win('what happened during 2026')).toEqual(['2026-01-01', '2026-12-31']);
+    expect(win('in march 2027')).toEqual(['2027-03-01', '2027-03-31']);
+    expect(win('summary of the 2027 review')).toBeNull();
+  });
+  it('"April next year" is April of next year, not the whole year', () => {
+    expect(win('due in april next year')).toEqual(['2027-04-01', '2027-04-30']);
+    expect(win('anything due next year')).toEqual(['2027-01-01', '2027-12-31']);
+  });
+});
+
+describe('parsePeriod: between two numeric dates', () => {
+  it('reads both ends day first', () => {
+    expect(win('anything due between 1/12 and 11/12')).toEqual(['2026-12-01', '2026-12-11']);
+    expect(win('due from 30/11 to 4/12/2026')).toEqual(['2026-11-30', '2026-12-04']);
+  });
+});

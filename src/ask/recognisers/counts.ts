@@ -1,6 +1,7 @@
 // "How many people / workstreams / schools …": counts of the directory, not of actions.
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
+import { clusterAreaNamed } from './places.js';
 
 type Countable = Extract<Intent, { kind: 'howMany' }>['what'];
 const SYNONYMS: Record<string, Countable> = { persons: 'people', owners: 'people', 'work streams': 'workstreams', schools: 'settings' };
@@ -8,5 +9,8 @@ const SYNONYMS: Record<string, Countable> = { persons: 'people', owners: 'people
 export function howMany(q: Question): Intent | undefined {
   const w = /\bhow many (people|persons|owners|workstreams|work streams|clusters|settings|schools|sencos|experts|leads)\b/.exec(q.lower)?.[1];
   if (!w) return undefined;
+  // "How many clusters are in Huddersfield?": that area's clusters, counted and named.
+  const area = w === 'clusters' ? clusterAreaNamed(q) : undefined;
+  if (area) return { kind: 'clusters', area };
   return { kind: 'howMany', what: SYNONYMS[w] ?? (w as Countable) };
 }

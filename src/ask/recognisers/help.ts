@@ -2,7 +2,16 @@
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 
-const HELP_RE = /^(?:help|help me|\?+|menu|commands?|options|start|get started|what can (?:you|i) (?:do|ask)|what can you help with|how do(?:es)? (?:i|this|it) (?:use|work)(?: this| you| it)?|how (?:can|do) (?:i|you) use (?:this|you|it)|what do you do|what are you|who are you|examples?|instructions|usage|what (?:questions|things) can i ask(?: you)?|what should i ask)\W*$/;
+// Asking what the bot is for, said whole, with or without "please": "what can u do", "how does
+// this bot work", "instructions pls", "what can I ask you", "can you help".
+const YOU = '(?:you|u|ya|this(?: thing| bot| app)?|the bot|it)';
+const HELP_RE = new RegExp(`^(?:${[
+  'help(?: me)?', '\\?+', 'menu', 'commands?', 'options', 'start', 'get started', 'examples?', 'instructions?', 'usage', 'guide',
+  `what can ${YOU} (?:do|help with|help me with)(?: for me)?`, 'what can i (?:do|ask|say|type)(?: you| here| it)?',
+  `how do(?:es)? (?:i use )?${YOU} work`, `how do i use ${YOU}`, `how (?:can|do) (?:i|you) use ${YOU}`,
+  `what do(?:es)? ${YOU} do`, `what (?:are|is) ${YOU}(?: for)?`, `who are ${YOU}`, `can ${YOU} help(?: me)?`,
+  'what (?:questions|things|commands) (?:can|do|should) i (?:ask|use|type|say)(?: you)?', 'what should i ask', 'what commands (?:are there|do you have|can i use)',
+].join('|')})(?: (?:please|pls|plz|then|mate))?\\W*$`);
 const GREETING_RE = /^(?:hi|hello|hey|hiya|howdy|yo|morning|good (?:morning|afternoon|evening|day)|afternoon|evening|greetings|hi there|hello there|hey there)(?: (?:bot|there|partnership bot|everyone|all))?\W*$/;
 const THANKS_RE = /^(?:thanks?|thank you|thank you very much|thanks a lot|cheers|ta|great|brilliant|lovely|perfect|ok|okay|nice|cool|got it|good|excellent|fab|fantastic|super|amazing|wonderful|ace|sound)(?: (?:thanks|thank you|bot|mate|so much|very much|a lot))?\W*$/;
 

@@ -50,8 +50,18 @@ export function personByJobTitle(q: Question): Intent | undefined {
   const asked = norm(q.compact);
   // "Designated Clinical Officer, Integrated Care Board": the part before a comma or bracket is the title people say.
   const core = (t: string) => t.split(/[,(]/)[0] ?? t;
-  const holders = q.idx.dir.people.filter((p) => p.active && p.jobTitle && core(p.jobTitle).trim().length >= 6 && asked.includes(norm(core(p.jobTitle))));
+  let holders = q.idx.dir.people.filter((p) => p.active && p.jobTitle && core(p.jobTitle).trim().length >= 6 && asked.includes(norm(core(p.jobTitle))));
+  // "Who is the DCO?": a title's initials, as people shorten titles of three words or more.
+  if (holders.length === 0) holders = q.idx.dir.people.filter((p) => p.active && p.jobTitle && asked.includes(` ${initials(core(p.jobTitle))} `));
   return holders.length === 1 && holders[0] ? { kind: 'person', person: holders[0] } : undefined;
+}
+
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'to']);
+
+/** "Designated Clinical Officer" → "dco"; titles of fewer than three words have none (too many false friends). */
+function initials(title: string): string {
+  const words = title.toLowerCase().split(/[^a-z]+/).filter((w) => w && !SMALL_WORDS.has(w));
+  return words.length >= 3 ? words.map((w) => w[0]).join('') : '\u0000';
 }
 
 /** "What is Bob working on?": a name that is nobody in the plan (its words may still be a title's). */

@@ -7,8 +7,8 @@ import type { Question } from '../question.js';
 import { isStopWord } from '../words.js';
 import { chooseAmong } from './choices.js';
 
-const MEETING_RE = /\bmeet(?:s|ing|ings|up)?\b|\bnetwork meetings?\b|\bnext session\b|\bsenco (?:forum|network)\b/;
-const SETTING_Q_RE = /\bchairs?\b|\bchaired\b|\bsencos?\b|\bwhich cluster\b|\bwhat cluster\b|\bcluster (?:is|does|for)\b|\bin which cluster\b|\bpart of\b|\bbelongs? to\b|\bschools?\b|\bnursery\b|\bcollege\b|\bacademy\b|\bsettings?\b/;
+const MEETING_RE = /\bmeet(?:s|ing|ings|up)?\b|\bagendas?\b|\bnetwork meetings?\b|\bnext session\b|\bsenco (?:forum|network)\b/;
+const SETTING_Q_RE = /\b(?:which|what) area\b|\barea (?:is|does)\b|\bcode\b|\bchairs?\b|\bchaired\b|\bsencos?\b|\bwhich cluster\b|\bwhat cluster\b|\bcluster (?:is|does|for)\b|\bin which cluster\b|\bpart of\b|\bbelongs? to\b|\bschools?\b|\bnursery\b|\bcollege\b|\bacademy\b|\bsettings?\b/;
 
 const none: Claimed = () => false;
 
@@ -57,33 +57,47 @@ export function myCluster(q: Question): Intent | undefined {
 const CLUSTER_LIST_WORDS = new Set(['clusters', 'cluster', 'communities', 'community', 'area', 'areas', 'names', 'codes', 'code', 'name', 'local', 'groups', 'many', 'exist', 'kirklees']);
 
 /** "Who chairs each cluster?", "list the cluster chairs": every cluster's chair, not one cluster's. */
-const ALL_CHAIRS = /\b(?:(?:cluster|clusters') chairs|chairs of (?:the |all the |each )?clusters|(?:who )?chairs? (?:each|every|all the|all) clusters?|who chairs which cluster|each cluster's chair)\b/;
+const ALL_CHAIRS = /\b(?:(?:cluster|clusters') chairs|chairs of (?:the |all the |each )?clusters|(?:who )?chairs? (?:each|every|all the|all) clusters?|who chairs which cluster|each cluster's chair|who chairs (?:the |our |kirklees'? )?clusters|who (?:are|is) (?:the )?cluster chairs?)\b/;
+
+const AREA_LIST = /^(?:what|which|whats|what's|list|name|tell me)(?: are| is)?(?: all)? (?:the )?(?:four |4 |local |different )?areas\W*$/;
 
 /** "Which clusters are there?", "clusters in Dewsbury", "who chairs each cluster?". */
 export function clusterList(q: Question): Intent | undefined {
   if (ALL_CHAIRS.test(q.lower)) return { kind: 'clusters', chairs: true };
+  // "What are the four areas?": the clusters' areas, and the areas for improvement named beside them.
+  if (AREA_LIST.test(q.compact) && !/\bimprovement|\bafis?\b/.test(q.lower)) return { kind: 'clusters', areas: true };
   if (!/\bclusters\b|\bcluster communit(?:y|ies)\b/.test(q.lower) || /\bsencos?\b|\bchairs?\b/.test(q.lower)) return undefined;
   const areas = [...new Set(q.idx.dir.clusters.map((c) => c.area))];
   // "who is recruiting the ed psych capacity for clusters": other words make it about something else.
   const areaWords = new Set(areas.flatMap((a) => a.toLowerCase().split(/\W+/)));
   if (q.mentions.detailWords.some((w) => !CLUSTER_LIST_WORDS.has(w) && !areaWords.has(w))) return undefined;
-  const area = areas.find((a) => q.lower.includes(a.toLowerCase()))
-    ?? areas.find((a) => q.tokens.some((t) => t.word.length > 3 && a.toLowerCase().split(/\W+/)[0] === t.word));
+  const area = clusterAreaNamed(q);
   return { kind: 'clusters', ...(area ? { area } : {}) };
+}
+
+/** The area of clusters a question names ("in Batley and Spen", "huddersfield"), if any. */
+export function clusterAreaNamed(q: Question): string | undefined {
+  const areas = [...new Set(q.idx.dir.clusters.map((c) => c.area))];
+  return areas.find((a) => q.lower.includes(a.toLowerCase()))
+    ?? areas.find((a) => q.tokens.some((t) => t.word.length > 3 && a.toLowerCase().split(/\W+/)[0] === t.word));
 }
 
 /** "Which cluster is Oakfield Primary in?", "who chairs the Batley cluster?": every word is read. */
 export function place(q: Question): Intent | undefined {
   const { lower } = q;
   if (!SETTING_Q_RE.test(lower) && !/\bcluster\b/.test(lower)) return undefined;
+  // "the Spen Valley cluster": a cluster named as one wins over a school sharing a word of it.
+  // So does a cluster's whole name that holds every word the school matched on ("Colne Valley", not Valley Head).
   const s = findSettings(q.idx, q.tokens, lower, none)[0];
+  const named = findClusters(q.idx, q.tokens, lower, none).find((m) => m.items.length === 1
+    && (/^ cluster\b/.test(lower.slice(m.end)) || (s !== undefined && m.start <= s.start && s.end <= m.end && m.text.includes(' '))));
+  if (named?.items[0]) return { kind: 'cluster', cluster: named.items[0], want: clusterWant(lower) };
   if (s && s.items.length > 1) return chooseAmong(q, 'setting', s, (x) => x.name, (x) => x.name);
   if (s?.items[0]) return { kind: 'setting', setting: s.items[0] };
   const c = findClusters(q.idx, q.tokens, lower, none)[0];
   if (c && c.items.length > 1) return chooseAmong(q, 'cluster', c, (x) => `${x.name} (${x.code})`, (x) => x.name);
   if (c?.items[0]) {
-    const want = /\bchair/.test(lower) ? 'chair' : /\bsencos?\b/.test(lower) ? 'sencos' : /\bschools?\b|\bsettings?\b|\bwho is in\b|\bmembers?\b|\bwhich\b/.test(lower) ? 'settings' : 'info';
-    return { kind: 'cluster', cluster: c.items[0], want };
+    return { kind: 'cluster', cluster: c.items[0], want: clusterWant(lower) };
   }
   // "which cluster is St Anne's in?", "who is the SENCO at Parkside?": a place we do not know.
   const m = /\b(?:senco|sencos) (?:at|for|of|in) (?:the )?([a-z][a-z' -]{1,60}?)(?:\?|$| school| academy| primary| nursery| college)/.exec(lower)
@@ -92,6 +106,13 @@ export function place(q: Question): Intent | undefined {
   const name = m?.[1]?.trim();
   if (name && !isStopWord(name)) return { kind: 'unknown', what: 'setting', name: titleCase(name) };
   return undefined;
+}
+
+function clusterWant(lower: string): 'chair' | 'sencos' | 'settings' | 'info' {
+  if (/\bchair/.test(lower)) return 'chair';
+  if (/\bsencos?\b/.test(lower)) return 'sencos';
+  if (/\b(?:which|what) area\b|\bcode\b/.test(lower)) return 'info';
+  return /\bschools?\b|\bsettings?\b|\bwho is in\b|\bmembers?\b|\bwhich\b/.test(lower) ? 'settings' : 'info';
 }
 
 /** "What about KR2?", "whats bs4", "who chairs DM1": a cluster by its code; "cluster KR9" when none has it. */

@@ -146,6 +146,13 @@ export const between: Recogniser = (ctx) => {
     const end = start ? namedEnd(b, ctx, 'to', start) : null;
     if (start && end && start <= end) return window(start, end, `between ${dayRange(start, end).replace(' to ', ' and ')}`, ctx.today, named.span);
   }
+  const numeric = find(ctx.text, /\b(?:between|from) (\d{1,2}\/\d{1,2}(?:\/\d{2,4})?) (?:and|to|until|till|-) (\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\b/);
+  if (numeric) {
+    // "between 1/12 and 11/12": British day-first dates at both ends.
+    const start = chronoDay(numeric.m[1] ?? '', ctx.today, ctx.past);
+    const end = chronoDay(numeric.m[2] ?? '', ctx.today, ctx.past);
+    if (start && end && start <= end) return { ...window(start, end, `between ${dayRange(start, end).replace(' to ', ' and ')}`, ctx.today, numeric.span), source: 'chrono' };
+  }
   const hit = find(ctx.text, /\bbetween (?:the )?(\d{1,2}(?:st|nd|rd|th)?(?: [a-z]{3,9})?(?: \d{4})?) and ((?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9}(?: \d{4})?)/);
   if (!hit) return null;
   const end = chronoDay(hit.m[2] ?? '', ctx.today, ctx.past);

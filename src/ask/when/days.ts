@@ -22,16 +22,17 @@ export const chronoDay: Recogniser = ({ text, today, past }) => {
 
 /** Month words that are also ordinary words need a preposition or a year to count as months. */
 const RISKY_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'dec', 'sep', 'aug', 'jun', 'jul', 'oct', 'nov', 'feb', 'apr']);
-const MONTH_WORD = new RegExp(`\\b(in|during|for|throughout|across|over|of|due|within|next|last|this|coming)? ?(?:the month of )?(${MONTH_RE})(?: (\\d{4}))?\\b`, 'g');
+const MONTH_WORD = new RegExp(`\\b(in|during|for|throughout|across|over|of|due|within|next|last|this|coming)? ?(?:the month of )?(${MONTH_RE})(?: (\\d{4})| (next|this|last) year)?\\b`, 'g');
 
 export const wholeMonth: Recogniser = ({ text, today, past }) => {
   MONTH_WORD.lastIndex = 0;
   for (let m = MONTH_WORD.exec(text); m; m = MONTH_WORD.exec(text)) {
     const word = m[2] ?? '';
-    if (RISKY_MONTHS.has(word) && !m[1] && !m[3]) continue;
+    if (RISKY_MONTHS.has(word) && !m[1] && !m[3] && !m[4]) continue;
     const month = MONTHS[word] ?? 1;
     const which = m[1] === 'next' || m[1] === 'coming' ? 'next' : m[1] === 'last' ? 'last' : undefined;
-    const year = m[3] ? Number(m[3]) : which ? nextOrLastMonthYear(month, today, which) : resolveMonthYear(month, today, past);
+    const yearWord = m[4] ? Number(today.slice(0, 4)) + (m[4] === 'next' ? 1 : m[4] === 'last' ? -1 : 0) : undefined;
+    const year = m[3] ? Number(m[3]) : yearWord ?? (which ? nextOrLastMonthYear(month, today, which) : resolveMonthYear(month, today, past));
     const from = toIsoDate(year, month, 1);
     const start = m.index + (m[0].length - m[0].trimStart().length);
     return window(from, endOfMonth(from), `in ${monthName(month, year)}`, today, { start, end: m.index + m[0].length });

@@ -5,7 +5,7 @@ import {
   addDays, endOfMonth, endOfWeek, financialQuarter, nextQuarter, parseIsoDate, previousQuarter, startOfMonth, startOfWeek, toIsoDate,
 } from '../../domain/time/index.js';
 import { NUMBER_WORD_PATTERN, parseCount } from '../normalise.js';
-import { addMonthsClamped, dayRange, find, monthName, numberWord, window, type Ctx, type Period, type Recogniser } from './period.js';
+import { MONTH_RE, addMonthsClamped, dayRange, find, monthName, numberWord, window, type Ctx, type Period, type Recogniser } from './period.js';
 
 const ROLLING = new RegExp(`\\b(?:in |within |over |during |for )?(?:the )?(next|coming|following|upcoming|in) (${NUMBER_WORD_PATTERN})? ?(day|week|fortnight|month)s?\\b`);
 
@@ -88,7 +88,9 @@ export const quarters: Recogniser = ({ text, today }) => {
 export const years: Recogniser = ({ text, today }: Ctx): Period | null => {
   const t = parseIsoDate(today);
   const hit = find(text, /\b(this|next|last) (financial |calendar )?year\b/);
-  if (!hit) return null;
+  if (!hit) return bareYear(text, today);
+  // "April next year" is a month, read by wholeMonth.
+  if (new RegExp(`\\b(?:${MONTH_RE}) $`).test(text.slice(Math.max(0, hit.span.start - 12), hit.span.start))) return null;
   const shift = hit.m[1] === 'next' ? 1 : hit.m[1] === 'last' ? -1 : 0;
   if (hit.m[2] === 'financial ') {
     const fy = (t.month >= 4 ? t.year : t.year - 1) + shift;
@@ -98,3 +100,11 @@ export const years: Recogniser = ({ text, today }: Ctx): Period | null => {
   const y = t.year + shift;
   return window(toIsoDate(y, 1, 1), toIsoDate(y, 12, 31), `in ${y}`, today, hit.span);
 };
+
+/** "due in 2027", "during 2026": the calendar year, said with a preposition so numbers stay numbers. */
+function bareYear(text: string, today: string): Period | null {
+  const hit = find(text, /\b(?:in|during|for|throughout|across|over) (?:the year )?(20\d\d)\b(?! ?[-/])/);
+  if (!hit) return null;
+  const y = Number(hit.m[1]);
+  return window(toIsoDate(y, 1, 1), toIsoDate(y, 12, 31), `in ${y}`, today, hit.span);
+}
