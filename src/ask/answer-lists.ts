@@ -159,6 +159,12 @@ function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
 /** A list this long or shorter is shown whole when the asker did not choose a slice: 14 rows beat 10 and a button. */
 export const WHOLE_LIST_MAX = 20;
 
+/** The one action a list would show, or undefined when it would show none or several. */
+export async function soleAction(ctx: AskContext, intent: ListIntent): Promise<Action | undefined> {
+  const page = await ctx.reader.listActions(queryFor(ctx, intent.filter), { offset: 0, limit: 2, total: false });
+  return page.items.length === 1 ? page.items[0] : undefined;
+}
+
 export async function answerList(ctx: AskContext, intent: ListIntent): Promise<Answer> {
   const p = intent.paging;
   if (!p.chosen && !p.all && p.offset === 0) {

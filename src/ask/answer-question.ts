@@ -9,7 +9,7 @@ import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
 import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
-import { answerList } from './answer-lists.js';
+import { soleAction, answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
 import {
@@ -97,7 +97,11 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
       return { text: `${card.text} To set it to ${statusWord(intent.status)}, press Update on its card, choose “${capitalise(statusWord(intent.status))}” and press Save.`, cards: card.cards };
     }
     case 'actionSearch': return answerActionSearch(ctx, intent, q, (i) => answerIntent(ctx, i, q));
-    case 'list': return answerList(ctx, intent);
+    case 'list': {
+      // "EHC backlog update": a list of one, asked for its news, is that action with its latest update.
+      const one = q.aspects.includes('update') && !intent.count && !intent.rankBy ? await soleAction(ctx, intent) : undefined;
+      return one ? answerActionRefs(ctx, [{ start: 0, end: 0, ref: one.ref, candidates: [one.ref], known: true }], ['update'], q) : answerList(ctx, intent);
+    }
     case 'summary': return answerWorkstreamSummary(ctx, intent.workstream);
     case 'planSummary': return answerPlanSummary(ctx);
     case 'sourceSummary': return answerSourceSummary(ctx, intent.source);
@@ -107,6 +111,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'areas': return answerAreas();
     case 'setting': return answerSetting(ctx, intent.setting, q);
     case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
+    case 'directoryList': return directoryList(ctx, intent.what);
     case 'clusters': return intent.chairs ? answerClusterChairs(ctx) : answerClusters(ctx, intent.area, intent.areas);
     case 'meetings': return answerMeetings(ctx, intent);
     case 'myCluster': return answerMyCluster(ctx);
@@ -179,6 +184,19 @@ async function answerPerson(ctx: AskContext, person: Person): Promise<Answer> {
   const email = person.email ? ` Email: ${person.email}.` : '';
   const intro = `${person.name}${person.jobTitle ? ` is the ${person.jobTitle}` : ' is in the plan'}${led.length ? ` and leads ${listWords(led.map((w) => w.code))}` : ''}.${email}`;
   return { text: `${intro} ${list.text}`, cards: list.cards };
+}
+
+/** Everyone in the plan with their job, or every setting with its cluster (a card holds the first 60). */
+function directoryList(ctx: AskContext, what: 'settings' | 'people'): Answer {
+  const d = ctx.idx.dir;
+  if (what === 'settings') {
+    const rows = d.settings.map((s): [string, string] => [s.name, ctx.idx.clusterById.get(s.clusterId)?.name ?? '']);
+    const text = rows.length ? `There ${rows.length === 1 ? 'is 1 setting' : `are ${rows.length} settings`} in the plan: ${listWords(rows.slice(0, 30).map(([n]) => n))}${rows.length > 30 ? ' and more' : ''}.` : 'There are no settings in the plan yet.';
+    return { text, cards: rows.length ? [factsCard('Settings', rows.slice(0, 60).map(([n, c]) => [n, c ? `${c} cluster` : '']))] : [] };
+  }
+  const people = d.people.filter((p) => p.active);
+  const text = people.length ? `There ${people.length === 1 ? 'is 1 person' : `are ${people.length} people`} in the plan: ${listWords(people.slice(0, 30).map((p) => p.name))}${people.length > 30 ? ' and more' : ''}.` : 'There is nobody in the plan yet.';
+  return { text, cards: people.length ? [factsCard('People in the plan', people.slice(0, 60).map((p) => [p.name, p.jobTitle ?? '']))] : [] };
 }
 
 function howMany(ctx: AskContext, what: Extract<Intent, { kind: 'howMany' }>['what']): Answer {

@@ -1,6 +1,7 @@
 // Action and request references as people type them: "COM-06", "com 6", "com-6", "COM06",
 // "Com-06", "eah-r-2". Known prefixes (from the plan) may be written loosely; an unknown prefix
 // only counts when it looks deliberate ("XYZ-99"), so "year 9" or "post-16" never become actions.
+import { isStopWord } from './words.js';
 
 export interface Span { start: number; end: number }
 
@@ -66,8 +67,20 @@ export function findActionRefs(lower: string, prefixes: readonly string[]): RefM
     out.push({ ...span, ref: `${prefix.toUpperCase()}-${m[2] ?? ''}`, candidates, known: false });
     taken.push(span);
   }
+  // "who owns abc 12", "when is xyz 4 due": an unknown prefix with a space, only where a reference is
+  // plainly asked about, so "in year 4" or "dec 12" stay what they are.
+  for (const m of lower.matchAll(/\b(?:owns|owner of|status of|when is|what is|whats|what's|update on|news on) ([a-z]{3,4}) (\d{1,3})(?= due\b|\s*[?.!]?\s*$)/g)) {
+    const prefix = m[1] ?? '';
+    const start = m.index + m[0].length - prefix.length - 1 - (m[2] ?? '').length;
+    const span = { start, end: m.index + m[0].length };
+    if (known.has(prefix) || NOT_PREFIXES.has(prefix) || isStopWord(prefix) || MONTH_WORDS.has(prefix) || overlaps(span)) continue;
+    out.push({ ...span, ref: `${prefix.toUpperCase()}-${m[2] ?? ''}`, candidates: refCandidates(prefix, m[2] ?? ''), known: false });
+    taken.push(span);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const MONTH_WORDS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'june', 'july', 'year', 'week', 'term', 'page', 'step', 'room', 'unit', 'flat']);
 
 /** Glued upper-case references in the original text ("XYZ99"), for a clear "can't find". */
 export function findGluedUnknownRefs(cleaned: string, prefixes: readonly string[]): string[] {

@@ -20,7 +20,7 @@ export interface StatusFilter {
 const PLAIN_WORD = String.raw`(?!(?:overdue|late|open|outstanding|complete|completed|done|finished|closed|red|reds|amber|green|at|off|on|not|urgent|current|live|remaining|stalled|stuck|blocked|risky|incomplete|unfinished|pending|active)\b)[a-z0-9-]{1,12}`;
 
 const RULES: { re: RegExp; apply: (f: StatusFilter) => void }[] = [
-  { re: new RegExp(String.raw`\b(?:all|any|every) (?:of the |the )?(?:statuses|status)\b|\binclud(?:e|ing) (?:the )?(?:complete|completed|finished|done|closed)(?: ones| actions)?\b|\b(?:complete|completed|finished|done) (?:or|and) (?:not|open|incomplete)\b|\bwhatever (?:the )?status\b|\b(?:every|each) (?:single )?(?:action|task)\b|\bstatus of (?:all|every)\b|\b(?:list|show|see|give|display|view)(?: me| us)? (?:all|every one|everything)(?= (?:of )?(?:the )?(?:${PLAIN_WORD} ){0,3}(?:actions|tasks)\b)|^\s*(?:all|every)(?= (?:the )?(?:${PLAIN_WORD} ){0,3}(?:actions|tasks)\b)`), apply: (f) => { f.all = true; } },
+  { re: new RegExp(String.raw`\b(?:all|any|every) (?:of the |the )?(?:statuses|status)\b|\binclud(?:e|ing) (?:the )?(?:complete|completed|finished|done|closed)(?: ones| actions)?\b|\b(?:complete|completed|finished|done) (?:or|and) (?:not|open|incomplete)\b|\bwhatever (?:the )?status\b|\b(?:every|each) (?:single )?(?:action|task)\b|\bstatus of (?:all|every)\b|\b(?:list|show|see|give|display|view)(?: me| us)? (?:all|every one|everything)(?= (?:of )?(?:the )?(?:${PLAIN_WORD} ){0,3}(?:actions|tasks)\b)|^\s*(?:all|every)(?= (?:the )?(?:${PLAIN_WORD} ){0,3}(?:actions|tasks)\b)|^\s*(?:what(?:'s|s| is| are)?|whats) (?:in|under|inside|part of)(?= (?:the )?(?:ws\s?-?\d|workstream \d|work stream \d))`), apply: (f) => { f.all = true; } },
   { re: /\b(?:not|aren't|isn't|arent|isnt) (?:yet )?(?:on[\s-]?track|going well)\b|\boff[\s-]?track or at[\s-]?risk\b|\bat[\s-]?risk or off[\s-]?track\b|\b(?:red|amber) (?:or|and|&) (?:red|amber)\b/, apply: (f) => { f.statuses.push('at_risk', 'off_track'); } },
   { re: /\bnot (?:yet |been |even )?(?:started|begun|kicked off|commenced)\b|\byet to (?:start|begin|be started)\b|\bunstarted\b|\bno progress\b|\bnothing (?:has )?happened\b|\bnot been touched\b/, apply: (f) => { f.statuses.push('not_started'); } },
   { re: /\b(?:not|yet to be|still to be|needs? to be|to be|have to be|must be) (?:yet )?(?:complete|completed|done|finished|delivered|closed)\b|\b(?:must|should|need to|needs to|have to|has to|got to|gotta|ought to)(?: [a-z]{1,12}){0,3} (?:done|finished|completed?|delivered)\b|\bincomplete\b|\bunfinished\b|\bnot finished\b|\bstill to do\b|\bleft to do\b|\bto do\b|\btodo\b/, apply: (f) => { f.open = true; } },
@@ -53,6 +53,8 @@ export function parseStatusWords(lower: string): StatusFilter {
   f.statuses = [...new Set(f.statuses)];
   // "Overdue" already says "open"; "complete" with "open" means both, i.e. everything.
   if (f.statuses.includes('complete') && f.open && !f.overdue) { f.all = true; f.open = false; }
+  // A status word is more precise than "all": "what's in WS3 that is overdue" is the overdue ones.
+  else if (f.all && (f.overdue || f.attention || f.statuses.length > 0)) f.all = false;
   return f;
 }
 

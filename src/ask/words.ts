@@ -30,7 +30,7 @@ within period currently now yet whats what is are which where why will would sho
 each me my mine i you our we us it its they them their one ones named called reference ref number id whole entire full
 page more rest remaining other else much far long many lot mention mentions mentioning mentioned contain contains
 containing titled involving involve involves relating related relate relates regarding concerning cover covers covering
-about around re named called name word words say says come comes fall falls expected scheduled supposed meant
+about around re named called name word words say says come comes fall falls expected scheduled supposed meant sit sits sitting belong belongs belonging
 `;
 
 const SET_WORDS = new Set(`${FUNCTION_WORDS} ${QUESTION_WORDS}`.split(/\s+/).filter(Boolean));

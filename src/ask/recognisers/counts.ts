@@ -14,3 +14,12 @@ export function howMany(q: Question): Intent | undefined {
   if (area) return { kind: 'clusters', area };
   return { kind: 'howMany', what: SYNONYMS[w] ?? (w as Countable) };
 }
+
+// "List the settings", "who are all the people", "show me the schools": the directory itself.
+const DIRECTORY_LIST = /^(?:list|show|show me|give me|who are|which are|what are|name)(?: all)?(?: of)? (?:the |all the |all )?(settings|schools|people|staff|persons|members)(?: in the plan| in the directory| we have| there are)?\W*$/;
+
+export function directoryList(q: Question): Intent | undefined {
+  const w = DIRECTORY_LIST.exec(q.cleaned.toLowerCase().replace(/\s+/g, ' ').trim())?.[1];
+  if (!w) return undefined;
+  return { kind: 'directoryList', what: w === 'settings' || w === 'schools' ? 'settings' : 'people' };
+}

@@ -33,6 +33,6 @@ export function thanks(q: Question): Intent | undefined {
 }
 
 export function whoAmI(q: Question): Intent | undefined {
-  if (!/\bwho am i\b|\bdo you know (?:who i am|me)\b|\bwhat is my name\b/.test(q.plain)) return undefined;
+  if (!/\bwho am i\b|\bdo you know (?:who i am|me)\b|\bwhat is my name\b|^(?:what is |whats |what s |tell me )?my (?:job title|job|role|roles|position|title)\b(?: in the plan| here)?$|\bwhat (?:is|s) my (?:job title|role)\b|\bwhat do i do(?: here| in the plan)?$/.test(q.plain)) return undefined;
   return q.asker ? { kind: 'whoami' } : { kind: 'needPerson', about: 'whoami' };
 }

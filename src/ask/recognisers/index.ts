@@ -5,7 +5,7 @@
 // docs/ARCHITECTURE.md, "Adding a question").
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
-import { howMany } from './counts.js';
+import { directoryList, howMany } from './counts.js';
 import { experts, myRequests, requestCount, requestHelp, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
@@ -26,7 +26,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
   // Experts at Hand: the experts, asking them for help, the queue, then one's own requests.
   ['experts', experts], ['requestHelp', requestHelp], ['requestCount', requestCount], ['waitingRequests', waitingRequests],
-  ['myRequests', myRequests], ['howMany', howMany], ['digest', digest],
+  ['myRequests', myRequests], ['howMany', howMany], ['directoryList', directoryList], ['digest', digest],
   // Places: meetings, clusters, settings.
   ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['place', place],
   // Workstreams and the plan as a whole.

@@ -32,7 +32,7 @@ describe('clusters and settings', () => {
   it('the list of clusters, or those of one area', () => {
     expect(clusterList(question('which clusters are there?'))).toEqual({ kind: 'clusters' });
     expect(clusterList(question('clusters in Dewsbury'))).toEqual({ kind: 'clusters', area: 'Dewsbury and Mirfield' });
-    expect(clusterList(question('who chairs the clusters?'))).toBeUndefined();
+    expect(clusterList(question('who chairs the clusters?'))).toEqual({ kind: 'clusters', chairs: true });
   });
 
   it('a setting, a cluster and what is asked about it', () => {
