@@ -135,6 +135,16 @@ export async function answerActionSearch(
       total = scored.filter((s) => s.score === best).length;
     }
   }
+  let near = '';
+  if (!candidates.length) {
+    // A typing slip in a title word ("newsleter"): titles that hold a word spelt nearly so (pg_trgm), said as such.
+    const close = (await ctx.reader.searchTitles(words, 7)).filter((a) => intent.ownerId === undefined || a.ownerId === intent.ownerId);
+    if (close.length) {
+      candidates = close.slice(0, 6);
+      total = close.length;
+      near = `I found no title with “${words.join(' ')}”, so I looked for words spelt nearly the same.`;
+    }
+  }
   if (!candidates.length) {
     if (intent.fallback) return answerFallback(intent.fallback);
     const help = await answerFallback({ kind: 'notUnderstood', words });
@@ -145,7 +155,7 @@ export async function answerActionSearch(
   }
   if (candidates.length === 1 && candidates[0]) {
     const a = candidates[0];
-    return { text: aspectSentences(ctx, a, intent.aspects, q).join(' '), cards: [actionDetailCard(actionView(ctx, a))] };
+    return { text: [near, ...aspectSentences(ctx, a, intent.aspects, q)].filter(Boolean).join(' '), cards: [actionDetailCard(actionView(ctx, a))] };
   }
   const prompt = total > candidates.length
     ? `More than ${candidates.length} actions match "${words.join(' ')}". Here are the first ${candidates.length}. Which one do you mean?`
@@ -153,6 +163,6 @@ export async function answerActionSearch(
   const options = candidates.map((a) => ({ title: short(`${a.ref} ${a.title}`), question: questionFor(a.ref, intent.aspects) }));
   // What was asked is said for each, so a choice still answers: "DAT-02 (Sam Whitaker) and HLT-01 (Grace Okafor)".
   const fact = (a: Action) => (intent.aspects[0] === 'owner' ? ` (${personName(ctx, a.ownerId)})` : intent.aspects[0] === 'due' ? ` (due ${formatDate(a.dueDate)})` : '');
-  return { text: `${prompt} ${listWords(candidates.map((a) => `${a.ref}${fact(a)}`))}.`, cards: [choiceCard(prompt, options)] };
+  return { text: `${near ? `${near} ` : ''}${prompt} ${listWords(candidates.map((a) => `${a.ref}${fact(a)}`))}.`, cards: [choiceCard(prompt, options)] };
 }
 
