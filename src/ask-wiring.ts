@@ -1,6 +1,7 @@
 // Builds the question answerer the edge uses (src/ask over the Prisma plan reader), and the plan's
 // examples for welcomes and refusals.
 import { answerQuestion } from './ask/answer-question.js';
+import { findActions } from './ask/find-actions.js';
 import type { Config } from './config.js';
 import { pickPlanExamples } from './domain/phrasing/welcome.js';
 import { londonDate } from './domain/time/london.js';
@@ -31,4 +32,10 @@ export async function createAsk(services: Services, _config: Config): Promise<Se
 export function createPlanExamples(services: Services): Services['examples'] {
   const reader = new PrismaPlanReader(services.store.db);
   return () => pickPlanExamples(reader, londonDate(services.clock.now()));
+}
+
+/** The message extension's search and link previews, over a reader of their own. */
+export function createFindActions(services: Services): Services['findActions'] {
+  const reader = new PrismaPlanReader(services.store.db);
+  return (text, asker, window) => findActions(text, asker, { reader, clock: services.clock }, window);
 }

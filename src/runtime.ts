@@ -14,7 +14,7 @@ import { createPublicSite } from './reports/public-site.js';
 import { createJobStores } from './store/job-stores.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
-import { createAsk, createPlanExamples } from './ask-wiring.js';
+import { createAsk, createFindActions, createPlanExamples } from './ask-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
@@ -65,6 +65,7 @@ export function createServices(base: Pick<Services, 'config' | 'clock' | 'log' |
       calendarUrl: calendarLinks(config).urlFor,
     }),
     ask: async () => ({ text: '', cards: [] }),
+    findActions: async () => ({ views: [], said: '' }),
     examples: async () => ({}),
   };
   return services;
@@ -85,6 +86,7 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
   const services = createServices({ config, clock, log, store });
   services.examples = createPlanExamples(services);
   services.ask = options.ask ?? await createAsk(services, config);
+  services.findActions = createFindActions(services);
   const bot = createBot(services);
 
   // Without a bot id there is no inbound authentication: never listen beyond this machine then.

@@ -7,6 +7,7 @@ import type restify from 'restify';
 import { createAdapter } from './adapter.js';
 import { reportTurnError } from './errors.js';
 import { registerActionCardRoutes } from './routes/action-cards.js';
+import { registerComposeRoutes } from './routes/compose.js';
 import { registerGroupCardRoutes } from './routes/group-cards.js';
 import { registerInstallRoutes } from './routes/install.js';
 import { registerMessageRoutes } from './routes/messages.js';
@@ -37,6 +38,7 @@ export function createBot(services: Services): Bot {
   registerActionCardRoutes(app, services);
   registerGroupCardRoutes(app, services);
   registerMessageRoutes(app, services);
+  registerComposeRoutes(app, services);
 
   let inFlight = 0;
   let waiters: Array<() => void> = [];

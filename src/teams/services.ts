@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Flows } from '../flows/index.js';
 import type { Answer, Asker } from '../ask/context.js';
+import type { FoundActions } from '../ask/find-actions.js';
 import type { PlanExamples } from '../domain/phrasing/welcome.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Logger } from '../log/logger.js';
@@ -26,6 +27,8 @@ export interface Services {
   jobStores: JobStores;
   /** Question understanding (src/ask), injected so the edge never depends on how it works. */
   ask(text: string, asker: Asker): Promise<Answer>;
+  /** Actions for a message extension search or a link preview: by reference, title words, or the asker's own. */
+  findActions(text: string, asker: Asker, window: { skip: number; count: number }): Promise<FoundActions>;
   /** Real references, workstreams and clusters for examples in welcomes and refusals; none when the plan is empty. */
   examples(): Promise<PlanExamples>;
 }
