@@ -9,6 +9,7 @@ import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
 import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
+import { answerExpertSpecialism, answerExpertsForNeed, answerRequestList } from './answer-experts-more.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
@@ -116,6 +117,9 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'experts': return answerExperts(ctx, intent.specialism);
     case 'requestCount': return answerRequestCount(ctx);
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
+    case 'expertsForNeed': return answerExpertsForNeed(ctx, intent.need, intent.specialisms);
+    case 'expertSpecialism': return answerExpertSpecialism(ctx, intent.person, intent.asked);
+    case 'requestList': return answerRequestList(ctx, intent.specialism, intent.origin);
     case 'howMany': return howMany(ctx, intent.what);
     case 'person': return answerPerson(ctx, intent.person);
     case 'choose': return { text: intent.prompt, cards: [choiceCard(intent.prompt, intent.choices)] };

@@ -207,4 +207,8 @@ export class PrismaPlanReader implements PlanReader {
   waitingRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
     return this.sql.waitingRequests(specialism, limit);
   }
+
+  listRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
+    return this.sql.listRequests(specialism, limit);
+  }
 }

@@ -251,4 +251,9 @@ export class SqlPlanReader {
     const rows = await this.db.expertRequest.findMany({ where: { status: 'new', ...(specialism ? { specialism } : {}) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
     return rows.map(toRequest);
   }
+
+  async listRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
+    const rows = await this.db.expertRequest.findMany({ where: specialism ? { specialism } : {}, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    return rows.map(toRequest);
+  }
 }

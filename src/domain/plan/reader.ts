@@ -100,4 +100,6 @@ export interface PlanReader {
   requestCounts?(): Promise<Record<RequestStatus, number>>;
   /** Requests nobody has picked up yet (of one specialism, or all), oldest first. */
   waitingRequests?(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]>;
+  /** Optional: every request whatever its status (of one specialism, or all), newest first. */
+  listRequests?(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]>;
 }
