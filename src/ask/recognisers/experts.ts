@@ -84,7 +84,8 @@ const EXPERT_WORK_RE = /\bassigned to me\b|\b(?:have|got) i (?:got )?(?:assigned
 /** An expert's own work is their Experts at Hand requests, not plan actions (which they rarely own). */
 export function expertWork(q: Question): Intent | undefined {
   if (!q.asker?.roles.includes('expert') || q.refs.actions.length || /\b(?:actions?|tasks?)\b/.test(q.lower)) return undefined;
-  if (!EXPERT_WORK_RE.test(q.lower) || q.workstreams.length || q.status.statuses.length) return undefined;
+  const { overdue, attention, statuses } = q.status;
+  if (!EXPERT_WORK_RE.test(q.lower) || q.workstreams.length || overdue || attention || statuses.length || q.period) return undefined;
   return { kind: 'myRequests', assigned: true };
 }
 
