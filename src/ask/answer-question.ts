@@ -8,7 +8,7 @@ import { londonDate } from '../domain/time/index.js';
 import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
 import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
-import { answerExperts, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
+import { answerExperts, answerRequestByWords, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerExpertSpecialism, answerExpertsForNeed, answerRequestList } from './answer-experts-more.js';
 import { answerList } from './answer-lists.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
@@ -120,6 +120,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'expertsForNeed': return answerExpertsForNeed(ctx, intent.need, intent.specialisms);
     case 'expertSpecialism': return answerExpertSpecialism(ctx, intent.person, intent.asked);
     case 'requestList': return answerRequestList(ctx, intent.specialism, intent.origin);
+    case 'requestByWords': return answerRequestByWords(ctx, intent.words);
     case 'howMany': return howMany(ctx, intent.what);
     case 'person': return answerPerson(ctx, intent.person);
     case 'choose': return { text: intent.prompt, cards: [choiceCard(intent.prompt, intent.choices)] };

@@ -211,4 +211,8 @@ export class PrismaPlanReader implements PlanReader {
   listRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
     return this.sql.listRequests(specialism, limit);
   }
+
+  requestsBySummary(words: readonly string[], limit: number): Promise<ExpertRequest[]> {
+    return this.sql.requestsBySummary(words, limit);
+  }
 }

@@ -256,4 +256,11 @@ export class SqlPlanReader {
     const rows = await this.db.expertRequest.findMany({ where: specialism ? { specialism } : {}, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
     return rows.map(toRequest);
   }
+
+  async requestsBySummary(words: readonly string[], limit: number): Promise<ExpertRequest[]> {
+    if (!words.length) return [];
+    const where = { AND: words.map((w) => ({ summary: { contains: w, mode: 'insensitive' as const } })) };
+    const rows = await this.db.expertRequest.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    return rows.map(toRequest);
+  }
 }

@@ -5,7 +5,7 @@ import { findSpecialism } from '../../domain/experts/index.js';
 import type { Specialism } from '../../domain/plan/types.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
-import { isStopWord } from '../words.js';
+import { isStopWord, stem } from '../words.js';
 
 const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 'therapist', 'therapists', 'hand', 'eah', 'email', 'contact', 'details', 'phone', 'there', 'speech', 'language', 'psych']);
 
@@ -100,4 +100,16 @@ export function requestList(q: Question): Intent | undefined {
   if (!origin && !q.paging.all && !ALL_REQUESTS_RE.test(q.lower)) return undefined;
   const specialism = specialismOf(q);
   return { kind: 'requestList', ...(specialism ? { specialism } : {}), origin };
+}
+
+// "The sensory walk-through request", "the request about the quiet base": one request by its words.
+const NAMED_REQUEST_RE = /\bthe ([a-z][a-z' -]{2,60}?) (?:request|referral)\b|\b(?:request|referral) (?:about|on|re|for) (?:the |a |an |our )?([a-z][a-z' -]{2,60}?)(?:[,.?!]|$| (?:where|what|how|is|has|who)\b)/;
+const NOT_SUMMARY_WORDS = new Set(['experts', 'expert', 'hand', 'eah', 'new', 'open', 'latest', 'last', 'first', 'oldest', 'newest', 'help', 'advice', 'support', 'one', 'this', 'that']);
+
+export function requestByWords(q: Question): Intent | undefined {
+  const m = NAMED_REQUEST_RE.exec(q.lower);
+  const phrase = m?.[1] ?? m?.[2];
+  if (!phrase || /\bmy\b/.test(phrase) || findSpecialism(phrase)) return undefined;
+  const words = phrase.split(/[\s-]+/).filter((w) => w.length >= 3 && !isStopWord(w) && !NOT_SUMMARY_WORDS.has(w)).map(stem);
+  return words.length ? { kind: 'requestByWords', words } : undefined;
 }

@@ -6,7 +6,7 @@
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { howMany } from './counts.js';
-import { expertWork, experts, myRequests, requestCount, requestHelp, requestList, waitingRequests } from './experts.js';
+import { expertWork, experts, myRequests, requestByWords, requestCount, requestHelp, requestList, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { expertSpecialism, expertsForNeed } from './needs.js';
@@ -28,7 +28,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   // Experts at Hand: the experts (by specialism, by a child's need, an expert's own), asking them
   // for help, the queue, an expert's own work, every request, then one's own requests.
   ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],
-  ['requestCount', requestCount], ['waitingRequests', waitingRequests], ['expertWork', expertWork], ['requestList', requestList],
+  ['requestCount', requestCount], ['waitingRequests', waitingRequests], ['expertWork', expertWork], ['requestByWords', requestByWords], ['requestList', requestList],
   ['myRequests', myRequests], ['howMany', howMany], ['digest', digest],
   // Places: meetings, clusters, settings.
   ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['place', place],

@@ -8,13 +8,17 @@ import type { Question } from '../question.js';
 // Someone or something that helps: without one, a need's word is a title's ("the communication actions").
 const HELP_CUE_RE = /\b(?:who|whom|any ?one|any1|any ?body|some ?one|some1|some ?body|experts?|specialists?|therapists?|professionals?|psychologists?)\b|\b(?:help|helps|helping|advice|advise|support|guidance|strategies|ideas|input|assess|assessment)\b|\b(?:need|needs|needed|want|looking for|is there|are there|ask about|talk to|speak to|go to|covers?|deals? with)\b/;
 // What makes it a question about the plan's work instead: its owners, progress or services.
-const PLAN_WORK_RE = /\b(?:actions?|tasks?|owns?|owner|owned|leads?|leading|lead by|in charge|responsible|status|due|deadline|progress|waits|waiting (?:times?|lists?)|services|recruit\w*|reduce|workstreams?|ws ?\d|area|overdue|late|at risk|off track|meetings?|clusters?|agenda|requests?|referrals?)\b/;
+const PLAN_WORK_RE = /\b(?:actions?|tasks?|owns?|owner|owned|leads?|leading|lead by|in charge|responsible|status|due|deadline|progress|waits|waiting (?:times?|lists?)|services|recruit\w*|reduce|workstreams?|ws ?\d|area|overdue|late|at risk|off track|meetings?|clusters?|agenda)\b/;
+// Requests spoken of, unless it is to make one ("how do I make a request for help with handwriting").
+const REQUEST_WORD_RE = /\b(?:requests?|referrals?)\b/;
+const MAKE_REQUEST_RE = /\b(?:make|raise|send|put in|open|start|do|submit) (?:a |an )?(?:new )?(?:request|referral)\b/;
 
 /** "Who can help with sensory needs?", "need advice about a pupil who stammers": the experts for that need. */
 export function expertsForNeed(q: Question): Intent | undefined {
   if (q.refs.actions.length || q.refs.requests.length) return undefined;
   const found = findNeed(q.lower);
   if (!found || !HELP_CUE_RE.test(q.lower) || PLAN_WORK_RE.test(q.lower) || q.cues.lead) return undefined;
+  if (REQUEST_WORD_RE.test(q.lower) && !MAKE_REQUEST_RE.test(q.lower)) return undefined;
   // A profession said outright ("a speech therapist for a child who stammers") is the one meant.
   const named = findSpecialism(q.lower)?.specialism;
   return { kind: 'expertsForNeed', need: found.need.label, specialisms: named ? [named] : [...found.need.specialisms] };

@@ -1,7 +1,7 @@
 // Experts by a child's need, an expert's specialism, an expert's own work and every request:
 // phrasings as SENCOs, leads and experts type them, and the near misses that must stay what they were.
 import { describe, expect, it } from 'vitest';
-import { expertWork, requestList, waitingRequests } from '../../../src/ask/recognisers/experts.js';
+import { expertWork, requestByWords, requestList, waitingRequests } from '../../../src/ask/recognisers/experts.js';
 import { help } from '../../../src/ask/recognisers/help.js';
 import { expertSpecialism, expertsForNeed } from '../../../src/ask/recognisers/needs.js';
 import { findNeed } from '../../../src/domain/experts/index.js';
@@ -37,6 +37,11 @@ describe('experts by need', () => {
       ['who do I talk to about anxiety', EP], ['working memory problems, who can help?', EP], ['help with attention difficulties pls', EP],
       ['any1 for a kid thats non verbal', SLT], ['who can help with autism', [...SLT, ...EP]],
     ] as const) expect(expertsForNeed(question(text, people.eclarke)), text).toMatchObject({ kind: 'expertsForNeed', specialisms });
+  });
+
+  it('making a request about a need is still the need; asking about requests is not', () => {
+    expect(expertsForNeed(question('how do i make a request for help with handwriting', people.eclarke))).toMatchObject({ specialisms: OT });
+    expect(expertsForNeed(question('any requests about sensory needs', people.eclarke))).toBeUndefined();
   });
 
   it('a profession named outright is the one meant', () => {
@@ -96,6 +101,19 @@ describe("an expert's own work and every request", () => {
     expect(requestList(question('where did the ed psych request come from', people.amorgan))).toEqual({ kind: 'requestList', specialism: 'educational_psychology', origin: true });
     for (const text of ['my requests', 'how many requests are there', 'unclaimed requests', 'which requests have i answered', 'list all actions']) {
       expect(requestList(question(text, people.dpatel)), text).toBeUndefined();
+    }
+  });
+});
+
+describe('one request by its words', () => {
+  it('"the sensory walk-through request", "the request about the quiet base"', () => {
+    expect(requestByWords(question('the sensory walk-through request, where is it at'))).toEqual({ kind: 'requestByWords', words: ['sensory', 'walk'] });
+    expect(requestByWords(question("what's happening with the request about the quiet base?"))).toEqual({ kind: 'requestByWords', words: ['quiet', 'base'] });
+  });
+
+  it('a specialism, "my request" or a new request are other questions', () => {
+    for (const text of ['which setting raised the OT request', "what's happening with my request?", 'the new request', 'how do i make a request']) {
+      expect(requestByWords(question(text)), text).toBeUndefined();
     }
   });
 });
