@@ -24,7 +24,7 @@ export function answerExpertsForNeed(ctx: AskContext, need: string, specialisms:
     if (!them.length) return `${withArticle(who)} (there is none in Experts at Hand yet)`;
     return `${them.length === 1 ? `the ${who}` : `the ${who}s`}: ${listWords(them.map(expertLine))}`;
   });
-  const text = `For ${need}, ask ${listWords(parts)}. To ask for their help, make an Experts at Hand request `
+  const text = `For ${need}, ask ${parts.join('; or ')}. To ask for their help, make an Experts at Hand request `
     + `(say "${formCommand(specialisms[0])}" or tap the button) and describe the need without naming a child.`;
   if (!ctx.asker.person) return { text, cards: [] };
   const choices = specialisms.map((s) => ({ title: `Ask ${withArticle(SPECIALIST_LABELS[s])}`, question: formCommand(s) }));
@@ -55,6 +55,9 @@ export function answerExpertSpecialism(ctx: AskContext, person: Person, asked?: 
 const STATUS_WORDS: Record<ExpertRequest['status'], string> = {
   new: 'waiting to be picked up', assigned: 'picked up', answered: 'answered', closed: 'closed',
 };
+const STATUS_SENTENCES: Record<ExpertRequest['status'], string> = {
+  new: 'It is waiting to be picked up.', assigned: 'An expert has picked it up.', answered: 'It has been answered.', closed: 'It is closed.',
+};
 
 /** "Valley Head High School, in the Holme Valley cluster": where a request came from. */
 export function requestPlace(ctx: AskContext, r: ExpertRequest): string | undefined {
@@ -83,7 +86,7 @@ export async function answerRequestList(ctx: AskContext, specialism: Specialism 
   const only = list.length === 1 ? list[0] : undefined;
   if (only && origin) {
     const where = requestPlace(ctx, only) ?? 'a setting no longer in the plan';
-    return { text: `${only.ref}, the ${SPECIALISM_LABELS[only.specialism]} request, was raised by ${where} on ${formatDate(londonDate(only.createdAt))}. It is ${STATUS_WORDS[only.status]}.`, cards: [] };
+    return { text: `${only.ref}, the ${SPECIALISM_LABELS[only.specialism]} request, was raised by ${where} on ${formatDate(londonDate(only.createdAt))}. ${STATUS_SENTENCES[only.status]}`, cards: [] };
   }
   const head = list.length === 1 ? `1 Experts at Hand request${of}` : `${list.length} Experts at Hand requests${of}, newest first`;
   return { text: `${head}: ${list.map((r) => requestLine(ctx, r)).join('; ')}. Ask about one by its reference for more.`, cards: [] };
