@@ -26,12 +26,16 @@ export function expertsForNeed(q: Question): Intent | undefined {
 
 const SPECIALISM_ASKED_RE = /\bspeciali[sz](?:m|ms|e|es|ing|ation|t)\b|\b(?:kind|sort|type) of (?:expert|specialist|therapist)\b|\bwhich (?:expert|specialist|therapist|specialism)\b|\bwhat (?:expert|specialist|therapist)\b|\bexpert in\b/;
 
+const COVERS_RE = /\bwhat (?:area|areas|field|fields|kind of thing|sort of thing)s? does\b|\bwhat does [a-z' ]{1,60} cover\b|\b(?:an? )?expert (?:in|on) what\b/;
+
 /** "What is Chloe Barnes's specialism?", "which expert is Marcus Reid", "is Marcus an OT?". */
 export function expertSpecialism(q: Question): Intent | undefined {
   const person = q.mentions.owner;
   if (!person || q.mentions.ownerIsAsker || q.refs.actions.length || /\b(?:actions?|tasks?|requests?)\b/.test(q.lower)) return undefined;
   const asked = findSpecialism(q.lower)?.specialism;
   const isA = asked && /^(?:is|are|isn't|is not)\b/.test(q.compact);
-  if (!SPECIALISM_ASKED_RE.test(q.lower) && !isA) return undefined;
+  // "What does Marcus Reid cover?" asks an expert's specialism; of anyone else, their work.
+  const covers = person.roles.includes('expert') && COVERS_RE.test(q.lower);
+  if (!SPECIALISM_ASKED_RE.test(q.lower) && !isA && !covers) return undefined;
   return { kind: 'expertSpecialism', person, ...(isA ? { asked } : {}) };
 }

@@ -28,7 +28,7 @@ export const NEEDS: readonly Need[] = [
   { label: 'language delay', specialisms: ['speech_and_language'], patterns: [`(?:speech|language)(?: and language)? ${DIFFICULTY}`, 'delayed (?:speech|language)', 'late talk(?:er|ing)', 'dld', '(?:expressive|receptive) language', 'understanding (?:of )?language', 'vocabulary'] },
   { label: 'speech sounds', specialisms: ['speech_and_language'], patterns: ['speech sounds?', 'articulation', 'pronunciation', 'unclear speech', 'speech'] },
   { label: 'social communication', specialisms: ['speech_and_language'], patterns: [`social communication(?: ${DIFFICULTY})?`, 'slcn', `communication(?: ${DIFFICULTY})?`, 'social skills'] },
-  { label: 'children who do not talk', specialisms: ['speech_and_language'], patterns: ['non[ -]?verbal', 'not talking', "doesn'?t talk", 'selective(?:ly)? mut(?:e|ism)', 'mutism', 'aac', 'makaton'] },
+  { label: 'children who do not talk', specialisms: ['speech_and_language'], patterns: ['non[ -]?verbal', "(?:will not|won'?t|does not|doesn'?t|do not|don'?t|cannot|can'?t|is not|not) (?:talk|speak)(?:ing)?", 'selective(?:ly)? mut(?:e|ism)', 'mutism', 'aac', 'makaton'] },
   { label: 'eating and swallowing', specialisms: ['speech_and_language'], patterns: ['swallow(?:s|ing)?', 'dysphagia', 'eating and drinking'] },
   // Educational psychology: learning, attention, emotions and behaviour.
   { label: 'anxiety', specialisms: ['educational_psychology'], patterns: ['anxi(?:ety|eties|ous)', 'worries', 'school refus(?:al|er|ing)', 'ebsa', 'school avoidance'] },

@@ -5,7 +5,8 @@ import { expertWork, requestByWords, requestList, waitingRequests } from '../../
 import { help } from '../../../src/ask/recognisers/help.js';
 import { expertSpecialism, expertsForNeed } from '../../../src/ask/recognisers/needs.js';
 import { findNeed } from '../../../src/domain/experts/index.js';
-import { people, person } from '../support/directory.js';
+import { indexDirectory } from '../../../src/ask/directory.js';
+import { directory, people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
 const OT = ['occupational_therapy'];
@@ -35,7 +36,7 @@ describe('experts by need', () => {
       ['someone to advise on fine motor skills?', OT], ['expert for coordination problems in PE', OT],
       ['need advice about a pupil who stammers', SLT], ['anyone who knows about stuttering?', SLT], ['we need support with social communication in year 1', SLT],
       ['who do I talk to about anxiety', EP], ['working memory problems, who can help?', EP], ['help with attention difficulties pls', EP],
-      ['any1 for a kid thats non verbal', SLT], ['who can help with autism', [...SLT, ...EP]],
+      ['any1 for a kid thats non verbal', SLT], ["which expert should I ask about a child who won't talk", SLT], ['who can help with autism', [...SLT, ...EP]],
     ] as const) expect(expertsForNeed(question(text, people.eclarke)), text).toMatchObject({ kind: 'expertsForNeed', specialisms });
   });
 
@@ -68,6 +69,13 @@ describe("an expert's specialism", () => {
       expect(expertSpecialism(question(text)), text).toEqual({ kind: 'expertSpecialism', person: people.gokafor });
     }
     expect(expertSpecialism(question('is Grace Okafor an OT?'))).toEqual({ kind: 'expertSpecialism', person: people.gokafor, asked: 'occupational_therapy' });
+  });
+
+  it('"what does X cover" asks an expert\'s specialism, and anyone else\'s work', () => {
+    const ep = { ...people.gokafor, roles: ['expert' as const], specialism: 'educational_psychology' as const };
+    const withExpert = indexDirectory({ ...directory(), people: directory().people.map((p) => (p.key === 'gokafor' ? ep : p)) });
+    expect(expertSpecialism(question('what area does grace okafor cover', people.eclarke, withExpert))).toMatchObject({ kind: 'expertSpecialism' });
+    expect(expertSpecialism(question('what area does grace okafor cover', people.eclarke))).toBeUndefined();
   });
 
   it('their actions and job are other questions', () => {
