@@ -11,7 +11,7 @@ const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 
 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
 // "Who raised request 2", "which school asked for the OT request": where a request came from.
-export const ORIGIN_RE = /\bwho (?:made|raised|sent|asked for|submitted|requested|opened)\b|\b(?:which|what) (?:setting|school|cluster|nursery|college|academy)\b|\bwhere (?:did|does|is) .{0,60}\b(?:come|coming) from\b|\b(?:raised|made|sent|asked for) by\b/;
+export const ORIGIN_RE = /\bwho (?:made|raised|sent|asked for|submitted|requested|opened)\b|\b(?:which|what) (?:setting|school|cluster|nursery|college|academy)\b|\bwhere (?:did|does|is|s|was) .{0,60}?\b(?:(?:come|coming|came) )?from\b|\b(?:raised|made|sent|asked for) by\b/;
 const EAH_RE = /\bexperts? at hand\b|\beah\b/;
 
 /** "How many Experts at Hand requests are there?", "number of referrals so far": every request, counted by status. */
@@ -38,7 +38,9 @@ const WAITING_RE = /\bwaiting\b|\bunclaimed\b|\bunassigned\b|\bnot (?:yet )?(?:b
 
 /** "Which requests are waiting to be picked up?", "anything in my queue", "any new OT requests?". */
 export function waitingRequests(q: Question): Intent | undefined {
-  const queue = /\bmy queue\b|\bthe queue\b|\bin (?:the |my )?pool\b/.test(q.lower);
+  // "any unclaimed?" said alone: the requests are understood.
+  const queue = /\bmy queue\b|\bthe queue\b|\bin (?:the |my )?pool\b/.test(q.lower)
+    || /^(?:any(?:thing)?|what(?: is| s)?|show(?: me)?|list)? ?(?:the )?(?:unclaimed|unassigned)(?: ones)?(?: yet)?\W*$/.test(q.compact);
   if (!queue && !(REQUEST_RE.test(q.lower) && WAITING_RE.test(q.lower))) return undefined;
   if (/\bmy requests?\b|\bi (?:made|asked|sent|raised|submitted)\b|\bactions?\b/.test(q.lower)) return undefined;
   if (queue && !q.asker) return { kind: 'needPerson', about: 'requests' };

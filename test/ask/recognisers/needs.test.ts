@@ -96,7 +96,7 @@ describe("an expert's own work and every request", () => {
   });
 
   it('"no one\'s taken", "nobody\'s picked up": the requests waiting', () => {
-    for (const text of ["any requests no one's taken yet", "requests nobody's picked up?", 'requests not taken yet']) {
+    for (const text of ["any requests no one's taken yet", "requests nobody's picked up?", 'requests not taken yet', 'any unclaimed?']) {
       expect(waitingRequests(question(text, expert)), text).toMatchObject({ kind: 'waitingRequests' });
     }
   });
@@ -106,6 +106,7 @@ describe("an expert's own work and every request", () => {
       expect(requestList(question(text, people.dpatel)), text).toEqual({ kind: 'requestList', origin: false });
     }
     expect(requestList(question('which setting raised the OT request', people.amorgan))).toEqual({ kind: 'requestList', specialism: 'occupational_therapy', origin: true });
+    expect(requestList(question("where's the OT request from", people.amorgan))).toEqual({ kind: 'requestList', specialism: 'occupational_therapy', origin: true });
     expect(requestList(question('where did the ed psych request come from', people.amorgan))).toEqual({ kind: 'requestList', specialism: 'educational_psychology', origin: true });
     for (const text of ['my requests', 'how many requests are there', 'unclaimed requests', 'which requests have i answered', 'list all actions']) {
       expect(requestList(question(text, people.dpatel)), text).toBeUndefined();
