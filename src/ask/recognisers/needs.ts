@@ -8,7 +8,7 @@ import type { Question } from '../question.js';
 // Someone or something that helps: without one, a need's word is a title's ("the communication actions").
 const HELP_CUE_RE = /\b(?:who|whom|any ?one|any1|any ?body|some ?one|some1|some ?body|experts?|specialists?|therapists?|professionals?|psychologists?)\b|\b(?:help|helps|helping|advice|advise|support|guidance|strategies|ideas|input|assess|assessment)\b|\b(?:need|needs|needed|want|looking for|is there|are there|ask about|talk to|speak to|go to|covers?|deals? with)\b/;
 // What makes it a question about the plan's work instead: its owners, progress or services.
-const PLAN_WORK_RE = /\b(?:actions?|tasks?|owns?|owner|owned|leads?|leading|lead by|in charge|responsible|status|due|deadline|progress|waits|waiting (?:times?|lists?)|services|recruit\w*|reduce|workstreams?|ws ?\d|area|overdue|late|at risk|off track|meetings?|clusters?|agenda)\b/;
+const PLAN_WORK_RE = /\b(?:actions?|tasks?|owns?|owner|owned|leads?|leading|lead by|in charge|responsible|status|due|deadline|progress|waits|waiting (?:times?|lists?)|services|recruit\w*|reduce|workstreams?|ws ?\d|area|overdue|late|at risk|off track|meetings?|clusters?|agenda)\b|\b(?:needs?|needing|requires?|requiring|wants?) (?:my |our |your |urgent |some |any )?attention\b|\battention (?:items?|list)\b/;
 // Requests spoken of, unless it is to make one ("how do I make a request for help with handwriting").
 const REQUEST_WORD_RE = /\b(?:requests?|referrals?)\b/;
 const MAKE_REQUEST_RE = /\b(?:make|raise|send|put in|open|start|do|submit) (?:a |an )?(?:new )?(?:request|referral)\b/;

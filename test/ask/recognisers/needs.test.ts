@@ -53,6 +53,7 @@ describe('experts by need', () => {
     for (const text of [
       "what's overdue in communication", 'which actions are about communication', 'who owns the mental health waits action',
       'who leads on anxiety', 'hlt-02 mental health', 'communication', 'any requests about sensory needs',
+      'what needs attention?', 'anything needing urgent attention', 'which ones need my attention',
     ]) expect(expertsForNeed(question(text, people.eclarke)), text).toBeUndefined();
   });
 
