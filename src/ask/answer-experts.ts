@@ -7,6 +7,7 @@ import { SPECIALISM_LABELS, SPECIALIST_LABELS, withArticle, type RequestView } f
 import type { ExpertRequest, Person, RequestStatus, Specialism } from '../domain/plan/types.js';
 import { REQUEST_STATUSES, SPECIALISMS } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
+import { answerRequestRefs } from './answer-places.js';
 import { listWords, type Answer, type AskContext } from './context.js';
 
 function expertLine(p: Person): string {
@@ -81,4 +82,18 @@ export async function answerRequestCount(ctx: AskContext): Promise<Answer> {
   if (total === 0) return { text: 'There are no Experts at Hand requests yet.', cards: [] };
   const parts = REQUEST_STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${REQUEST_STATUS_WORDS[s]}`);
   return { text: `${total === 1 ? '1 request has' : `${total} requests have`} been made through Experts at Hand: ${listWords(parts)}.`, cards: [] };
+}
+
+/** Who may find a request by the words of its summary: those who may read it anyway. */
+function mayRead(ctx: AskContext, r: ExpertRequest): boolean {
+  const me = ctx.asker.person;
+  if (!me) return false;
+  return me.roles.includes('admin') || me.id === r.requesterId || me.id === r.assigneeId || (me.roles.includes('expert') && me.specialism === r.specialism);
+}
+
+/** "The sensory walk-through request, where is it at?": the request whose summary has those words. */
+export async function answerRequestByWords(ctx: AskContext, words: readonly string[]): Promise<Answer> {
+  const found = ((await ctx.reader.requestsBySummary?.(words, 10)) ?? []).filter((r) => mayRead(ctx, r));
+  if (!found.length) return { text: `I can't find an Experts at Hand request about "${words.join(' ')}" that you can see. Ask about it by its reference, such as EAH-R-0001, or say "my requests".`, cards: [] };
+  return answerRequestRefs(ctx, found.slice(0, 3).map((r) => ({ start: 0, end: 0, ref: r.ref, candidates: [r.ref] })));
 }

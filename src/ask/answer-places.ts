@@ -10,6 +10,7 @@ import { listWords, plural, type AskContext, type Answer } from './context.js';
 import type { Period } from './periods.js';
 import { says, type Question } from './question.js';
 import type { RequestRefMatch } from './references.js';
+import { requestLine, requestPlace } from './answer-experts-more.js';
 
 const PHASES: Record<string, string> = {
   early_years: 'early years', primary: 'primary', secondary: 'secondary', post_16: 'post-16', special: 'special',
@@ -247,8 +248,8 @@ export async function answerRequestRefs(ctx: AskContext, refs: RequestRefMatch[]
   for (const m of refs.slice(0, 3)) {
     const r = m.candidates.map((c) => byRef.get(c)).find((x) => x !== undefined);
     if (!r) { sentences.push(`I can't find an Experts at Hand request called ${m.ref}.`); continue; }
-    const setting = ctx.idx.settingById.get(r.settingId);
-    sentences.push(`${requestStatusSentence(ctx, r)} It asks for ${SPECIALISMS[r.specialism] ?? r.specialism} (${KINDS[r.kind] ?? r.kind})${setting ? ` for ${setting.name}` : ''}, made on ${formatDate(londonDate(r.createdAt))}.`);
+    const place = requestPlace(ctx, r);
+    sentences.push(`${requestStatusSentence(ctx, r)} It asks for ${SPECIALISMS[r.specialism] ?? r.specialism} (${KINDS[r.kind] ?? r.kind})${place ? ` for ${place},` : ''} made on ${formatDate(londonDate(r.createdAt))}.`);
     cards.push(requestCard(ctx, r, canSeeDetail(ctx, r)));
   }
   return { text: sentences.join(' '), cards };
@@ -259,9 +260,9 @@ export async function answerMyRequests(ctx: AskContext, assigned = false): Promi
   if (!me) return { text: '', cards: [] };
   if (assigned) {
     const mine = await ctx.reader.requestsByAssignee(me.id, 5);
-    if (!mine.length) return { text: 'No open Experts at Hand requests are assigned to you.', cards: [] };
+    if (!mine.length) return { text: 'No open Experts at Hand requests are assigned to you: you have not picked up any.', cards: [] };
     return {
-      text: `${mine.length === 1 ? '1 open Experts at Hand request is' : `${mine.length} open Experts at Hand requests are`} assigned to you. ${mine.map((r) => requestStatusSentence(ctx, r)).join(' ')}`,
+      text: `You have picked up ${mine.length === 1 ? '1 Experts at Hand request' : `${mine.length} Experts at Hand requests`}: ${mine.map((r) => requestLine(ctx, r)).join('; ')}.`,
       cards: mine.slice(0, 3).map((r) => requestCard(ctx, r, ctx.asker.conversationKind === 'personal')),
     };
   }

@@ -47,6 +47,10 @@ export type Intent =
   | { kind: 'requestCount' }
   | { kind: 'experts'; specialism?: Specialism }
   | { kind: 'requestHelp'; specialism?: Specialism }
+  | { kind: 'expertsForNeed'; need: string; specialisms: Specialism[] }
+  | { kind: 'expertSpecialism'; person: Person; asked?: Specialism }
+  | { kind: 'requestList'; specialism?: Specialism; origin: boolean }
+  | { kind: 'requestByWords'; words: string[] }
   | { kind: 'howMany'; what: 'people' | 'workstreams' | 'clusters' | 'settings' | 'sencos' | 'experts' | 'leads' }
   | { kind: 'list'; filter: ListFilter; count: boolean; paging: Paging; question: string; rankBy?: 'owner' | 'workstream' }
   | { kind: 'summary'; workstream: Workstream }

@@ -99,15 +99,26 @@ export interface RequestRefMatch extends Span {
   candidates: string[];
 }
 
-/** Experts at Hand request references: "EAH-R-0002", "eah r 2", "EAHR0002". */
+function requestCandidates(prefix: string, digits: string): string[] {
+  const n = String(Number(digits));
+  return [...new Set([`${prefix}-R-${pad(n, 4)}`, `${prefix}-R-${n}`, `${prefix}-R-${digits}`, `${prefix}-R-${pad(n, 3)}`, `${prefix}-R-${pad(n, 5)}`])];
+}
+
+/**
+ * Experts at Hand request references: "EAH-R-0002", "eah r 2", "EAHR0002", and loosely "request 2",
+ * "request no. 0002" or a bare "0002" (two leading zeros: no year, time or count is written so).
+ */
 export function findRequestRefs(lower: string): RequestRefMatch[] {
   const out: RequestRefMatch[] = [];
   for (const m of lower.matchAll(/\b([a-z]{2,5})\s?-?\s?r\s?-?\s?(\d{1,6})\b/g)) {
     const prefix = (m[1] ?? '').toUpperCase();
     if (prefix !== 'EAH' && !/-\s?r\s?-/.test(m[0])) continue;
-    const digits = m[2] ?? '';
-    const n = String(Number(digits));
-    const candidates = [...new Set([`${prefix}-R-${pad(n, 4)}`, `${prefix}-R-${n}`, `${prefix}-R-${digits}`, `${prefix}-R-${pad(n, 3)}`, `${prefix}-R-${pad(n, 5)}`])];
+    const candidates = requestCandidates(prefix, m[2] ?? '');
+    out.push({ start: m.index, end: m.index + m[0].length, ref: candidates[0] ?? '', candidates });
+  }
+  if (out.length) return out;
+  for (const m of lower.matchAll(/\b(?:requests?|referrals?|req) (?:no\.? ?|number |#)?(\d{1,6})\b|(?<![\w-])#?(00\d{2,4})\b/g)) {
+    const candidates = requestCandidates('EAH', m[1] ?? m[2] ?? '');
     out.push({ start: m.index, end: m.index + m[0].length, ref: candidates[0] ?? '', candidates });
   }
   return out;

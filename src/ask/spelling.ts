@@ -3,6 +3,7 @@
 // edit (two for long words, or two letters swapped), by Levenshtein distance (fastest-levenshtein).
 // Words under six letters, capitalised names and words the plan knows are never touched: a slip is only guessed when it is safe.
 import { distance } from 'fastest-levenshtein';
+import { isNeedWord } from '../domain/experts/index.js';
 import type { DirectoryIndex } from './directory.js';
 import { isStopWord, stem } from './words.js';
 
@@ -15,7 +16,7 @@ next today tomorrow yesterday january february march april june july august sept
 monday tuesday wednesday thursday friday saturday sunday term holidays christmas easter meeting meetings cluster
 clusters chair chairs setting settings school schools request requests expert experts specialist therapist
 psychologist occupational speech language educational pillar maturity digest snooze reminders nudges help thanks
-claimed waiting picked
+claimed waiting picked specialism specialisms specialise specialises specialize specializes
 happening responsible assigned attention priority working doing anything everything someone people person
 `.split(/\s+/).filter(Boolean);
 
@@ -35,7 +36,7 @@ function swapped(a: string, b: string): boolean {
 function known(word: string, idx: DirectoryIndex): boolean {
   // "unassigned", "unclaimed": a known word with "un" before it is a word, not a slip.
   if (word.startsWith('un') && word.length > 6 && known(word.slice(2), idx)) return true;
-  return vocabulary.has(word) || vocabulary.has(stem(word)) || isStopWord(word) || idx.placeWords.has(word) || idx.nameWords.has(word);
+  return vocabulary.has(word) || vocabulary.has(stem(word)) || isStopWord(word) || idx.placeWords.has(word) || idx.nameWords.has(word) || isNeedWord(word);
 }
 
 /** The one closest word of the bot's vocabulary or the plan's names, when it is close enough. */

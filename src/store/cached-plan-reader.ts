@@ -207,4 +207,12 @@ export class PrismaPlanReader implements PlanReader {
   waitingRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
     return this.sql.waitingRequests(specialism, limit);
   }
+
+  listRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
+    return this.sql.listRequests(specialism, limit);
+  }
+
+  requestsBySummary(words: readonly string[], limit: number): Promise<ExpertRequest[]> {
+    return this.sql.requestsBySummary(words, limit);
+  }
 }

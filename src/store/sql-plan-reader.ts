@@ -251,4 +251,16 @@ export class SqlPlanReader {
     const rows = await this.db.expertRequest.findMany({ where: { status: 'new', ...(specialism ? { specialism } : {}) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
     return rows.map(toRequest);
   }
+
+  async listRequests(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]> {
+    const rows = await this.db.expertRequest.findMany({ where: specialism ? { specialism } : {}, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    return rows.map(toRequest);
+  }
+
+  async requestsBySummary(words: readonly string[], limit: number): Promise<ExpertRequest[]> {
+    if (!words.length) return [];
+    const where = { AND: words.map((w) => ({ summary: { contains: w, mode: 'insensitive' as const } })) };
+    const rows = await this.db.expertRequest.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    return rows.map(toRequest);
+  }
 }

@@ -50,4 +50,13 @@ describe('request references', () => {
     }
     expect(findRequestRefs('eah 5')).toEqual([]);
   });
+
+  it('reads "request 2", "request no. 0002" and a bare "0002" as a request; other numbers are not', () => {
+    for (const q of ['who made request 0002', 'who raised 0002?', "what's the status of request 2", 'request no. 2 - where is it', 'referral #2']) {
+      expect(findRequestRefs(q).map((r) => r.ref), q).toEqual(['EAH-R-0002']);
+    }
+    for (const q of ['what is due in 2027', 'meeting at 0930', 'requests in the last 2 weeks', 'page 2', 'com-0002', 'how many requests']) {
+      expect(findRequestRefs(q), q).toEqual([]);
+    }
+  });
 });

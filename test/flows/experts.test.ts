@@ -11,7 +11,7 @@ describe('Experts at Hand commands', () => {
     expect(parseExpertCommand('new Experts at Hand request')).toEqual({ kind: 'form' });
     expect(parseExpertCommand('my requests')).toEqual({ kind: 'my-requests' });
     expect(parseExpertCommand('open requests for educational psychology')).toEqual({ kind: 'open-requests', phrase: 'educational psychology' });
-    expect(parseExpertCommand('unclaimed requests')).toEqual({ kind: 'open-requests' });
+    expect(parseExpertCommand('unclaimed requests')).toEqual({ kind: 'open-requests', waitingOnly: true });
     expect(parseExpertCommand('Experts at Hand this term')).toEqual({ kind: 'term-stats' });
     expect(parseExpertCommand('link this channel to the speech and language pool')).toEqual({ kind: 'link-pool', phrase: 'speech and language' });
   });

@@ -5,11 +5,13 @@ import { findSpecialism } from '../../domain/experts/index.js';
 import type { Specialism } from '../../domain/plan/types.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
-import { isStopWord } from '../words.js';
+import { isStopWord, stem } from '../words.js';
 
 const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 'therapist', 'therapists', 'hand', 'eah', 'email', 'contact', 'details', 'phone', 'there', 'speech', 'language', 'psych']);
 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
+// "Who raised request 2", "which school asked for the OT request": where a request came from.
+export const ORIGIN_RE = /\bwho (?:made|raised|sent|asked for|submitted|requested|opened)\b|\b(?:which|what) (?:setting|school|cluster|nursery|college|academy)\b|\bwhere (?:did|does|is|s|was) .{0,60}?\b(?:(?:come|coming|came) )?from\b|\b(?:raised|made|sent|asked for) by\b/;
 const EAH_RE = /\bexperts? at hand\b|\beah\b/;
 
 /** "How many Experts at Hand requests are there?", "number of referrals so far": every request, counted by status. */
@@ -32,11 +34,13 @@ function specialismOf(q: Question): Specialism | undefined {
   return findSpecialism(q.lower)?.specialism;
 }
 
-const WAITING_RE = /\bwaiting\b|\bunclaimed\b|\bunassigned\b|\bnot (?:yet )?(?:been )?(?:picked up|claimed|assigned)\b|\bnobody has (?:picked up|claimed)\b|\bto pick up\b|\b(?:can|could) (?:i |we )?(?:pick up|take|claim)\b|\bup for grabs\b|\bnew\b|\bqueue\b|\bin the pool\b/;
+const WAITING_RE = /\bwaiting\b|\bunclaimed\b|\bunassigned\b|\bnot (?:yet )?(?:been )?(?:picked up|claimed|assigned|taken)\b|\b(?:nobody|no ?one|no-one)(?: has|'s| s|s)? (?:yet )?(?:picked up|claimed|taken|got)\b|\bto pick up\b|\b(?:can|could) (?:i |we )?(?:pick up|take|claim)\b|\bup for grabs\b|\bnew\b|\bqueue\b|\bin the pool\b/;
 
 /** "Which requests are waiting to be picked up?", "anything in my queue", "any new OT requests?". */
 export function waitingRequests(q: Question): Intent | undefined {
-  const queue = /\bmy queue\b|\bthe queue\b|\bin (?:the |my )?pool\b/.test(q.lower);
+  // "any unclaimed?" said alone: the requests are understood.
+  const queue = /\bmy queue\b|\bthe queue\b|\bin (?:the |my )?pool\b/.test(q.lower)
+    || /^(?:any(?:thing)?|what(?: is| s)?|show(?: me)?|list)? ?(?:the )?(?:unclaimed|unassigned)(?: ones)?(?: yet)?\W*$/.test(q.compact);
   if (!queue && !(REQUEST_RE.test(q.lower) && WAITING_RE.test(q.lower))) return undefined;
   if (/\bmy requests?\b|\bi (?:made|asked|sent|raised|submitted)\b|\bactions?\b/.test(q.lower)) return undefined;
   if (queue && !q.asker) return { kind: 'needPerson', about: 'requests' };
@@ -71,7 +75,43 @@ export function requestHelp(q: Question): Intent | undefined {
   // "how do I request an expert", "can we get a specialist in": Experts at Hand, by another name.
   const eah = EAH_RE.test(q.lower) || (/\b(?:an?|some|the) (?:experts?|specialists?)\b/.test(q.lower) && /\bhow (?:do|can|would) (?:i|we)\b|\b(?:request|get|need|want|book) (?:an?|some) (?:expert|specialist)/.test(q.lower));
   if (!specialism && !eah) return undefined;
-  if (!HELP_RE.test(q.lower) || /^(?:who|which)\b/.test(q.compact)) return undefined;
+  if (!HELP_RE.test(q.lower) || /^(?:who|which)\b/.test(q.compact) || ORIGIN_RE.test(q.lower)) return undefined;
   if (eah && !specialism && !/\b(?:request|ask for|get|need|want|like|book) (?:some |an? )?(?:support|help|advice|expert|specialist)\b|\bhow (?:do|can) (?:i|we)\b|\b(?:make|raise|open|start) an? (?:new )?request\b/.test(q.lower)) return undefined;
   return { kind: 'requestHelp', ...(specialism ? { specialism } : {}) };
+}
+
+// What an expert has on: the requests they picked up ("what's assigned to me", "what am I working on").
+const EXPERT_WORK_RE = /\bassigned to me\b|\b(?:have|got) i (?:got )?(?:assigned|picked up|taken on|taken|claimed)\b|\bi (?:have |'ve |ve )?(?:got )?(?:picked up|taken on|claimed)\b|\b(?:am i|i am|i'm|im) (?:working on|doing|handling|dealing with)\b|\bon my (?:plate|desk|list)\b|\bmy (?:caseload|cases|workload)\b/;
+
+/** An expert's own work is their Experts at Hand requests, not plan actions (which they rarely own). */
+export function expertWork(q: Question): Intent | undefined {
+  if (!q.asker?.roles.includes('expert') || q.refs.actions.length || /\b(?:actions?|tasks?)\b/.test(q.lower)) return undefined;
+  const { overdue, attention, statuses } = q.status;
+  if (!EXPERT_WORK_RE.test(q.lower) || q.workstreams.length || overdue || attention || statuses.length || q.period) return undefined;
+  return { kind: 'myRequests', assigned: true };
+}
+
+const ALL_REQUESTS_RE = /\b(?:all|every|each|list|show|which|what|any)\b|\bhave (?:we|there been) (?:had|got)\b|\bso far\b/;
+
+/** "List all Experts at Hand requests", "which setting raised the OT request": the requests as a whole. */
+export function requestList(q: Question): Intent | undefined {
+  if (!/\brequests?\b|\breferrals?\b/.test(q.lower) || /\bactions?\b/.test(q.lower) || q.cues.count) return undefined;
+  if (q.self || WAITING_RE.test(q.lower) || /\b(?:we|our) (?:made|raised|sent|asked)\b/.test(q.lower)) return undefined;
+  const origin = ORIGIN_RE.test(q.lower);
+  // "list all …" is read as a paging marker and blanked: it still asks for every request.
+  if (!origin && !q.paging.all && !ALL_REQUESTS_RE.test(q.lower)) return undefined;
+  const specialism = specialismOf(q);
+  return { kind: 'requestList', ...(specialism ? { specialism } : {}), origin };
+}
+
+// "The sensory walk-through request", "the request about the quiet base": one request by its words.
+const NAMED_REQUEST_RE = /\bthe ([a-z][a-z' -]{2,60}?) (?:request|referral)\b|\b(?:request|referral) (?:about|on|re|for) (?:the |a |an |our )?([a-z][a-z' -]{2,60}?)(?:[,.?!]|$| (?:where|what|how|is|has|who)\b)/;
+const NOT_SUMMARY_WORDS = new Set(['experts', 'expert', 'hand', 'eah', 'new', 'open', 'latest', 'last', 'first', 'oldest', 'newest', 'help', 'advice', 'support', 'one', 'this', 'that']);
+
+export function requestByWords(q: Question): Intent | undefined {
+  const m = NAMED_REQUEST_RE.exec(q.lower);
+  const phrase = m?.[1] ?? m?.[2];
+  if (!phrase || /\bmy\b/.test(phrase) || findSpecialism(phrase)) return undefined;
+  const words = phrase.split(/[\s-]+/).filter((w) => w.length >= 3 && !isStopWord(w) && !NOT_SUMMARY_WORDS.has(w)).map(stem);
+  return words.length ? { kind: 'requestByWords', words } : undefined;
 }

@@ -1,4 +1,5 @@
 // Greetings, help, thanks and "who am I": short phrases said whole, read from the plain text.
+import { findNeed } from '../../domain/experts/index.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 
@@ -25,7 +26,9 @@ export function greeting(q: Question): Intent | undefined {
 }
 
 export function help(q: Question): Intent | undefined {
-  return HELP_RE.test(q.plain) || /^help\b/.test(q.plain) ? { kind: 'help', greeting: false } : undefined;
+  if (HELP_RE.test(q.plain)) return { kind: 'help', greeting: false };
+  // "help with attention difficulties" asks for an expert, not for the bot's help.
+  return /^help\b/.test(q.plain) && !findNeed(q.lower) ? { kind: 'help', greeting: false } : undefined;
 }
 
 export function thanks(q: Question): Intent | undefined {

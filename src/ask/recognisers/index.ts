@@ -6,9 +6,10 @@
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { directoryList, howMany } from './counts.js';
-import { experts, myRequests, requestCount, requestHelp, waitingRequests } from './experts.js';
+import { expertWork, experts, myRequests, requestByWords, requestCount, requestHelp, requestList, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
+import { expertSpecialism, expertsForNeed } from './needs.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
@@ -24,8 +25,10 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
   // References are exact: they beat every name.
   ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
-  // Experts at Hand: the experts, asking them for help, the queue, then one's own requests.
-  ['experts', experts], ['requestHelp', requestHelp], ['requestCount', requestCount], ['waitingRequests', waitingRequests],
+  // Experts at Hand: the experts (by specialism, by a child's need, an expert's own), asking them
+  // for help, the queue, an expert's own work, every request, then one's own requests.
+  ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],
+  ['requestCount', requestCount], ['waitingRequests', waitingRequests], ['expertWork', expertWork], ['requestByWords', requestByWords], ['requestList', requestList],
   ['myRequests', myRequests], ['howMany', howMany], ['directoryList', directoryList], ['digest', digest],
   // Places: meetings, clusters, settings.
   ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['place', place],

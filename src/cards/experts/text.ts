@@ -21,10 +21,12 @@ export function myRequestsText(personId: number, requests: RequestView[]): strin
   return lines.join('\n');
 }
 
-export function openRequestsText(specialism: Specialism, requests: RequestView[]): string {
+export function openRequestsText(specialism: Specialism, requests: RequestView[], waitingOnly = false): string {
   const label = SPECIALISM_LABELS[specialism];
-  if (requests.length === 0) return `There are no open Experts at Hand requests for ${label}.`;
-  return [`Open Experts at Hand requests for ${label} (${requests.length}):`, ...requests.map((r) => `- ${requestLine(r, { withSetting: true })}`)].join('\n');
+  const which = waitingOnly ? 'unclaimed' : 'open';
+  if (requests.length === 0) return `There are no ${which} Experts at Hand requests for ${label}${waitingOnly ? ': nothing is waiting to be picked up' : ''}.`;
+  const head = waitingOnly ? `Experts at Hand requests for ${label} waiting to be picked up` : `Open Experts at Hand requests for ${label}`;
+  return [`${head} (${requests.length}):`, ...requests.map((r) => `- ${requestLine(r, { withSetting: true })}`)].join('\n');
 }
 
 export function termStatsText(term: SchoolTerm, s: RequestStats): string {

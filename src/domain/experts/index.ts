@@ -2,6 +2,7 @@
 export * from './forms.js';
 export * from './labels.js';
 export * from './lifecycle.js';
+export * from './needs.js';
 export * from './privacy-check.js';
 export * from './programme-lead.js';
 export * from './references.js';

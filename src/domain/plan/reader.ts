@@ -100,4 +100,8 @@ export interface PlanReader {
   requestCounts?(): Promise<Record<RequestStatus, number>>;
   /** Requests nobody has picked up yet (of one specialism, or all), oldest first. */
   waitingRequests?(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]>;
+  /** Optional: every request whatever its status (of one specialism, or all), newest first. */
+  listRequests?(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]>;
+  /** Optional: requests whose summary has every one of these words (any case, as a part of a word), newest first. */
+  requestsBySummary?(words: readonly string[], limit: number): Promise<ExpertRequest[]>;
 }

@@ -26,7 +26,7 @@ export class ExpertChatFlows {
       case 'link-pool': return this.linkPool(viewer, command.phrase);
       case 'form': return this.form(viewer, command.specialism);
       case 'my-requests': return this.myRequests(viewer);
-      case 'open-requests': return this.openRequests(viewer, command.phrase);
+      case 'open-requests': return this.openRequests(viewer, command.phrase, command.waitingOnly ?? false);
       case 'term-stats': return this.termStats();
     }
   }
@@ -67,14 +67,20 @@ export class ExpertChatFlows {
     return say([text, `Waiting for someone to pick up (${lines.length}):`, ...lines].join('\n'), cards);
   }
 
-  async openRequests(viewer: GroupViewer, phrase: string | undefined): Promise<ChatReply> {
+  async openRequests(viewer: GroupViewer, phrase: string | undefined, waitingOnly = false): Promise<ChatReply> {
     const person = viewer.person;
     if (!person) return say(UNKNOWN);
     const named = phrase ? parseSpecialism(phrase) : null;
     if (phrase && !named) return say(`Which specialism? Experts at Hand covers ${ALL_LABELS()}.`);
     const specialisms = named ? [named] : person.specialism ? [person.specialism] : [...SPECIALISMS];
-    const lists = await Promise.all(specialisms.map(async (s) => ({ s, requests: await this.v.deps.requests.openFor(s) })));
-    const text = lists.map((l) => openRequestsText(l.s, l.requests)).join('\n\n');
+    const lists = await Promise.all(specialisms.map(async (s) => {
+      const open = await this.v.deps.requests.openFor(s);
+      return { s, requests: waitingOnly ? open.filter((r) => r.status === 'new') : open };
+    }));
+    // Unclaimed across every pool: only the pools with some, or one line when none has any.
+    const shown = waitingOnly && lists.length > 1 ? lists.filter((l) => l.requests.length) : lists;
+    const text = shown.length ? shown.map((l) => openRequestsText(l.s, l.requests, waitingOnly)).join('\n\n')
+      : 'There are no unclaimed Experts at Hand requests: nothing is waiting to be picked up.';
     return say(text, await this.pickUpCards(viewer, lists.flatMap((l) => l.requests)));
   }
 
