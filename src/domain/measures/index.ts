@@ -1,0 +1,5 @@
+// Outcome measures: types, checks, progress and words.
+export * from './types.js';
+export * from './validate.js';
+export * from './progress.js';
+export * from './words.js';
