@@ -57,8 +57,9 @@ export function courseWords(m: Pick<Measure, 'target' | 'unit'>, course: Course)
     case 'met': return `Target met: ${target}.`;
     case 'on_course': return `On course for ${target}.`;
     case 'off_course': {
-      const would = formatValue(clampToUnit(course.projected ?? 0, m.unit), m.unit);
-      return `Off course for ${target}. At this rate it would be ${would} by then.`;
+      // A projection is a rough guide: a whole number says so better than decimals would.
+      const would = formatValue(Math.round(clampToUnit(course.projected ?? 0, m.unit)), m.unit);
+      return `Off course for ${target}. At this rate it would be about ${would} by then.`;
     }
     case 'missed': return `Target missed: ${target} was not reached.`;
     case 'no_readings': return `No readings yet, so it is too early to say if it is on course for ${target}.`;
