@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './validate.js';
 export * from './progress.js';
 export * from './words.js';
+export * from './permissions.js';
