@@ -10,6 +10,7 @@ import { experts, myRequests, requestCount, requestHelp, waitingRequests } from 
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
+import { measures } from './measures.js';
 import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
@@ -24,6 +25,8 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
   // References are exact: they beat every name.
   ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
+  // Outcome measures by the words of their names, before "how are we doing" is read as the whole plan.
+  ['measures', measures],
   // Experts at Hand: the experts, asking them for help, the queue, then one's own requests.
   ['experts', experts], ['requestHelp', requestHelp], ['requestCount', requestCount], ['waitingRequests', waitingRequests],
   ['myRequests', myRequests], ['howMany', howMany], ['digest', digest],

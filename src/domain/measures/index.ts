@@ -4,3 +4,4 @@ export * from './validate.js';
 export * from './progress.js';
 export * from './words.js';
 export * from './permissions.js';
+export * from './match.js';
