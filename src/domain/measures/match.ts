@@ -38,7 +38,19 @@ export function matchScore(words: readonly string[], measure: { ref: string; nam
   return own.filter((o) => words.some((w) => same(w, o))).length;
 }
 
-/** The measures the text names best (several on a tie), or none. */
+/**
+ * Does the measure take every word the text has to pick by? One word in common is too little when
+ * the text says more ("the backlog of needs assessments" is not the wheelchair assessment measure).
+ */
+function takesAll(words: readonly string[], measure: { ref: string; name: string }): boolean {
+  const own = matchWords(`${measure.name} ${measure.ref.replace(/-/g, ' ')}`);
+  return words.every((w) => own.some((o) => same(w, o)));
+}
+
+/**
+ * The measures the text names best (several on a tie), or none. A measure is named by two of its
+ * words or more, or by one when that is all the text says ("how are waits doing?").
+ */
 export function matchMeasures<M extends { ref: string; name: string }>(text: string, measures: readonly M[]): M[] {
   const words = matchWords(text);
   if (words.length === 0) return [];
@@ -46,7 +58,8 @@ export function matchMeasures<M extends { ref: string; name: string }>(text: str
   let out: M[] = [];
   for (const m of measures) {
     if (m.ref.toLowerCase() === text.trim().toLowerCase()) return [m];
-    const score = matchScore(words, m);
+    const raw = matchScore(words, m);
+    const score = raw >= 2 || (raw === 1 && takesAll(words, m)) ? raw : 0;
     if (score > best) { best = score; out = [m]; } else if (score === best && score > 0) out.push(m);
   }
   return out;

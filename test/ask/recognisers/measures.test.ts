@@ -40,6 +40,8 @@ describe('measures', () => {
     'what is overdue in the EHC plans area?',
     'any update on the therapy waits action?',
     'wheelchair',
+    "what's the latest on the backlog of needs assessments?",
+    'how is the SEND reform plan going?',
   ])('leaves "%s" to others', (text) => {
     expect(measures(ask(text))).toBeUndefined();
   });
