@@ -7,17 +7,20 @@ import { pickPlanExamples } from './domain/phrasing/welcome.js';
 import { londonDate } from './domain/time/london.js';
 import { isUnavailable } from './store/errors.js';
 import { PrismaPlanReader } from './store/cached-plan-reader.js';
+import { MeasureStore } from './store/measures.js';
 import type { Services } from './teams/services.js';
 
 export const UNAVAILABLE_TEXT = "I can't reach the plan right now. Please try again shortly.";
 
 export async function createAsk(services: Services, _config: Config): Promise<Services['ask']> {
   const reader = new PrismaPlanReader(services.store.db);
+  const measures = new MeasureStore(services.store.db);
   return async (text, asker) => {
     let failure: unknown;
     const answer = await answerQuestion(text, asker, {
       reader,
       clock: services.clock,
+      measures: () => measures.all(),
       onError: (err) => {
         failure = err;
         services.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'question answering failed');

@@ -11,6 +11,8 @@ import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestByWords, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerExpertSpecialism, answerExpertsForNeed, answerRequestList } from './answer-experts-more.js';
 import { soleAction, answerList } from './answer-lists.js';
+import { answerMeasures } from './answer-measures.js';
+import type { MeasureWithReadings } from '../domain/measures/types.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
 import {
@@ -43,6 +45,8 @@ export interface AskDeps {
   onError?: (err: unknown) => void;
   /** Each conversation's previous question, for follow-ups; one shared by the process when unset. */
   memory?: ConversationMemory;
+  /** The plan's outcome measures with their readings (a handful: read for every question). */
+  measures?: () => Promise<readonly MeasureWithReadings[]>;
 }
 
 const SHARED_MEMORY = new ConversationMemory();
@@ -53,13 +57,14 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const reader = deps.reader.forQuestion?.() ?? deps.reader;
     const dir = await reader.directory();
     const idx = indexDirectory(dir);
-    const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
+    const measures = await deps.measures?.() ?? [];
+    const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker, measures };
     const inTitles = async (word: string) => (await reader.listActions({ titleWords: [word] }, { offset: 0, limit: 1, total: false })).items.length > 0;
     const slips = await correctSlips(typeof text === 'string' ? text : '', idx, inTitles);
     text = slips.text;
     // Term dates are read only for questions that may be about terms or school holidays.
     const terms = TERM_WORDS.test(String(text).toLowerCase()) ? await reader.schoolTerms?.() : undefined;
-    const input = { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}) };
+    const input = { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}), measures: measures.map((e) => e.measure) };
     const memory = deps.memory ?? SHARED_MEMORY;
     const key = asker.conversationId ? `${asker.conversationId}|${asker.person?.id ?? '-'}` : undefined;
     const previous = memory.recall(key, now);
@@ -121,6 +126,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'waitingRequests': return answerWaitingRequests(ctx, intent.specialism, intent.queue);
     case 'experts': return answerExperts(ctx, intent.specialism);
     case 'requestCount': return answerRequestCount(ctx);
+    case 'measures': return answerMeasures(ctx.measures ?? [], intent.refs, ctx.today);
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'expertsForNeed': return answerExpertsForNeed(ctx, intent.need, intent.specialisms);
     case 'expertSpecialism': return answerExpertSpecialism(ctx, intent.person, intent.asked);

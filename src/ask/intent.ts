@@ -45,6 +45,8 @@ export type Intent =
   | { kind: 'myRequests'; assigned: boolean }
   | { kind: 'waitingRequests'; specialism?: Specialism; queue: boolean }
   | { kind: 'requestCount' }
+  /** Outcome measures: these (by ref), or every one when none is named. */
+  | { kind: 'measures'; refs: string[] }
   | { kind: 'experts'; specialism?: Specialism }
   | { kind: 'requestHelp'; specialism?: Specialism }
   | { kind: 'expertsForNeed'; need: string; specialisms: Specialism[] }

@@ -27,7 +27,11 @@ export interface QuestionInput {
   context?: ConversationContext;
   /** The school terms, when the question may need them ("this term", "half term"). */
   terms?: readonly SchoolTerm[];
+  /** The plan's outcome measures by ref and name, so a question can name one ("wheelchair waits"). */
+  measures?: readonly MeasureName[];
 }
+
+export interface MeasureName { ref: string; name: string }
 
 export interface Question {
   /** As a person would read it: markup, mentions and emoji gone, case kept. */
@@ -59,6 +63,7 @@ export interface Question {
   readonly today: IsoDate;
   readonly idx: DirectoryIndex;
   readonly context?: ConversationContext;
+  readonly measures: readonly MeasureName[];
 }
 
 /** Builds the Question for a raw message text. Never throws, whatever it is given. */
@@ -85,6 +90,7 @@ class ReadQuestion implements Question {
   readonly today: IsoDate;
   readonly terms?: readonly SchoolTerm[];
   readonly context?: ConversationContext;
+  readonly measures: readonly MeasureName[];
   private found: { status?: StatusFilter; period?: Period | null; aspects?: Aspect[]; cues?: Cues; workstreams?: WorkstreamMention[]; mentions?: Mentions } = {};
 
   constructor(text: unknown, input: QuestionInput, readonly idx: DirectoryIndex) {
@@ -103,6 +109,7 @@ class ReadQuestion implements Question {
     this.asker = input.asker;
     this.today = input.today;
     this.terms = input.terms;
+    this.measures = input.measures ?? [];
     if (input.context) this.context = input.context;
   }
 

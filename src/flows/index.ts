@@ -10,6 +10,7 @@ import type { Repositories } from '../store/repositories.js';
 import { ActionFlows } from './actions/index.js';
 import { JobCommandFlows } from './jobs-commands/index.js';
 import { MaturityFlows } from './maturity.js';
+import { MeasureFlows } from './measures.js';
 // ---- end of actions, maturity, reminders and reports ----
 // ---- Experts at Hand and cluster meetings ----
 import { createGroupFlows, type GroupFlows } from './groups.js';
@@ -36,6 +37,7 @@ export interface Flows {
   // ---- actions, maturity, reminders and reports ----
   actions: ActionFlows;
   maturity: MaturityFlows;
+  measures: MeasureFlows;
   jobs: JobCommandFlows;
   // ---- end of actions, maturity, reminders and reports ----
   // ---- Experts at Hand and cluster meetings ----
@@ -49,6 +51,7 @@ export function createFlows(deps: FlowDeps): Flows {
     // ---- actions, maturity, reminders and reports ----
     actions: new ActionFlows({ clock, actions: r.actions, conversations: r.conversations, people: r.people, examples: deps.examples }),
     maturity: new MaturityFlows({ clock, maturity: r.maturity, actions: r.actions, conversations: r.conversations, people: r.people }),
+    measures: new MeasureFlows({ clock, measures: r.measures, people: r.people }),
     jobs: new JobCommandFlows({
       clock, calendar: deps.calendar, actions: r.actions, reminders: r.reminders, reach: r.reach, outbox: r.outbox, rounds: r.rounds, reports: deps.reports,
     }),

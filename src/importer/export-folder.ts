@@ -1,5 +1,6 @@
-// Writes the plan back out as the seven CSV files import reads, same columns and formats, so that
-// export → edit in a spreadsheet → import is the operators' round trip; and its append-only history
+// Writes the plan back out as the CSV files import reads (its measures and their readings
+// included), same columns and formats, so that export → edit in a spreadsheet → import is the
+// operators' round trip; and its append-only history
 // (action history, maturity ratings, request events) as three more, so that export → wipe →
 // import restores the plan with its audit trail (see import-folder.ts for how history is merged).
 // Rows come out in id order (the order they were first imported or created). Read in one
@@ -43,6 +44,8 @@ function readTables(db: Db) {
     }),
     requests: await tx.expertRequest.findMany({ orderBy: { id: 'asc' } }),
     termDates: await tx.termDate.findMany({ orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] }),
+    measures: await tx.measure.findMany({ orderBy: { id: 'asc' } }),
+    readings: await tx.measureReading.findMany({ orderBy: { id: 'asc' } }),
     history: await tx.actionHistory.findMany({ orderBy: { id: 'asc' } }),
     ratings: await tx.maturityRating.findMany({ orderBy: { id: 'asc' } }),
     events: await tx.expertRequestEvent.findMany({ orderBy: { id: 'asc' } }),
@@ -59,6 +62,7 @@ function toRows(tables: Tables): { [F in PlanFileName]: string[][] } {
   const settingName = new Map(tables.settings.map((s) => [s.id, s.name]));
   const actionRef = new Map(tables.actionRefs.map((a) => [a.id, a.ref]));
   const requestRef = new Map(tables.requests.map((r) => [r.id, r.ref]));
+  const measureRef = new Map(tables.measures.map((m) => [m.id, m.ref]));
   const day = (d: Date | null): string => (d ? formatDate(d) : '');
   const lookup = (m: Map<number, string>, id: number | null): string => (id === null ? '' : m.get(id) ?? '');
   const text = (v: string | null): string => v ?? '';
@@ -84,6 +88,13 @@ function toRows(tables: Tables): { [F in PlanFileName]: string[][] } {
     ]),
     'term_dates.csv': tables.termDates.map((t) => [
       t.academicYear, t.term, formatDate(t.startsOn), formatDate(t.endsOn), day(t.halfTermStartsOn), day(t.halfTermEndsOn),
+    ]),
+    'measures.csv': tables.measures.map((m) => [
+      m.ref, m.name, m.unit, m.direction, String(m.baselineValue), formatDate(m.baselineDate), String(m.targetValue), formatDate(m.targetDate),
+      lookup(actionRef, m.actionId), lookup(workstreamCode, m.workstreamId), m.area ? AREA_LABELS[m.area] : '',
+    ]),
+    'measure_readings.csv': tables.readings.map((r) => [
+      lookup(measureRef, r.measureId), formatDate(r.date), String(r.value), text(r.source), lookup(personKey, r.recordedById),
     ]),
     'action_history.csv': tables.history.map((h) => [
       lookup(actionRef, h.actionId), formatTimestamp(h.at), lookup(personKey, h.actorId), h.via, text(h.statusFrom), text(h.statusTo),

@@ -1,4 +1,4 @@
-// The plan's files: the eight plan files and the three append-only history files, and their
+// The plan's files: the eight plan files, the two measure files and the three append-only history files, and their
 // columns in the order export writes them (see prisma/demo/kirklees/README.md).
 
 export const IMPORT_FILES = [
@@ -14,8 +14,15 @@ export type ImportFileName = (typeof IMPORT_FILES)[number];
 export const HISTORY_FILES = ['action_history.csv', 'maturity_ratings.csv', 'expert_request_events.csv'] as const;
 export type HistoryFileName = (typeof HISTORY_FILES)[number];
 
-/** Every file import reads and export writes: the plan, then its history. */
-export const PLAN_FILES = [...IMPORT_FILES, ...HISTORY_FILES] as const;
+/**
+ * Outcome measures and their readings (optional). Readings are append-only like history: a row
+ * already stored (same measure, date, value, source and recorder) is never written twice.
+ */
+export const MEASURE_FILES = ['measures.csv', 'measure_readings.csv'] as const;
+export type MeasureFileName = (typeof MEASURE_FILES)[number];
+
+/** Every file import reads and export writes: the plan, its measures, then its history. */
+export const PLAN_FILES = [...IMPORT_FILES, ...MEASURE_FILES, ...HISTORY_FILES] as const;
 export type PlanFileName = (typeof PLAN_FILES)[number];
 
 /** The life-cycle events of an Experts at Hand request (the database's RequestEventKind). */
@@ -31,6 +38,10 @@ export const COLUMNS = {
   'meetings.csv': ['cluster', 'starts_at', 'duration_minutes', 'location', 'agenda'],
   'expert_requests.csv': ['ref', 'requested_by', 'setting', 'specialism', 'kind', 'summary', 'status', 'assigned_to', 'created_at', 'first_response_at', 'closed_at'],
   'term_dates.csv': ['academic_year', 'term', 'starts_on', 'ends_on', 'half_term_starts_on', 'half_term_ends_on'],
+  'measures.csv': [
+    'ref', 'name', 'unit', 'direction', 'baseline_value', 'baseline_date', 'target_value', 'target_date', 'action', 'workstream', 'area_for_improvement',
+  ],
+  'measure_readings.csv': ['measure', 'date', 'value', 'source', 'recorded_by'],
   'action_history.csv': ['ref', 'at', 'actor', 'via', 'status_from', 'status_to', 'due_from', 'due_to', 'note', 'version'],
   'maturity_ratings.csv': ['pillar', 'score', 'note', 'rated_by', 'rated_at'],
   'expert_request_events.csv': ['ref', 'at', 'actor', 'kind', 'note'],

@@ -7,12 +7,14 @@ import {
   ACTION_STATUSES, AREAS, CHANGE_CHANNELS, PHASES, REQUEST_STATUSES, ROLES, SPECIALISMS, SUPPORT_KINDS,
   type Area, type IsoDate, type Role,
 } from '../domain/plan/types.js';
+import { MEASURE_DIRECTIONS, MEASURE_UNITS, parseUnit, parseValue } from '../domain/measures/index.js';
 import { TERM_NAMES } from '../domain/time/school-terms.js';
 
 import { REQUEST_EVENT_KINDS, type PlanFileName } from './plan-files.js';
 
 export {
-  COLUMNS, OPTIONAL_COLUMNS, HISTORY_FILES, IMPORT_FILES, PLAN_FILES, REQUEST_EVENT_KINDS, type HistoryFileName, type ImportFileName, type PlanFileName,
+  COLUMNS, OPTIONAL_COLUMNS, HISTORY_FILES, IMPORT_FILES, MEASURE_FILES, PLAN_FILES, REQUEST_EVENT_KINDS,
+  type HistoryFileName, type ImportFileName, type MeasureFileName, type PlanFileName,
 } from './plan-files.js';
 
 /** The areas for improvement in the wording the plan (and the demo files) use. */
@@ -237,6 +239,22 @@ export const maturityRatingRow = z.object({
 });
 export const expertRequestEventRow = z.object({ ref: key, at: timestamp, actor: optionalKey, kind: oneOf(REQUEST_EVENT_KINDS), note: freeText });
 
+const measureUnit = cell((v) => (!v ? new Bad(`is required (one of ${list(MEASURE_UNITS)})`) : parseUnit(v) ?? new Bad(`${show(v)} is not one of ${list(MEASURE_UNITS)}`)));
+/** 'higher', 'Lower', 'higher is better'. */
+const direction = cell((v) => {
+  const d = v.toLowerCase().replace(/\s+is\s+better$/, '');
+  return (MEASURE_DIRECTIONS as readonly string[]).includes(d) ? (d as (typeof MEASURE_DIRECTIONS)[number])
+    : new Bad(v ? `${show(v)} is not one of ${list(MEASURE_DIRECTIONS)} (which is better)` : `is required (${list(MEASURE_DIRECTIONS)}: which is better)`);
+});
+/** A figure: 62, 62.5, 62% (the unit's range is checked with the measure). */
+const figure = cell((v) => (!v ? new Bad('is required (a number)') : parseValue(v) ?? new Bad(`${show(v)} is not a number`)));
+
+export const measureRow = z.object({
+  ref: key, name, unit: measureUnit, direction, baseline_value: figure, baseline_date: date, target_value: figure, target_date: date,
+  action: optionalKey, workstream: optionalKey, area_for_improvement: area,
+});
+export const measureReadingRow = z.object({ measure: key, date, value: figure, source: optionalName, recorded_by: optionalKey });
+
 export const ROW_SCHEMAS = {
   'people.csv': personRow,
   'workstreams.csv': workstreamRow,
@@ -246,6 +264,8 @@ export const ROW_SCHEMAS = {
   'meetings.csv': meetingRow,
   'expert_requests.csv': expertRequestRow,
   'term_dates.csv': termDateRow,
+  'measures.csv': measureRow,
+  'measure_readings.csv': measureReadingRow,
   'action_history.csv': actionHistoryRow,
   'maturity_ratings.csv': maturityRatingRow,
   'expert_request_events.csv': expertRequestEventRow,
@@ -259,6 +279,8 @@ export type SettingRow = z.output<typeof settingRow>;
 export type MeetingRow = z.output<typeof meetingRow>;
 export type ExpertRequestRow = z.output<typeof expertRequestRow>;
 export type TermDateRow = z.output<typeof termDateRow>;
+export type MeasureRow = z.output<typeof measureRow>;
+export type MeasureReadingRow = z.output<typeof measureReadingRow>;
 export type ActionHistoryRow = z.output<typeof actionHistoryRow>;
 export type MaturityRatingRow = z.output<typeof maturityRatingRow>;
 export type ExpertRequestEventRow = z.output<typeof expertRequestEventRow>;

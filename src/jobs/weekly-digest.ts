@@ -16,12 +16,12 @@ export async function runWeeklyDigest(run: JobRun, deps: JobDeps): Promise<JobRe
   const { stores, config } = deps;
   const today = londonDate(run.now);
   const started = performance.now();
-  const [actions, people, workstreams, changes, ratings, snoozes, already] = await Promise.all([
+  const [actions, people, workstreams, changes, ratings, snoozes, already, measures] = await Promise.all([
     stores.plan.actions(), stores.plan.people(), stores.plan.workstreams(), stores.plan.changes(new Date(run.now.getTime() - WEEK_MS), new Date(run.now.getTime() + 1)),
-    stores.plan.ratings(), stores.plan.snoozes(today), stores.outbox.queuedKeys(WEEKLY_DIGEST, run.period),
+    stores.plan.ratings(), stores.plan.snoozes(today), stores.outbox.queuedKeys(WEEKLY_DIGEST, run.period), stores.measures.all(),
   ]);
   const loaded = performance.now();
-  const plan = buildDigests({ workstreams, actions, changes, ratings, people, today, now: run.now, staleWeeks: config.STALE_UPDATE_WEEKS });
+  const plan = buildDigests({ workstreams, actions, changes, ratings, people, today, now: run.now, staleWeeks: config.STALE_UPDATE_WEEKS, measures });
   // Cards are built only for messages not queued yet (a re-run of the period builds nothing).
   let wanted = 0;
   const messages: QueuedMessage[] = [];

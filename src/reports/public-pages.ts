@@ -10,6 +10,9 @@ import { formatDate, formatDays, formatLongDate } from '../domain/time/format.js
 import { londonDate } from '../domain/time/london.js';
 import type { ActionStatus } from '../domain/plan/types.js';
 import { CHART_STATUSES } from './chart.js';
+import { measureChart } from './measure-chart.js';
+import { COURSE_RULE } from '../domain/measures/words.js';
+import type { MeasureLine } from '../domain/public/measures.js';
 
 const CSS = `
 body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; margin: 0; background: #ffffff; line-height: 1.45; }
@@ -29,6 +32,10 @@ dt { font-weight: bold; }
 dd { margin: 0; }
 blockquote { border-left: 4px solid #b1b4b6; margin: 8px 0; padding: 4px 12px; white-space: pre-wrap; }
 footer { color: #505a5f; font-size: 14px; margin-top: 32px; }
+.measure { margin: 12px 0 20px; }
+.measure h3 { font-size: 18px; margin: 0 0 4px; }
+.chart { display: block; margin: 4px 0; }
+@media print { nav { display: none; } a { color: #0b0c0c; } }
 `.trim();
 
 const NAV = '<nav><a href="/plan">The plan</a> · <a href="/reports">Quarterly reports</a></nav>';
@@ -65,6 +72,7 @@ export function renderPlanPage(m: PlanPageModel): string {
     `<li>The plan has ${n(m.total, 'action')}: ${m.complete} complete and ${m.open} still open.</li>`,
     `<li>${m.late === 0 ? 'No open action is past its due date.' : `${n(m.late, 'open action')} ${m.late === 1 ? 'is' : 'are'} late: past ${m.late === 1 ? 'its' : 'their'} due date, whatever ${m.late === 1 ? 'its owner says' : 'their owners say'}.`}</li>`,
     '</ul>');
+  if (m.measures.length > 0) p.push(measuresSection(m.measures));
   p.push('<h2>Status by workstream</h2>', statusTable('Workstream', m.byWorkstream, 'Actions by status for each workstream'));
   p.push('<h2>Status by area for improvement</h2>', statusTable('Area for improvement', m.byArea, 'Actions by status for each area for improvement'));
   if (m.unlinked) {
@@ -80,6 +88,20 @@ export function renderPlanPage(m: PlanPageModel): string {
       '</tbody>\n</table>');
   }
   return page('Our improvement plan: where it stands', p.join('\n'));
+}
+
+/** Each measure: its name, where it stands in words, and a small chart that has the same in words. */
+function measuresSection(lines: readonly MeasureLine[]): string {
+  const items = lines.map((l) => [
+    '<div class="measure">',
+    `<h3>${esc(l.name)}: ${esc(l.course)}</h3>`,
+    measureChart(l),
+    `<p>${esc(l.trendText)} ${esc(l.courseText)}</p>`,
+    '</div>',
+  ].join('\n'));
+  return ['<h2>Are things getting better?</h2>',
+    `<p>These are the figures the plan is judged on. ${esc(COURSE_RULE)} In each chart the blue line is the figures so far, the dashed line is the way to the target, and the open dot is the target.</p>`,
+    ...items].join('\n');
 }
 
 export function renderActionPage(m: ActionPageModel): string {

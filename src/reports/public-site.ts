@@ -40,11 +40,13 @@ function quarterOfKey(key: string) {
 
 const html = (body: string, status: 200 | 404 = 200): PublicResponse => ({ status, format: 'html', body });
 
-export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'>, clock: Clock): PublicSite {
+export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, clock: Clock): PublicSite {
   const notFound = (what = 'There is no page at this address.') => html(renderNotFound(what), 404);
   const planInput = async (): Promise<PlanInput> => {
-    const [actions, workstreams, people] = await Promise.all([stores.plan.actions(), stores.plan.workstreams(), stores.plan.people()]);
-    return { today: londonDate(clock.now()), actions, workstreams, people };
+    const [actions, workstreams, people, measures] = await Promise.all([
+      stores.plan.actions(), stores.plan.workstreams(), stores.plan.people(), stores.measures?.all() ?? [],
+    ]);
+    return { today: londonDate(clock.now()), actions, workstreams, people, measures };
   };
   return {
     notFound: () => notFound(),

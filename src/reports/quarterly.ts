@@ -6,6 +6,9 @@ import { escapeHtml, escapeReportMarkdown as t, unescapeMarkdown } from '../doma
 import { statusWord } from '../domain/plan/status.js';
 import { formatDate, formatDays, formatLongDate } from '../domain/time/format.js';
 import { CHART_STATUSES, stackedBarChart } from './chart.js';
+import { measureChart } from './measure-chart.js';
+import { COURSE_RULE } from '../domain/measures/words.js';
+import type { MeasureLine } from '../domain/public/measures.js';
 import { buildQuarterlyModel, type ChangeLine, type ChartRow, type LateItem, type QuarterlyReportInput, type QuarterlyReportModel } from '../domain/quarterly/report-model.js';
 
 export { buildQuarterlyModel, quarterMonths } from '../domain/quarterly/report-model.js';
@@ -98,11 +101,16 @@ function mdList(items: string[], none: string): string[] {
   return items.length ? items.map((i) => `- ${i}`) : [none];
 }
 
+/** 'Average wait for a wheelchair assessment: on course. Getting better: … On course for …' */
+const measureWord = (l: MeasureLine): string => `**${t(l.name)}**: ${l.course}. ${l.trendText} ${l.courseText}`;
+const MEASURES_INTRO = `These are the figures the plan is judged on. ${COURSE_RULE}`;
+
 export function renderMarkdown(m: QuarterlyReportModel): string {
   const out: string[] = [];
   out.push(`# ${m.title}`, '');
   out.push(`${m.months}. The plan as it stood on ${formatLongDate(m.today)}.${m.final ? '' : ' This is a draft: the quarter is not over yet.'}`, '');
   out.push('## In brief', '', ...briefLines(m).map((l) => `- ${l}`), '');
+  if (m.measures.length) out.push('## Are things getting better?', '', MEASURES_INTRO, '', ...mdList(m.measures.map(measureWord), ''), '');
   out.push('## Status by area for improvement', '', ...mdTable('Area for improvement', m.byArea), '', ...(unlinkedWords(m) ? [unlinkedWords(m)!, ''] : []));
   out.push('## Status by workstream', '', ...mdTable('Workstream', m.byWorkstream), '');
   out.push('## What changed this quarter', '');
@@ -175,6 +183,10 @@ export function renderHtml(m: QuarterlyReportModel): string {
   p.push(`<h1>${esc(m.title)}</h1>`, `<p class="lede">${esc(m.months)}. The plan as it stood on ${esc(formatLongDate(m.today))}.</p>`);
   if (!m.final) p.push('<p class="draft">This is a draft: the quarter is not over yet.</p>');
   p.push('<h2>In brief</h2>', htmlList(briefLines(m), ''));
+  if (m.measures.length) {
+    p.push('<h2>Are things getting better?</h2>', `<p>${esc(MEASURES_INTRO)}</p>`,
+      ...m.measures.map((l) => `<h3>${esc(l.name)}: ${esc(l.course)}</h3>\n${measureChart(l)}\n<p>${esc(`${l.trendText} ${l.courseText}`)}</p>`));
+  }
   p.push('<h2>Status by area for improvement</h2>', `<div class="chart">\n${stackedBarChart('Actions by status for each area for improvement', m.byArea, 'chart-area')}\n</div>`,
     htmlTable('Area for improvement', m.byArea, 'Actions by status for each area for improvement'), ...(unlinkedWords(m) ? [`<p>${esc(unlinkedWords(m)!)}</p>`] : []));
   p.push('<h2>Status by workstream</h2>', `<div class="chart">\n${stackedBarChart('Actions by status for each workstream', m.byWorkstream, 'chart-workstream')}\n</div>`,

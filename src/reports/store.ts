@@ -14,18 +14,19 @@ export function reportFileBase(q: FinancialQuarter): string {
 }
 
 /** Builds the report for quarter `q` as the plan stands at `now`. */
-export async function buildReport(stores: Pick<JobStores, 'plan' | 'cycles'>, q: FinancialQuarter, now: Date, final: boolean): Promise<QuarterlyReport> {
+export async function buildReport(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, q: FinancialQuarter, now: Date,
+  final: boolean): Promise<QuarterlyReport> {
   const from = londonMidnight(q.start);
   const to = londonMidnight(addDays(q.end, 1));
   const { plan } = stores;
-  const [actions, workstreams, people, changes, ratings, cycle] = await Promise.all([
+  const [actions, workstreams, people, changes, ratings, cycle, measures] = await Promise.all([
     plan.actions(), plan.workstreams(), plan.people(), plan.changes(from, new Date(Math.min(to.getTime(), now.getTime() + 1))),
-    plan.ratings(), stores.cycles.find(cycleKey(q)),
+    plan.ratings(), stores.cycles.find(cycleKey(q)), stores.measures?.all() ?? [],
   ]);
   return buildQuarterlyReport({
     quarter: q, today: londonDate(now), actions, workstreams, people, changes,
     ratings: ratings.filter((r) => r.ratedAt.getTime() <= now.getTime()),
-    cycle: cycle ? { openedAt: cycle.openedAt } : null, final,
+    cycle: cycle ? { openedAt: cycle.openedAt } : null, final, measures,
   });
 }
 
@@ -50,7 +51,7 @@ export interface ReportArchive {
   save(q: FinancialQuarter, report: QuarterlyReport, now: Date, close: boolean): Promise<SavedReport>;
 }
 
-export function reportArchive(stores: Pick<JobStores, 'plan' | 'cycles'>, dataDir: string): ReportArchive {
+export function reportArchive(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, dataDir: string): ReportArchive {
   return {
     build: (q, now, final) => buildReport(stores, q, now, final),
     save: (q, report, now, close) => saveReport(stores, dataDir, q, report, now, close),

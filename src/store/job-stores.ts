@@ -5,6 +5,7 @@ import type { Db } from './database.js';
 import { ExpertRequestStore } from './expert-requests.js';
 import { LeaseRepository } from './leases.js';
 import { lacksAutovacuum, vacuumAnalyse } from './maintenance.js';
+import { MeasureStore } from './measures.js';
 import { OutboxRepository } from './outbox.js';
 import { OutboxSenderRepository } from './outbox-sender-repo.js';
 import { OutboxWaitingRepository } from './outbox-waiting.js';
@@ -15,6 +16,8 @@ export interface JobStores {
   plan: PlanLoadRepository;
   outbox: OutboxRepository;
   cycles: QuarterlyCycleRepository;
+  /** Outcome measures and their readings (the public plan page, the report). */
+  measures: MeasureStore;
   clusters: ClusterStore;
   experts: ExpertRequestStore;
   leases: LeaseRepository;
@@ -30,6 +33,7 @@ export function createJobStores(db: Db): JobStores {
     plan: new PlanLoadRepository(db),
     outbox: new OutboxRepository(db),
     cycles: new QuarterlyCycleRepository(db),
+    measures: new MeasureStore(db),
     clusters: new ClusterStore(db),
     experts: new ExpertRequestStore(db),
     leases: new LeaseRepository(db),

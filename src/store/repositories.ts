@@ -6,6 +6,7 @@ import { ConversationRepository } from './conversations.js';
 import type { Db } from './database.js';
 import { ExpertRequestStore } from './expert-requests.js';
 import { MaturityStore } from './maturity.js';
+import { MeasureStore } from './measures.js';
 import { OutboxSenderRepository } from './outbox-sender-repo.js';
 import { PeopleRepository } from './people.js';
 import { ReachRepository } from './reach.js';
@@ -18,6 +19,7 @@ export interface Repositories {
   // ---- actions, maturity, reminders and reports (flows/actions, flows/maturity, flows/jobs-commands) ----
   actions: ActionUpdateStore;
   maturity: MaturityStore;
+  measures: MeasureStore;
   reminders: ReminderRepository;
   reach: ReachRepository;
   outbox: OutboxSenderRepository;
@@ -36,6 +38,7 @@ export function createRepositories(db: Db): Repositories {
     // ---- actions, maturity, reminders and reports ----
     actions: new ActionUpdateStore(db),
     maturity: new MaturityStore(db),
+    measures: new MeasureStore(db),
     reminders: new ReminderRepository(db),
     reach: new ReachRepository(db),
     outbox: new OutboxSenderRepository(db),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/ask/answer-question.js';
 import { fixedClock } from '../../src/domain/time/clock.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
+import { MeasureStore } from '../../src/store/measures.js';
 import { PrismaPlanReader } from '../../src/store/cached-plan-reader.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
@@ -32,7 +33,8 @@ describeEachStore('our question set through /api/messages', (kind) => {
     const clock = fixedClock(DEMO_NOW);
     await loadDemoDataIfEmpty(store.db, clock.now());
     const reader = new PrismaPlanReader(store.db);
-    bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, onError: (e) => { throw e; } }) });
+    const measures = new MeasureStore(store.db);
+    bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, measures: () => measures.all(), onError: (e) => { throw e; } }) });
   }, 180_000);
   afterAll(async () => { await bot?.close(); });
 

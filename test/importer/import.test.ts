@@ -6,7 +6,7 @@ import { parseCsv } from '../../src/importer/csv.js';
 import { DEMO_DATA_DIR, loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import { exportFolder } from '../../src/importer/export-folder.js';
 import { ImportError, importFolder, type ImportReport } from '../../src/importer/import-folder.js';
-import { IMPORT_FILES, type ImportFileName } from '../../src/importer/rows.js';
+import { IMPORT_FILES, MEASURE_FILES, type ImportFileName } from '../../src/importer/rows.js';
 import type { Db, Store } from '../../src/store/database.js';
 import { createTestStore, describeEachStore, type StoreKind } from '../support/store.js';
 
@@ -22,7 +22,7 @@ function tempDir(): string {
   return dir;
 }
 
-const demoText = (file: ImportFileName): string => fs.readFileSync(path.join(DEMO_DATA_DIR, file), 'utf8');
+const demoText = (file: string): string => fs.readFileSync(path.join(DEMO_DATA_DIR, file), 'utf8');
 
 /** A copy of the demo files: `only` picks some, `edit` rewrites a file's text, `extra` adds files. */
 function demoCopy(options: {
@@ -58,6 +58,8 @@ async function fingerprint(db: Db): Promise<string> {
     requests: await db.expertRequest.findMany(byId),
     events: await db.expertRequestEvent.findMany(byId),
     termDates: await db.termDate.findMany(byId),
+    measures: await db.measure.findMany(byId),
+    readings: await db.measureReading.findMany(byId),
   });
 }
 
@@ -89,6 +91,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       expect(counts(first)).toEqual({
         'people.csv': [17, 0, 0], 'workstreams.csv': [7, 0, 0], 'actions.csv': [46, 0, 0], 'clusters.csv': [18, 0, 0],
         'settings.csv': [6, 0, 0], 'meetings.csv': [4, 0, 0], 'expert_requests.csv': [3, 0, 0], 'term_dates.csv': [3, 0, 0],
+        'measures.csv': [4, 0, 0], 'measure_readings.csv': [12, 0, 0],
       });
       expect(first.dryRun).toBe(false);
       expect(first.files['actions.csv']?.addedKeys.slice(0, 3)).toEqual(['COM-01', 'COM-02', 'COM-03']);
@@ -159,6 +162,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       expect(counts(again)).toEqual({
         'people.csv': [0, 0, 17], 'workstreams.csv': [0, 0, 7], 'actions.csv': [0, 0, 46], 'clusters.csv': [0, 0, 18],
         'settings.csv': [0, 0, 6], 'meetings.csv': [0, 0, 4], 'expert_requests.csv': [0, 0, 3], 'term_dates.csv': [0, 0, 3],
+        'measures.csv': [0, 0, 4], 'measure_readings.csv': [0, 0, 12],
       });
       expect(again.historyRows).toBe(0);
       expect(await fingerprint(store.db)).toBe(before);
@@ -176,7 +180,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       const out = tempDir();
       const exported = await exportFolder(store.db, out);
       expect(exported.rows['actions.csv']).toBe(46);
-      for (const file of IMPORT_FILES) {
+      for (const file of [...IMPORT_FILES, ...MEASURE_FILES]) {
         const mine = parseCsv(fs.readFileSync(path.join(out, file), 'utf8'));
         const theirs = parseCsv(demoText(file));
         expect(mine.issues).toEqual([]);

@@ -87,6 +87,15 @@ describeEachStore('jobs on the demo plan', (kind) => {
     expect(text).toMatch(/Overdue, most overdue first \(1\)/);
     expect(text).toMatch(/COM-06/);
     expect(text).toMatch(/Pillar 1: not rated yet/);
+    expect(text).not.toMatch(/Measures \(/); // WS1 has none
+    // A lead sees the measures of the workstream and its actions, an admin every measure.
+    const ws5 = JSON.stringify((await store.db.outboxMessage.findFirstOrThrow({ where: { kind: 'digest:WS5' } })).payload);
+    expect(ws5).toMatch(/Measures \(3\)/);
+    expect(ws5).toMatch(/Schools at their cluster SENCO meeting\*\*: on course\. Getting better: 78% on 30 September 2026/);
+    expect(ws5).toMatch(/Average wait for speech and language therapy\*\*: off course/);
+    const whole = JSON.stringify((await store.db.outboxMessage.findFirstOrThrow({ where: { kind: 'digest:plan' } })).payload);
+    expect(whole).toMatch(/Measures \(4\)/);
+    expect(whole).toMatch(/EHC plans issued within 20 weeks\*\*: off course/);
     expect(await runWeeklyDigest({ now: new Date('2026-11-23T10:00:00Z'), period: '2026-W48' }, deps)).toMatchObject({ queued: 0 });
   });
 

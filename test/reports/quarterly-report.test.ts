@@ -70,7 +70,9 @@ describe('quarterly report for the demo plan at 31 December 2026', () => {
     golden('quarterly-2026-27-Q3.html', html);
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script|<link |src="http|href="http|url\(/i);
-    expect(html.match(/<svg /g)).toHaveLength(2);
+    // Two status charts, and one small chart per measure with its figures in its text alternative.
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html.match(/<svg class="chart"[^>]* role="img" aria-label="[^"]+ Start: [^"]+ Target: [^"]+"/g)).toHaveLength(4);
     expect(html).toMatch(/aria-labelledby="chart-area-title"/);
     expect(html).toMatch(/<th scope="row">Health waiting times<\/th>/);
   });

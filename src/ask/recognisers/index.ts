@@ -11,6 +11,7 @@ import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { expertSpecialism, expertsForNeed } from './needs.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
+import { measures } from './measures.js';
 import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
@@ -25,6 +26,8 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
   // References are exact: they beat every name.
   ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
+  // Outcome measures by the words of their names, before "how are we doing" is read as the whole plan.
+  ['measures', measures],
   // Experts at Hand: the experts (by specialism, by a child's need, an expert's own), asking them
   // for help, the queue, an expert's own work, every request, then one's own requests.
   ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],

@@ -5,6 +5,7 @@ import { statusWord } from '../../domain/plan/status.js';
 import { addDays } from '../../domain/time/dates.js';
 import { formatDate, formatLongDate } from '../../domain/time/format.js';
 import { londonDate } from '../../domain/time/london.js';
+import type { MeasureLine } from '../../domain/public/measures.js';
 import { cardMarkdown, md, messageText } from '../markup.js';
 import { actionBlock, adaptiveCard, capped, facts, fitToBudget, heading, para, plural, sectionTitle, type Card, type Element } from './elements.js';
 
@@ -30,6 +31,13 @@ function changeLine(c: ChangeItem): Element {
 export function ratingWords(ratings: readonly Rating[], pillar: string): string {
   if (ratings.length === 0) return `Pillar ${pillar}: not rated yet`;
   return ratings.map((r) => `Pillar ${r.pillar}: ${maturityWord(r.score)} (rated ${formatDate(londonDate(r.ratedAt))})`).join('; ');
+}
+
+/** 'EHC plans issued within 20 weeks: off course. Getting better: …' (the name is the plan's text). */
+function measuresSection(body: Element[], lines: readonly MeasureLine[], max: number): void {
+  if (lines.length === 0) return;
+  body.push(sectionTitle(`Measures (${lines.length})`));
+  body.push(...capped(lines, max, (l) => para(md`**${l.name}**: ${l.course}. ${l.trendText} ${l.courseText}`), more('measure')));
 }
 
 function more(what: string) {
@@ -63,6 +71,7 @@ function workstreamDigestWith(d: WorkstreamDigest, today: IsoDate, staleWeeks: n
       ['Maturity', ratingWords(d.ratings, ws.pillar)],
     ]),
   ];
+  measuresSection(body, d.measures, max);
   section(body, 'Overdue, most overdue first', d.overdue, 'Nothing is overdue.', (i) => line(i, true), max);
   section(body, 'Off track (not overdue)', d.offTrack, null, (i) => line(i, true), max);
   section(body, 'At risk (not overdue)', d.atRisk, null, (i) => line(i, true), max);
@@ -111,6 +120,7 @@ function planDigestWith(p: PlanDigest, today: IsoDate, staleWeeks: number, max: 
     },
   ];
   if (p.workstreams.length > rows) body.push(para(`…and ${plural(p.workstreams.length - rows, 'more workstream')}.`, { subtle: true }));
+  measuresSection(body, p.measures, max);
   body.push(sectionTitle(`Most overdue (${p.overdue.length})`));
   if (p.overdue.length === 0) body.push(para('Nothing is overdue.', { subtle: true }));
   else body.push(...capped(p.overdue, max, (i) => line(i, false, `${statusWord(i.status)}`), more('overdue action')));

@@ -6,6 +6,8 @@
 // - due in the next two weeks;
 // - the pillar's latest maturity rating;
 // - early warning: open actions with no update for STALE_UPDATE_WEEKS.
+import type { MeasureWithReadings } from '../measures/types.js';
+import { measureLines, type MeasureLine } from '../public/measures.js';
 import type { Action, ActionChange, ActionStatus, IsoDate, Person, Workstream } from '../plan/types.js';
 import { ACTION_STATUSES } from '../plan/types.js';
 import { isOpen, statusWord } from '../plan/status.js';
@@ -57,6 +59,8 @@ export interface WorkstreamDigest {
   stale: DigestItem[];
   /** The pillar's latest rating, or one per view for pillars with views (5a, 5b, 5c). */
   ratings: Rating[];
+  /** The outcome measures of the workstream and its actions. */
+  measures: MeasureLine[];
 }
 
 export interface PlanDigest {
@@ -67,6 +71,8 @@ export interface PlanDigest {
   changedCount: number;
   staleCount: number;
   dueNextCount: number;
+  /** Every outcome measure of the plan. */
+  measures: MeasureLine[];
 }
 
 export interface DigestInput {
@@ -80,6 +86,8 @@ export interface DigestInput {
   now: Date;
   /** Default 14. */
   dueWindowDays?: number;
+  /** Outcome measures with their readings and the workstream they belong to (directly or by their action). */
+  measures?: readonly (MeasureWithReadings & { workstreamCode: string | null })[];
   staleWeeks: number;
 }
 
@@ -170,10 +178,13 @@ export function buildDigests(input: DigestInput): PlanDigest {
     digests.set(ws.id, {
       workstream: ws, lead: ws.leadId !== null ? input.people.get(ws.leadId) ?? null : null, counts: zeroCounts(),
       overdue: [], atRisk: [], offTrack: [], changed: [], dueNext: [], stale: [], ratings: ratingsFor(ws.pillar, latest),
+      measures: measureLines((input.measures ?? []).filter((m) => m.workstreamCode === ws.code), today),
     });
   }
 
-  const plan: PlanDigest = { counts: zeroCounts(), workstreams: [], overdue: [], changedCount: 0, staleCount: 0, dueNextCount: 0 };
+  const plan: PlanDigest = {
+    counts: zeroCounts(), workstreams: [], overdue: [], changedCount: 0, staleCount: 0, dueNextCount: 0, measures: measureLines(input.measures ?? [], today),
+  };
   const actionById = new Map<number, Action>();
   // Due dates repeat a lot: work out each one's distance from today once.
   const untilCache = new Map<IsoDate, number>();

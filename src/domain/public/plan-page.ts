@@ -6,6 +6,8 @@ import type { Action, ActionStatus, Area, Person, Workstream } from '../plan/typ
 import { ACTION_STATUSES, AREAS } from '../plan/types.js';
 import { areaLabel, compareUrgency, daysLate, isOpen, isOverdue } from '../plan/status.js';
 import type { IsoDate } from '../time/dates.js';
+import type { MeasureWithReadings } from '../measures/types.js';
+import { measureLines, type MeasureLine } from './measures.js';
 import { directoryNames, publicNote, publicOwner, workstreamWords, type PublicNote } from './people.js';
 
 export interface PlanInput {
@@ -13,6 +15,8 @@ export interface PlanInput {
   actions: readonly Action[];
   workstreams: readonly Workstream[];
   people: ReadonlyMap<number, Person>;
+  /** The plan's outcome measures with their readings (none when it has none). */
+  measures?: readonly MeasureWithReadings[];
 }
 
 export interface StatusRow {
@@ -39,6 +43,7 @@ export interface PlanPageModel {
   unlinked: { count: number; workstreams: { code: string; count: number }[] } | null;
   lateActions: (ActionLine & { workstream: string })[];
   workstreams: { code: string; words: string; actions: ActionLine[] }[];
+  measures: MeasureLine[];
 }
 
 export interface ActionPageModel {
@@ -86,6 +91,7 @@ export function buildPlanPage(input: PlanInput): PlanPageModel {
     unlinked: unlinked.length > 0 ? { count: unlinked.length, workstreams: unlinkedWs } : null,
     lateActions: [...late].sort(compareUrgency).map((a) => ({ ...line(a, today), workstream: codeOf.get(a.workstreamId) ?? '?' })),
     workstreams: workstreams.map((w) => ({ code: w.code, words: workstreamWords(w), actions: inWs(w).sort(byRef).map((a) => line(a, today)) })).filter((w) => w.actions.length > 0),
+    measures: measureLines(input.measures ?? [], today),
   };
 }
 

@@ -14,6 +14,8 @@ import { formatDate, MONTH_NAMES } from '../time/format.js';
 import { londonDate } from '../time/london.js';
 import type { FinancialQuarter } from '../time/quarters.js';
 import { directoryNames, publicNote, publicNoteWords, publicOwner } from '../public/people.js';
+import { measureLines, type MeasureLine } from '../public/measures.js';
+import type { MeasureWithReadings } from '../measures/types.js';
 
 /** One bar of a status chart: how many actions of each status. */
 export interface ChartRow { label: string; counts: Record<ActionStatus, number> }
@@ -32,6 +34,8 @@ export interface QuarterlyReportInput {
   cycle: { openedAt: Date | null } | null;
   /** true: the closing report; false: a draft built on demand. */
   final: boolean;
+  /** The plan's outcome measures with their readings (readings after `today` are left out). */
+  measures?: readonly MeasureWithReadings[];
 }
 
 /** owner: job title and organisation, never a name; why: the latest note, or the words that it was withheld. */
@@ -65,6 +69,7 @@ export interface QuarterlyReportModel {
   atRisk: LateItem[];
   ratings: { pillar: string; workstreams: string; words: string; on: IsoDate; note: string | null }[];
   round: { opened: IsoDate; updated: number; open: number } | null;
+  measures: MeasureLine[];
 }
 
 const zero = (): Record<ActionStatus, number> => Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
@@ -194,6 +199,7 @@ export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyRepor
     unlinked: unlinkedIn(input), baseline: baselineIn(input),
     completed, statusChanges, dueMoves,
     added, updatesGiven, late, atRisk, ratings, round,
+    measures: measureLines((input.measures ?? []).map((e) => ({ measure: e.measure, readings: e.readings.filter((r) => r.date <= today) })), today),
   };
 }
 
