@@ -12,7 +12,7 @@ import { detectAddresses, detectPostcodes } from './detect-places.js';
 import { countDigits } from './fast-regex.js';
 import { PRIVACY_MESSAGES } from './messages.js';
 import { buildNameLists } from './name-lists.js';
-import { isShouted, normaliseForScreen } from './normalise.js';
+import { formatAsSpaces, isShouted, normaliseForScreen } from './normalise.js';
 import { tokenize } from './text.js';
 import { type Finding, PRIVACY_REASON_CODES, type ScreenOptions, type ScreenResult } from './types.js';
 
@@ -21,8 +21,18 @@ const NO_ADULTS: readonly string[] = [];
 
 const within = (inner: Finding, outer: Finding): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
-/** Every finding in the text; an age-with-name finding absorbs the plain name inside it. */
+/**
+ * Every finding in the text; an age-with-name finding absorbs the plain name inside it. A joiner
+ * between two letters may hide a space as well as sit inside a word ("JACK\u200DSMITH"): such text
+ * is screened both ways (rare: only text with a format character between letters).
+ */
 export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Finding[] {
+  const spaced = formatAsSpaces(text);
+  const found = findInText(text, options);
+  return spaced === undefined ? found : [...found, ...findInText(spaced, options)];
+}
+
+function findInText(text: string, options: ScreenOptions): Finding[] {
   const clean = normaliseForScreen(text);
   const shouted = isShouted(clean);
   const lists = buildNameLists(options.extraNames ?? []);
@@ -36,13 +46,12 @@ export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Fi
     return n.byCue || !clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w));
   });
   // Numbers, postcodes and dates all need a digit (unless spelt out); most titles have none.
-  const spelt = detectSpeltNhsNumbers(clean);
+  const spelt = [...detectSpeltNhsNumbers(clean), ...detectDatesOfBirth(clean)];
   if (countDigits(clean) === 0) return [...names, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
   return [
     ...names,
     ...ages,
     ...spelt,
-    ...detectDatesOfBirth(clean),
     ...detectUpns(clean),
     ...detectNhsNumbers(clean),
     ...detectAddresses(clean, shouted),
