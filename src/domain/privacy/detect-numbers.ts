@@ -24,7 +24,8 @@ export function isValidNhsNumber(digits: string): boolean {
 // brackets ("(943) 476 5919", "[476] [815] [6290]", "(475)2318016"): a bracket between two groups
 // is a separator like a space.
 const MARK = String.raw`[-./_\u2022\u00B7\u2027\u2219\u22C5]`;
-const SEP = String.raw`[ \t]*\r?\n[ \t]*|[)\]}]?[ \t]{1,3}[(\[{]?|[)\]}][(\[{]?|[ \t]?${MARK}[ \t]?`;
+// The marks come first: " • " is one separator, not a space and then a bullet.
+const SEP = String.raw`[ \t]?${MARK}[ \t]?|[ \t]*\r?\n[ \t]*|[)\]}]?[ \t]{1,3}[(\[{]?|[)\]}][(\[{]?`;
 const DIGIT_RUN = new RegExp(String.raw`(?<![\p{L}\d+])\d+(?:(?:${SEP})\d+)*(?![\p{L}\d])`, 'gu');
 const GROUP_SEPARATOR = new RegExp(SEP, 'gu');
 
@@ -68,21 +69,19 @@ export function detectUpns(text: string): Finding[] {
 }
 
 /**
- * Groups i..j that a writer could have made of one NHS number in another grouping: 3-3-2-2,
- * 2-2-2-2-2, 4-3-3 …: three groups or more, each of two digits or more, ten in all, with the same
- * separator throughout. A date and a time ("12/04/2017 10"), a list of years or a version number
- * mix separators or hold a lone digit, so they never make such a window.
+ * Whether the whole run is one NHS number in another grouping: 3-3-2-2, 2-2-2-2-2, 4-3-3 …: three
+ * groups or more, each of two digits or more, ten in all, with the same separator throughout. A
+ * date and a time ("12/04/2017 10"), a list of years or a version number ("10.12.2018.1234") mix
+ * separators, hold a lone digit or more than ten, so they are never read as one.
  */
-function otherGrouping(groups: string[], seps: string[], i: number): number {
+function otherGrouping(groups: string[], seps: string[]): boolean {
+  if (groups.length < 3 || seps.some((s) => s !== seps[0])) return false;
   let sum = 0;
-  for (let j = i; j < groups.length; j++) {
-    const g = groups[j] as string;
-    if (g.length < 2 || (j > i && seps[j - 1] !== seps[i])) return -1;
+  for (const g of groups) {
+    if (g.length < 2) return false;
     sum += g.length;
-    if (sum === 10) return j - i >= 2 ? j : -1;
-    if (sum > 10) return -1;
   }
-  return -1;
+  return sum === 10;
 }
 
 /**
@@ -112,11 +111,8 @@ export function detectNhsNumbers(text: string): Finding[] {
         shape = '3,7';
       }
       if (shape === '10' || shape === '3,3,4' || shape === '5,5' || shape === '3,7') add(window, i);
-      else {
-        const last = otherGrouping(groups, seps, i);
-        if (last > 0) add(groups.slice(i, last + 1), i);
-      }
     });
+    if (otherGrouping(groups, seps)) add(groups, 0);
   }
   return found;
 }
@@ -130,7 +126,7 @@ const DIGIT_WORDS: Record<string, string> = {
 };
 const DIGIT_WORD = '(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine)';
 const ITEM = String.raw`(?:\d+|${DIGIT_WORD})`;
-const SPELT_RUN = new RegExp(String.raw`\b${ITEM}(?:[\s,.;/_-]{1,4}${ITEM}){2,}\b`, 'gi');
+const SPELT_RUN = new RegExp(String.raw`\b${ITEM}(?:[\s,.;/_-]{1,4}${ITEM})+\b`, 'gi');
 const COUNTED_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'zero', 'oh', 'nought', 'nil'];
 
 /**

@@ -180,6 +180,15 @@ function makeLists(extraNames: readonly string[]): NameLists {
 }
 
 /**
+ * "AAC", "PECS", "NEET", "LADO" in ordinary text: two to four capitals spell an acronym, unless
+ * they are a known first name ("JACK", "OMAR"). No cue makes one a name ("AAC (Y3)", "pupils
+ * using AAC, aged 5 to 7"). In text written all in capitals the two cannot be told apart.
+ */
+export function isShortAcronym(word: string, lists: NameLists, shouted: boolean): boolean {
+  return !shouted && word.length >= 2 && word.length <= 4 && word === word.toUpperCase() && word !== word.toLowerCase() && !lists.isKnownFirstName(word);
+}
+
+/**
  * Could this word be a person's name, given a cue of this strength? Listed names always can.
  * Strong cues accept any word that is not an everyday word. Weaker cues never accept months or
  * known non-names ("Maths (Year 6)", "Art in Year 4"); a weak cue accepts an unlisted word only

@@ -3,6 +3,7 @@
 // imported plan text. The plan is public but children are not: text that could identify a child
 // is refused with kind, plain reasons. Adults named as adults (a title and a surname, or someone
 // in the plan's directory) are accepted. Pure and silent: no I/O, no logging, no text in results.
+import { adultContextSpans } from './adult-context.js';
 import { adultSpans, directoryWords } from './detect-adults.js';
 import { detectAges } from './detect-ages.js';
 import { detectDatesOfBirth } from './detect-dob.js';
@@ -37,13 +38,18 @@ function findInText(text: string, options: ScreenOptions): Finding[] {
   const shouted = isShouted(clean);
   const lists = buildNameLists(options.extraNames ?? []);
   const tokens = tokenize(clean);
-  const directory = directoryWords(options.adultNames ?? NO_ADULTS);
+  const directory = directoryWords(options.adultNames ?? NO_ADULTS, lists.isKnownFirstName);
   const adults = adultSpans(clean, tokens, lists, directory, shouted);
   const ages = detectAges(clean, lists, shouted).filter((a) => !adults.some((s) => within(a, s)));
+  let atWork: Finding[] | undefined;
   const names = detectNames({ text: clean, tokens, lists, shouted }).filter((n) => {
     if (ages.some((a) => within(n, a)) || adults.some((s) => within(n, s))) return false;
-    // A directory person's first name or surname alone is fine, unless a child cue points at it.
-    return n.byCue || !clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w));
+    if (n.byCue) return true;
+    // A directory person's first name or surname alone is fine, and so is a name the words
+    // around place at work (adult-context.ts), unless a child cue points at it.
+    if (clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w) || directory.shortForms.has(w))) return false;
+    atWork ??= adultContextSpans(clean, tokens, lists);
+    return !atWork.some((s) => within(n, s));
   });
   // Numbers, postcodes and dates all need a digit (unless spelt out); most titles have none.
   const spelt = [...detectSpeltNhsNumbers(clean), ...detectDatesOfBirth(clean)];

@@ -77,6 +77,8 @@ export const NOT_NAMES = new Set([
   // Time words
   'today', 'tomorrow', 'yesterday', 'week', 'weekend', 'morning', 'afternoon', 'evening', 'christmas',
   'easter', 'summer', 'autumn', 'spring', 'winter', 'half',
+  // Communication systems and interventions schools name like people ("Makaton (Y3)", "Lego therapy")
+  'aac', 'pecs', 'makaton', 'signalong', 'bsl', 'widgit', 'boardmaker', 'lego', 'tacpac', 'numicon', 'elklan', 'proloquo',
 ]);
 
 /**
