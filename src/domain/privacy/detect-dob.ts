@@ -1,6 +1,6 @@
 // Dates of birth: a date next to "DOB", "date of birth", "born" or "birthday". Dates on their own
 // are meeting dates and deadlines, so they pass; so does "born in" with no date ("born in Leeds").
-import { allMatches, forText, isAscii } from './fast-regex.js';
+import { allMatches, countDigits, forText, holdsOneOf, isAscii, lowered } from './fast-regex.js';
 import { oneOf } from './cues.js';
 import type { Finding } from './types.js';
 
@@ -51,6 +51,8 @@ const COMPACT = String.raw`\b(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20
 const CUE_THEN_DATE = new RegExp(`${CUE_WORD}${GAP}(?:${DATE}|${SPACED_DATE}|${MONTH_YEAR}|${COMPACT})`, 'giu');
 const DATE_THEN_CUE = new RegExp(String.raw`${DATE}\s*[(\[,:\-–]?\s*${CUE_WORD}`, 'giu');
 
+const MONTH_STEMS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 // Most texts never mention birth: one quick test before the date patterns run.
 const ANY_CUE = new RegExp(CUE_WORD, 'iu');
 
@@ -64,6 +66,8 @@ const COHORT = new RegExp(String.raw`(?<!\b(?:my|his|her)\s+)\b${oneOf(['childre
 export function detectDatesOfBirth(written: string): Finding[] {
   const found: Finding[] = [];
   const ascii = isAscii(written);
+  // Without figures a date is in words, and every such date names its month.
+  if (ascii && countDigits(written) === 0 && !holdsOneOf(lowered(written), MONTH_STEMS)) return found;
   if (!forText(ANY_CUE, ascii).test(written)) return found;
   // Blanking keeps the text ASCII when it was.
   const blank = (r: string): string => ' '.repeat(r.length);

@@ -1,6 +1,6 @@
 // Identifying numbers: Unique Pupil Numbers and NHS numbers. Phone numbers, reference numbers and
 // percentages must pass, so NHS numbers are checked with their modulus-11 check digit.
-import { allMatches, countDigits, forText, isAscii, lowered } from './fast-regex.js';
+import { allMatches, countDigits, countOccurrences, forText, isAscii, lowered } from './fast-regex.js';
 import type { Finding } from './types.js';
 
 // A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
@@ -134,17 +134,13 @@ const COUNTED_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
  * text's figures and its digit words (counted wherever they occur, "done" too) to reach ten.
  */
 function mayHoldSpeltNumber(text: string): boolean {
-  if (text.length < 13) return false;
-  if (!isAscii(text)) return true;
-  const lower = lowered(text);
-  let words = 0;
   const figures = countDigits(text);
-  for (const word of COUNTED_WORDS) {
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
-      if (++words + figures >= 10) return true;
-    }
-  }
-  return false;
+  // Ten words of three letters or more and the gaps between them; with figures, fewer.
+  if (text.length < (figures === 0 ? 39 : 13)) return false;
+  if (!isAscii(text)) return true;
+  // Five words at least when there are no figures: a number with noughts as "o" counts fewer.
+  const need = Math.max(1, Math.min(5, 10 - figures));
+  return countOccurrences(lowered(text), COUNTED_WORDS, need) >= need;
 }
 
 /** Where run's ten digits from item i end (the item's index), or -1. */
