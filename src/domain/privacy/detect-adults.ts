@@ -84,8 +84,9 @@ function fullNameEnd(text: string, tokens: Token[], i: number, lists: NameLists,
   let last = -1;
   for (let j = i; j < i + 3; j++) {
     const t = tokens[j];
-    if (!t || (j > i && !gapOk(text, tokens[j - 1]!, t, false)) || ROLES.has(t.lower) || !surnameLike(t, lists, shouted)) break;
-    if (!shouted && !isTitleCase(t.base)) break;
+    // The capital first: it is read from two character codes, the rest are look-ups.
+    if (!t || (!shouted && !isTitleCase(t.base))) break;
+    if ((j > i && !gapOk(text, tokens[j - 1]!, t, false)) || ROLES.has(t.lower) || !surnameLike(t, lists, shouted)) break;
     last = j;
   }
   return last > i ? last : -1;

@@ -39,10 +39,13 @@ function findInText(text: string, options: ScreenOptions): Finding[] {
   const lists = buildNameLists(options.extraNames ?? []);
   const tokens = tokenize(clean);
   const directory = directoryWords(options.adultNames ?? NO_ADULTS, lists.isKnownFirstName);
-  const adults = adultSpans(clean, tokens, lists, directory, shouted);
-  const ages = detectAges(clean, lists, shouted).filter((a) => !adults.some((s) => within(a, s)));
+  const foundAges = detectAges(clean, lists, shouted);
+  const foundNames = detectNames({ text: clean, tokens, lists, shouted });
+  // Adults only excuse names and ages: most texts have neither, and need not look for them.
+  const adults = foundAges.length + foundNames.length > 0 ? adultSpans(clean, tokens, lists, directory, shouted) : [];
+  const ages = foundAges.filter((a) => !adults.some((s) => within(a, s)));
   let atWork: Finding[] | undefined;
-  const names = detectNames({ text: clean, tokens, lists, shouted }).filter((n) => {
+  const names = foundNames.filter((n) => {
     if (ages.some((a) => within(n, a)) || adults.some((s) => within(n, s))) return false;
     if (n.byCue) return true;
     // A directory person's first name or surname alone is fine, and so is a name the words
