@@ -37,6 +37,15 @@ const WORK_AFTER = [
   'is organising', 'is coordinating', 'will be chairing', 'will be leading', 'is drafting', 'drafted',
 ].map((p) => p.split(' '));
 
+/** Phrases listed under one of their words, so each token looks up only its own few. */
+function byWord(phrases: string[][], pick: (p: string[]) => string): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of phrases) map.set(pick(p), [...(map.get(pick(p)) ?? []), p]);
+  return map;
+}
+const CONTACT_BY_LAST = byWord(CONTACT_BEFORE, (p) => p[p.length - 1] as string);
+const WORK_BY_FIRST = byWord(WORK_AFTER, (p) => p[0] as string);
+
 /** Words that make a sentence about a child, whatever the name's neighbours say. */
 const CHILD_SENTENCE = new Set([
   'son', 'daughter', 'pupil', 'boy', 'girl', 'toddler', 'baby', 'kid', 'grandson', 'granddaughter', 'nephew', 'niece',
@@ -63,7 +72,9 @@ function phraseAt(text: string, tokens: Token[], at: number, phrase: string[]): 
 }
 
 function contactBefore(text: string, tokens: Token[], i: number): boolean {
-  return CONTACT_BEFORE.some((p) => i - p.length >= 0 && phraseAt(text, tokens, i - p.length, p) && joined(text, tokens[i - 1]!, tokens[i]!));
+  const prev = tokens[i - 1];
+  if (!prev || !joined(text, prev, tokens[i]!)) return false;
+  return (CONTACT_BY_LAST.get(prev.lower) ?? []).some((p) => i - p.length >= 0 && phraseAt(text, tokens, i - p.length, p));
 }
 
 function workAfter(text: string, tokens: Token[], end: number): boolean {
@@ -71,7 +82,7 @@ function workAfter(text: string, tokens: Token[], end: number): boolean {
   if (!next || !joined(text, tokens[end]!, next, true)) return false;
   // "Grace Okafor, she leads on this": a pronoun after a comma may stand between.
   const from = /^(?:she|he|they)$/u.test(next.lower) && text.slice(tokens[end]!.end, next.start).includes(',') ? end + 2 : end + 1;
-  return WORK_AFTER.some((p) => phraseAt(text, tokens, from, p));
+  return (WORK_BY_FIRST.get(tokens[from]?.lower ?? '') ?? []).some((p) => phraseAt(text, tokens, from, p));
 }
 
 /** "from the ICB", "at the council", "of the local authority", "from CAMHS". */
