@@ -25,6 +25,8 @@ const CONTACT_BEFORE = [
   'talk with', 'met with', 'meeting with', 'ask', 'asked', 'email', 'emailed', 'contact', 'contacted', 'cc', 'thanks to',
   'thank', 'check with', 'checked with', 'liaise with', 'liaising with', 'according to', 'chaired by', 'led by',
   'presented by', 'copy in', 'copied in', 'forward to', 'forwarded to', 'sent to', 'phone', 'phoned', 'ring', 'rang',
+  // Greetings: a note that speaks to someone speaks to a colleague ("Hi Steph,", "Thanks, Liz").
+  'hi', 'hello', 'dear', 'thanks', 'cheers', 'morning', 'afternoon',
 ].map((p) => p.split(' '));
 
 /** Work an adult does, straight after the name: "will circulate", "leads on", "is leading", "chaired". */
@@ -34,7 +36,8 @@ const WORK_AFTER = [
   'will draft', 'will check', 'will book', 'will invite', 'will set', 'will organise', 'will coordinate', 'leads on',
   'is leading', 'led on', 'is the lead', 'chaired', 'presented', 'circulated', 'emailed', 'to circulate', 'to send',
   'to chase', 'to share', 'to confirm', 'to present', 'to chair', 'has the figures', 'has the data', 'is chairing',
-  'is organising', 'is coordinating', 'will be chairing', 'will be leading', 'is drafting', 'drafted',
+  'is organising', 'is coordinating', 'will be chairing', 'will be leading', 'is drafting', 'drafted', 'is our lead',
+  'is our contact', 'is the contact', 'is our link',
 ].map((p) => p.split(' '));
 
 /** Phrases listed under one of their words, so each token looks up only its own few. */
@@ -73,7 +76,7 @@ function phraseAt(text: string, tokens: Token[], at: number, phrase: string[]): 
 
 function contactBefore(text: string, tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
-  if (!prev || !joined(text, prev, tokens[i]!)) return false;
+  if (!prev || !joined(text, prev, tokens[i]!, true)) return false;
   return (CONTACT_BY_LAST.get(prev.lower) ?? []).some((p) => i - p.length >= 0 && phraseAt(text, tokens, i - p.length, p));
 }
 
@@ -91,6 +94,8 @@ function bodyAfter(text: string, tokens: Token[], end: number): boolean {
   if (!prep || !/^(?:from|at|of|with)$/u.test(prep.lower) || !joined(text, tokens[end]!, prep)) return false;
   let j = end + 2;
   if (tokens[j]?.lower === 'the') j++;
+  // The body's own name may come first: "from Kirklees Council", "at Locala Health".
+  for (let k = 0; k < 2 && tokens[j + 1] && isTitleCase(tokens[j]!.base) && !BODIES.has(tokens[j]!.lower); k++) j++;
   const body = tokens[j];
   if (!body || CHILD_PLACES.has(body.lower)) return false;
   if (BODIES.has(body.lower)) return true;

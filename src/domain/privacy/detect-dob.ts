@@ -61,7 +61,7 @@ const ANY_CUE = new RegExp(CUE_WORD, 'iu');
 // in August 2018", "pupils born on or after 1 September 2019"). Not someone's own children ("my
 // boys born …") or twins, who are each one child.
 const RANGE = new RegExp(String.raw`\b(?:between|from)\s+${DATE}\s+(?:and|to|-)\s+${DATE}`, 'giu');
-const COHORT = new RegExp(String.raw`(?<!\b(?:my|his|her)\s+)\b${oneOf(['children', 'pupils', 'students', 'learners', 'babies', 'young people', 'people', 'those', 'anyone', 'everyone', 'all', 'kids', 'boys', 'girls', 'cohort', 'cohorts', 'families', 'infants'])}\s+(?:(?:who|that)\s+(?:were|are)\s+)?born\b`, 'giu');
+const COHORT = new RegExp(String.raw`(?<!\b(?:my|his|her)\s+)\b${oneOf(['children', 'pupils', 'students', 'learners', 'babies', 'young people', 'people', 'those', 'any child', 'every child', 'each child', 'anyone', 'everyone', 'all', 'kids', 'boys', 'girls', 'cohort', 'cohorts', 'families', 'infants'])}\s+(?:(?:who|that)\s+(?:were|are)\s+)?born\b`, 'giu');
 
 export function detectDatesOfBirth(written: string): Finding[] {
   const found: Finding[] = [];
