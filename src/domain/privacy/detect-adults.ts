@@ -3,6 +3,7 @@
 // partners are in every plan: their spans are accepted. A directory person's first name or
 // surname on its own is accepted only where no child cue points at it (see screen.ts).
 import type { NameLists } from './name-lists.js';
+import { shortFormsOf } from './short-names.js';
 import { type Token, isTitleCase } from './text.js';
 import type { Finding } from './types.js';
 import { NOT_NAMES } from './vocabulary.js';
@@ -83,8 +84,9 @@ function fullNameEnd(text: string, tokens: Token[], i: number, lists: NameLists,
   let last = -1;
   for (let j = i; j < i + 3; j++) {
     const t = tokens[j];
-    if (!t || (j > i && !gapOk(text, tokens[j - 1]!, t, false)) || ROLES.has(t.lower) || !surnameLike(t, lists, shouted)) break;
-    if (!shouted && !isTitleCase(t.base)) break;
+    // The capital first: it is read from two character codes, the rest are look-ups.
+    if (!t || (!shouted && !isTitleCase(t.base))) break;
+    if ((j > i && !gapOk(text, tokens[j - 1]!, t, false)) || ROLES.has(t.lower) || !surnameLike(t, lists, shouted)) break;
     last = j;
   }
   return last > i ? last : -1;
@@ -138,24 +140,38 @@ export interface Directory {
   byFirst: Map<string, string[][]>;
   /** Every word of every name. */
   words: Set<string>;
+  /** Short forms of their first names ("liz", "steph"): accepted as the first names are, in chat only. */
+  shortForms: Set<string>;
 }
 
 const directoryCache = new WeakMap<readonly string[], Directory>();
 
-/** The directory made ready for lookups; kept per array, so one import's directory is read once. */
-export function directoryWords(adultNames: readonly string[]): Directory {
+/**
+ * The directory made ready for lookups; kept per array, so one import's directory is read once.
+ * Each first name's short forms count as well ("Liz" for Elizabeth, "Steph" for Stephanie).
+ */
+export function directoryWords(adultNames: readonly string[], isFirstName: (w: string) => boolean = () => false): Directory {
   const cached = directoryCache.get(adultNames);
   if (cached) return cached;
   const byFirst = new Map<string, string[][]>();
   const words = new Set<string>();
+  const shortForms = new Set<string>();
+  const add = (ws: string[]): void => {
+    const first = ws[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), ws]);
+  };
   for (const raw of adultNames) {
     const ws = raw.normalize('NFKC').toLowerCase().replace(/[\u2019]/gu, "'").split(/[^\p{L}'-]+/u).filter((w) => w.length >= 2);
     const first = ws[0];
     if (!first) continue;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), ws]);
+    add(ws);
     for (const w of ws) words.add(w);
+    for (const short of shortFormsOf(first, isFirstName)) {
+      add([short, ...ws.slice(1)]);
+      shortForms.add(short);
+    }
   }
-  const directory = { byFirst, words };
+  const directory = { byFirst, words, shortForms };
   directoryCache.set(adultNames, directory);
   return directory;
 }

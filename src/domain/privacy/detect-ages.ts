@@ -2,7 +2,7 @@
 // far more than either alone. An age on its own ("a 7-year-old pupil") is fine.
 import { AGE, NAME, NUMBER_WORD, cue, gate, matchNear, oneOf } from './cues.js';
 import { familyNameBefore } from './family-first.js';
-import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
+import { type CueStrength, type NameLists, isCandidateName, isShortAcronym } from './name-lists.js';
 import { wordContext } from './text.js';
 import type { Finding } from './types.js';
 import { isMonthAsDate } from './vocabulary.js';
@@ -72,7 +72,7 @@ export function detectAges(text: string, lists: NameLists, shouted: boolean): Fi
     for (const m of matchNear(text, pattern, near, needs)) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
-      if (!span || !name || m.index === undefined) continue;
+      if (!span || !name || m.index === undefined || isShortAcronym(name, lists, shouted)) continue;
       if (isMonthAsDate(text, span[0], name)) continue;
       const before = familyNameBefore(text, span[0], name, shouted);
       if (before !== undefined || isCandidateName(name, lists, strength(m), wordContext(text, span[0], name, shouted))) {

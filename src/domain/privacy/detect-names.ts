@@ -6,7 +6,7 @@ import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
 import { familyNameBefore } from './family-first.js';
-import { type CueStrength, type NameLists, isCandidateName } from './name-lists.js';
+import { type CueStrength, type NameLists, isCandidateName, isShortAcronym } from './name-lists.js';
 import { type Token, isAcronym, isTitleCase, wordContext } from './text.js';
 import type { Finding } from './types.js';
 import { DETERMINERS, INSTITUTION_WORDS, NAME_PREFIXES_NOT_PEOPLE, VERB_MARKERS, isMonthAsDate, isNotAName } from './vocabulary.js';
@@ -137,15 +137,6 @@ function usedAsWord({ text, tokens, lists, shouted }: Scan, i: number): boolean 
   return !!before && isAdjacent(text, before, prev) && DETERMINERS.has(before.lower) && !PERSON_NOUN_SET.has(prev.lower);
 }
 
-/**
- * "NEET", "SALT", "LADO" in ordinary text: four capitals or fewer spell an acronym, unless they are
- * a known first name ("JACK", "OMAR"). Longer words in capitals ("TIAGO") stay names.
- */
-function isCapitalisedAcronym({ lists, shouted }: Scan, token: Token): boolean {
-  const w = token.base;
-  return !shouted && w.length <= 4 && w === w.toUpperCase() && w !== token.lower && !lists.isKnownFirstName(w);
-}
-
 /** "Will Smith", "Grace Patel", "Zebedee van der Merwe", "Amal al-Rashid". */
 function pairedName(scan: Scan, i: number): Finding | undefined {
   const { text, tokens, lists, shouted } = scan;
@@ -182,7 +173,7 @@ function scanTokens(scan: Scan): NameFinding[] {
     // The cheap set lookups first: most words are neither names nor the start of a pair.
     if (scan.lists.isListed(token.base)) {
       if (isAcronym(token.base, scan.shouted) || SURNAME_PARTICLES.has(token.lower) || isPartOfProperNoun(scan, i)) return;
-      if (isCapitalisedAcronym(scan, token) || usedAsWord(scan, i)) return;
+      if (isShortAcronym(token.base, scan.lists, scan.shouted) || usedAsWord(scan, i)) return;
       found.push({ code: 'personal_name', start: token.start, end: token.end, byCue: false });
       return;
     }
@@ -220,7 +211,7 @@ function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
     for (const m of matches) {
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
-      if (!span || !name || isAcronym(name, shouted)) continue;
+      if (!span || !name || isAcronym(name, shouted) || isShortAcronym(name, lists, shouted)) continue;
       if (isMonthAsDate(text, span[0], name)) continue;
       const before = familyNameBefore(text, span[0], name, shouted);
       if (before !== undefined || isCandidateName(name, lists, typeof strength === 'function' ? strength(m) : strength, wordContext(text, span[0], name, shouted))) {

@@ -1,6 +1,6 @@
 // Identifying numbers: Unique Pupil Numbers and NHS numbers. Phone numbers, reference numbers and
 // percentages must pass, so NHS numbers are checked with their modulus-11 check digit.
-import { allMatches, countDigits, forText, isAscii, lowered } from './fast-regex.js';
+import { allMatches, countDigits, countOccurrences, forText, isAscii, lowered } from './fast-regex.js';
 import type { Finding } from './types.js';
 
 // A UPN is a check letter then 12 digits (A123456789012); a temporary UPN ends in a letter
@@ -19,31 +19,36 @@ export function isValidNhsNumber(digits: string): boolean {
 }
 
 // Runs of digit groups separated by single spaces or hyphens, e.g. "943 476 5919", "01484 221000".
-// Writers also use dots, slashes, repeated spaces and line breaks between groups ("943/476/5919"),
-// and put groups in brackets ("(943) 476 5919", "[476] [815] [6290]", "(475)2318016"): a bracket
-// between two groups is a separator like a space.
-const SEP = String.raw`[ \t]*\r?\n[ \t]*|[)\]}]?[ \t]{1,3}[(\[{]?|[)\]}][(\[{]?|[-./]`;
+// Writers also use dots, slashes, underscores, bullets or middle dots, repeated spaces and line
+// breaks between groups ("943/476/5919", "943_476_5919", "943•476•5919"), and put groups in
+// brackets ("(943) 476 5919", "[476] [815] [6290]", "(475)2318016"): a bracket between two groups
+// is a separator like a space.
+const MARK = String.raw`[-./_\u2022\u00B7\u2027\u2219\u22C5]`;
+// The marks come first: " • " is one separator, not a space and then a bullet.
+const SEP = String.raw`[ \t]?${MARK}[ \t]?|[ \t]*\r?\n[ \t]*|[)\]}]?[ \t]{1,3}[(\[{]?|[)\]}][(\[{]?`;
 const DIGIT_RUN = new RegExp(String.raw`(?<![\p{L}\d+])\d+(?:(?:${SEP})\d+)*(?![\p{L}\d])`, 'gu');
 const GROUP_SEPARATOR = new RegExp(SEP, 'gu');
 
-interface Groups { groups: string[]; offsets: number[]; bracketAfter: boolean[] }
+interface Groups { groups: string[]; offsets: number[]; bracketAfter: boolean[]; seps: string[] }
 
 /** A run's digit groups, each with where it starts in the text and whether a bracket closes it. */
 function digitGroups(run: string, at: number): Groups {
   const groups: string[] = [];
   const offsets: number[] = [];
   const bracketAfter: boolean[] = [];
+  const seps: string[] = [];
   let from = 0;
   for (const sep of allMatches(GROUP_SEPARATOR, run)) {
     groups.push(run.slice(from, sep.index));
     offsets.push(at + from);
     bracketAfter.push(/[)\]}]/.test(sep[0]));
+    seps.push(sep[0]);
     from = sep.index + sep[0].length;
   }
   groups.push(run.slice(from));
   offsets.push(at + from);
   bracketAfter.push(false);
-  return { groups, offsets, bracketAfter };
+  return { groups, offsets, bracketAfter, seps };
 }
 
 /** /\+\s*\d{1,3}[ -]?$/ on the text before `at`, read backwards without copying it. */
@@ -64,15 +69,38 @@ export function detectUpns(text: string): Finding[] {
 }
 
 /**
- * NHS numbers are 10 digits, written whole, as 3-3-4 or as two groups of five. A UK phone number
- * starts with 0 (or +44), so those never count; any other 10 digits that pass the check digit do.
+ * Whether the whole run is one NHS number in another grouping: 3-3-2-2, 2-2-2-2-2, 4-3-3 …: three
+ * groups or more, each of two digits or more, ten in all, with the same separator throughout. A
+ * date and a time ("12/04/2017 10"), a list of years or a version number ("10.12.2018.1234") mix
+ * separators, hold a lone digit or more than ten, so they are never read as one.
+ */
+function otherGrouping(groups: string[], seps: string[]): boolean {
+  if (groups.length < 3 || seps.some((s) => s !== seps[0])) return false;
+  let sum = 0;
+  for (const g of groups) {
+    if (g.length < 2) return false;
+    sum += g.length;
+  }
+  return sum === 10;
+}
+
+/**
+ * NHS numbers are 10 digits, written whole, as 3-3-4, as two groups of five, or in any other
+ * grouping of two digits or more with one separator (otherGrouping). A UK phone number starts
+ * with 0 (or +44), so those never count; any other 10 digits that pass the check digit do.
  */
 export function detectNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
   if (countDigits(text) < 10) return found; // an NHS number holds 10
   for (const m of allMatches(forText(DIGIT_RUN, isAscii(text)), text)) {
     if (afterDiallingCode(text, m.index)) continue; // "+44 …": an international phone number
-    const { groups, offsets, bracketAfter } = digitGroups(m[0], m.index);
+    const { groups, offsets, bracketAfter, seps } = digitGroups(m[0], m.index);
+    const add = (window: string[], i: number): void => {
+      const digits = window.join('');
+      if (digits.startsWith('0') || !isValidNhsNumber(digits)) return;
+      const start = offsets[i] ?? 0;
+      found.push({ code: 'nhs_number', start, end: (offsets[i + window.length - 1] ?? start) + (window[window.length - 1] ?? '').length });
+    };
     // Look at every window of groups shaped like an NHS number: [10], [3, 3, 4] or [5, 5]; and
     // [3, 7] when a bracket closes the first group, as with a dialling code ("(475)2318016").
     groups.forEach((g, i) => {
@@ -82,52 +110,61 @@ export function detectNhsNumbers(text: string): Finding[] {
         window.splice(0, window.length, g, groups[i + 1] as string);
         shape = '3,7';
       }
-      if (shape !== '10' && shape !== '3,3,4' && shape !== '5,5' && shape !== '3,7') return;
-      const digits = window.join('');
-      const start = offsets[i] ?? 0;
-      const end = (offsets[i + window.length - 1] ?? start) + (window[window.length - 1] ?? '').length;
-      if (!digits.startsWith('0') && isValidNhsNumber(digits)) {
-        found.push({ code: 'nhs_number', start, end });
-      }
+      if (shape === '10' || shape === '3,3,4' || shape === '5,5' || shape === '3,7') add(window, i);
     });
+    if (otherGrouping(groups, seps)) add(groups, 0);
   }
   return found;
 }
 
-// Digits written as words, one by one: "four eight five seven …", "NINE, FOUR, THREE …". A run
-// of ten or more such words is checked ten at a time, like the figures. "oh" and "o" count as zero.
+// Digits written as words, one by one, alone or mixed with figures: "four eight five seven …",
+// "NINE, FOUR, THREE …", "943 476 five nine one nine". "oh" and "o" count as zero. A run that
+// holds ten digits or more is checked at every ten that start and end between its items.
 const DIGIT_WORDS: Record<string, string> = {
   zero: '0', oh: '0', o: '0', nought: '0', nil: '0', one: '1', two: '2', three: '3', four: '4', five: '5',
   six: '6', seven: '7', eight: '8', nine: '9',
 };
 const DIGIT_WORD = '(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine)';
-const SPELT_RUN = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,.;/-]{1,4}${DIGIT_WORD}){9,}\b`, 'gi');
-const NON_ZERO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const ITEM = String.raw`(?:\d+|${DIGIT_WORD})`;
+const SPELT_RUN = new RegExp(String.raw`\b${ITEM}(?:[\s,.;/_-]{1,4}${ITEM})+\b`, 'gi');
+const COUNTED_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'zero', 'oh', 'nought', 'nil'];
 
 /**
- * A quick test before the pattern runs on ASCII text: ten digits in words hold at least five of
- * one to nine (an NHS number with five or more noughts is too rare to matter).
+ * A quick test before the pattern runs on ASCII text: ten digits, some of them in words, need the
+ * text's figures and its digit words (counted wherever they occur, "done" too) to reach ten.
  */
 function mayHoldSpeltNumber(text: string): boolean {
-  if (text.length < 39) return false; // ten words of three letters or more, and the gaps between them
+  const figures = countDigits(text);
+  // Ten words of three letters or more and the gaps between them; with figures, fewer.
+  if (text.length < (figures === 0 ? 39 : 13)) return false;
   if (!isAscii(text)) return true;
-  const lower = lowered(text);
-  let n = 0;
-  for (const word of NON_ZERO_WORDS) {
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) if (++n >= 5) return true;
-  }
-  return false;
+  // Five words at least when there are no figures: a number with noughts as "o" counts fewer.
+  const need = Math.max(1, Math.min(5, 10 - figures));
+  return countOccurrences(lowered(text), COUNTED_WORDS, need) >= need;
 }
 
-/** NHS numbers spelt out in words, in any case, with the same check digit as the figures. */
+/** Where run's ten digits from item i end (the item's index), or -1. */
+function tenFrom(items: string[], i: number): number {
+  let sum = 0;
+  for (let j = i; j < items.length; j++) {
+    sum += (items[j] as string).length;
+    if (sum >= 10) return sum === 10 ? j : -1;
+  }
+  return -1;
+}
+
+/** NHS numbers with digits in words, in any case, with the same check digit as the figures. */
 export function detectSpeltNhsNumbers(text: string): Finding[] {
   const found: Finding[] = [];
   if (!mayHoldSpeltNumber(text)) return found;
   for (const m of allMatches(SPELT_RUN, text)) {
-    const words = m[0].toLowerCase().split(/[^a-z]+/u).filter((w) => w !== '');
-    const digits = words.map((w) => DIGIT_WORDS[w] ?? '').join('');
-    for (let i = 0; i + 10 <= digits.length; i++) {
-      const candidate = digits.slice(i, i + 10);
+    const raw = m[0].toLowerCase().split(/[^a-z0-9]+/u).filter((w) => w !== '');
+    const items = raw.map((w) => DIGIT_WORDS[w] ?? w);
+    for (let i = 0; i < items.length; i++) {
+      const j = tenFrom(items, i);
+      // Figures alone are detectNhsNumbers' to judge; here a word must be among the ten.
+      if (j < 0 || !raw.slice(i, j + 1).some((w) => w in DIGIT_WORDS)) continue;
+      const candidate = items.slice(i, j + 1).join('');
       if (!candidate.startsWith('0') && isValidNhsNumber(candidate)) {
         found.push({ code: 'nhs_number', start: m.index, end: m.index + m[0].length });
         break;

@@ -118,6 +118,20 @@ export function holdsOneOf(lower: string, needs: readonly string[] | undefined):
   return false;
 }
 
+/**
+ * How many times these words occur in lower-cased ASCII text, counting up to `enough` (words
+ * inside others count too: "done" holds "one"). Absent words are ruled out by the pair table.
+ */
+export function countOccurrences(lower: string, words: readonly string[], enough: number): number {
+  const seen = pairsOf(lower);
+  let n = 0;
+  for (const word of words) {
+    if (!hasPairs(word, seen)) continue;
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) if (++n >= enough) return n;
+  }
+  return n;
+}
+
 export interface StandIn { text: string; lower: string }
 
 let standInFor = '';

@@ -5,6 +5,8 @@ import { SURNAME_PARTICLES } from './detect-adults.js';
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names.js';
 import { nameData } from './name-data.js';
 import { COMMON_SURNAMES } from './surnames.js';
+import { isTitleCase } from './text.js';
+import { latinReadings } from './transliterate.js';
 import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
 
 /**
@@ -120,6 +122,12 @@ function orUnmarked(lookup: (word: string) => boolean, everyday: ReadonlySet<str
   };
 }
 
+// A name in Cyrillic or Greek letters is looked up as it reads in Latin letters, with the case it has
+// (transliterate.ts): "Іван" is "Ivan", "Шевченко" is "Shevchenko".
+function orLatin(lookup: (word: string) => boolean): (word: string) => boolean {
+  return (w) => lookup(w) || (beyondAscii(w) && latinReadings(w).some((r) => lookup(isTitleCase(w) ? r.charAt(0).toUpperCase() + r.slice(1) : r)));
+}
+
 // Words repeat from text to text, and every answer below depends on the word alone, so answers are
 // kept. The limit bounds memory on a long import of unusual words; clearing only costs speed.
 const REMEMBERED_WORDS = 50_000;
@@ -160,15 +168,24 @@ function makeLists(extraNames: readonly string[]): NameLists {
   const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
     // "rater" in small letters is a word; "Rater" may be a surname.
-    isListed: remembered(orUnmarked((w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
-      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)), s.everyday)),
+    isListed: remembered(orLatin(orUnmarked((w) => !isAmbiguous(w) && !(s.rareWords.has(w) && w === w.toLowerCase())
+      && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)), s.everyday))),
     isAmbiguous: remembered(isAmbiguous),
-    isSurname: remembered(orUnmarked((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)), s.everyday)),
+    isSurname: remembered(orLatin(orUnmarked((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)), s.everyday))),
     isEveryday: remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w)),
     isCommon: remembered((w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase())),
     isKnownFirstName: (w) => s.firstNames.has(w.toLowerCase()) || extra.has(w.toLowerCase()),
     phrases,
   };
+}
+
+/**
+ * "AAC", "PECS", "NEET", "LADO" in ordinary text: two to four capitals spell an acronym, unless
+ * they are a known first name ("JACK", "OMAR"). No cue makes one a name ("AAC (Y3)", "pupils
+ * using AAC, aged 5 to 7"). In text written all in capitals the two cannot be told apart.
+ */
+export function isShortAcronym(word: string, lists: NameLists, shouted: boolean): boolean {
+  return !shouted && word.length >= 2 && word.length <= 4 && word === word.toUpperCase() && word !== word.toLowerCase() && !lists.isKnownFirstName(word);
 }
 
 /**

@@ -10,6 +10,16 @@ import { forText, isAscii, textFacts } from './fast-regex.js';
 
 const SPACES = /[\p{Zs}\t]/gu;
 const FORMAT = /\p{Cf}/gu;
+// A joiner or other format character between two letters may stand inside a word ("Ja\u200Dck") or
+// where a space was ("Jack\u200DSmith"); screen.ts screens such text both ways.
+const FORMAT_BETWEEN_LETTERS = /(?<=\p{L})\p{Cf}+(?=\p{L})/u;
+const FORMAT_BETWEEN_LETTERS_ALL = /(?<=\p{L})\p{Cf}+(?=\p{L})/gu;
+
+/** The text with each format character between two letters read as a space; undefined when it has none. */
+export function formatAsSpaces(text: string): string | undefined {
+  if (isAscii(text) || !FORMAT_BETWEEN_LETTERS.test(text)) return undefined;
+  return text.replace(FORMAT_BETWEEN_LETTERS_ALL, ' ');
+}
 const APOSTROPHES = /[\u2018\u2019\u02BC\u02B9\u0060\u00B4\u2032]/gu;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
 

@@ -3,6 +3,7 @@
 // imported plan text. The plan is public but children are not: text that could identify a child
 // is refused with kind, plain reasons. Adults named as adults (a title and a surname, or someone
 // in the plan's directory) are accepted. Pure and silent: no I/O, no logging, no text in results.
+import { adultContextSpans } from './adult-context.js';
 import { adultSpans, directoryWords } from './detect-adults.js';
 import { detectAges } from './detect-ages.js';
 import { detectDatesOfBirth } from './detect-dob.js';
@@ -12,7 +13,7 @@ import { detectAddresses, detectPostcodes } from './detect-places.js';
 import { countDigits } from './fast-regex.js';
 import { PRIVACY_MESSAGES } from './messages.js';
 import { buildNameLists } from './name-lists.js';
-import { isShouted, normaliseForScreen } from './normalise.js';
+import { formatAsSpaces, isShouted, normaliseForScreen } from './normalise.js';
 import { tokenize } from './text.js';
 import { type Finding, PRIVACY_REASON_CODES, type ScreenOptions, type ScreenResult } from './types.js';
 
@@ -21,28 +22,45 @@ const NO_ADULTS: readonly string[] = [];
 
 const within = (inner: Finding, outer: Finding): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
-/** Every finding in the text; an age-with-name finding absorbs the plain name inside it. */
+/**
+ * Every finding in the text; an age-with-name finding absorbs the plain name inside it. A joiner
+ * between two letters may hide a space as well as sit inside a word ("JACK\u200DSMITH"): such text
+ * is screened both ways (rare: only text with a format character between letters).
+ */
 export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Finding[] {
+  const spaced = formatAsSpaces(text);
+  const found = findInText(text, options);
+  return spaced === undefined ? found : [...found, ...findInText(spaced, options)];
+}
+
+function findInText(text: string, options: ScreenOptions): Finding[] {
   const clean = normaliseForScreen(text);
   const shouted = isShouted(clean);
   const lists = buildNameLists(options.extraNames ?? []);
   const tokens = tokenize(clean);
-  const directory = directoryWords(options.adultNames ?? NO_ADULTS);
-  const adults = adultSpans(clean, tokens, lists, directory, shouted);
-  const ages = detectAges(clean, lists, shouted).filter((a) => !adults.some((s) => within(a, s)));
-  const names = detectNames({ text: clean, tokens, lists, shouted }).filter((n) => {
+  const directory = directoryWords(options.adultNames ?? NO_ADULTS, lists.isKnownFirstName);
+  const foundAges = detectAges(clean, lists, shouted);
+  const foundNames = detectNames({ text: clean, tokens, lists, shouted });
+  // Adults only excuse names and ages: most texts have neither, and need not look for them.
+  const adults = foundAges.length + foundNames.length > 0 ? adultSpans(clean, tokens, lists, directory, shouted) : [];
+  const ages = foundAges.filter((a) => !adults.some((s) => within(a, s)));
+  let atWork: Finding[] | undefined;
+  const names = foundNames.filter((n) => {
     if (ages.some((a) => within(n, a)) || adults.some((s) => within(n, s))) return false;
-    // A directory person's first name or surname alone is fine, unless a child cue points at it.
-    return n.byCue || !clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w));
+    if (n.byCue) return true;
+    // A directory person's first name or surname alone is fine, and so is a name the words
+    // around place at work (adult-context.ts), unless a child cue points at it.
+    if (clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w) || directory.shortForms.has(w))) return false;
+    atWork ??= adultContextSpans(clean, tokens, lists);
+    return !atWork.some((s) => within(n, s));
   });
   // Numbers, postcodes and dates all need a digit (unless spelt out); most titles have none.
-  const spelt = detectSpeltNhsNumbers(clean);
+  const spelt = [...detectSpeltNhsNumbers(clean), ...detectDatesOfBirth(clean)];
   if (countDigits(clean) === 0) return [...names, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
   return [
     ...names,
     ...ages,
     ...spelt,
-    ...detectDatesOfBirth(clean),
     ...detectUpns(clean),
     ...detectNhsNumbers(clean),
     ...detectAddresses(clean, shouted),

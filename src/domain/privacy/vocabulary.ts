@@ -48,7 +48,7 @@ export const NOT_NAMES = new Set([
   'of', 'on', 'one', 'only', 'or', 'other', 'others', 'our', 'please', 'regards', 'she', 'several', 'so',
   'some', 'thanks', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those',
   'to', 'two', 'three', 'we', 'what', 'when', 'where', 'which', 'who', 'why', 'with', 'yes', 'you', 'your',
-  'anyone', 'someone', 'somebody', 'nobody', 'everybody', 'contact', 'ask', 'see', 'note', 're',
+  'anyone', 'someone', 'somebody', 'nobody', 'everybody', 'contact', 'ask', 'see', 'note', 're', 'born',
   // People in general and roles
   'adult', 'adults', 'assistant', 'boy', 'boys', 'brother', 'carer', 'carers', 'chair', 'child', 'children',
   'class', 'coordinator', 'cohort', 'dad', 'deputy', 'doctor', 'families', 'family', 'girl', 'girls',
@@ -77,6 +77,8 @@ export const NOT_NAMES = new Set([
   // Time words
   'today', 'tomorrow', 'yesterday', 'week', 'weekend', 'morning', 'afternoon', 'evening', 'christmas',
   'easter', 'summer', 'autumn', 'spring', 'winter', 'half',
+  // Communication systems and interventions schools name like people ("Makaton (Y3)", "Lego therapy")
+  'aac', 'pecs', 'makaton', 'signalong', 'bsl', 'widgit', 'boardmaker', 'lego', 'tacpac', 'numicon', 'elklan', 'proloquo',
 ]);
 
 /**

@@ -85,7 +85,10 @@ describe('adults in the directory', () => {
   it('still refuses a child next to them, or a directory name with a child cue', () => {
     expect(refused('Sarah Jones asked about Oliver in Year 4', directory)).toBe(true);
     expect(refused('a pupil called Sarah in year 3', directory)).toBe(true);
-    expect(refused('Sarah Jones will chase the data')).toBe(true); // not in a directory: a name
+    // Not in a directory: a name, unless the words around place her at work (adult-context.ts).
+    expect(refused('Sarah Jones in Year 4 will chase the data')).toBe(true);
+    expect(refused('Sarah Jones, 8, will chase the data')).toBe(true);
+    expect(refused('Sarah Jones is struggling with the data')).toBe(true);
   });
 });
 

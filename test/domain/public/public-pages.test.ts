@@ -33,6 +33,12 @@ describe('people on public pages', () => {
     }
   });
 
+  it('withholds a note naming an adult the chat screen accepts as someone at work', () => {
+    for (const note of ['I spoke to Priya Patel from the ICB about it.', 'Tom from the council will send it round.', 'Hi Steph, the figures are attached.']) {
+      expect(publicNote(note, names), note).toEqual({ kind: 'withheld' });
+    }
+  });
+
   it('shows a note that names nobody, as written', () => {
     for (const note of ['Venue for the North event fell through.', 'Backlog down from 212 to 148 but not cleared.', 'Draft with the parent carer forum for comment.']) {
       expect(publicNote(note, names), note).toEqual({ kind: 'shown', text: note });

@@ -1,0 +1,125 @@
+// Adults named the way colleagues name each other: "I spoke to Priya Patel from the ICB", "Tom from
+// the council will send it", "ask Grace Okafor, she leads on this", "Liz is leading on transition".
+// Without a title, a job or the directory, the words around the name still say it is someone at
+// work: a body they work for, a way one contacts a colleague, a piece of work they do. Such a name
+// is accepted unless a child cue points at it ("Tom from Year 4", "my son Jack", "Priya's mum",
+// which screen.ts keeps) or the sentence is about a child ("… a pupil …", "… aged 9 …").
+import type { NameLists } from './name-lists.js';
+import { type Token, isTitleCase } from './text.js';
+import type { Finding } from './types.js';
+import { NOT_NAMES } from './vocabulary.js';
+
+/** Bodies adults work for or in: "from the ICB", "at the council", "of the local authority". */
+const BODIES = new Set([
+  'council', 'icb', 'ccg', 'trust', 'nhs', 'camhs', 'la', 'authority', 'dfe', 'department', 'ofsted', 'sendiass', 'iass',
+  'forum', 'partnership', 'board', 'directorate', 'service', 'services', 'team', 'office', 'charity', 'commissioners',
+  'university', 'police', 'ministry', 'agency', 'consortium', 'network', 'panel', 'commissioning', 'salt', 'slt', 'ep', 'eps',
+  'portage', 'hub', 'integrated', 'local', 'regional', 'county', 'borough', 'district', 'government', 'health',
+]);
+/** Acronyms a child can be "from" (a provision they attend), so no body: "Jack from ARP". */
+const CHILD_PLACES = new Set(['arp', 'pru', 'ap', 'srp', 'rb', 'eyfs', 'yr', 'ks', 'ehcp', 'sen', 'send']);
+
+/** Ways one reaches a colleague, straight before the name: "spoke to", "ask", "cc", "thanks to". */
+const CONTACT_BEFORE = [
+  'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to',
+  'talk with', 'met with', 'meeting with', 'ask', 'asked', 'email', 'emailed', 'contact', 'contacted', 'cc', 'thanks to',
+  'thank', 'check with', 'checked with', 'liaise with', 'liaising with', 'according to', 'chaired by', 'led by',
+  'presented by', 'copy in', 'copied in', 'forward to', 'forwarded to', 'sent to', 'phone', 'phoned', 'ring', 'rang',
+  // Greetings: a note that speaks to someone speaks to a colleague ("Hi Steph,", "Thanks, Liz").
+  'hi', 'hello', 'dear', 'thanks', 'cheers', 'morning', 'afternoon',
+].map((p) => p.split(' '));
+
+/** Work an adult does, straight after the name: "will circulate", "leads on", "is leading", "chaired". */
+const WORK_AFTER = [
+  'will send', 'will circulate', 'will share', 'will chase', 'will forward', 'will update', 'will present', 'will chair',
+  'will lead', 'will bring', 'will confirm', 'will arrange', 'will email', 'will contact', 'will follow', 'will report',
+  'will draft', 'will check', 'will book', 'will invite', 'will set', 'will organise', 'will coordinate', 'leads on',
+  'is leading', 'led on', 'is the lead', 'chaired', 'presented', 'circulated', 'emailed', 'to circulate', 'to send',
+  'to chase', 'to share', 'to confirm', 'to present', 'to chair', 'has the figures', 'has the data', 'is chairing',
+  'is organising', 'is coordinating', 'will be chairing', 'will be leading', 'is drafting', 'drafted', 'is our lead',
+  'is our contact', 'is the contact', 'is our link',
+].map((p) => p.split(' '));
+
+/** Phrases listed under one of their words, so each token looks up only its own few. */
+function byWord(phrases: string[][], pick: (p: string[]) => string): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of phrases) map.set(pick(p), [...(map.get(pick(p)) ?? []), p]);
+  return map;
+}
+const CONTACT_BY_LAST = byWord(CONTACT_BEFORE, (p) => p[p.length - 1] as string);
+const WORK_BY_FIRST = byWord(WORK_AFTER, (p) => p[0] as string);
+
+/** Words that make a sentence about a child, whatever the name's neighbours say. */
+const CHILD_SENTENCE = new Set([
+  'son', 'daughter', 'pupil', 'boy', 'girl', 'toddler', 'baby', 'kid', 'grandson', 'granddaughter', 'nephew', 'niece',
+  'aged', 'yo', 'old', 'stepson', 'stepdaughter', 'sibling', 'brother', 'sister', 'mum', 'dad', 'mother', 'father',
+]);
+
+function nameWord(t: Token, lists: NameLists): boolean {
+  if (NOT_NAMES.has(t.lower) || t.text !== t.base) return false;
+  // A word that is also an everyday one ("will", "grace") only with the writer's capital.
+  return lists.isListed(t.base) || ((lists.isAmbiguous(t.base) || lists.isSurname(t.base)) && isTitleCase(t.base));
+}
+
+/** Only spaces, or a comma when allowed, between two tokens. */
+function joined(text: string, a: Token, b: Token, comma = false): boolean {
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && !(comma && c === 44)) return false;
+  }
+  return b.start > a.end;
+}
+
+function phraseAt(text: string, tokens: Token[], at: number, phrase: string[]): boolean {
+  return phrase.every((w, k) => tokens[at + k]?.lower === w && (k === 0 || joined(text, tokens[at + k - 1]!, tokens[at + k]!)));
+}
+
+function contactBefore(text: string, tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || !joined(text, prev, tokens[i]!, true)) return false;
+  return (CONTACT_BY_LAST.get(prev.lower) ?? []).some((p) => i - p.length >= 0 && phraseAt(text, tokens, i - p.length, p));
+}
+
+function workAfter(text: string, tokens: Token[], end: number): boolean {
+  const next = tokens[end + 1];
+  if (!next || !joined(text, tokens[end]!, next, true)) return false;
+  // "Grace Okafor, she leads on this": a pronoun after a comma may stand between.
+  const from = /^(?:she|he|they)$/u.test(next.lower) && text.slice(tokens[end]!.end, next.start).includes(',') ? end + 2 : end + 1;
+  return (WORK_BY_FIRST.get(tokens[from]?.lower ?? '') ?? []).some((p) => phraseAt(text, tokens, from, p));
+}
+
+/** "from the ICB", "at the council", "of the local authority", "from CAMHS". */
+function bodyAfter(text: string, tokens: Token[], end: number): boolean {
+  const prep = tokens[end + 1];
+  if (!prep || !/^(?:from|at|of|with)$/u.test(prep.lower) || !joined(text, tokens[end]!, prep)) return false;
+  let j = end + 2;
+  if (tokens[j]?.lower === 'the') j++;
+  // The body's own name may come first: "from Kirklees Council", "at Locala Health".
+  for (let k = 0; k < 2 && tokens[j + 1] && isTitleCase(tokens[j]!.base) && !BODIES.has(tokens[j]!.lower); k++) j++;
+  const body = tokens[j];
+  if (!body || CHILD_PLACES.has(body.lower)) return false;
+  if (BODIES.has(body.lower)) return true;
+  // An acronym of two to six capitals, after "from" only: "from CAMHS", "from SENDIASS".
+  return prep.lower === 'from' && j === end + 2 && /^[A-Z]{2,6}$/u.test(body.base);
+}
+
+/** The sentence around tokens i..end says "child" in so many words. */
+function childSentence(text: string, tokens: Token[], i: number, end: number): boolean {
+  for (let j = i - 1; j >= 0 && !/[.!?;\n]/u.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)); j--) if (CHILD_SENTENCE.has(tokens[j]!.lower)) return true;
+  for (let j = end + 1; j < tokens.length && !/[.!?;\n]/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)); j++) if (CHILD_SENTENCE.has(tokens[j]!.lower)) return true;
+  return false;
+}
+
+/** Names of one to three words that the words around them place at work. */
+export function adultContextSpans(text: string, tokens: Token[], lists: NameLists): Finding[] {
+  const spans: Finding[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!nameWord(tokens[i]!, lists)) continue;
+    let end = i;
+    while (end < i + 2 && tokens[end + 1] && nameWord(tokens[end + 1]!, lists) && joined(text, tokens[end]!, tokens[end + 1]!)) end++;
+    const atWork = contactBefore(text, tokens, i) || bodyAfter(text, tokens, end) || workAfter(text, tokens, end);
+    if (atWork && !childSentence(text, tokens, i, end)) spans.push({ code: 'personal_name', start: tokens[i]!.start, end: tokens[end]!.end });
+    i = end;
+  }
+  return spans;
+}
