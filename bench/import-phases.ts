@@ -1,9 +1,11 @@
-// npx tsx bench/import-phases.ts <plan folder> [--embedded]
+// npx tsx bench/import-phases.ts <plan folder> [--embedded] [--only phases|whole]
 // Where a first import's time goes: runs the importer's phases one after another on a new
 // PostgreSQL database (on BENCH_DATABASE_URL's server, default postgresql://postgres@127.0.0.1:5432,
 // dropped after) or a new embedded one in a temporary folder, and prints for each phase the wall
 // time, this process's CPU (process.cpuUsage) and, on PostgreSQL, the CPU of the backend that ran
-// the transaction (/proc/<pg_backend_pid()>/stat, so the server must be on this machine). Then the
+// the transaction and of the database's other backends (the import stages rows on a second
+// connection): /proc/<pid>/stat of every process whose title names the database, so the server
+// must be on this machine, and a backend that starts and ends within a phase is missed. Then the
 // whole import again through importFolder on another new database, with its peak RSS.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { loadSnapshot } from '../src/importer/import-snapshot.js';
 import { planImport } from '../src/importer/plan-import.js';
 import { screenImportRows } from '../src/importer/privacy-pass.js';
 import { readFolder } from '../src/importer/read-folder.js';
+import { stagerFor } from '../src/store/bulk-copy.js';
 import { openStore, pgConfig, type Store } from '../src/store/database.js';
 
 const args = process.argv.slice(2);
@@ -39,6 +42,7 @@ async function fresh(): Promise<{ store: Store; dispose: () => Promise<void> }> 
     return { store, dispose: async () => { await store.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `bench_phases_${crypto.randomBytes(5).toString('hex')}`;
+  database = name;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
@@ -47,8 +51,7 @@ async function fresh(): Promise<{ store: Store; dispose: () => Promise<void> }> 
 }
 
 /** utime + stime of a process, in seconds (0 when it cannot be read). */
-function procCpu(pid: number | undefined): number {
-  if (pid === undefined) return 0;
+function procCpu(pid: string): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -56,15 +59,34 @@ function procCpu(pid: number | undefined): number {
   } catch { return 0; }
 }
 
+/** CPU seconds so far of each PostgreSQL backend serving the database, by pid. */
+function backendsCpu(database: string | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (database === undefined) return out;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let title = '';
+    try { title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    if (title.startsWith('postgres:') && title.includes(` ${database} `)) out.set(pid, procCpu(pid));
+  }
+  return out;
+}
+
+function backendsUsed(database: string | undefined, before: Map<string, number>): number {
+  let used = 0;
+  for (const [pid, cpu] of backendsCpu(database)) used += cpu - (before.get(pid) ?? 0);
+  return used;
+}
+
 const rows: string[] = [];
-async function phase<T>(label: string, backend: number | undefined, fn: () => Promise<T> | T): Promise<T> {
+let database: string | undefined;
+async function phase<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
   const wall = performance.now();
   const cpu = process.cpuUsage();
-  const pgCpu = procCpu(backend);
+  const pgCpu = backendsCpu(database);
   const out = await fn();
   const used = process.cpuUsage(cpu);
   const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
-  rows.push(`| ${label} | ${((performance.now() - wall) / 1000).toFixed(1)} s | ${((used.user + used.system) / 1e6).toFixed(1)} s | ${embedded ? 'n/a' : `${(procCpu(backend) - pgCpu).toFixed(1)} s`} | ${heap} MB |`);
+  rows.push(`| ${label} | ${((performance.now() - wall) / 1000).toFixed(1)} s | ${((used.user + used.system) / 1e6).toFixed(1)} s | ${embedded ? 'n/a' : `${backendsUsed(database, pgCpu).toFixed(1)} s`} | ${heap} MB |`);
   console.error(rows.at(-1));
   return out;
 }
@@ -72,29 +94,31 @@ async function phase<T>(label: string, backend: number | undefined, fn: () => Pr
 async function phases(): Promise<void> {
   const { store, dispose } = await fresh();
   try {
-    const input = await phase('read and check the files', undefined, () => readFolder(folder));
+    const input = await phase('read and check the files', () => readFolder(folder));
+    const stager = stagerFor(store.db);
     await store.db.$transaction(async (tx: Prisma.TransactionClient) => {
-      const pid = embedded ? undefined : (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid;
-      const snap = await phase('load what is stored', pid, () => loadSnapshot(tx, input));
-      const plan = await phase('plan', pid, () => planImport(input, snap));
+      const snap = await phase('load what is stored', () => loadSnapshot(tx, input));
+      const plan = await phase('plan', () => planImport(input, snap));
       const adults = (input.files['people.csv'] ?? []).map((p) => p.row.name);
-      const issues = await phase('privacy screen', pid, () => screenImportRows(input.files, adults));
+      const issues = await phase('privacy screen', () => screenImportRows(input.files, adults));
       if (issues.length + plan.issues.length > 0) throw new Error(`${issues.length + plan.issues.length} issues`);
-      await phase('write', pid, () => applyPlan(tx, plan, snap, { now: NOW }));
-    }, { timeout: 30 * 60_000, maxWait: 30_000 });
+      await phase('write', () => applyPlan(tx, plan, snap, { now: NOW }, stager));
+    }, { timeout: 30 * 60_000, maxWait: 30_000 }).finally(() => stager?.dispose());
   } finally { await dispose(); }
 }
 
 async function whole(): Promise<void> {
   const { store, dispose } = await fresh();
   try {
-    await phase('whole import (importFolder, with VACUUM ANALYZE)', undefined, () => importFolder(store.db, folder, { now: NOW }));
+    await phase('whole import (importFolder, with VACUUM ANALYZE)', () => importFolder(store.db, folder, { now: NOW }));
   } finally { await dispose(); }
 }
 
 console.error(`${folder}, ${embedded ? 'embedded' : 'PostgreSQL'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-await phases();
-await whole();
+// --only phases or --only whole: one of the two (a million rows is heavy enough once).
+const only = args[args.indexOf('--only') + 1];
+if (only !== 'whole') await phases();
+if (only !== 'phases') await whole();
 console.log('| phase | wall | import process CPU | PostgreSQL backend CPU | heap used after |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

@@ -29,6 +29,7 @@
 // apply-plan.ts writes them through the bulk writes in src/store/bulk-writes.ts.
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../store/database.js';
+import { stagerFor } from '../store/bulk-copy.js';
 import { RowsChangedError } from '../store/bulk-writes.js';
 import { vacuumAnalyse } from '../store/maintenance.js';
 import { applyPlan } from './apply-plan.js';
@@ -48,13 +49,15 @@ type Client = Prisma.TransactionClient;
 export async function importFolder(db: Db, folder: string, opts: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const input = await readFolder(folder);
+  // On PostgreSQL the biggest tables' rows are staged with COPY (see src/store/bulk-copy.ts).
+  const stager = opts.dryRun ? undefined : stagerFor(db);
   const run = async (client: Client, write: boolean): Promise<ImportReport> => {
     const snapshot = await loadSnapshot(client, input);
     const plan = planImport(input, snapshot);
     const adults = [...(input.files['people.csv'] ?? []).map((p) => p.row.name), ...[...snapshot.people.values()].map((p) => p.name)];
     const issues = [...plan.issues, ...screenImportRows(input.files, adults)];
     if (issues.length > 0) throw new ImportError(sortIssues(issues));
-    const historyRows = write ? await applyPlan(client, plan, snapshot, opts) : countHistory(plan);
+    const historyRows = write ? await applyPlan(client, plan, snapshot, opts, stager) : countHistory(plan);
     return { folder, dryRun: !write, files: plan.report, historyRows, ms: Math.round(performance.now() - started) };
   };
   if (input.fatal) throw new ImportError(input.issues);
@@ -65,6 +68,8 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   } catch (err) {
     if (err instanceof RowsChangedError) throw new ImportConflictError(err.table.replace(/_/g, ' '));
     throw err;
+  } finally {
+    await stager?.dispose().catch(() => undefined); // a table left behind is harmless; the import's own error matters
   }
   // Statistics and the visibility map for what was just written: without them counts read the
   // table instead of the indexes until a vacuum comes (never, in the embedded database).
