@@ -111,23 +111,38 @@ const HISTORY_BY_REF: Columns = Object.fromEntries([['ref', 'text'], ...Object.e
 const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * New actions. Staged: moved in with one statement. Otherwise their ids are noted by ref as each
- * chunk is written (no list of a million results is kept).
+ * New actions. Staged: moved in with one statement, and the staging table is returned (with
+ * `own_history`: whether the importer writes the action's first history row). Otherwise their ids
+ * are noted by ref as each chunk is written (no list of a million results is kept).
  */
-async function createActions(a: Apply): Promise<void> {
+async function createActions(a: Apply): Promise<string | undefined> {
   const { plan, now } = a;
   const restored = plan.history.restored;
   const rows = lazily(plan.actions.creates, ({ row: r }) => {
     const from = restored.get(r.ref);
-    return { ref: r.ref, ...actionValues(a, r, from ? from.lastUpdateAt : r.last_update ? now : null), version: from?.version ?? 1, created_at: now, updated_at: now };
+    return {
+      ref: r.ref, ...actionValues(a, r, from ? from.lastUpdateAt : r.last_update ? now : null), version: from?.version ?? 1, created_at: now, updated_at: now,
+      own_history: !from,
+    };
   });
   if (a.stager) {
-    const stage = await a.stager.stage(NEW_ACTIONS, rows);
+    const stage = await a.stager.stage({ ...NEW_ACTIONS, own_history: 'boolean' }, rows);
     const names = Object.keys(NEW_ACTIONS).map(quoted).join(', ');
     await a.client.$executeRawUnsafe(`INSERT INTO actions (${names}) SELECT ${names} FROM ${stage} ORDER BY seq`);
-    return;
+    return stage;
   }
   await insertRows<{ id: number; ref: string }>(a.client, 'actions', NEW_ACTIONS, rows, ['id', 'ref'], (c) => { a.actionId.set(c.ref, c.id); });
+  return undefined;
+}
+
+/**
+ * The importer's first history row of each staged new action the history file does not restore,
+ * made by the database from the staged rows (what createdHistory makes otherwise).
+ */
+async function createdHistoryFrom(a: Apply, stage: string): Promise<number> {
+  return a.client.$executeRawUnsafe(`INSERT INTO action_history (action_id, actor_id, at, via, status_from, status_to, due_from, due_to, note, version)
+    SELECT a.id, $1::int, $2::timestamptz, 'import', NULL, s.status, NULL, s.due_date, s.last_update, 1
+    FROM ${stage} s JOIN actions a ON a.ref = s.ref WHERE s.own_history ORDER BY s.seq`, a.actorId, a.now.toISOString());
 }
 
 /** The importer's own history rows for the new actions the history file does not restore, made as they are written. */
@@ -169,7 +184,8 @@ async function applyActions(a: Apply): Promise<number> {
 }
 
 /** History rows by action ref: staged and joined to their actions in one statement, or resolved here and sent in chunks. */
-async function insertHistory(a: Apply, rows: Iterable<Values>): Promise<void> {
+async function insertHistory(a: Apply, rows: Iterable<Values>, count: number): Promise<void> {
+  if (count === 0) return;
   if (!a.stager) {
     await insertRows(a.client, 'action_history', HISTORY, lazily(rows, ({ ref, ...h }) => ({ ...h, action_id: must(a.actionId, ref as string, 'action') })));
     return;
@@ -187,20 +203,24 @@ function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
 }
 
 async function writeActions(a: Apply): Promise<number> {
-  await createActions(a);
+  const stage = await createActions(a);
   const history: Values[] = [];
   await updateActions(a, history);
   const own = (h: Values): Values => ({ ...h, actor_id: a.actorId, at: a.now, via: 'import' });
-  let created = 0;
   // Restored rows first, in the file's order: an action's newest row is the one written last.
-  await insertHistory(a, concat(
-    lazily(a.plan.history.actionRows, ({ row: h }) => ({
-      ref: h.ref, actor_id: person(a, h.actor), at: h.at, via: h.via, status_from: h.status_from, status_to: h.status_to,
-      due_from: h.due_from, due_to: h.due_to, note: h.note, version: h.version,
-    })),
-    lazily(createdHistory(a), (h) => { created++; return own(h); }),
-    lazily(history, own),
-  ));
+  const restored = lazily(a.plan.history.actionRows, ({ row: h }) => ({
+    ref: h.ref, actor_id: person(a, h.actor), at: h.at, via: h.via, status_from: h.status_from, status_to: h.status_to,
+    due_from: h.due_from, due_to: h.due_to, note: h.note, version: h.version,
+  }));
+  let created = 0;
+  if (stage === undefined) {
+    const all = concat(restored, lazily(createdHistory(a), (h) => { created++; return own(h); }), lazily(history, own));
+    await insertHistory(a, all, a.plan.actions.creates.length + history.length + a.plan.history.actionRows.length);
+  } else {
+    await insertHistory(a, restored, a.plan.history.actionRows.length);
+    created = await createdHistoryFrom(a, stage);
+    await insertHistory(a, lazily(history, own), history.length);
+  }
   return created + history.length + a.plan.history.actionRows.length;
 }
 
