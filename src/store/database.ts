@@ -111,7 +111,8 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
-  offerStaging(db, () => pgStager(pool));
+  // Staging copies on a second connection while the import's transaction holds one.
+  if ((config.max ?? 10) >= 2) offerStaging(db, () => pgStager(pool));
   return {
     db, kind: 'postgresql', migration,
     ping: async () => { try { await pool.query('SELECT 1'); return true; } catch { return false; } },

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,8 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCsv, writeCsv } from '../../src/importer/csv.js';
 import { DEMO_DATA_DIR, loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import { ImportError, importFolder } from '../../src/importer/import-folder.js';
-import type { Store } from '../../src/store/database.js';
-import { createTestStore, describeEachStore } from '../support/store.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { ADMIN_URL, adminQuery, createTestStore, describeEachStore, postgresReachable } from '../support/store.js';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
 const LATER = new Date('2026-11-23T10:00:00Z');
@@ -63,3 +64,21 @@ describeEachStore('Import: what a person wrote is stored as written, and nothing
     expect(await store.db.action.count({ where: { ref: 'BAD-01' } })).toBe(0);
   });
 });
+
+// A server configured for one connection per process cannot lend the import a second one to copy on.
+(await postgresReachable() ? it : it.skip)('imports on PostgreSQL with a single connection (connection_limit=1)', async () => {
+  const name = `bot_one_${crypto.randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  url.searchParams.set('connection_limit', '1');
+  const store = await openStore({ databaseUrl: url.toString() });
+  try {
+    await loadDemoDataIfEmpty(store.db, NOW);
+    expect(await store.db.action.count()).toBeGreaterThan(0);
+    expect(await store.db.actionHistory.count()).toBe(await store.db.action.count());
+  } finally {
+    await store.close();
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}, 60_000);
