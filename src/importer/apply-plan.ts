@@ -3,6 +3,7 @@
 // of an action gets its history row: the importer's own, or the rows the history file restores
 // (see the top of import-folder.ts).
 import type { Prisma } from '../generated/prisma/client.js';
+import type { Stager } from '../store/bulk-copy.js';
 import { isBulkLoad, withIndexesDeferred } from '../store/bulk-load.js';
 import { insertRows, lazily, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
 import type { ImportOptions } from './import-types.js';
@@ -33,6 +34,8 @@ interface Apply {
   settingId: Map<string, number>;
   actionId: Map<string, number>;
   requestId: Map<string, number>;
+  /** On PostgreSQL: actions and their history are copied in through staging tables. */
+  stager: Stager | undefined;
 }
 
 const idsOf = <E extends { id: number }>(m: Map<string, E>): Map<string, number> => new Map([...m].map(([k, e]) => [k, e.id]));
@@ -102,17 +105,44 @@ const actionValues = (a: Apply, r: ActionRow, lastUpdateAt: Date | null): Values
   due_date: r.due, status: r.status, last_update: r.last_update, last_update_at: lastUpdateAt, source: r.source,
 });
 
-/** New actions, their ids noted by ref as each chunk is written (no list of a million results is kept). */
-async function createActions(a: Apply): Promise<void> {
+const NEW_ACTIONS: Columns = { ref: 'text', ...ACTIONS, version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' };
+/** History rows name their action by ref until they are written. */
+const HISTORY_BY_REF: Columns = Object.fromEntries([['ref', 'text'], ...Object.entries(HISTORY).filter(([n]) => n !== 'action_id')]);
+const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * New actions. Staged: moved in with one statement, and the staging table is returned (with
+ * `own_history`: whether the importer writes the action's first history row). Otherwise their ids
+ * are noted by ref as each chunk is written (no list of a million results is kept).
+ */
+async function createActions(a: Apply): Promise<string | undefined> {
   const { plan, now } = a;
   const restored = plan.history.restored;
-  await insertRows<{ id: number; ref: string }>(a.client, 'actions',
-    { ref: 'text', ...ACTIONS, version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
-    lazily(plan.actions.creates, ({ row: r }) => {
-      const from = restored.get(r.ref);
-      return { ref: r.ref, ...actionValues(a, r, from ? from.lastUpdateAt : r.last_update ? now : null), version: from?.version ?? 1, created_at: now, updated_at: now };
-    }),
-    ['id', 'ref'], (c) => { a.actionId.set(c.ref, c.id); });
+  const rows = lazily(plan.actions.creates, ({ row: r }) => {
+    const from = restored.get(r.ref);
+    return {
+      ref: r.ref, ...actionValues(a, r, from ? from.lastUpdateAt : r.last_update ? now : null), version: from?.version ?? 1, created_at: now, updated_at: now,
+      own_history: !from,
+    };
+  });
+  if (a.stager) {
+    const stage = await a.stager.stage({ ...NEW_ACTIONS, own_history: 'boolean' }, rows);
+    const names = Object.keys(NEW_ACTIONS).map(quoted).join(', ');
+    await a.client.$executeRawUnsafe(`INSERT INTO actions (${names}) SELECT ${names} FROM ${stage} ORDER BY seq`);
+    return stage;
+  }
+  await insertRows<{ id: number; ref: string }>(a.client, 'actions', NEW_ACTIONS, rows, ['id', 'ref'], (c) => { a.actionId.set(c.ref, c.id); });
+  return undefined;
+}
+
+/**
+ * The importer's first history row of each staged new action the history file does not restore,
+ * made by the database from the staged rows (what createdHistory makes otherwise).
+ */
+async function createdHistoryFrom(a: Apply, stage: string): Promise<number> {
+  return a.client.$executeRawUnsafe(`INSERT INTO action_history (action_id, actor_id, at, via, status_from, status_to, due_from, due_to, note, version)
+    SELECT a.id, $1::int, $2::timestamptz, 'import', NULL, s.status, NULL, s.due_date, s.last_update, 1
+    FROM ${stage} s JOIN actions a ON a.ref = s.ref WHERE s.own_history ORDER BY s.seq`, a.actorId, a.now.toISOString());
 }
 
 /** The importer's own history rows for the new actions the history file does not restore, made as they are written. */
@@ -120,7 +150,7 @@ function* createdHistory(a: Apply): Generator<Values> {
   const restored = a.plan.history.restored;
   for (const { row: r } of a.plan.actions.creates) {
     if (restored.has(r.ref)) continue;
-    yield { action_id: must(a.actionId, r.ref, 'action'), status_from: null, status_to: r.status, due_from: null, due_to: r.due, note: r.last_update, version: 1 };
+    yield { ref: r.ref, status_from: null, status_to: r.status, due_from: null, due_to: r.due, note: r.last_update, version: 1 };
   }
 }
 
@@ -135,7 +165,7 @@ async function updateActions(a: Apply, history: Values[]): Promise<void> {
     const due = fields.includes('due');
     const update = fields.includes('last_update');
     history.push({
-      action_id: e.id, status_from: status ? e.status : null, status_to: status ? r.status : null,
+      ref: r.ref, status_from: status ? e.status : null, status_to: status ? r.status : null,
       due_from: due ? formatDate(e.dueDate) : null, due_to: due ? r.due : null, note: update ? r.last_update : null, version: e.version + 1,
     });
     return { id: e.id, expected_version: e.version, new_version: e.version + 1, ...actionValues(a, r, update ? (r.last_update ? now : null) : e.lastUpdateAt) };
@@ -153,19 +183,44 @@ async function applyActions(a: Apply): Promise<number> {
   return withIndexesDeferred(a.client, deferred, () => writeActions(a));
 }
 
+/** History rows by action ref: staged and joined to their actions in one statement, or resolved here and sent in chunks. */
+async function insertHistory(a: Apply, rows: Iterable<Values>, count: number): Promise<void> {
+  if (count === 0) return;
+  if (!a.stager) {
+    await insertRows(a.client, 'action_history', HISTORY, lazily(rows, ({ ref, ...h }) => ({ ...h, action_id: must(a.actionId, ref as string, 'action') })));
+    return;
+  }
+  let staged = 0;
+  const stage = await a.stager.stage(HISTORY_BY_REF, lazily(rows, (h) => { staged++; return h; }));
+  const names = Object.keys(HISTORY_BY_REF).filter((n) => n !== 'ref').map(quoted);
+  const written = await a.client.$executeRawUnsafe(`INSERT INTO action_history (action_id, ${names.join(', ')})
+    SELECT a.id, ${names.map((n) => `h.${n}`).join(', ')} FROM ${stage} h JOIN actions a ON a.ref = h.ref ORDER BY h.seq`);
+  if (written !== staged) throw new Error(`Import: ${staged - written} history rows name an action that was not resolved`);
+}
+
+function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
+}
+
 async function writeActions(a: Apply): Promise<number> {
-  await createActions(a);
+  const stage = await createActions(a);
   const history: Values[] = [];
   await updateActions(a, history);
-  // Restored rows first, in the file's order: an action's newest row is the one written last.
-  await insertRows(a.client, 'action_history', HISTORY, lazily(a.plan.history.actionRows, ({ row: h }) => ({
-    action_id: must(a.actionId, h.ref, 'action'), actor_id: person(a, h.actor), at: h.at, via: h.via, status_from: h.status_from, status_to: h.status_to,
-    due_from: h.due_from, due_to: h.due_to, note: h.note, version: h.version,
-  })));
   const own = (h: Values): Values => ({ ...h, actor_id: a.actorId, at: a.now, via: 'import' });
+  // Restored rows first, in the file's order: an action's newest row is the one written last.
+  const restored = lazily(a.plan.history.actionRows, ({ row: h }) => ({
+    ref: h.ref, actor_id: person(a, h.actor), at: h.at, via: h.via, status_from: h.status_from, status_to: h.status_to,
+    due_from: h.due_from, due_to: h.due_to, note: h.note, version: h.version,
+  }));
   let created = 0;
-  await insertRows(a.client, 'action_history', HISTORY, lazily(createdHistory(a), (h) => { created++; return own(h); }));
-  await insertRows(a.client, 'action_history', HISTORY, lazily(history, own));
+  if (stage === undefined) {
+    const all = concat(restored, lazily(createdHistory(a), (h) => { created++; return own(h); }), lazily(history, own));
+    await insertHistory(a, all, a.plan.actions.creates.length + history.length + a.plan.history.actionRows.length);
+  } else {
+    await insertHistory(a, restored, a.plan.history.actionRows.length);
+    created = await createdHistoryFrom(a, stage);
+    await insertHistory(a, lazily(history, own), history.length);
+  }
   return created + history.length + a.plan.history.actionRows.length;
 }
 
@@ -220,9 +275,9 @@ async function applyRequests(a: Apply): Promise<void> {
 }
 
 /** Writes the plan; returns the number of action history rows written. */
-export async function applyPlan(client: Client, plan: Plan, snap: Snapshot, opts: ImportOptions): Promise<number> {
+export async function applyPlan(client: Client, plan: Plan, snap: Snapshot, opts: ImportOptions, stager?: Stager): Promise<number> {
   const a: Apply = {
-    client, plan, now: opts.now, actorId: opts.actorId ?? null,
+    client, plan, now: opts.now, actorId: opts.actorId ?? null, stager,
     personId: idsOf(snap.people), workstreamId: idsOf(snap.workstreams), clusterId: idsOf(snap.clusters),
     settingId: idsOf(snap.settings), actionId: idsOf(snap.actions), requestId: idsOf(snap.requests),
   };

@@ -29,6 +29,7 @@
 // apply-plan.ts writes them through the bulk writes in src/store/bulk-writes.ts.
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../store/database.js';
+import { stagerFor } from '../store/bulk-copy.js';
 import { RowsChangedError } from '../store/bulk-writes.js';
 import { vacuumAnalyse } from '../store/maintenance.js';
 import { applyPlan } from './apply-plan.js';
@@ -49,6 +50,8 @@ type Client = Prisma.TransactionClient;
 export async function importFolder(db: Db, folder: string, opts: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const input = await readFolder(folder);
+  // On PostgreSQL the biggest tables' rows are staged with COPY (see src/store/bulk-copy.ts).
+  const stager = opts.dryRun ? undefined : stagerFor(db);
   const run = async (client: Client, write: boolean): Promise<ImportReport> => {
     const snapshot = await loadSnapshot(client, input);
     const plan = planImport(input, snapshot);
@@ -56,7 +59,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
     const measures = await planMeasures(client, input, snapshot, opts, adults);
     const issues = [...plan.issues, ...screenImportRows(input.files, adults), ...measures.issues];
     if (issues.length > 0) throw new ImportError(sortIssues(issues));
-    const historyRows = write ? await applyPlan(client, plan, snapshot, opts) : countHistory(plan);
+    const historyRows = write ? await applyPlan(client, plan, snapshot, opts, stager) : countHistory(plan);
     if (write) await applyMeasures(client, measures, opts);
     const files = { ...plan.report, ...measures.report };
     return { folder, dryRun: !write, files, historyRows, ms: Math.round(performance.now() - started) };
@@ -69,6 +72,8 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   } catch (err) {
     if (err instanceof RowsChangedError) throw new ImportConflictError(err.table.replace(/_/g, ' '));
     throw err;
+  } finally {
+    await stager?.dispose().catch(() => undefined); // a table left behind is harmless; the import's own error matters
   }
   // Statistics and the visibility map for what was just written: without them counts read the
   // table instead of the indexes until a vacuum comes (never, in the embedded database).

@@ -5,6 +5,9 @@
 // Both are transactional in PostgreSQL and PGlite: if the import rolls back, the indexes are back
 // as they were. The price is that DROP INDEX locks the table against readers until the import
 // commits, which is why it is kept for loads that dominate the table (a first import, a restore).
+// The table's foreign keys are dropped and added again the same way: checked row by row they cost
+// several times the rows' own writing (2.7 s against 0.4 s for 100 000 actions), while adding the
+// constraint back checks every row in one join.
 import type { Prisma } from '../generated/prisma/client.js';
 
 type Client = Prisma.TransactionClient;
@@ -13,6 +16,7 @@ type Client = Prisma.TransactionClient;
 export const BULK_LOAD_MIN_ROWS = 20_000;
 
 interface Index { name: string; def: string }
+interface ForeignKey { table: string; name: string; def: string }
 
 /** The table's indexes that no constraint or uniqueness check needs: the primary key and unique indexes stay. */
 async function secondaryIndexes(client: Client, table: string): Promise<Index[]> {
@@ -22,6 +26,14 @@ async function secondaryIndexes(client: Client, table: string): Promise<Index[]>
       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
     ORDER BY c.relname`;
 }
+
+/** The table's own foreign keys (those that point from it to other tables). */
+async function foreignKeys(client: Client, table: string): Promise<ForeignKey[]> {
+  return client.$queryRaw<ForeignKey[]>`SELECT ${table}::text AS "table", conname::text AS name, pg_get_constraintdef(oid) AS def
+    FROM pg_constraint WHERE conrelid = to_regclass(${table}) AND contype = 'f' ORDER BY conname`;
+}
+
+const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Whether adding `adding` rows to the table is a bulk load: many rows, and at least as many as it holds. */
 export async function isBulkLoad(client: Client, table: string, adding: number, minRows = BULK_LOAD_MIN_ROWS): Promise<boolean> {
@@ -33,14 +45,21 @@ export async function isBulkLoad(client: Client, table: string, adding: number, 
 }
 
 /**
- * Runs `write` with the secondary indexes of `tables` dropped, then builds them again (in the same
- * transaction as `write`, which the caller must have opened).
+ * Runs `write` with the secondary indexes and foreign keys of `tables` dropped, then builds them
+ * again (in the same transaction as `write`, which the caller must have opened). Adding a foreign
+ * key back checks every row, so a wrong reference still fails the transaction.
  */
 export async function withIndexesDeferred<T>(client: Client, tables: readonly string[], write: () => Promise<T>): Promise<T> {
   const dropped: Index[] = [];
-  for (const table of tables) dropped.push(...await secondaryIndexes(client, table));
-  for (const index of dropped) await client.$executeRawUnsafe(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  const keys: ForeignKey[] = [];
+  for (const table of tables) {
+    dropped.push(...await secondaryIndexes(client, table));
+    keys.push(...await foreignKeys(client, table));
+  }
+  for (const key of keys) await client.$executeRawUnsafe(`ALTER TABLE ${quoted(key.table)} DROP CONSTRAINT ${quoted(key.name)}`);
+  for (const index of dropped) await client.$executeRawUnsafe(`DROP INDEX ${quoted(index.name)}`);
   const out = await write();
   for (const index of dropped) await client.$executeRawUnsafe(index.def);
+  for (const key of keys) await client.$executeRawUnsafe(`ALTER TABLE ${quoted(key.table)} ADD CONSTRAINT ${quoted(key.name)} ${key.def}`);
   return out;
 }

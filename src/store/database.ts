@@ -7,6 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { offerStaging, pgStager } from './bulk-copy.js';
 import { openDurablePGlite } from './durable-fs.js';
 import { initialiseInChild } from './embedded-init.js';
 import { createMemoryPGlite } from './pglite.js';
@@ -110,6 +111,8 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Staging copies on a second connection while the import's transaction holds one.
+  if ((config.max ?? 10) >= 2) offerStaging(db, () => pgStager(pool));
   return {
     db, kind: 'postgresql', migration,
     ping: async () => { try { await pool.query('SELECT 1'); return true; } catch { return false; } },

@@ -56,6 +56,39 @@ describeEachStore('Bulk load: secondary indexes built after the rows', (kind) =>
     expect(await store.db.action.count({ where: { ref: { startsWith: 'BULK-' } } })).toBe(0);
   });
 
+  const foreignKeys = async (table: string) => (await store.db.$queryRaw<{ def: string }[]>`
+    SELECT conname || ' ' || pg_get_constraintdef(oid) AS def FROM pg_constraint
+    WHERE conrelid = to_regclass(${table}) AND contype = 'f' ORDER BY 1`).map((r) => r.def);
+
+  it('checks the foreign keys once after the rows, and they are the same ones after', async () => {
+    const before = await foreignKeys('actions');
+    expect(before.some((d) => d.includes('REFERENCES workstreams'))).toBe(true);
+    let during: string[] = [];
+    await store.db.$transaction(async (tx) => {
+      await withIndexesDeferred(tx, ['actions'], async () => {
+        during = (await tx.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = to_regclass('actions') AND contype = 'f'`).map((r) => String(r.n));
+        await addActions(tx, 300);
+      });
+    });
+    expect(await foreignKeys('actions')).toEqual(before);
+    expect(await store.db.action.count({ where: { ref: { startsWith: 'BULK-' } } })).toBe(300);
+    await store.db.action.deleteMany({ where: { ref: { startsWith: 'BULK-' } } });
+    expect(during).toEqual(['0']);
+  });
+
+  it('still refuses a row that points at nothing, and then nothing is written', async () => {
+    const failed = store.db.$transaction(async (tx) => {
+      await withIndexesDeferred(tx, ['actions'], async () => {
+        await addActions(tx, 100);
+        await tx.$executeRaw`UPDATE actions SET owner_id = 999999 WHERE ref = 'BULK-7'`;
+      });
+    });
+    await expect(failed).rejects.toThrow();
+    expect(await store.db.action.count({ where: { ref: { startsWith: 'BULK-' } } })).toBe(0);
+    expect((await foreignKeys('actions')).length).toBeGreaterThan(0);
+  });
+
   it('counts as a bulk load only many rows that at least double the table', async () => {
     const stored = await store.db.action.count();
     await store.db.$transaction(async (tx) => {

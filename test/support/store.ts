@@ -10,7 +10,7 @@ import { createMemoryPGlite } from '../../src/store/pglite.js';
 
 export type StoreKind = 'embedded' | 'postgresql';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 let template: Promise<PGlite> | undefined;
 function migratedTemplate(): Promise<PGlite> {
@@ -34,7 +34,7 @@ export function postgresReachable(): Promise<boolean> {
   return reachable;
 }
 
-async function adminQuery(sql: string): Promise<void> {
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client(pgConfig(ADMIN_URL));
   await client.connect();
   try { await client.query(sql); } finally { await client.end(); }
