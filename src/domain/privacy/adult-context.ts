@@ -103,6 +103,43 @@ function bodyAfter(text: string, tokens: Token[], end: number): boolean {
   return prep.lower === 'from' && j === end + 2 && /^[A-Z]{2,6}$/u.test(body.base);
 }
 
+/** Jobs only adults hold, as people name colleagues by them: "Bilal, the attendance officer", "our TA Claire". */
+const JOBS = new Set([
+  'officer', 'caretaker', 'head', 'headteacher', 'deputy', 'solicitor', 'manager', 'ta', 'tas', 'teacher', 'senco', 'sendco',
+  'coordinator', 'director', 'assistant', 'administrator', 'clerk', 'therapist', 'psychologist', 'nurse', 'doctor', 'gp',
+  'paediatrician', 'governor', 'chair', 'adviser', 'advisor', 'practitioner', 'consultant', 'commissioner', 'librarian',
+  'receptionist', 'secretary', 'bursar', 'inspector', 'lead', 'elsa', 'hlta', 'lsa', 'dsl', 'principal', 'caseworker',
+]);
+/** Parts of an organisation one is "from" or "in": "Sarah from admissions", "Dave in transport". */
+const DEPARTMENTS = new Set([
+  'admissions', 'transport', 'finance', 'hr', 'it', 'estates', 'admin', 'commissioning', 'safeguarding', 'legal', 'payroll',
+  'procurement', 'comms', 'communications', 'facilities', 'sendiass', 'camhs', 'housing', 'education', 'inclusion',
+]);
+
+/** A job right after the name ("Bilal, the attendance officer", "Pete the LA solicitor") or right before it ("our TA Claire", "the caretaker, Steve"). */
+function jobAround(text: string, tokens: Token[], i: number, end: number): boolean {
+  for (let j = end + 1, seen = 0; j < tokens.length && seen < 4 && joined(text, tokens[j - 1]!, tokens[j]!, j === end + 1); j++, seen++) {
+    if (JOBS.has(tokens[j]!.lower)) return true;
+    if (!/^(?:the|our|a|an|is|deputy|assistant|attendance|inclusion|site|school|class|la|sen|send|lead|family|support|business|data)$/u.test(tokens[j]!.lower)) break;
+  }
+  const before = tokens[i - 1];
+  const further = tokens[i - 2];
+  if (before && JOBS.has(before.lower) && joined(text, before, tokens[i]!, true)) return !further || /^(?:the|our|my|your|their|a|an)$/u.test(further.lower) || JOBS.has(further.lower) || /^[a-z]/u.test(further.lower);
+  return false;
+}
+
+/** "from admissions", "in transport", "from the parent carer forum": a department, or a body a few words on. */
+function departmentAfter(text: string, tokens: Token[], end: number): boolean {
+  const prep = tokens[end + 1];
+  if (!prep || !/^(?:from|in)$/u.test(prep.lower) || !joined(text, tokens[end]!, prep)) return false;
+  for (let j = end + 2; j < Math.min(tokens.length, end + 6) && joined(text, tokens[j - 1]!, tokens[j]!); j++) {
+    const w = tokens[j]!.lower;
+    if (DEPARTMENTS.has(w) || (prep.lower === 'from' && BODIES.has(w))) return !CHILD_PLACES.has(w);
+    if (!/^(?:the|our|parent|carer|carers|parents|local|sen|send|school|admissions|pupil|family|early|help)$/u.test(w)) return false;
+  }
+  return false;
+}
+
 /** The sentence around tokens i..end says "child" in so many words. */
 function childSentence(text: string, tokens: Token[], i: number, end: number): boolean {
   for (let j = i - 1; j >= 0 && !/[.!?;\n]/u.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)); j--) if (CHILD_SENTENCE.has(tokens[j]!.lower)) return true;
@@ -117,7 +154,8 @@ export function adultContextSpans(text: string, tokens: Token[], lists: NameList
     if (!nameWord(tokens[i]!, lists)) continue;
     let end = i;
     while (end < i + 2 && tokens[end + 1] && nameWord(tokens[end + 1]!, lists) && joined(text, tokens[end]!, tokens[end + 1]!)) end++;
-    const atWork = contactBefore(text, tokens, i) || bodyAfter(text, tokens, end) || workAfter(text, tokens, end);
+    const atWork = contactBefore(text, tokens, i) || bodyAfter(text, tokens, end) || workAfter(text, tokens, end)
+      || jobAround(text, tokens, i, end) || departmentAfter(text, tokens, end);
     if (atWork && !childSentence(text, tokens, i, end)) spans.push({ code: 'personal_name', start: tokens[i]!.start, end: tokens[end]!.end });
     i = end;
   }

@@ -24,7 +24,7 @@ const ANY_DAY = String.raw`(?:${DAY}|${DAY_WORDS})`;
 
 /**
  * Any way of writing a day (with or without the year), in figures or words: 03/04/2017, 3.4.17,
- * 5th June 2018, June 2018, 2017-04-03, "the fourth of May twenty eighteen", "March the third".
+ * 5th June 2018, June 2018, 2017-04-03, 21-Jan-12, "the fourth of May twenty eighteen", "March the third".
  */
 const DATE = String.raw`(?:`
   + String.raw`\b\d{1,2}[\/.\-]\d{1,2}[\/.\-](?:\d{4}|\d{2})\b`
@@ -32,6 +32,7 @@ const DATE = String.raw`(?:`
   + String.raw`|\b${ANY_DAY}\s+(?:of\s+)?${MONTH}\.?(?:,?\s+${YEAR})?\b`
   + String.raw`|\b${MONTH}\.?\s+${ANY_DAY}(?:,?\s+${YEAR})?\b`
   + String.raw`|\b${MONTH}\.?\s+${YEAR}\b`
+  + String.raw`|\b\d{1,2}[\/.\-]${MONTH}[\/.\-](?:\d{4}|\d{2})\b`
   + ')';
 
 // "DOB", "D.O.B", "d o b", "D . O . B", "d/o/b", "d-o-b": the letters with up to three spaces or

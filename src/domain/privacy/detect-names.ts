@@ -32,6 +32,8 @@ const FAMILY_OF_ONE = [
   'one-page profile', 'support plan', 'ehc needs assessment', 'exclusion', 'timetable',
 ];
 const OWNERS = ['my', 'our', 'her', 'his', 'their', 'your'];
+// A word that may stand between "my" and the relative: "my little girl", "our eldest son".
+const KIN_ADJECTIVE = String.raw`(?:(?:little|youngest|eldest|oldest|younger|older|middle|baby|adopted|foster|step|twin|autistic|disabled)\s+)?`;
 const OWNER_NEEDS = ['my', 'our', 'her', 'his']; // "their" holds "her", "your" holds "our"
 const CHILD_WORDS = ['child', 'pupil', 'student', 'learner', 'young person', 'CYP', 'YP', 'her', 'his', 'their', 'son', 'daughter'];
 // Common misspellings of the cue words count too ("caled", "namd"): the cue is what matters.
@@ -53,8 +55,10 @@ const NAME_CUES: readonly NameCue[] = [
   // Strong, not naming: "call her back", "call them later" are the phrasal verb.
   { pattern: cue(String.raw`\bcalls?\s+(?:him|her|them)\s+${NAME}`), gate: gate(String.raw`\bcalls?\s+(?:him|her|them)\b`), needs: ['call'], strength: 'strong' },
   { pattern: cue(String.raw`\b${oneOf(APPOSED_TO)}\s*,\s*${NAME}\s*,`), gate: gate(String.raw`\b${oneOf(APPOSED_TO)}\s*,`), needs: [','], strength: 'strong' },
-  // "my son …", "her sister …"
-  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'strong' },
+  // "my son …", "her sister …", "my little girl …", "our eldest …"
+  { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${KIN_ADJECTIVE}${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${KIN_ADJECTIVE}${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'strong' },
+  // "Frank, a Y3 pupil, …", "Amir, our Year 6 boy, …": a name set off before a child noun.
+  { pattern: cue(String.raw`${NAME}\s*,\s*(?:a|an|our|the|my)\s+(?:(?:y|yr|year)\s?\d{1,2}\s+|reception\s+|nursery\s+|new\s+|little\s+)?${oneOf(APPOSED_TO)}\b`), gate: gate(String.raw`,\s*(?:a|an|our|the|my)\s`), needs: [','], strength: 'strong' },
   // "my son will is on …": a word that a verb follows directly is the subject, so a name, even
   // when it is also an everyday word ("will", "grace") written in small letters.
   { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}(?=\s+(?:is|was|has|had|needs|goes|gets|does|isn't|wasn't|hasn't|doesn't)\b)`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'naming' },

@@ -54,6 +54,9 @@ export function textFacts(text: string): TextFacts {
     } else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c > 126) facts.ascii = false;
     if (isAsciiLetter(c) && !isAlnum(prev) && isSpeltSeparator(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i + 2))
       && !isAlnum(text.charCodeAt(i + 3))) facts.spelt = true;
+    // "K . O": a mark with a space either side.
+    else if (isAsciiLetter(c) && !isAlnum(prev) && text.charCodeAt(i + 1) === 32 && isSpeltSeparator(text.charCodeAt(i + 2))
+      && text.charCodeAt(i + 3) === 32 && isAsciiLetter(text.charCodeAt(i + 4)) && !isAlnum(text.charCodeAt(i + 5))) facts.spelt = true;
     prev = c;
   }
   lastText = text;

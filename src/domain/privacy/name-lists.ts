@@ -185,8 +185,15 @@ function makeLists(extraNames: readonly string[]): NameLists {
  * using AAC, aged 5 to 7"). In text written all in capitals the two cannot be told apart.
  */
 export function isShortAcronym(word: string, lists: NameLists, shouted: boolean): boolean {
-  return !shouted && word.length >= 2 && word.length <= 4 && word === word.toUpperCase() && word !== word.toLowerCase() && !lists.isKnownFirstName(word);
+  if (shouted || word.length < 2 || word.length > 4 || word !== word.toUpperCase() || word === word.toLowerCase()) return false;
+  return !lists.isKnownFirstName(word) || SECTOR_ACRONYMS.has(word);
 }
+
+/**
+ * Acronyms of the SEND sector that are also first names: in capitals they are the acronym
+ * ("ELSA training"); written as a name ("Elsa in Year 3") they are still screened as one.
+ */
+const SECTOR_ACRONYMS = new Set(['ELSA', 'SALT', 'EHCP', 'CAMHS', 'SEMH', 'ASD', 'ADHD', 'PDA', 'DCD', 'MLD', 'SLD', 'PMLD', 'VI', 'HI', 'MSI', 'LAC', 'CLA', 'CIN', 'CP', 'TAC', 'TAF', 'EP', 'OT', 'SLT', 'TA', 'LSA', 'HLTA', 'AP', 'PRU', 'EY', 'EYFS', 'KS', 'DSL', 'LADO', 'IPSEA', 'PCF', 'PCAN', 'ICB', 'LA', 'DFE', 'SEN', 'SEND', 'NHS', 'GP', 'SENCO', 'ELKLAN', 'TEACCH', 'AAC', 'PECS']);
 
 /**
  * Could this word be a person's name, given a cue of this strength? Listed names always can.

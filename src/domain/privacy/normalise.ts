@@ -23,8 +23,9 @@ export function formatAsSpaces(text: string): string | undefined {
 const APOSTROPHES = /[\u2018\u2019\u02BC\u02B9\u0060\u00B4\u2032]/gu;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
 
-// Three or more single letters, each followed by one separator of the same kind.
-const SPELT_OUT = /(?<![\p{L}\p{N}])\p{L}(?:(?<sep>[ .·_*-])\p{L}(?![\p{L}\p{N}])){2,}(?:\k<sep>(?=\s|$))?/gu;
+// Three or more single letters, each followed by one separator of the same kind ("J a c k",
+// "J.A.C.K", "W_E_I", "K . O . F . I": a mark with a space either side counts as one separator).
+const SPELT_OUT = /(?<![\p{L}\p{N}])\p{L}(?:(?<sep> [.·_*-] |[ .·_*-])\p{L}(?![\p{L}\p{N}])){2,}(?:\k<sep>(?=\s|$)|[.·_*-](?=\s|$))?/gu;
 
 // Digits spelt out one by one ("9 4 3  4 7 6"): single spaces go, wider gaps stay as group breaks.
 const SPELT_DIGITS = /(?<![\p{L}\p{N}])\d(?: \d(?![\p{L}\p{N}])){2,}/gu;
@@ -50,6 +51,8 @@ function foldHomoglyphs(text: string): string {
 /** "JackSmith" from "J a c k S m i t h": split again where a capital follows a small letter. */
 function joinLetters(run: string): string {
   const letters = run.replace(/[^\p{L}]/gu, '');
+  // Spelt out in capitals ("W_E_I", "K . O . F . I") is a word written as a name, not an acronym.
+  if (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return letters.charAt(0) + letters.slice(1).toLowerCase();
   return letters.replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ');
 }
 
@@ -63,8 +66,11 @@ export function normaliseForScreen(text: string): string {
 // they become those, and such text can take the quicker ASCII way (fast-regex.ts).
 const DOUBLE_QUOTES = /[\u201C\u201D]/gu;
 
+// A format character between a small letter and a capital ("Jack\u200DSmith") stood for a space.
+const FORMAT_AT_WORD_START = /(?<=\p{Ll})\p{Cf}+(?=\p{Lu})/gu;
+
 function unicodeForms(text: string): string {
-  return foldHomoglyphs(text.normalize('NFKC').replace(FORMAT, ''))
+  return foldHomoglyphs(text.normalize('NFKC').replace(FORMAT_AT_WORD_START, ' ').replace(FORMAT, ''))
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
     .replace(DASHES, '-')
