@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { messageText } from '../cards/markup.js';
 // Answers about one action, found by its reference or by words of its title.
 import { actionDetailCard } from '../cards/actions.js';
@@ -109,6 +110,12 @@ function short(s: string, n = 60): string {
 }
 
 /** Words of a title: the best match answers; a tie asks which one. */
+/** A slip, not another word: some word of the title is one or two edits away (one for short words). */
+function nearWordIn(word: string, title: string): boolean {
+  const most = word.length <= 5 ? 1 : 2;
+  return title.toLowerCase().split(/[^a-z0-9]+/).some((t) => Math.abs(t.length - word.length) <= most && distance(t, word) <= most);
+}
+
 export async function answerActionSearch(
   ctx: AskContext, intent: Extract<Intent, { kind: 'actionSearch' }>, q: Question,
   answerFallback: (i: Intent) => Promise<Answer>,
@@ -136,9 +143,11 @@ export async function answerActionSearch(
     }
   }
   let near = '';
-  if (!candidates.length) {
+  // Not when the words may mean something else (a person nobody has heard of): that answer comes first.
+  if (!candidates.length && !intent.fallback) {
     // A typing slip in a title word ("newsleter"): titles that hold a word spelt nearly so (pg_trgm), said as such.
-    const close = (await ctx.reader.searchTitles(words, 7)).filter((a) => intent.ownerId === undefined || a.ownerId === intent.ownerId);
+    const close = (await ctx.reader.searchTitles(words, 7))
+      .filter((a) => (intent.ownerId === undefined || a.ownerId === intent.ownerId) && words.every((w) => nearWordIn(w, a.title)));
     if (close.length) {
       candidates = close.slice(0, 6);
       total = close.length;
