@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { screenText, type ScreenOptions } from '../privacy/index.js';
 import { isIsoDate, type IsoDate } from '../time/dates.js';
-import { MEASURE_UNITS, type MeasureDirection, type MeasureUnit, type Point } from './types.js';
+import { MEASURE_UNITS, type Measure, type MeasureUnit } from './types.js';
 
 export const MEASURE_NAME_MAX_CHARS = 120;
 export const READING_SOURCE_MAX_CHARS = 200;
@@ -56,14 +56,8 @@ function textProblem(what: string, text: string, max: number, screen: ScreenOpti
   return undefined;
 }
 
-export interface MeasureDraft {
-  ref: string;
-  name: string;
-  unit: MeasureUnit;
-  direction: MeasureDirection;
-  baseline: Point;
-  target: Point;
-}
+/** A measure as a file or a form gives it, before it has an id or an owner. */
+export type MeasureDraft = Omit<Measure, 'id' | 'owner'>;
 
 /** Every problem of a measure on its own, as sentences; empty when it may be stored. */
 export function measureProblems(m: MeasureDraft, screen: ScreenOptions = {}): string[] {
