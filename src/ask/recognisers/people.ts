@@ -1,5 +1,6 @@
 // People: a name that is nobody ("Owen Smith" when there is only Owen Price), a name several people
 // share, "my actions" from someone the bot does not know, and "who is Grace Okafor?".
+import { distance } from 'fastest-levenshtein';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { choosePerson } from './choices.js';
@@ -25,9 +26,15 @@ export function unknownAsker(q: Question): Intent | undefined {
 
 /** "Who is Grace Okafor?", "tell me about Liam": the person, with their work. */
 export function personIntro(q: Question): Intent | undefined {
-  const { owner, ownerIsAsker, detailWords } = q.mentions;
+  const { owner, ownerIsAsker } = q.mentions;
+  // "who is ruth elis": a left-over word that is a slip of the person's own name is not a subject.
+  const detailWords = owner ? q.mentions.detailWords.filter((w) => !slipOfName(w, owner.name)) : q.mentions.detailWords;
   if (!owner || ownerIsAsker || detailWords.length || hasOtherFilters(listFilter(q))) return undefined;
   return /^(?:who is|who are|tell me about|what about|info on|details for)\b/.test(q.lower.trim()) ? { kind: 'person', person: owner } : undefined;
+}
+
+function slipOfName(word: string, name: string): boolean {
+  return word.length >= 3 && name.toLowerCase().split(/[^a-z']+/).some((part) => part.length >= 3 && part !== word && distance(part, word) <= (part.length > 5 ? 2 : 1));
 }
 
 // Words that ask what someone is, not what they own: their job, role or how to reach them.
