@@ -55,7 +55,7 @@ function lateText(days: number): string {
   return `${days} ${days === 1 ? 'day' : 'days'} late`;
 }
 
-function row(a: ActionView, compact: boolean): CardElement {
+function row(a: ActionView, compact: boolean, withUpdate: boolean): CardElement {
   const statusItems: CardElement[] = [text(a.status, { color: a.statusColour, weight: 'Bolder', horizontalAlignment: 'Right' })];
   if (a.daysLate > 0) statusItems.push(text(lateText(a.daysLate), { color: 'Attention', size: 'Small', spacing: 'None', horizontalAlignment: 'Right' }));
   const items: CardElement[] = [
@@ -68,6 +68,7 @@ function row(a: ActionView, compact: boolean): CardElement {
     },
     text(`${clip(a.owner, 60)} · due ${a.due}${compact ? '' : ` · ${clip(a.workstream, 80)}`}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
   ];
+  if (withUpdate && a.lastUpdate) items.push(text(`Latest update${a.lastUpdateOn ? ` (${a.lastUpdateOn})` : ''}: ${clip(plain(a.lastUpdate), 200)}`, { size: 'Small', spacing: 'Small' }));
   if (a.canUpdate) items.push(actionSet([updateButton(a.id, a.version)]));
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
@@ -75,7 +76,9 @@ function row(a: ActionView, compact: boolean): CardElement {
 export function actionListCard(input: ActionListCardInput): Card {
   const compact = input.rows.length > 10;
   const body: CardElement[] = [heading(input.title), text(input.subtitle, { isSubtle: true, spacing: 'None' })];
-  for (const a of input.rows) body.push(row(a, compact));
+  // A short list (three or fewer) has room for each action's latest update: no second question needed.
+  const withUpdate = input.rows.length <= 3;
+  for (const a of input.rows) body.push(row(a, compact, withUpdate));
   const last = input.offset + input.rows.length;
   if (input.total > input.rows.length) {
     body.push(text(`Showing ${input.offset + 1} to ${last} of ${input.total}.`, { isSubtle: true, size: 'Small', separator: true }));

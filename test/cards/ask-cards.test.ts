@@ -44,6 +44,16 @@ describe('action cards', () => {
     expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Show all 23', data: { msteams: { type: 'messageBack', text: 'What is overdue? (all)', displayText: 'Show more' } } }]);
   });
 
+  it('a list of three or fewer shows each latest update as text; a longer one leaves it to the action card', () => {
+    const short = actionListCard({ title: 'Wheelchair actions', subtitle: '2 actions', rows: [view(1, { lastUpdate: 'Longest wait **31** weeks' }), view(2, { lastUpdate: null })], offset: 0, total: 2 });
+    expect(cardProblems(short)).toEqual([]);
+    const all = texts(short).join('\n');
+    expect(all).toContain('Latest update (20 November 2026): Longest wait \\*\\*31\\*\\* weeks');
+    expect(all.match(/Latest update/g)).toHaveLength(1);
+    const long = actionListCard({ title: 'Open', subtitle: '4 actions', rows: [1, 2, 3, 4].map((n) => view(n)), offset: 0, total: 4 });
+    expect(texts(long).join('\n')).not.toContain('Latest update');
+  });
+
   it('the longest page stays well under the 28 KB Teams limit', () => {
     const long = 'x'.repeat(300);
     const card = actionListCard({ title: 'Open actions', subtitle: '30', rows: Array.from({ length: 25 }, (_, i) => view(i + 1, { title: long, owner: long })), offset: 10, total: 500, more: { title: 'Show more', question: 'q (from 41)' } });
