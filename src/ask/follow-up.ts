@@ -95,7 +95,7 @@ export function continueIntent(q: Question, fresh: Intent, previous: Intent | un
   }
   // "where is it?", "what's on the agenda?" after a meeting: the same meeting.
   if (previous.kind === 'meetings' && q.tokens.length <= 7 && MEETING_DETAIL_RE.test(q.lower)
-    && (fresh.kind === 'meetings' ? PRONOUN_RE.test(q.lower) && !fresh.clusters && !fresh.mine && !fresh.period : !namesItsOwnSubject(q) && !q.mentions.people.length && !q.period)) {
+    && (fresh.kind === 'meetings' ? (PRONOUN_RE.test(q.lower) || /\bagendas?\b/.test(q.lower)) && !fresh.clusters && !fresh.mine && !fresh.period : !namesItsOwnSubject(q) && !q.mentions.people.length && !q.period)) {
     return previous;
   }
   if (previous.kind === 'action' && elliptic && fresh.kind === 'action' && !q.aspects.length) {
