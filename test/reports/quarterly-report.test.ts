@@ -93,8 +93,12 @@ describe('quarterly report for the demo plan at 31 December 2026', () => {
       await page.setContent(html, { waitUntil: 'load' });
       expect(requests).toEqual([]); // nothing fetched: self-contained
       expect(await page.title()).toBe('Quarterly progress report: Q3 2026-27');
-      const charts = page.locator('svg[role="img"]');
+      // The two status charts (labelled by their titles); each outcome measure has a small chart of its own.
+      const charts = page.locator('svg[role="img"][aria-labelledby]');
       expect(await charts.count()).toBe(2);
+      const measureCharts = page.locator('svg.chart[role="img"][aria-label]');
+      expect(await measureCharts.count()).toBeGreaterThan(0);
+      expect(await measureCharts.first().getAttribute('aria-label')).toMatch(/\d/);
       const areaBars = await page.locator('#chart-area-title ~ rect').count();
       expect(areaBars).toBeGreaterThan(5 + 4); // legend swatches plus bar segments
       const box = await charts.nth(1).boundingBox();
