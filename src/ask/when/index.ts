@@ -36,7 +36,7 @@
 import type { IsoDate } from '../../domain/plan/types.js';
 import { afterOrSince, between, byOrBefore, namedHoliday, nthDay } from './boundaries.js';
 import { chronoDay, relativeDay, wholeMonth } from './days.js';
-import type { Ctx, Period, PeriodOptions, Recogniser } from './period.js';
+import { PAST_TENSE, type Ctx, type Period, type PeriodOptions, type Recogniser } from './period.js';
 import { months, quarters, rolling, soon, weeks, years } from './relative.js';
 import { correctSlips } from './slips.js';
 import { termWindows } from './terms.js';
@@ -48,7 +48,6 @@ export { NO_TERM_DATES } from './terms.js';
 /** A question is short; only its start is read (every pattern is bounded, and so is the input). */
 export const MAX_PERIOD_CHARS = 1_000;
 
-const PAST_TENSE = /\b(was|were|did|had|should have|should of|last|previous|previously|ago)\b/;
 
 /** In order of precedence: the first that finds something wins. */
 const RECOGNISERS: readonly Recogniser[] = [

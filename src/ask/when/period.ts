@@ -38,6 +38,9 @@ export interface Ctx {
 
 export type Recogniser = (ctx: Ctx) => Period | null;
 
+/** Words that put a question in the past tense ("were due", "last March"). */
+export const PAST_TENSE = /\b(was|were|did|had|should have|should of|last|previous|previously|ago)\b/;
+
 export const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11,

@@ -6,11 +6,10 @@
 import { MONTH_NAMES, addDays, endOfMonth, endOfWeek, isWeekend, startOfWeek, toIsoDate } from '../../domain/time/index.js';
 import type { IsoDate } from '../../domain/plan/types.js';
 import { chronoDays } from './chrono-dates.js';
-import { MONTH_RE, MONTHS, dayRange, find, nextOrLastMonthYear, resolveMonthYear, window, type Recogniser } from './period.js';
+import { MONTH_RE, MONTHS, PAST_TENSE, dayRange, find, nextOrLastMonthYear, resolveMonthYear, window, type Recogniser } from './period.js';
 
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: -1, final: -1 };
 const NTH_WEEK = new RegExp(`\\b(first|1st|second|2nd|third|3rd|fourth|4th|last|final) week (?:of|in) (next |this )?(${MONTH_RE})(?: (\\d{4}))?\\b`);
-const PAST_WORDS = /\b(was|were|did|had|should have|should of|last|previous|previously|ago)\b/;
 const WEEK_OF = /\b(?:(?:the )?week (?:of|beginning|commencing|starting)|w\/c|wc|w\.c\.)\s+(.{3,30})/;
 
 function firstWorkingDay(year: number, month: number): IsoDate {
@@ -34,7 +33,7 @@ export const weekOf: Recogniser = ({ text, today, past }) => {
     const month = MONTHS[nth.m[3] ?? ''] ?? 1;
     const which = nth.m[2]?.trim();
     // "last" in "the last week of January" is not the past tense.
-    const pastTense = past && PAST_WORDS.test(text.replace(nth.m[0], ''));
+    const pastTense = past && PAST_TENSE.test(text.replace(nth.m[0], ''));
     const year = nth.m[4] ? Number(nth.m[4]) : which === 'next' ? nextOrLastMonthYear(month, today, 'next') : resolveMonthYear(month, today, pastTense);
     const from = n > 0 ? addDays(startOfWeek(firstWorkingDay(year, month)), 7 * (n - 1)) : startOfWeek(lastWorkingDay(year, month));
     const to = endOfWeek(from);
