@@ -12,8 +12,12 @@ import type { Services } from './teams/services.js';
 
 export const UNAVAILABLE_TEXT = "I can't reach the plan right now. Please try again shortly.";
 
-export async function createAsk(services: Services, _config: Config): Promise<Services['ask']> {
-  const reader = new PrismaPlanReader(services.store.db);
+/** The plan reader questions and message extension searches share (one directory cache for both). */
+export function createQuestionReader(services: Services): PrismaPlanReader {
+  return new PrismaPlanReader(services.store.db);
+}
+
+export async function createAsk(services: Services, _config: Config, reader = createQuestionReader(services)): Promise<Services['ask']> {
   const measures = new MeasureStore(services.store.db);
   return async (text, asker) => {
     let failure: unknown;
@@ -37,8 +41,7 @@ export function createPlanExamples(services: Services): Services['examples'] {
   return () => pickPlanExamples(reader, londonDate(services.clock.now()));
 }
 
-/** The message extension's search and link previews, over a reader of their own. */
-export function createFindActions(services: Services): Services['findActions'] {
-  const reader = new PrismaPlanReader(services.store.db);
+/** The message extension's search and link previews, over the questions' reader. */
+export function createFindActions(services: Services, reader: PrismaPlanReader): Services['findActions'] {
   return (text, asker, window) => findActions(text, asker, { reader, clock: services.clock }, window);
 }

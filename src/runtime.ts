@@ -14,7 +14,7 @@ import { createPublicSite } from './reports/public-site.js';
 import { createJobStores } from './store/job-stores.js';
 import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
-import { createAsk, createFindActions, createPlanExamples } from './ask-wiring.js';
+import { createAsk, createFindActions, createPlanExamples, createQuestionReader } from './ask-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
@@ -85,8 +85,9 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
 
   const services = createServices({ config, clock, log, store });
   services.examples = createPlanExamples(services);
-  services.ask = options.ask ?? await createAsk(services, config);
-  services.findActions = createFindActions(services);
+  const questions = createQuestionReader(services);
+  services.ask = options.ask ?? await createAsk(services, config, questions);
+  services.findActions = createFindActions(services, questions);
   const bot = createBot(services);
 
   // Without a bot id there is no inbound authentication: never listen beyond this machine then.

@@ -51,14 +51,20 @@ export interface AskDeps {
 
 const SHARED_MEMORY = new ConversationMemory();
 
+/** What one question (or one search) is answered against: the reader, the directory's index, London's day. */
+export async function questionContext(deps: Pick<AskDeps, 'reader' | 'clock'>, asker: Asker): Promise<AskContext> {
+  const now = deps.clock.now();
+  const reader = deps.reader.forQuestion?.() ?? deps.reader;
+  const idx = indexDirectory(await reader.directory());
+  return { reader, idx, now, today: londonDate(now), asker };
+}
+
 export async function answerQuestion(text: string, asker: Asker, deps: AskDeps): Promise<Answer> {
   try {
-    const now = deps.clock.now();
-    const reader = deps.reader.forQuestion?.() ?? deps.reader;
-    const dir = await reader.directory();
-    const idx = indexDirectory(dir);
+    const base = await questionContext(deps, asker);
     const measures = await deps.measures?.() ?? [];
-    const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker, measures };
+    const ctx: AskContext = { ...base, measures };
+    const { reader, idx, now } = ctx;
     const inTitles = async (word: string) => (await reader.listActions({ titleWords: [word] }, { offset: 0, limit: 1, total: false })).items.length > 0;
     const slips = await correctSlips(typeof text === 'string' ? text : '', idx, inTitles);
     text = slips.text;

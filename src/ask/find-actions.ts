@@ -3,11 +3,9 @@
 // asker's open actions and then the plan's most urgent. The same reader and rules as questions.
 import { OPEN_STATUSES } from '../domain/plan/status.js';
 import type { Action } from '../domain/plan/types.js';
-import { londonDate } from '../domain/time/london.js';
 import type { ActionView } from '../cards/actions.js';
-import type { AskDeps } from './answer-question.js';
+import { questionContext, type AskDeps } from './answer-question.js';
 import { actionView, type AskContext, type Asker } from './context.js';
-import { indexDirectory } from './directory.js';
 import { cleanText, lowerQuestion, tokenize } from './normalise.js';
 import { findActionRefs } from './references.js';
 import { isStopWord } from './words.js';
@@ -23,10 +21,7 @@ export interface FoundActions {
 }
 
 export async function findActions(text: string, asker: Asker, deps: AskDeps, window: { skip: number; count: number }): Promise<FoundActions> {
-  const reader = deps.reader.forQuestion?.() ?? deps.reader;
-  const now = deps.clock.now();
-  const idx = indexDirectory(await reader.directory());
-  const ctx: AskContext = { reader, idx, now, today: londonDate(now), asker };
+  const ctx = await questionContext(deps, asker);
   const lower = lowerQuestion(cleanText(text.slice(0, MAX_SEARCH_CHARS)));
   const count = Math.min(Math.max(window.count, 1), 25);
   const found = await search(ctx, lower, window.skip, count);
