@@ -73,14 +73,15 @@ export function findActionRefs(lower: string, prefixes: readonly string[]): RefM
     const prefix = m[1] ?? '';
     const start = m.index + m[0].length - prefix.length - 1 - (m[2] ?? '').length;
     const span = { start, end: m.index + m[0].length };
-    if (known.has(prefix) || NOT_PREFIXES.has(prefix) || isStopWord(prefix) || MONTH_WORDS.has(prefix) || overlaps(span)) continue;
+    if (known.has(prefix) || NOT_PREFIXES.has(prefix) || isStopWord(prefix) || NOT_SPACED_PREFIXES.has(prefix) || overlaps(span)) continue;
     out.push({ ...span, ref: `${prefix.toUpperCase()}-${m[2] ?? ''}`, candidates: refCandidates(prefix, m[2] ?? ''), known: false });
     taken.push(span);
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-const MONTH_WORDS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'june', 'july', 'year', 'week', 'term', 'page', 'step', 'room', 'unit', 'flat']);
+/** Words before a number that NOT_PREFIXES does not already hold and that a spaced reference must not be ("june 12", "room 4"). */
+const NOT_SPACED_PREFIXES = new Set(['june', 'july', 'room', 'unit', 'flat']);
 
 /** Glued upper-case references in the original text ("XYZ99"), for a clear "can't find". */
 export function findGluedUnknownRefs(cleaned: string, prefixes: readonly string[]): string[] {

@@ -190,10 +190,10 @@ export function isShortAcronym(word: string, lists: NameLists, shouted: boolean)
 }
 
 /**
- * Acronyms of the SEND sector that are also first names: in capitals they are the acronym
+ * Acronyms of the SEND sector (two to four letters, as isShortAcronym reads) that may also be first names: in capitals they are the acronym
  * ("ELSA training"); written as a name ("Elsa in Year 3") they are still screened as one.
  */
-const SECTOR_ACRONYMS = new Set(['ELSA', 'SALT', 'EHCP', 'CAMHS', 'SEMH', 'ASD', 'ADHD', 'PDA', 'DCD', 'MLD', 'SLD', 'PMLD', 'VI', 'HI', 'MSI', 'LAC', 'CLA', 'CIN', 'CP', 'TAC', 'TAF', 'EP', 'OT', 'SLT', 'TA', 'LSA', 'HLTA', 'AP', 'PRU', 'EY', 'EYFS', 'KS', 'DSL', 'LADO', 'IPSEA', 'PCF', 'PCAN', 'ICB', 'LA', 'DFE', 'SEN', 'SEND', 'NHS', 'GP', 'SENCO', 'ELKLAN', 'TEACCH', 'AAC', 'PECS']);
+const SECTOR_ACRONYMS = new Set(['ELSA', 'SALT', 'EHCP', 'SEMH', 'ASD', 'ADHD', 'PDA', 'DCD', 'MLD', 'SLD', 'PMLD', 'VI', 'HI', 'MSI', 'LAC', 'CLA', 'CIN', 'CP', 'TAC', 'TAF', 'EP', 'OT', 'SLT', 'TA', 'LSA', 'HLTA', 'AP', 'PRU', 'EY', 'EYFS', 'KS', 'DSL', 'LADO', 'PCF', 'PCAN', 'ICB', 'LA', 'DFE', 'SEN', 'SEND', 'NHS', 'GP', 'AAC', 'PECS']);
 
 /**
  * Could this word be a person's name, given a cue of this strength? Listed names always can.
