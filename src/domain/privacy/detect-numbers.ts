@@ -70,23 +70,36 @@ export function detectUpns(text: string): Finding[] {
 
 /**
  * Whether the whole run is one NHS number in another grouping: 3-3-2-2, 2-2-2-2-2, 4-3-3 …: three
- * groups or more, each of two digits or more, ten in all, with the same separator throughout. A
- * date and a time ("12/04/2017 10"), a list of years or a version number ("10.12.2018.1234") mix
- * separators, hold a lone digit or more than ten, so they are never read as one.
+ * groups or more, each of two digits or more, ten in all. Writers mix separators too
+ * ("943-476 59 19"), so they may differ, unless three groups read as a date ("12/04/2017 10", a
+ * date and an hour). A list of years or a version number ("10.12.2018.1234") holds a lone digit or
+ * more than ten, so it is never read as one.
  */
 function otherGrouping(groups: string[], seps: string[]): boolean {
-  if (groups.length < 3 || seps.some((s) => s !== seps[0])) return false;
+  if (groups.length < 3) return false;
   let sum = 0;
   for (const g of groups) {
     if (g.length < 2) return false;
     sum += g.length;
   }
-  return sum === 10;
+  return sum === 10 && (seps.every((s) => s === seps[0]) || !holdsDate(groups, seps));
+}
+
+/** Whether groups i..i+2, joined by one mark twice, read as a date, either way round or year first. */
+function holdsDate(groups: string[], seps: string[]): boolean {
+  for (let i = 0; i + 2 < groups.length; i++) {
+    const [a, b, c] = [groups[i] as string, groups[i + 1] as string, groups[i + 2] as string];
+    if (seps[i] !== seps[i + 1] || !/[-./]/u.test(seps[i] ?? '')) continue;
+    const dayMonthYear = Number(a) >= 1 && Number(a) <= 31 && Number(b) >= 1 && Number(b) <= 31 && (c.length === 4 || c.length === 2);
+    const yearMonthDay = a.length === 4 && Number(b) >= 1 && Number(b) <= 12 && Number(c) >= 1 && Number(c) <= 31;
+    if (dayMonthYear || yearMonthDay) return true;
+  }
+  return false;
 }
 
 /**
  * NHS numbers are 10 digits, written whole, as 3-3-4, as two groups of five, or in any other
- * grouping of two digits or more with one separator (otherGrouping). A UK phone number starts
+ * grouping of two digits or more (otherGrouping). A UK phone number starts
  * with 0 (or +44), so those never count; any other 10 digits that pass the check digit do.
  */
 export function detectNhsNumbers(text: string): Finding[] {

@@ -39,6 +39,20 @@ describe('NHS numbers in other groupings', () => {
     );
   });
 
+  it('with the separators mixed ("943-476 59 19") are refused exactly when the check digit holds', () => {
+    const marks = [' ', '-', '.', '/', ' - '];
+    const mixed = fc.tuple(fc.constantFrom(...groupings), fc.array(fc.constantFrom(...marks), { minLength: 4, maxLength: 4 }));
+    fc.assert(
+      fc.property(tenDigits, mixed, (digits, [sizes, seps]) => {
+        let at = 0;
+        const written = sizes.map((n, i) => { const g = digits.slice(at, at + n); at += n; return i === 0 ? g : `${seps[i - 1]}${g}`; }).join('');
+        const text = `Referral for the pupil, NHS ${written}, needs an OT.`;
+        expect(codes(text).includes('nhs_number'), text).toBe(isValidNhsNumber(digits));
+      }),
+      { numRuns: 400, ...SEED },
+    );
+  });
+
   it('with some digits in words, before or after the figures, are refused exactly when the check digit holds', () => {
     fc.assert(
       fc.property(tenDigits, fc.integer({ min: 1, max: 9 }), fc.boolean(), fc.constantFrom((w: string) => w, (w: string) => w.toUpperCase()), (digits, k, wordsFirst, cased) => {
@@ -66,6 +80,10 @@ describe('NHS numbers in other groupings', () => {
       'Invoice REF-2026-0042-17 was paid on 03/2026.',
       'Years 7 8 9 10 and 11 sat the survey in 2025 2026.',
       'Version 10.12.2018.1234 of the form is attached.',
+      'Panel on 12/04/2027 10 in room 2.',
+      'Review booked 2027-04-12 10 for the cluster.',
+      'Moved from 04/25/2027 14 to the spring.',
+      'Session 3.4.27 at 10 30 then 11 45.',
     ]) expect(codes(text), text).toEqual([]);
   });
 });
