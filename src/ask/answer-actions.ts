@@ -129,7 +129,7 @@ export async function answerActionSearch(
   if (all.items.length > 0) {
     candidates = all.items.slice(0, 6);
     total = all.items.length;
-  } else if (words.length > 1) {
+  } else if (words.length > 1 && !intent.whole) {
     // Not every word matched together: rank titles by how many of the words they contain.
     const some = await ctx.reader.searchTitles(words, 60);
     const scored = some

@@ -44,7 +44,7 @@ export function findPeople(idx: DirectoryIndex, tokens: Token[], lower: string, 
       for (let k = i; k < i + len; k++) if (!free(k)) ok = false;
       if (!ok) continue;
       const key = tokens.slice(i, i + len).map((t) => t.word).join(' ');
-      const people = idx.peopleByFull.get(key);
+      const people = idx.peopleByFull.get(key) ?? idx.peopleByFull.get(key.replace(/(?<=[a-z]{3})s$/, ''));
       if (people) { out.push(mention(tokens, lower, i, i + len, people)); i += len - 1; found = true; break; }
     }
     if (found) continue;
@@ -54,16 +54,29 @@ export function findPeople(idx: DirectoryIndex, tokens: Token[], lower: string, 
     const keyLike = t.word.length >= 4 && (/\d/.test(t.word) || (!isStopWord(t.word) && !idx.nameWords.has(t.word) && !idx.placeWords.has(t.word)));
     const keyed = keyLike ? idx.peopleByKey.get(t.word) : undefined;
     if (keyed) { out.push({ ...mention(tokens, lower, i, i + 1, [keyed]), byKey: true }); continue; }
-    const byFirst = idx.peopleByFirst.get(t.word) ?? [];
-    const byLast = idx.peopleByLast.get(t.word) ?? [];
+    const name = namePart(idx, t);
+    const byFirst = idx.peopleByFirst.get(name.word) ?? [];
+    const byLast = idx.peopleByLast.get(name.word) ?? [];
     if (!byFirst.length && !byLast.length) continue;
-    const ordinary = isAmbiguousNameWord(t.word) || idx.placeWords.has(t.word);
-    if (ordinary && !t.possessive && !opts.loose) continue;
+    const ordinary = isAmbiguousNameWord(name.word) || idx.placeWords.has(name.word);
+    if (ordinary && !name.possessive && !opts.loose) continue;
     // A first name wins over a surname when the word is both.
     const items = byFirst.length ? byFirst : byLast;
     out.push(mention(tokens, lower, i, i + 1, [...items]));
   }
   return out;
+}
+
+/**
+ * The name in a word: itself, or a possessive typed without its apostrophe ("helens plate",
+ * "carrs actions"): a word nobody is called whose "s" taken off leaves a name that is not also an
+ * ordinary word ("bills" stays bills).
+ */
+function namePart(idx: DirectoryIndex, t: Token): { word: string; possessive: boolean } {
+  if (idx.peopleByFirst.has(t.word) || idx.peopleByLast.has(t.word) || t.possessive || !/^[a-z]{3,}s$/.test(t.word)) return t;
+  const word = t.word.slice(0, -1);
+  const known = idx.peopleByFirst.has(word) || idx.peopleByLast.has(word);
+  return known && !isAmbiguousNameWord(word) && !idx.placeWords.has(word) ? { word, possessive: true } : t;
 }
 
 export interface WorkstreamMention extends Mention<Workstream> {

@@ -40,7 +40,8 @@ export type Intent =
   | { kind: 'whoami' }
   | { kind: 'action'; refs: RefMatch[]; aspects: Aspect[] }
   | { kind: 'setStatus'; ref: RefMatch; status: ActionStatus }
-  | { kind: 'actionSearch'; words: string[]; aspects: Aspect[]; fallback?: Intent; ownerId?: number }
+  /** `whole`: only a title holding every word counts (no ranking by some words, no near spellings). */
+  | { kind: 'actionSearch'; words: string[]; aspects: Aspect[]; fallback?: Intent; ownerId?: number; whole?: boolean }
   | { kind: 'request'; refs: RequestRefMatch[] }
   | { kind: 'myRequests'; assigned: boolean }
   | { kind: 'waitingRequests'; specialism?: Specialism; queue: boolean }

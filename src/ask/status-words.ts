@@ -30,7 +30,7 @@ const RULES: { re: RegExp; apply: (f: StatusFilter) => void }[] = [
   { re: /\boff[\s-]?track\b|\boff[\s-]?course\b|\breds\b|\bred\b(?! (?:flags?|book|line|tape))|\bfailing\b|\bderailed\b|\bstalled\b|\bstuck\b|\bblocked\b/, apply: (f) => { f.statuses.push('off_track'); } },
   { re: /(?<!not |n't )\bon[\s-]?track\b|\bgreens?\b|\bgoing (?:well|ok|okay|fine|to plan)\b|\bon (?:course|schedule|target)\b/, apply: (f) => { f.statuses.push('on_track'); } },
   { re: /(?<!(?:not|be|to) (?:yet )?)\b(?:complete|completed|done|finished|closed|delivered|achieved|signed off|wrapped up|ticked off|accomplished)\b/, apply: (f) => { f.statuses.push('complete'); } },
-  { re: /\b(?:open|outstanding|live|in progress|ongoing|on going|current|active|remaining|pending|in flight|underway|under way|working on|on (?:my|his|her|their|your) (?:plate|list)|got on|urgent|priorit(?:y|ies)|focus on)\b/, apply: (f) => { f.open = true; } },
+  { re: /\b(?:open|outstanding|live|in progress|ongoing|on going|current|active|remaining|pending|in flight|underway|under way|working on|on (?:my|his|her|their|your) (?:plate|list)|(?<=\bon [a-z]+(?:'s|s'|s) )(?:plate|list)|got on|urgent|priorit(?:y|ies)|focus on)\b/, apply: (f) => { f.open = true; } },
 ];
 
 /** Reads status words from a lower-case question. Spans cover every word used. */

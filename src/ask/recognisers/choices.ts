@@ -3,7 +3,7 @@
 import type { Person, Workstream } from '../../domain/plan/types.js';
 import type { Mention, WorkstreamMention } from '../directory-search.js';
 import type { Choice, Intent } from '../intent.js';
-import { unique } from '../mentions.js';
+import { stemAll, unique } from '../mentions.js';
 import { titleCase } from '../normalise.js';
 import { asQuestion, type Question } from '../question.js';
 import type { Span } from '../references.js';
@@ -64,4 +64,18 @@ export function choosePerson(q: Question, m: Mention<Person>): Intent {
 export function chooseAmong<T>(q: Question, what: string, m: Mention<T>, title: (item: T) => string, name: (item: T) => string): Intent {
   const choices: Choice[] = m.items.slice(0, 6).map((x) => ({ title: title(x), question: replaceSpan(q.lower, m, name(x)) }));
   return { kind: 'choose', prompt: `More than one ${what} matches "${titleCase(m.text)}". Which one do you mean?`, choices };
+}
+
+/**
+ * A workstream named only by words of its name, among other words a title may hold ("who owns
+ * the shared accountability framework action", "the joint post-16 sufficiency review"): an
+ * action whose title holds every word answers first, and the workstream reading only if none
+ * does. `verbs` are the question's own words ("lead", "charge") that no title is about.
+ */
+export function titleBeforeWorkstream(q: Question, intent: Intent, verbs: ReadonlySet<string> = new Set()): Intent {
+  const mentions = q.workstreams.filter((m) => !m.unknown);
+  if (q.cues.workstreamWord || !mentions.length || mentions.some((m) => m.how === 'code' || m.how === 'pillar')) return intent;
+  if (!q.mentions.listWords.some((w) => !verbs.has(w))) return intent;
+  const words = stemAll(q.mentions.detailWords.filter((w) => !verbs.has(w)));
+  return words.length >= 2 ? { kind: 'actionSearch', words, aspects: q.aspects, fallback: intent, whole: true } : intent;
 }

@@ -5,7 +5,7 @@ import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { hasStatusWords } from '../status-words.js';
 import { isStopWord } from '../words.js';
-import { choosePerson, chooseWorkstream, pickWorkstreams } from './choices.js';
+import { choosePerson, chooseWorkstream, pickWorkstreams, titleBeforeWorkstream } from './choices.js';
 
 /** "What are the workstreams?" (not "what is overdue in the workstreams"). */
 export function workstreamList(q: Question): Intent | undefined {
@@ -46,8 +46,8 @@ export function lead(q: Question): Intent | undefined {
   const ws = pickWorkstreams(mentions);
   // "who's in charge of the inclusion counts audit": a workstream's word among words of a title is a title question.
   if (ws.length && !q.cues.workstreamWord && mentions.every((m) => m.how === 'word') && q.mentions.listWords.some((w) => !LEAD_VERBS.has(w))) return undefined;
-  if (ws.length === 1) return { kind: 'lead', workstreams: ws };
-  if (ws.length > 1) return chooseWorkstream(q, mentions, ws);
+  if (ws.length === 1) return titleBeforeWorkstream(q, { kind: 'lead', workstreams: ws }, LEAD_VERBS);
+  if (ws.length > 1) return titleBeforeWorkstream(q, chooseWorkstream(q, mentions, ws), LEAD_VERBS);
   return q.cues.myWorkstream ? ledByAsker(q) : undefined;
 }
 
@@ -70,8 +70,8 @@ export function summary(q: Question): Intent | undefined {
   }
   // People named outside the words already read: "how is Grace doing in WS3" is about Grace's actions.
   const people = findPeople(q.idx, q.tokens, q.lower, claimedBeforeAreas);
-  if (ws.length === 1 && ws[0] && !people.length) return { kind: 'summary', workstream: ws[0] };
-  if (ws.length > 1) return chooseWorkstream(q, workstreams, ws);
+  if (ws.length === 1 && ws[0] && !people.length) return titleBeforeWorkstream(q, { kind: 'summary', workstream: ws[0] });
+  if (ws.length > 1) return titleBeforeWorkstream(q, chooseWorkstream(q, workstreams, ws));
   if (q.cues.myWorkstream) return mySummary(q);
   if (PLAN_RE.test(q.lower) && !people.length && !/\bactions? (?:for|of|owned)\b/.test(q.lower)) return { kind: 'planSummary' };
   return undefined;
@@ -108,7 +108,7 @@ function mySummary(q: Question): Intent {
 export function ambiguousWorkstream(q: Question): Intent | undefined {
   const mentions = q.mentions.listWorkstreams;
   const ws = pickWorkstreams(mentions);
-  return ws.length > 1 ? chooseWorkstream(q, mentions, ws) : undefined;
+  return ws.length > 1 ? titleBeforeWorkstream(q, chooseWorkstream(q, mentions, ws)) : undefined;
 }
 
 /** "What is overdue in the transport workstream?": a workstream nobody has. */

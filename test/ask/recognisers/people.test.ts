@@ -72,3 +72,16 @@ describe('a person by their job title', () => {
     expect(personByJobTitle(question('who is the chief executive'))).toBeUndefined();
   });
 });
+
+describe('a possessive typed without its apostrophe', () => {
+  it('names the person whose name is left when the "s" is taken off', () => {
+    for (const text of ['whats on helens plate', 'helens actions', 'HELEN CARRS ACTIONS', 'anything of carrs overdue?', "what's on helen's plate"]) {
+      expect(question(text).mentions.owner?.key, text).toBe('hcarr');
+    }
+  });
+
+  it('leaves words alone that are names as they stand, or ordinary words without the "s"', () => {
+    expect(question('what is on wills list').mentions.owner).toBeUndefined();
+    expect(question('what are the costs').mentions.owner).toBeUndefined();
+  });
+});

@@ -94,6 +94,26 @@ describe('a workstream word among words of a title', () => {
   });
 });
 
+describe('a workstream named by words of its name among other words', () => {
+  it('tries an action holding every word first, and keeps the workstream reading as the fallback', () => {
+    const cases: [string, (q: ReturnType<typeof question>) => unknown, string[]][] = [
+      ['who owns the shared accountability framework action', lead, ['shar', 'accountability', 'framework']],
+      ['WHATS HAPPENING WITH THE JOINT POST-16 SUFFICIENCY REVIEW', ambiguousWorkstream, ['joint', 'post', 'sufficiency', 'review']],
+      ['how is the governance board refresh going', summary, ['governance', 'board', 'refresh']],
+    ];
+    for (const [text, recognise, words] of cases) {
+      expect(recognise(question(text)), text).toMatchObject({ kind: 'actionSearch', whole: true, words, fallback: {} });
+    }
+  });
+
+  it('is the workstream when nothing else is said, or when it is named as one', () => {
+    expect(summary(question('how is post-16 going?'))).toMatchObject({ kind: 'summary' });
+    expect(summary(question('how is the accountability workstream doing?'))).toMatchObject({ kind: 'summary', workstream: { code: 'WS2' } });
+    expect(lead(question('who leads WS2 accountability'))).toMatchObject({ kind: 'lead' });
+    expect(lead(question('who is in charge of accountability'))).toMatchObject({ kind: 'lead' });
+  });
+});
+
 describe('the digest, asked for now', () => {
   it('is the workstream a lead leads, or anyone else\'s own open actions', () => {
     expect(digest(question('digest pls', people.swhitaker))).toMatchObject({ kind: 'summary', workstream: { code: 'WS3' } });
