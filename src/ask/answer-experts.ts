@@ -32,8 +32,13 @@ export function answerExperts(ctx: AskContext, specialism?: Specialism): Answer 
 export function answerRequestHelp(ctx: AskContext, specialism?: Specialism): Answer {
   const who = specialism ? withArticle(SPECIALIST_LABELS[specialism]) : 'an expert';
   const command = specialism ? `I need advice from ${withArticle(SPECIALIST_LABELS[specialism])}` : 'new Experts at Hand request';
+  // Who would answer, so "any SALTs I can ask?" is answered as well as how to ask.
+  const pool = specialism ? ctx.idx.dir.people.filter((p) => p.active && p.roles.includes('expert') && p.specialism === specialism) : [];
+  const label = specialism ? SPECIALIST_LABELS[specialism] : '';
+  const them = pool.length === 1 ? ` The ${label} in Experts at Hand is ${listWords(pool.map(expertLine))}.`
+    : pool.length > 1 ? ` The ${label}s in Experts at Hand are ${listWords(pool.map(expertLine))}.` : '';
   const text = `To get help from ${who}, make an Experts at Hand request: say "${command}" (or tap the button) and fill in the form for your setting. `
-    + 'Describe the need without naming a child; an expert picks it up and answers you here.';
+    + `Describe the need without naming a child; an expert picks it up and answers you here.${them}`;
   if (!ctx.asker.person) return { text: `${text} Your Teams account isn't linked to anyone in the plan yet, so ask an admin to add you first.`, cards: [] };
   return { text, cards: [choiceCard('Start a request', [{ title: 'Open the request form', question: command }])] };
 }

@@ -203,13 +203,29 @@ async function answerPerson(ctx: AskContext, person: Person): Promise<Answer> {
   return { text: `${intro} ${list.text}`, cards: list.cards };
 }
 
-/** Everyone in the plan with their job, or every setting with its cluster (a card holds the first 60). */
-function directoryList(ctx: AskContext, what: 'settings' | 'people'): Answer {
+const ROLE_LISTS = {
+  sencos: { role: 'senco', title: 'SENCOs', noun: ['SENCO', 'SENCOs'] },
+  admins: { role: 'admin', title: 'Admins', noun: ['admin', 'admins'] },
+  leads: { role: 'lead', title: 'Workstream leads', noun: ['workstream lead', 'workstream leads'] },
+  owners: { role: 'owner', title: 'Action owners', noun: ['action owner', 'action owners'] },
+} as const;
+
+/** Everyone in the plan with their job, every setting with its cluster, or the people with one role (a card holds the first 60). */
+function directoryList(ctx: AskContext, what: Extract<Intent, { kind: 'directoryList' }>['what']): Answer {
   const d = ctx.idx.dir;
   if (what === 'settings') {
     const rows = d.settings.map((s): [string, string] => [s.name, ctx.idx.clusterById.get(s.clusterId)?.name ?? '']);
     const text = rows.length ? `There ${rows.length === 1 ? 'is 1 setting' : `are ${rows.length} settings`} in the plan: ${listWords(rows.slice(0, 30).map(([n]) => n))}${rows.length > 30 ? ' and more' : ''}.` : 'There are no settings in the plan yet.';
     return { text, cards: rows.length ? [factsCard('Settings', rows.slice(0, 60).map(([n, c]) => [n, c ? `${c} cluster` : '']))] : [] };
+  }
+  if (what !== 'people') {
+    const { role, title, noun } = ROLE_LISTS[what];
+    const holders = d.people.filter((p) => p.active && p.roles.includes(role));
+    const said = (p: Person) => `${p.name}${p.organisation ? ` (${p.organisation})` : ''}`;
+    const text = holders.length
+      ? `There ${holders.length === 1 ? `is 1 ${noun[0]}` : `are ${holders.length} ${noun[1]}`} in the plan: ${listWords(holders.slice(0, 30).map(said))}${holders.length > 30 ? ' and more' : ''}.`
+      : `There are no ${noun[1]} in the plan yet.`;
+    return { text, cards: holders.length ? [factsCard(title, holders.slice(0, 60).map((p) => [p.name, [p.jobTitle, p.organisation].filter(Boolean).join(', ')]))] : [] };
   }
   const people = d.people.filter((p) => p.active);
   const text = people.length ? `There ${people.length === 1 ? 'is 1 person' : `are ${people.length} people`} in the plan: ${listWords(people.slice(0, 30).map((p) => p.name))}${people.length > 30 ? ' and more' : ''}.` : 'There is nobody in the plan yet.';

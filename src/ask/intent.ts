@@ -66,7 +66,7 @@ export type Intent =
   | { kind: 'setting'; setting: Setting }
   | { kind: 'cluster'; cluster: Cluster; want: 'chair' | 'settings' | 'sencos' | 'info' }
   | { kind: 'clusters'; area?: string; chairs?: boolean; areas?: boolean }
-  | { kind: 'directoryList'; what: 'settings' | 'people' }
+  | { kind: 'directoryList'; what: 'settings' | 'people' | 'sencos' | 'admins' | 'leads' | 'owners' }
   | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean }
   | { kind: 'myCluster' }
   | { kind: 'person'; person: Person }

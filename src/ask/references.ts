@@ -49,7 +49,8 @@ export function findActionRefs(lower: string, prefixes: readonly string[]): RefM
     if (/\br\s?-?\s?\d/.test(m[0]) && /-|\s/.test(m[0])) taken.push({ start: m.index, end: m.index + m[0].length });
   }
   // Known prefixes, loosely: "com 6", "com-6", "com06", "com_06", "com. 6".
-  for (const m of lower.matchAll(/\b([a-z]{2,6})\s?[-_.#]?\s?(\d{1,6})\b/g)) {
+  // Not before a unit: "EHC 20 weeks" is a time, not EHC-20.
+  for (const m of lower.matchAll(/\b([a-z]{2,6})\s?[-_.#]?\s?(\d{1,6})\b(?!\s?(?:(?:weeks?|wks?|days?|months?|years?|hours?|per ?cent)\b|%))/g)) {
     const prefix = m[1] ?? '';
     const digits = m[2] ?? '';
     const span = { start: m.index, end: m.index + m[0].length };

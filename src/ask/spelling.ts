@@ -21,6 +21,14 @@ happening responsible assigned attention priority working doing anything everyth
 `.split(/\s+/).filter(Boolean);
 
 const vocabulary = new Set(VOCABULARY);
+
+/**
+ * Short words are not guessed at (too many real words lie one edit away), except these slips of
+ * the bot's commonest words, which mean nothing else in a question about a plan.
+ */
+const SHORT_SLIPS: Record<string, string> = {
+  dew: 'due', deu: 'due', duw: 'due', ude: 'due', wek: 'week', weke: 'week', mnth: 'month', mth: 'month', lte: 'late', mye: 'my',
+};
 const MIN_LENGTH = 6;
 
 export interface Correction { typed: string; read: string }
@@ -64,15 +72,16 @@ function closest(word: string, idx: DirectoryIndex): string | undefined {
  */
 export async function correctSlips(text: string, idx: DirectoryIndex, inTitles: (word: string) => Promise<boolean>): Promise<{ text: string; corrections: Correction[] }> {
   const corrections: Correction[] = [];
-  for (const m of text.matchAll(/[A-Za-z]{6,30}/g)) {
+  for (const m of text.matchAll(/[A-Za-z]{3,30}/g)) {
     const word = m[0].toLowerCase();
-    if (corrections.some((c) => c.typed === word) || corrections.length >= 3 || known(word, idx)) continue;
+    const short = word.length < MIN_LENGTH;
+    if ((short && !(word in SHORT_SLIPS)) || corrections.some((c) => c.typed === word) || corrections.length >= 3 || known(word, idx)) continue;
     // A capitalised word inside a sentence is a name ("next Leeds meeting"), not a slip.
     if (m.index > 0 && /^[A-Z][a-z]/.test(m[0])) continue;
-    const read = closest(word, idx);
+    const read = short ? SHORT_SLIPS[word] : closest(word, idx);
     if (read && !(await inTitles(word))) corrections.push({ typed: word, read });
   }
   if (!corrections.length) return { text, corrections };
-  const out = text.replace(/[A-Za-z]{6,30}/g, (typed) => corrections.find((c) => c.typed === typed.toLowerCase())?.read ?? typed);
+  const out = text.replace(/[A-Za-z]{3,30}/g, (typed) => corrections.find((c) => c.typed === typed.toLowerCase())?.read ?? typed);
   return { text: out, corrections };
 }

@@ -11,9 +11,21 @@ const period = (q: string, today = TODAY) => {
 
 describe('parsePeriod', () => {
   it('weeks run Monday to Sunday', () => {
-    expect(period("what's due this week")).toEqual(['2026-11-16', '2026-11-22']);
+    expect(period("what's due this week", '2026-11-18')).toEqual(['2026-11-16', '2026-11-22']);
     expect(period('due next week')).toEqual(['2026-11-23', '2026-11-29']);
     expect(period('what was due last week')).toEqual(['2026-11-09', '2026-11-15']);
+  });
+
+  it('at a weekend, "this week" is the week ahead when asking what is coming, and the calendar week looking back', () => {
+    for (const day of ['2026-11-21', '2026-11-22']) {
+      for (const text of ["what's due this week", 'anything due this wk', 'MEETINGS THIS WEEK?', 'what must i finish by the end of the week']) {
+        expect(period(text, day)?.[1], `${text} on ${day}`).toBe('2026-11-29');
+      }
+      for (const text of ['what changed this week', 'what was due this week', "what's been updated this week"]) {
+        expect(period(text, day)?.[1], `${text} on ${day}`).toBe('2026-11-22');
+      }
+    }
+    expect(period('due this week', '2026-11-20')).toEqual(['2026-11-16', '2026-11-22']);
   });
 
   it('rolling windows start today', () => {
@@ -84,7 +96,8 @@ describe('parsePeriod', () => {
 
   it('says the window in British words', () => {
     expect(parsePeriod('due in the next two weeks', TODAY)?.label).toBe('in the next two weeks (22 November to 6 December 2026)');
-    expect(parsePeriod('due this week', TODAY)?.label).toBe('this week (16 to 22 November 2026)');
+    expect(parsePeriod('due this week', '2026-11-18')?.label).toBe('this week (16 to 22 November 2026)');
+    expect(parsePeriod('due this week', TODAY)?.label).toBe('this week (23 to 29 November 2026)');
     expect(parsePeriod('due in december', TODAY)?.label).toBe('in December 2026');
     expect(parsePeriod('were due in october', TODAY)?.past).toBe(true);
   });

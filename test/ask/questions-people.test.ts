@@ -10,6 +10,7 @@ import { answerQuestion } from '../../src/ask/answer-question.js';
 import { fixedClock } from '../../src/domain/time/clock.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import { PrismaPlanReader } from '../../src/store/cached-plan-reader.js';
+import { MeasureStore } from '../../src/store/measures.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 import { cardProblems } from '../cards/support-validate.js';
@@ -27,7 +28,7 @@ const PEOPLE: PeopleQuestion[] = fs.readFileSync(file, 'utf8').split('\n')
 const byId = new Map(PEOPLE.map((q) => [q.id, q]));
 
 // The floor the set must keep (per cent); raise it as the bot learns, never lower it to pass.
-const FLOOR = Number(process.env.ASK_PEOPLE_FLOOR ?? 98.8);
+const FLOOR = Number(process.env.ASK_PEOPLE_FLOOR ?? 99.2);
 
 it('has at least 300 questions, each with expected facts, a unique id and a known "after"', () => {
   expect(PEOPLE.length).toBeGreaterThanOrEqual(300);
@@ -54,7 +55,8 @@ describeEachStore('questions from people through /api/messages', (kind) => {
     const clock = fixedClock(DEMO_NOW);
     await loadDemoDataIfEmpty(store.db, clock.now());
     const reader = new PrismaPlanReader(store.db);
-    bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, onError: (e) => { throw e; } }) });
+    const measures = new MeasureStore(store.db);
+    bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, measures: () => measures.all(), onError: (e) => { throw e; } }) });
   }, 180_000);
   afterAll(async () => { await bot?.close(); });
 

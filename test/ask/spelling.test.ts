@@ -12,6 +12,14 @@ describe('typing slips', () => {
     expect((await correctSlips('summery of ws3', idx, noTitles)).corrections).toEqual([{ typed: 'summery', read: 'summary' }]);
   });
 
+  it('reads the few short slips of its commonest words, and no other short word', async () => {
+    expect(await correctSlips('whats dew this week', idx, noTitles)).toEqual({ text: 'whats due this week', corrections: [{ typed: 'dew', read: 'due' }] });
+    expect((await correctSlips('anything DEU next mnth', idx, noTitles)).corrections).toEqual([{ typed: 'deu', read: 'due' }, { typed: 'mnth', read: 'month' }]);
+    for (const text of ['who owns the dew pond survey', 'what is lat', 'due in the new year']) {
+      expect((await correctSlips(text, idx, async (w) => w === 'dew')).corrections, text).toEqual([]);
+    }
+  });
+
   it('keeps words it knows, short words, and words of action titles', async () => {
     for (const text of ['what is overdue', 'who owns com 6', 'whats due nxt wk', 'owners of the actions', 'which requests are unassigned']) {
       expect(await correctSlips(text, idx, noTitles), text).toEqual({ text, corrections: [] });

@@ -15,11 +15,19 @@ export function howMany(q: Question): Intent | undefined {
   return { kind: 'howMany', what: SYNONYMS[w] ?? (w as Countable) };
 }
 
-// "List the settings", "who are all the people", "show me the schools": the directory itself.
-const DIRECTORY_LIST = /^(?:list|show|show me|give me|who are|which are|what are|name)(?: all)?(?: of)? (?:the |all the |all )?(settings|schools|people|staff|persons|members)(?: in the plan| in the directory| we have| there are)?\W*$/;
+// "List the settings", "who are all the people", "show me the schools", "who are the SENCOs",
+// "who are the admins": the directory itself, or the people with one role.
+const DIRECTORY_LIST = /^(?:(?:please )?(?:list|show|show me|give me|who are|whos|who's|which are|what are|name|tell me)(?: all)?(?: of)? )?(?:the |all the |all |our )?(settings|schools|people|staff|persons|members|sencos|senco list|admins|administrators|admin people|(?:workstream )?leads|(?:action )?owners)(?: in the plan| in the directory| we have| there are| please| pls)?\W*$/;
+const LISTED: Record<string, Extract<Intent, { kind: 'directoryList' }>['what']> = {
+  settings: 'settings', schools: 'settings', sencos: 'sencos', 'senco list': 'sencos', admins: 'admins', administrators: 'admins',
+  'admin people': 'admins', leads: 'leads', 'workstream leads': 'leads', owners: 'owners', 'action owners': 'owners',
+};
 
 export function directoryList(q: Question): Intent | undefined {
-  const w = DIRECTORY_LIST.exec(q.cleaned.toLowerCase().replace(/\s+/g, ' ').trim())?.[1];
-  if (!w) return undefined;
-  return { kind: 'directoryList', what: w === 'settings' || w === 'schools' ? 'settings' : 'people' };
+  const text = q.cleaned.toLowerCase().replace(/\s+/g, ' ').trim();
+  const m = DIRECTORY_LIST.exec(text);
+  const w = m?.[1];
+  // A bare "leads" or "owners" is too short to be sure of; said with a question word it is a list.
+  if (!w || (m[0] === w && !['sencos', 'admins', 'settings', 'schools', 'people'].includes(w))) return undefined;
+  return { kind: 'directoryList', what: LISTED[w] ?? 'people' };
 }

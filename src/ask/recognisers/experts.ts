@@ -98,9 +98,11 @@ export function requestList(q: Question): Intent | undefined {
   if (!/\brequests?\b|\breferrals?\b/.test(q.lower) || /\bactions?\b/.test(q.lower) || q.cues.count) return undefined;
   if (q.self || WAITING_RE.test(q.lower) || /\b(?:we|our) (?:made|raised|sent|asked)\b/.test(q.lower)) return undefined;
   const origin = ORIGIN_RE.test(q.lower);
-  // "list all …" is read as a paging marker and blanked: it still asks for every request.
-  if (!origin && !q.paging.all && !ALL_REQUESTS_RE.test(q.lower)) return undefined;
   const specialism = specialismOf(q);
+  // "OT requests?": a specialism's requests, said as a heading.
+  const heading = specialism !== undefined && /^[a-z .&]{1,40} (?:requests|referrals)\W*$/.test(q.compact);
+  // "list all …" is read as a paging marker and blanked: it still asks for every request.
+  if (!origin && !heading && !q.paging.all && !ALL_REQUESTS_RE.test(q.lower)) return undefined;
   return { kind: 'requestList', ...(specialism ? { specialism } : {}), origin };
 }
 

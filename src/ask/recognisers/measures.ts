@@ -10,7 +10,7 @@ const LIST = /^(?:(?:please )?(?:show|list|see|give)(?: me)?(?: all)?(?: of)?(?:
 /** "how are we doing against our targets?", "are we on course for the targets?" */
 const ALL_TARGETS = /\b(?:how are we doing|how are we getting on|are we on course|how are the measures doing)\b[a-z ]{0,20}\btargets\b/;
 /** The question asks how something is going, not who or when. */
-const HOW = /\bhow(?:'s| is| are| have| has)\b|\bprogress\b|\btrend\b|\bon (?:course|track)\b|\bfigures?\b|\blatest\b|\bmeasures?\b|\btargets?\b|\breadings?\b/;
+const HOW = /\bhow(?:'s| is| are| have| has)\b|\bprogress\b|\btrend\b|\bon (?:course|track)\b|\bfigures?\b|\blatest\b|\bmeasures?\b|\btargets?\b|\breadings?\b|\bimprov(?:e|es|ed|ing|ement)\b|\bgetting (?:better|worse)\b|\bwhat(?:'s| is| was)? the (?:average|current|latest|last)\b|\bhow long\b/;
 /** Words of questions about actions, which another recogniser answers. */
 const ABOUT_ACTIONS = /\b(?:actions?|who|whom|owners?|owns|due|overdue|late|update|updates|history|status|workstreams?|areas?|lead|leads|ws\d)\b/;
 

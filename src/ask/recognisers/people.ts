@@ -50,9 +50,12 @@ export function personDetails(q: Question): Intent | undefined {
   return { kind: 'person', person: owner };
 }
 
-/** "Who is the Designated Clinical Officer?": the one person with that job title. */
+/** Asking how to reach someone: "email for the designated clinical officer?", "how do I contact the DCO". */
+const CONTACT_RE = /\b(?:e-?mail|contact|get hold of|reach|phone|details for|details of)\b/;
+
+/** "Who is the Designated Clinical Officer?", "email for the DCO?": the one person with that job title. */
 export function personByJobTitle(q: Question): Intent | undefined {
-  if (!/^(?:who is|who s|whos|who's|who are|who)\b/.test(q.compact)) return undefined;
+  if (!/^(?:who is|who s|whos|who's|who are|who)\b/.test(q.compact) && !CONTACT_RE.test(q.compact)) return undefined;
   const norm = (t: string) => ` ${t.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim()} `;
   const asked = norm(q.compact);
   // "Designated Clinical Officer, Integrated Care Board": the part before a comma or bracket is the title people say.

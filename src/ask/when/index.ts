@@ -4,6 +4,8 @@
 //
 // Definitions (all inclusive, London calendar days):
 // - "this week" is Monday to Sunday of the current week; "next week" the one after; "last week" the one before.
+//   At a weekend, "this week" in a question about what is coming is the week ahead (so, then, is
+//   "next week": people say both); "what changed this week" keeps the calendar week.
 // - "the next N days/weeks", "in N days/weeks", "the next fortnight", "soon", "coming up": from today
 //   to today + N days (two weeks for "soon"). "in the next month" is today to the same day next month.
 // - "this month", "next month", "last month", "in December", "December 2026": whole calendar months.

@@ -2,8 +2,9 @@
 // (Monday to Sunday), months, UK financial quarters and years. chrono reads these as single points
 // ("next month" is a day a month from now); a question means the whole window, so they are ours.
 import {
-  addDays, endOfMonth, endOfWeek, financialQuarter, nextQuarter, parseIsoDate, previousQuarter, startOfMonth, startOfWeek, toIsoDate,
+  addDays, endOfMonth, endOfWeek, financialQuarter, isWeekend, nextQuarter, parseIsoDate, previousQuarter, startOfMonth, startOfWeek, toIsoDate,
 } from '../../domain/time/index.js';
+import type { IsoDate } from '../../domain/plan/types.js';
 import { NUMBER_WORD_PATTERN, parseCount } from '../normalise.js';
 import { MONTH_RE, addMonthsClamped, dayRange, find, monthName, numberWord, window, type Ctx, type Period, type Recogniser } from './period.js';
 
@@ -39,7 +40,21 @@ export const soon: Recogniser = ({ text, today }) => {
   return window(today, to, `in the next two weeks (${dayRange(today, to)})`, today, hit.span, true);
 };
 
-export const weeks: Recogniser = ({ text, today }) => {
+// Words of what has happened: "what changed this week" looks back whatever the day.
+const LOOKS_BACK = /\b(?:chang|updat|happen|complet|clos|mov|finish|submitt|record|add)ed\b|\bbeen\b|\bwent\b/;
+
+/**
+ * The Monday "this week" starts on. At a weekend the working week is over, so a question about what
+ * is coming ("what's due this week?" on a Sunday) means the week ahead; one that looks back keeps
+ * the calendar week.
+ */
+function thisWeekStart(ctx: Ctx): IsoDate {
+  const ahead = isWeekend(ctx.today) && !ctx.past && !LOOKS_BACK.test(ctx.text);
+  return addDays(startOfWeek(ctx.today), ahead ? 7 : 0);
+}
+
+export const weeks: Recogniser = (ctx) => {
+  const { text, today } = ctx;
   const after = find(text, /\b(?:the )?week after next\b/);
   if (after) {
     const from = addDays(startOfWeek(today), 14);
@@ -52,7 +67,7 @@ export const weeks: Recogniser = ({ text, today }) => {
     const from = addDays(today, -7);
     return window(from, today, `in the last week (${dayRange(from, today)})`, today, hit.span);
   }
-  const from = addDays(startOfWeek(today), which === 'this' ? 0 : which === 'next' ? 7 : -7);
+  const from = which === 'this' ? thisWeekStart(ctx) : addDays(startOfWeek(today), which === 'next' ? 7 : -7);
   const to = endOfWeek(from);
   return window(from, to, `${which === 'previous' ? 'last' : which} week (${dayRange(from, to)})`, today, hit.span);
 };

@@ -9,6 +9,8 @@ const ORDINARY = new Set([
   'how', 'what', 'doing', 'going', 'do', 'does', 'show', 'me', 'record', 'average', 'number', 'per', 'cent', 'percent', 'rate', 'time',
   'issued', 'measure', 'measures', 'target', 'targets', 'figure', 'figures', 'latest', 'trend', 'progress', 'week', 'day', 'it', 'this',
   'that', 'these', 'those', 'now', 'so', 'far', 'looking', 'get', 'getting', 'about', 'any', 'news', 'tell', 'please', 'i', 'my',
+  'improv', 'improve', 'improving', 'better', 'worse', 'was', 'last', 'reading', 'readings', 'when', 'whats', 'current', 'currently',
+  'has', 'have', 'been', 'still', 'long', 'lately', 'recent', 'recently',
 ]);
 
 /** A rough stem: plural and -ing endings off, so that "waits", "waiting" and "wait" agree. */
@@ -20,9 +22,15 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Short forms people use for what measures are named in full ("the SALT wait"). */
+const SHORT_FORMS: Record<string, string> = {
+  salt: 'speech language therapy', slt: 'speech language therapy', ot: 'occupational therapy', ots: 'occupational therapy',
+  ehcp: 'ehc plan', ehcps: 'ehc plans', ep: 'educational psychology',
+};
+
 /** The stems of a text's words that can pick a measure. */
 export function matchWords(text: string): string[] {
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !ORDINARY.has(w));
+  const words = text.toLowerCase().split(/[^a-z0-9]+/).flatMap((w) => (SHORT_FORMS[w] ?? w).split(' ')).filter((w) => w && !ORDINARY.has(w));
   return [...new Set(words.map(stem))].filter((w) => !ORDINARY.has(w));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experts, myRequests, requestCount, requestHelp, waitingRequests } from '../../../src/ask/recognisers/experts.js';
+import { experts, myRequests, requestCount, requestHelp, requestList, waitingRequests } from '../../../src/ask/recognisers/experts.js';
 import { people, person } from '../support/directory.js';
 import { question } from '../support/question.js';
 
@@ -72,5 +72,16 @@ describe('asking for an expert without naming the specialism, and requests one c
     for (const text of ['any requests I can pick up', 'which requests can i take', 'requests up for grabs?']) {
       expect(waitingRequests(question(text, ot)), text).toMatchObject({ kind: 'waitingRequests', specialism: 'occupational_therapy' });
     }
+  });
+});
+
+describe("a specialism's requests said as a heading", () => {
+  it('lists them, whoever asks', () => {
+    const ot = person('fali2', 'Fay Ali', ['expert']);
+    for (const text of ['OT requests?', 'ot requests', 'speech and language requests', 'Ed psych referrals?']) {
+      expect(requestList(question(text, ot)), text).toMatchObject({ kind: 'requestList', specialism: expect.any(String) });
+    }
+    expect(requestList(question('my requests', ot))).toBeUndefined();
+    expect(requestList(question('requests'))).toBeUndefined();
   });
 });

@@ -68,6 +68,9 @@ describe('a person by their job title', () => {
     expect(personByJobTitle(question('who is the head of data and insight')), 'Sam').toMatchObject({ person: { key: 'swhitaker' } });
     const dco = indexDirectory(directory({ people: [person('gok2', 'Gina Oak', ['owner'], 'Designated Clinical Officer, Integrated Care Board')] }));
     expect(personByJobTitle(question('who is the designated clinical officer?', people.amorgan, dco))).toMatchObject({ person: { key: 'gok2' } });
+    for (const text of ['email for the designated clinical officer?', 'how do i contact the DCO', 'contact details for the designated clinical officer pls']) {
+      expect(personByJobTitle(question(text, people.amorgan, dco)), text).toMatchObject({ person: { key: 'gok2' } });
+    }
     expect(personByJobTitle(question('what does the service director own'))).toBeUndefined();
     expect(personByJobTitle(question('who is the chief executive'))).toBeUndefined();
   });
