@@ -48,5 +48,5 @@ export function renderEasyRead(model: QuarterlyReportModel, slug: string): strin
   ];
   return ['<!DOCTYPE html>', '<html lang="en-GB">', '<head>', '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${esc(e.title)}</title>`, `<style>\n${CSS}\n</style>`,
-    '</head>', '<body>', '<main>', ...body, '</main>', '</body>', '</html>', ''].join('\n');
+    '</head>', '<body class="easy-read">', '<main>', ...body, '</main>', '</body>', '</html>', ''].join('\n');
 }

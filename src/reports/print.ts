@@ -18,6 +18,9 @@ export const PRINT_CSS = `
   svg, .chart, .measure, .easy-item, dl, blockquote, li, tr { break-inside: avoid; page-break-inside: avoid; }
   .chart { overflow: visible; }
   svg { max-width: 100%; height: auto; }
+  /* A measure's chart stays with the sentences under it. */
+  svg.chart { display: block; break-after: avoid; page-break-after: avoid; }
+  body.easy-read { font-size: 14pt; }
   thead { display: table-header-group; }
   table { font-size: 9.5pt; }
   p { orphans: 3; widows: 3; }
