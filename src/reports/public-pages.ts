@@ -123,14 +123,14 @@ export function renderActionPage(m: ActionPageModel): string {
   return page(`${m.ref}: ${m.title}`, body.join('\n'));
 }
 
-export interface ReportListing { slug: string; label: string; months: string; publishedOn: string }
+export interface ReportListing { slug: string; label: string; months: string; publishedOn: string; easyRead?: boolean }
 
 export function renderReportIndex(reports: readonly ReportListing[]): string {
   const list = reports.length === 0
     ? '<p>No quarterly report has been published yet. Each one is published when its quarter\'s update round closes.</p>'
-    : `<ul>\n${reports.map((r) => `<li><a href="/reports/${esc(r.slug)}">${esc(r.label)}</a> (${esc(r.months)}), published ${esc(r.publishedOn)}. <a href="/reports/${esc(r.slug)}.md">Markdown</a></li>`).join('\n')}\n</ul>`;
+    : `<ul>\n${reports.map((r) => `<li><a href="/reports/${esc(r.slug)}">${esc(r.label)}</a> (${esc(r.months)}), published ${esc(r.publishedOn)}. ${r.easyRead ? `<a href="/reports/${esc(r.slug)}/easy-read">Easy read</a> · ` : ''}<a href="/reports/${esc(r.slug)}.md">Markdown</a></li>`).join('\n')}\n</ul>`;
   return page('Quarterly progress reports', ['<h1>Quarterly progress reports</h1>',
-    '<p class="lede">Every quarter the partnership reports on its improvement plan. The newest is always at <a href="/reports/latest">/reports/latest</a>.</p>', list].join('\n'));
+    `<p class="lede">Every quarter the partnership reports on its improvement plan. The newest is always at <a href="/reports/latest">/reports/latest</a>${reports[0]?.easyRead ? ', and its easy-read version at <a href="/reports/latest/easy-read">/reports/latest/easy-read</a>' : ''}.</p>`, list].join('\n'));
 }
 
 export function renderNotFound(what: string): string {

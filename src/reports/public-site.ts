@@ -9,6 +9,7 @@ import { buildActionPage, buildPlanPage, type PlanInput } from '../domain/public
 import { quarterMonths } from '../domain/quarterly/report-model.js';
 import type { JobStores } from '../store/job-stores.js';
 import { renderActionPage, renderNotFound, renderPlanPage, renderReportIndex } from './public-pages.js';
+import { withPrintCss, withReportLinks } from './print.js';
 
 export type PublicFormat = 'html' | 'markdown';
 export interface PublicResponse { status: 200 | 301 | 404; format: PublicFormat; body: string; location?: string }
@@ -20,6 +21,8 @@ export interface PublicSite {
   action(ref: string): Promise<PublicResponse>;
   reports(): Promise<PublicResponse>;
   report(which: 'latest' | QuarterAddress, format: PublicFormat): Promise<PublicResponse>;
+  /** The report's easy-read version (HTML). */
+  easyRead(which: 'latest' | QuarterAddress): Promise<PublicResponse>;
   notFound(): PublicResponse;
 }
 
@@ -38,10 +41,18 @@ function quarterOfKey(key: string) {
   return m ? quarterOfYear(Number(m[1]), Number(m[2]) as QuarterNumber) : null;
 }
 
-const html = (body: string, status: 200 | 404 = 200): PublicResponse => ({ status, format: 'html', body });
+// Every page prints well: the print stylesheet goes in as it is served (src/reports/print.ts).
+const html = (body: string, status: 200 | 404 = 200): PublicResponse => ({ status, format: 'html', body: withPrintCss(body) });
 
 export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, clock: Clock): PublicSite {
   const notFound = (what = 'There is no page at this address.') => html(renderNotFound(what), 404);
+  const publishedReport = async (which: 'latest' | QuarterAddress) => {
+    const key = which === 'latest' ? (await stores.cycles.published())[0]?.key : keyOf(which);
+    return key ? stores.cycles.publishedReport(key) : null;
+  };
+  const unpublished = (which: 'latest' | QuarterAddress) => notFound(which === 'latest'
+    ? 'No quarterly report has been published yet. Each one is published when its quarter\'s update round closes.'
+    : 'That quarter\'s report has not been published. A report is published when its quarter\'s update round closes.');
   const planInput = async (): Promise<PlanInput> => {
     const [actions, workstreams, people, measures] = await Promise.all([
       stores.plan.actions(), stores.plan.workstreams(), stores.plan.people(), stores.measures?.all() ?? [],
@@ -59,17 +70,19 @@ export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Pa
       const published = await stores.cycles.published();
       return html(renderReportIndex(published.flatMap((r) => {
         const q = quarterOfKey(r.key);
-        return q ? [{ slug: reportSlug(r.key), label: q.label, months: quarterMonths(q), publishedOn: formatDate(londonDate(r.publishedAt)) }] : [];
+        return q ? [{ slug: reportSlug(r.key), label: q.label, months: quarterMonths(q), publishedOn: formatDate(londonDate(r.publishedAt)), easyRead: r.easyRead }] : [];
       })));
     },
     report: async (which, format) => {
-      const key = which === 'latest' ? (await stores.cycles.published())[0]?.key : keyOf(which);
-      const report = key ? await stores.cycles.publishedReport(key) : null;
-      if (!report) {
-        return notFound(which === 'latest' ? 'No quarterly report has been published yet. Each one is published when its quarter\'s update round closes.'
-          : 'That quarter\'s report has not been published. A report is published when its quarter\'s update round closes.');
-      }
-      return format === 'markdown' ? { status: 200, format, body: report.markdown } : html(report.html);
+      const report = await publishedReport(which);
+      if (!report) return unpublished(which);
+      if (format === 'markdown') return { status: 200, format, body: report.markdown };
+      return html(withReportLinks(report.html, { slug: reportSlug(report.key), easyRead: report.easyRead !== null }));
+    },
+    easyRead: async (which) => {
+      const report = await publishedReport(which);
+      if (!report) return unpublished(which);
+      return report.easyRead === null ? notFound('That report was published before there were easy-read versions. The full report is at its own address.') : html(report.easyRead);
     },
   };
 }

@@ -8,6 +8,8 @@ import { addDays } from '../domain/time/dates.js';
 import { cycleKey } from '../domain/quarterly/cycle.js';
 import type { JobStores } from '../store/job-stores.js';
 import { buildQuarterlyReport, type QuarterlyReport } from './quarterly.js';
+import { renderEasyRead } from './easy-read.js';
+import { reportSlug } from './public-site.js';
 
 export function reportFileBase(q: FinancialQuarter): string {
   return `quarterly-${q.year}-Q${q.quarter}`;
@@ -30,19 +32,23 @@ export async function buildReport(stores: Pick<JobStores, 'plan' | 'cycles'> & P
   });
 }
 
-export interface SavedReport { markdownPath: string; htmlPath: string }
+export interface SavedReport { markdownPath: string; htmlPath: string; easyReadPath: string }
 
 /** Keeps the report: in the QuarterlyCycle row (closing it when final) and as files. */
 export async function saveReport(stores: Pick<JobStores, 'cycles'>, dataDir: string, q: FinancialQuarter, report: QuarterlyReport, now: Date, close: boolean): Promise<SavedReport> {
-  await stores.cycles.keepReport(cycleKey(q), report, now, close);
+  // The easy-read version is kept beside the report, so it stays as the quarter closed too.
+  const easyRead = renderEasyRead(report.model, reportSlug(cycleKey(q)));
+  await stores.cycles.keepReport(cycleKey(q), { markdown: report.markdown, html: report.html, easyRead }, now, close);
   const dir = path.join(dataDir, 'reports');
   await fs.mkdir(dir, { recursive: true });
   const base = `${reportFileBase(q)}${close ? '' : '-draft'}`;
   const markdownPath = path.join(dir, `${base}.md`);
   const htmlPath = path.join(dir, `${base}.html`);
   await fs.writeFile(markdownPath, report.markdown);
+  const easyReadPath = path.join(dir, `${base}-easy-read.html`);
   await fs.writeFile(htmlPath, report.html);
-  return { markdownPath, htmlPath };
+  await fs.writeFile(easyReadPath, easyRead);
+  return { markdownPath, htmlPath, easyReadPath };
 }
 
 /** A quarter's report built from the plan and kept: what the flows need, over one database. */

@@ -1,5 +1,5 @@
 // The public pages' routes: GET /plan, /plan/actions/{ref}, /reports, /reports/latest(.md) and
-// /reports/{year}-q{n}(.md). No sign-in: the plan is public, and the pages name nobody. The
+// /reports/{year}-q{n}(.md), and each report's /easy-read. No sign-in: the plan is public, and the pages name nobody. The
 // addresses are checked here (zod); anything that is not a page gets the kind "not found" page.
 // The pages themselves are handed in (src/reports builds them), so this file knows only HTTP.
 import type restify from 'restify';
@@ -15,6 +15,7 @@ export interface PublicPages {
   action(ref: string): Promise<PublicResponse>;
   reports(): Promise<PublicResponse>;
   report(which: 'latest' | QuarterAddress, format: 'html' | 'markdown'): Promise<PublicResponse>;
+  easyRead(which: 'latest' | QuarterAddress): Promise<PublicResponse>;
   notFound(): PublicResponse;
 }
 
@@ -70,6 +71,13 @@ export function registerPublicRoutes(server: restify.Server, pages: PublicPages,
       return { status: 301, format: 'html', body: '', location: `/reports/${r.slug}${r.format === 'markdown' ? '.md' : ''}` };
     }
     return pages.report(r.which, r.format);
+  }));
+  server.get('/reports/:name/easy-read', serve((req) => {
+    const parsed = reportName.safeParse(req.params?.name);
+    if (!parsed.success || parsed.data === null || parsed.data.format !== 'html') return pages.notFound();
+    const r = parsed.data;
+    if (!r.canonical && 'slug' in r) return { status: 301, format: 'html', body: '', location: `/reports/${r.slug}/easy-read` };
+    return pages.easyRead(r.which);
   }));
 }
 

@@ -3,8 +3,8 @@ import type { Db } from './database.js';
 import { isUniqueViolation } from './errors.js';
 
 export interface CycleState { opened: boolean; closed: boolean; openedAt: Date | null }
-export interface ReportFiles { markdown: string; html: string }
-export interface PublishedReport extends ReportFiles { key: string; publishedAt: Date }
+export interface ReportFiles { markdown: string; html: string; /** The easy-read page, when built. */ easyRead?: string | null }
+export interface PublishedReport extends ReportFiles { key: string; publishedAt: Date; easyRead: string | null }
 
 export class QuarterlyCycleRepository {
   constructor(private readonly db: Db) {}
@@ -36,26 +36,27 @@ export class QuarterlyCycleRepository {
   }
 
   /** The published reports' keys and dates, newest quarter first. */
-  async published(): Promise<{ key: string; publishedAt: Date }[]> {
+  async published(): Promise<{ key: string; publishedAt: Date; easyRead: boolean }[]> {
     const rows = await this.db.quarterlyCycle.findMany({
       where: { publishedAt: { not: null }, markdown: { not: null }, html: { not: null } },
-      select: { quarter: true, publishedAt: true }, orderBy: { quarter: 'desc' },
+      select: { quarter: true, publishedAt: true, easyRead: true }, orderBy: { quarter: 'desc' },
     });
-    return rows.map((r) => ({ key: r.quarter, publishedAt: r.publishedAt! }));
+    return rows.map((r) => ({ key: r.quarter, publishedAt: r.publishedAt!, easyRead: r.easyRead !== null }));
   }
 
   /** One quarter's published report, or null when it is not published (a draft, or no report). */
   async publishedReport(key: string): Promise<PublishedReport | null> {
-    const row = await this.db.quarterlyCycle.findUnique({ where: { quarter: key }, select: { quarter: true, publishedAt: true, markdown: true, html: true } });
+    const row = await this.db.quarterlyCycle.findUnique({ where: { quarter: key }, select: { quarter: true, publishedAt: true, markdown: true, html: true, easyRead: true } });
     if (!row?.publishedAt || row.markdown === null || row.html === null) return null;
-    return { key: row.quarter, publishedAt: row.publishedAt, markdown: row.markdown, html: row.html };
+    return { key: row.quarter, publishedAt: row.publishedAt, markdown: row.markdown, html: row.html, easyRead: row.easyRead };
   }
 
   /** Keeps the report in the cycle's row, closing the cycle when `close`. */
   async keepReport(key: string, report: ReportFiles, now: Date, close: boolean): Promise<void> {
     const db = this.db;
     // Closing publishes: the public pages serve a report from then on, never a draft.
-    const data = { markdown: report.markdown, html: report.html, ...(close ? { closedAt: now, publishedAt: now } : {}) };
+    const files = { markdown: report.markdown, html: report.html, ...(report.easyRead !== undefined ? { easyRead: report.easyRead } : {}) };
+    const data = { ...files, ...(close ? { closedAt: now, publishedAt: now } : {}) };
     const existing = await db.quarterlyCycle.findUnique({ where: { quarter: key } });
     if (!existing) {
       try {
@@ -67,7 +68,7 @@ export class QuarterlyCycleRepository {
     } else if (close || !existing.closedAt) {
       // A closed cycle keeps its closing report: a draft built later never overwrites it.
       await db.quarterlyCycle.update({ where: { quarter: key }, data: existing.closedAt
-        ? { markdown: report.markdown, html: report.html, ...(close ? { publishedAt: existing.publishedAt ?? now } : {}) } : data });
+        ? { ...files, ...(close ? { publishedAt: existing.publishedAt ?? now } : {}) } : data });
     }
   }
 }

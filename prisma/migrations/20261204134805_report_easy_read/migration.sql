@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "quarterly_cycles" ADD COLUMN     "easy_read" TEXT;
+
