@@ -37,7 +37,10 @@ const WORK_AFTER = [
   'is leading', 'led on', 'is the lead', 'chaired', 'presented', 'circulated', 'emailed', 'to circulate', 'to send',
   'to chase', 'to share', 'to confirm', 'to present', 'to chair', 'has the figures', 'has the data', 'is chairing',
   'is organising', 'is coordinating', 'will be chairing', 'will be leading', 'is drafting', 'drafted', 'is our lead',
-  'is our contact', 'is the contact', 'is our link',
+  'is our contact', 'is the contact', 'is our link', 'will review', 'will cover', 'will run', 'will take', 'will pick',
+  'will do', 'will ring', 'will call', 'is covering', 'is sending', 'is bringing', 'is pulling', 'is supporting',
+  'is updating', 'is designing', 'is recruiting', 'is reviewing', 'is running', 'is booking', 'is arranging', 'can do',
+  'can send', 'can share', 'has the', 'has built', 'has sent', 'has shared', 'has agreed', 'has offered',
 ].map((p) => p.split(' '));
 
 /** Phrases listed under one of their words, so each token looks up only its own few. */
@@ -85,7 +88,13 @@ function workAfter(text: string, tokens: Token[], end: number): boolean {
   if (!next || !joined(text, tokens[end]!, next, true)) return false;
   // "Grace Okafor, she leads on this": a pronoun after a comma may stand between.
   const from = /^(?:she|he|they)$/u.test(next.lower) && text.slice(tokens[end]!.end, next.start).includes(',') ? end + 2 : end + 1;
-  return (WORK_BY_FIRST.get(tokens[from]?.lower ?? '') ?? []).some((p) => phraseAt(text, tokens, from, p));
+  const workAt = (k: number) => (WORK_BY_FIRST.get(tokens[k]?.lower ?? '') ?? []).some((p) => phraseAt(text, tokens, k, p));
+  if (workAt(from)) return true;
+  // "Gareth at Locala will confirm", "Wendy in the SEN team is covering": where they work may
+  // come between the name and the work, a few words in the same clause.
+  if (!/^(?:at|from|in|on)$/u.test(next.lower) || !joined(text, tokens[end]!, next)) return false;
+  for (let k = end + 2; k < Math.min(tokens.length, end + 8) && joined(text, tokens[k - 1]!, tokens[k]!); k++) if (workAt(k)) return true;
+  return false;
 }
 
 /** "from the ICB", "at the council", "of the local authority", "from CAMHS". */
@@ -109,6 +118,7 @@ const JOBS = new Set([
   'coordinator', 'director', 'assistant', 'administrator', 'clerk', 'therapist', 'psychologist', 'nurse', 'doctor', 'gp',
   'paediatrician', 'governor', 'chair', 'adviser', 'advisor', 'practitioner', 'consultant', 'commissioner', 'librarian',
   'receptionist', 'secretary', 'bursar', 'inspector', 'lead', 'elsa', 'hlta', 'lsa', 'dsl', 'principal', 'caseworker',
+  'analyst', 'worker', 'specialist', 'accountant', 'planner', 'counsellor', 'midwife', 'visitor', 'headteacher', 'chief',
 ]);
 /** Parts of an organisation one is "from" or "in": "Sarah from admissions", "Dave in transport". */
 const DEPARTMENTS = new Set([
@@ -118,9 +128,14 @@ const DEPARTMENTS = new Set([
 
 /** A job right after the name ("Bilal, the attendance officer", "Pete the LA solicitor") or right before it ("our TA Claire", "the caretaker, Steve"). */
 function jobAround(text: string, tokens: Token[], i: number, end: number): boolean {
-  for (let j = end + 1, seen = 0; j < tokens.length && seen < 4 && joined(text, tokens[j - 1]!, tokens[j]!, j === end + 1); j++, seen++) {
+  // After a comma the words up to the next mark are an apposition: a job may end it, whatever
+  // words qualify it ("Shabana Iqbal, Team Manager for SEN Transport", "Wei Chen, data analyst").
+  const apposition = tokens[end + 1] !== undefined && /^\s*,\s*$/u.test(text.slice(tokens[end]!.end, tokens[end + 1]!.start));
+  for (let j = end + 1, seen = 0; j < tokens.length && seen < (apposition ? 7 : 4) && joined(text, tokens[j - 1]!, tokens[j]!, j === end + 1); j++, seen++) {
     if (JOBS.has(tokens[j]!.lower)) return true;
-    if (!/^(?:the|our|a|an|is|deputy|assistant|attendance|inclusion|site|school|class|la|sen|send|lead|family|support|business|data)$/u.test(tokens[j]!.lower)) break;
+    // A clause about the person is not their job: "Jack Smith, who sees the SENCO, …".
+    if (apposition && /^(?:who|whose|which|that|sees|saw|seen|see|with|by|to|his|her|their|needs|has|had|is|was|in|year|aged|attends|goes)$/u.test(tokens[j]!.lower)) break;
+    if (!apposition && !/^(?:the|our|a|an|is|deputy|assistant|attendance|inclusion|site|school|class|la|sen|send|lead|family|support|business|data)$/u.test(tokens[j]!.lower)) break;
   }
   const before = tokens[i - 1];
   const further = tokens[i - 2];
