@@ -9,14 +9,16 @@ import type { Intent } from './intent.js';
 export interface Scoped { intent: Intent; lead?: string }
 
 export function scopeToChat(intent: Intent, scope: ChatScope | null, idx: DirectoryIndex): Scoped {
-  if (!scope) return { intent };
-  const ws = scope.workstreamId !== null ? idx.workstreamById.get(scope.workstreamId) : undefined;
-  if (ws && intent.kind === 'list') {
-    const f = intent.filter;
+  const ws = scope && scope.workstreamId !== null ? idx.workstreamById.get(scope.workstreamId) : undefined;
+  if (intent.kind === 'list') {
+    const { fromChat, ...f } = intent.filter;
+    // A follow-up keeps the chat's workstream ("and what's at risk?"); one that names another drops it.
+    if (ws && fromChat && f.workstreams?.length === 1 && f.workstreams[0]?.id === ws.id) return { intent, lead: `In ${ws.code}` };
     const named = f.workstreams?.length || f.owner || f.ownerIsAsker || f.area || f.refPrefix || f.source;
-    if (!named) return { intent: { ...intent, filter: { ...f, workstreams: [ws] } }, lead: `In ${ws.code}` };
+    if (ws && !named) return { intent: { ...intent, filter: { ...f, workstreams: [ws], fromChat: true } }, lead: `In ${ws.code}` };
+    if (fromChat) return { intent: { ...intent, filter: f } };
   }
-  const cluster = scope.clusterId !== null ? idx.clusterById.get(scope.clusterId) : undefined;
+  const cluster = scope && scope.clusterId !== null ? idx.clusterById.get(scope.clusterId) : undefined;
   if (cluster && intent.kind === 'meetings' && !intent.clusters?.length && !intent.mine) {
     return { intent: { ...intent, clusters: [cluster] } };
   }
