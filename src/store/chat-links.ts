@@ -58,10 +58,6 @@ function toRow(r: LinkRow): LinkedChatRow {
   return { conversationId: r.conversationId, kind: r.kind, name: r.name, links: { cluster: r.cluster, workstream: r.workstream, pool: r.poolSpecialism, partnership: r.partnership } };
 }
 
-export function hasLinks(l: ChatLinks): boolean {
-  return Boolean(l.cluster || l.workstream || l.pool || l.partnership);
-}
-
 /** The chat linked to this cluster, pool, workstream or the partnership. */
 export function linkedChat(db: Pick<Db, 'conversationRef'>, ref: LinkRef): Promise<LinkedChat | null> {
   return db.conversationRef.findFirst({ where: holding(ref), orderBy: { lastSeenAt: 'desc' }, select: chatSelect });

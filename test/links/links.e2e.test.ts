@@ -113,6 +113,8 @@ describeEachStore('linking chats over /api/messages', (kind) => {
 
   it('lists linked chats for admins only, and unlinks for those who may link', async () => {
     await bot.say('link this chat to the Batley cluster', { as: 'eclarke', chat: 'groupChat', conversationId: OTHER_CHAT });
+    // A cluster's chat: "the next meeting" is that cluster's.
+    expect((await bot.say('when is the next meeting?', { as: 'jwalker', chat: 'groupChat', conversationId: OTHER_CHAT })).text).toMatch(/^The next Batley cluster meeting is on Wednesday 25 November 2026/);
     expect((await ws5('which chats are linked?', 'dpatel')).text).toMatch(/^Only an admin can see which chats are linked/);
     const list = await ws5('which chats are linked?', 'amorgan');
     expect(list.text).toMatch(/^2 chats are linked:/);

@@ -32,7 +32,7 @@ const WORKSTREAM_NUMBER = /^(?:the )?(?:ws|work ?stream)(?: number)? ?(\d{1,3})(
 /** A quoted phrase, shortened: what someone typed, said back. */
 export const said = (phrase: string) => `"${phrase.length > 60 ? `${phrase.slice(0, 57)}...` : phrase}"`;
 
-export function workstreamName(w: Pick<Workstream, 'code' | 'name'>): string {
+function workstreamName(w: Pick<Workstream, 'code' | 'name'>): string {
   return `${w.code} (${w.name})`;
 }
 
