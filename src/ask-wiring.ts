@@ -25,6 +25,10 @@ export async function createAsk(services: Services, _config: Config, reader = cr
       reader,
       clock: services.clock,
       measures: () => measures.all(),
+      chatScope: async (conversationId) => {
+        const chat = await services.conversations.byConversationId(conversationId);
+        return chat ? { workstreamId: chat.workstreamId, clusterId: chat.clusterId } : null;
+      },
       onError: (err) => {
         failure = err;
         services.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'question answering failed');

@@ -27,6 +27,10 @@ function whatIDo(ctx: AskContext): string {
     'I tell you about cluster meetings and their agendas',
   ];
   if (me?.roles.includes('owner') || me?.roles.includes('lead') || me?.roles.includes('admin')) parts.push('you can update your actions (say "mark" and an action reference "as complete") or snooze reminders ("snooze for a week")');
+  const ws = ctx.idx.dir.workstreams[0];
+  if (ws && (me?.roles.includes('lead') || me?.roles.includes('admin'))) {
+    parts.push(`in a group chat or channel, a workstream lead, cluster chair or admin can link it to a workstream, a cluster or the partnership ("link this chat to ${ws.code}")`);
+  }
   if (me?.specialism) parts.push('as an expert, ask "what is waiting for me?" to see requests to pick up');
   else if (me) parts.push('a SENCO can ask an expert for help by saying "I need an OT"');
   return `${parts.join('. ')}.`;

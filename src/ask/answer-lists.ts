@@ -79,9 +79,10 @@ function statusPhrasing(ctx: AskContext, f: ListFilter, q: ActionQuery): Phrasin
   return { predicate: '', adjective: '', title: 'Actions' };
 }
 
-function scopePhrase(ctx: AskContext, f: ListFilter, withOwner: boolean): string {
+function scopePhrase(ctx: AskContext, f: ListFilter, withOwner: boolean, inTitle = false): string {
   const parts: string[] = [];
-  if (f.workstreams?.length) parts.push(`in ${listWords(f.workstreams.map((w) => workstreamLabel(w)))}`);
+  // A workstream that came from the chat's link is said once, first ("In WS5, ..."), not again here.
+  if (f.workstreams?.length && (inTitle || !f.fromChat)) parts.push(`in ${listWords(f.workstreams.map((w) => workstreamLabel(w)))}`);
   if (f.area) parts.push(`for the ${areaLabel(f.area)} area for improvement`);
   if (f.refPrefix) parts.push(`in the ${f.refPrefix} series`);
   if (f.source) parts.push(`from the ${f.source}`);
@@ -150,7 +151,7 @@ function cardTitle(ctx: AskContext, f: ListFilter, q: ActionQuery): string {
   const p = statusPhrasing(ctx, f, q);
   let title = p.title;
   if (f.owner) title = `${f.ownerIsAsker ? 'Your' : `${f.owner.name}'s`} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
-  title += scopePhrase(ctx, f, false);
+  title += scopePhrase(ctx, f, false, true);
   if (f.period) title += ` due ${whenDue(f.period.label)}`;
   if (f.changed) title += ` changed ${f.changed.label}`;
   return title;

@@ -18,7 +18,8 @@ import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, ans
 import {
   answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
 } from './answer-workstreams.js';
-import { capitalise, listWords, workstreamLabel, type Answer, type AskContext, type Asker } from './context.js';
+import { capitalise, listWords, workstreamLabel, type Answer, type AskContext, type Asker, type ChatScope } from './context.js';
+import { scopeToChat, withLead } from './chat-scope.js';
 import { indexDirectory } from './directory.js';
 import { ConversationMemory, continueIntent, resolvePronouns } from './follow-up.js';
 import type { Intent } from './intent.js';
@@ -47,6 +48,8 @@ export interface AskDeps {
   memory?: ConversationMemory;
   /** The plan's outcome measures with their readings (a handful: read for every question). */
   measures?: () => Promise<readonly MeasureWithReadings[]>;
+  /** What a group chat or channel is linked to (read only for questions asked in one). */
+  chatScope?: (conversationId: string) => Promise<ChatScope | null>;
 }
 
 const SHARED_MEMORY = new ConversationMemory();
@@ -78,7 +81,9 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     const rewritten = resolvePronouns(q, previous);
     if (rewritten) q = readQuestion(rewritten, input, idx);
     const fresh = recognise(q);
-    const intent = continueIntent(q, fresh, previous) ?? fresh;
+    const heard = continueIntent(q, fresh, previous) ?? fresh;
+    const scope = asker.conversationKind !== 'personal' && asker.conversationId ? await deps.chatScope?.(asker.conversationId) : null;
+    const { intent, lead } = scopeToChat(heard, scope ?? null, idx);
     memory.remember(key, intent, now);
     const period = intent.kind === 'list' ? intent.filter.period : intent.kind === 'meetings' ? intent.period : undefined;
     // A window that cannot be worked out (no term dates) is said, never answered as "everything".
@@ -86,7 +91,7 @@ export async function answerQuestion(text: string, asker: Asker, deps: AskDeps):
     // An empty plan has no actions or workstreams to speak of: say so, and how to import one.
     const aboutThePlan = ABOUT_THE_PLAN.has(intent.kind) || (intent.kind === 'unknown' && (intent.what === 'action' || intent.what === 'workstream'));
     if (!idx.dir.workstreams.length && aboutThePlan) return { text: NO_PLAN_YET, cards: [] };
-    const answer = await answerIntent(ctx, intent, q);
+    const answer = withLead(await answerIntent(ctx, intent, q), lead);
     const corrections = [...slips.corrections, ...period?.corrections ?? []];
     return corrections.length ? { ...answer, text: `${readAs(corrections)} ${answer.text}` } : answer;
   } catch (err) {

@@ -14,6 +14,9 @@ export interface Asker {
   /** The Teams conversation, so a follow-up ("and WS7?") keeps the previous question's scope. */
   conversationId?: string;
 }
+
+/** What the group chat or channel asked in is linked to: a question that names none is about it. */
+export interface ChatScope { workstreamId: number | null; clusterId: number | null }
 export interface Answer { text: string; cards: Record<string, unknown>[] }
 
 export interface AskContext {

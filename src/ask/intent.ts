@@ -23,6 +23,8 @@ export interface ListFilter {
   /** The owner is the person asking. */
   ownerIsAsker?: boolean;
   workstreams?: Workstream[];
+  /** The workstream is the one the chat asked in is linked to (src/ask/chat-scope.ts). */
+  fromChat?: boolean;
   area?: Area;
   titleWords?: string[];
   refPrefix?: string;

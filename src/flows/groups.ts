@@ -1,10 +1,12 @@
-// The flows for groups of people: Experts at Hand requests and cluster SENCO meetings. Built once
+// The flows for groups of people: Experts at Hand requests, cluster SENCO meetings and the links
+// from a group chat or channel to a cluster, pool, workstream or the partnership. Built once
 // in the runtime over repositories and a clock, and handed to the Teams edge, which reads the
 // viewer from the activity and renders what comes back.
 import type { PlanExamples } from '../domain/phrasing/welcome.js';
 import type { WorkingCalendar } from '../domain/time/bank-holidays.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { SchoolTerm } from '../domain/time/school-terms.js';
+import type { ChatLinkStore } from '../store/chat-links.js';
 import type { ClusterStore } from '../store/clusters.js';
 import type { ExpertRequestStore } from '../store/expert-requests.js';
 import type { PeopleRepository } from '../store/people.js';
@@ -13,6 +15,8 @@ import { parseExpertCommand } from './experts/commands.js';
 import { ExpertViews } from './experts/deps.js';
 import { ExpertRequestFlows } from './experts/requests.js';
 import type { ChatReply, GroupViewer } from './group-turn.js';
+import { LinkFlows } from './links/chat.js';
+import { parseLinkCommand } from './links/commands.js';
 import { MeetingCardFlows } from './meetings/cards.js';
 import { MeetingChatFlows } from './meetings/chat.js';
 import { parseMeetingCommand } from './meetings/commands.js';
@@ -24,6 +28,7 @@ export interface GroupFlowDeps {
   clock: Clock;
   requests: ExpertRequestStore;
   clusters: ClusterStore;
+  links: ChatLinkStore;
   people: Pick<PeopleRepository, 'adultNames'>;
   calendar: WorkingCalendar;
   firstResponseDays: number;
@@ -35,7 +40,7 @@ export interface GroupFlowDeps {
 }
 
 export interface GroupFlows {
-  /** A chat command about meetings or Experts at Hand, answered; undefined when the text is none. */
+  /** A chat command about links, meetings or Experts at Hand, answered; undefined when the text is none. */
   chat(text: string, viewer: GroupViewer): Promise<ChatReply | undefined>;
   /** Steps on Experts at Hand cards. */
   requests: ExpertRequestFlows;
@@ -48,9 +53,12 @@ export function createGroupFlows(deps: GroupFlowDeps): GroupFlows {
   const meetingViews = new MeetingViews(deps);
   const expertChat = new ExpertChatFlows(expertViews);
   const meetingChat = new MeetingChatFlows(meetingViews);
+  const links = new LinkFlows({ links: deps.links, clusterLinked: (viewer, cluster, replaced) => meetingChat.linked(viewer, cluster, replaced) });
   return {
     async chat(text, viewer) {
-      // Cluster links first: "link this chat to …" is a cluster unless it names a pool.
+      // Links first: "link this chat to …" names a cluster, a pool, a workstream or the partnership.
+      const link = parseLinkCommand(text);
+      if (link) return links.run(link, viewer);
       const meeting = parseMeetingCommand(text);
       if (meeting) return meetingChat.run(meeting, viewer);
       const expert = parseExpertCommand(text);

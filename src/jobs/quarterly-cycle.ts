@@ -2,7 +2,8 @@
 // what the day calls for (src/domain/quarterly/cycle.ts): open the round and ask every owner of an
 // open action for an update; remind owners still missing updates five and two working days before
 // the end; at the quarter's end close it, build the report (Markdown + HTML, kept in
-// QuarterlyCycle and DATA_DIR/reports/) and post a summary to leads and admins.
+// QuarterlyCycle and DATA_DIR/reports/), publish it at /reports, and post a summary with its
+// address to leads, admins and the partnership channel (a chat an admin linked to the partnership).
 // Outbox periods are the cycle stage ('2026-27 Q3:open'), so each stage's messages go once even
 // if the stage is caught up on a later day.
 import type { Person } from '../domain/plan/types.js';
@@ -12,6 +13,7 @@ import { londonDate } from '../domain/time/london.js';
 import { quarterlyAskMessage } from '../cards/nudges/cards.js';
 import { SnoozeBook } from '../domain/nudges/rules.js';
 import { quarterlySummaryMessage } from '../cards/digest/quarterly-summary.js';
+import { reportSlug } from '../reports/public-site.js';
 import { buildReport, saveReport } from '../reports/store.js';
 import type { QueuedMessage } from '../store/outbox.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
@@ -68,24 +70,32 @@ export async function runQuarterlyCycle(run: JobRun, deps: JobDeps): Promise<Job
     };
   }
 
-  // Close: build and keep the report, then tell leads and admins.
+  // Close: build, keep and publish the report, then tell leads, admins and the partnership channel.
   const q = stage.cycle.quarter;
   const report = await buildReport(stores, q, run.now, true);
   const files = await saveReport(stores, deps.dataDir, q, report, run.now, true);
-  const people = await stores.plan.people();
+  const [people, channel] = await Promise.all([stores.plan.people(), stores.links.chatFor({ kind: 'partnership' })]);
   const recipients: Person[] = [...people.values()]
     .filter((p) => p.active && (p.roles.includes('lead') || p.roles.includes('admin')))
     .sort((a, b) => a.key.localeCompare(b.key));
-  const payload = quarterlySummaryMessage(report.model, report.summary, { markdown: files.markdownPath, html: files.htmlPath });
-  const messages: QueuedMessage[] = recipients.map((p) => ({
-    job: QUARTERLY_CYCLE, period: `${stage.cycle.key}:close`, recipient: { personKey: p.key }, kind: 'quarterly-summary', payload,
-  }));
+  const published = publishedAt(stage.cycle.key, deps.config.PUBLIC_URL);
+  const payload = quarterlySummaryMessage(report.model, report.summary, { markdown: files.markdownPath, html: files.htmlPath }, published);
+  const close = { job: QUARTERLY_CYCLE, period: `${stage.cycle.key}:close`, kind: 'quarterly-summary' };
+  const messages: QueuedMessage[] = recipients.map((p) => ({ ...close, recipient: { personKey: p.key }, payload }));
+  // The channel is read by people outside the bot's roles: the report's address, not its files.
+  if (channel) messages.push({ ...close, recipient: { conversationId: channel.conversationId }, payload: quarterlySummaryMessage(report.model, report.summary, null, published) });
   const queued = await stores.outbox.enqueue(messages, run.now);
   return {
     queued, wanted: messages.length,
-    summary: `quarterly-cycle ${run.period}: ${q.label} closed, report kept in ${files.htmlPath}; summary to ${recipients.length} leads and admins, ${queued} newly queued`,
+    summary: `quarterly-cycle ${run.period}: ${q.label} closed, report kept in ${files.htmlPath}; summary to ${recipients.length} leads and admins${channel ? ' and the partnership channel' : ''}, ${queued} newly queued`,
     details: { quarter: stage.cycle.key, stage: 'close', markdown: files.markdownPath, html: files.htmlPath },
   };
+}
+
+/** Where the closed quarter's report is published: /reports/2026-27-q3, under PUBLIC_URL when the bot has one. */
+export function publishedAt(cycleKey: string, publicUrl: string | undefined): { path: string; url?: string } {
+  const path = `/reports/${reportSlug(cycleKey)}`;
+  return publicUrl ? { path, url: `${publicUrl.replace(/\/+$/, '')}${path}` } : { path };
 }
 
 export const quarterlyCycleJob: JobDefinition = {

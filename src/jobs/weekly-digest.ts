@@ -1,12 +1,12 @@
 // Weekly digest (DIGEST_CRON, default Monday 08:30): each workstream lead gets one card for their
-// workstream; admins get the whole-plan version; owners of actions with no update for
+// workstream, and so does the workstream's linked chat when it has one; admins get the whole-plan version; owners of actions with no update for
 // STALE_UPDATE_WEEKS are asked for a word (the early warning), once a week.
 import { buildDigests } from '../domain/digest/build.js';
 import { planStaleAsks } from '../domain/nudges/rules.js';
 import { londonDate } from '../domain/time/london.js';
 import { planDigestMessage, workstreamDigestMessage } from '../cards/digest/cards.js';
 import { staleAskMessage } from '../cards/nudges/cards.js';
-import { dedupKey, type QueuedMessage } from '../store/outbox.js';
+import { dedupKey, type QueuedMessage, type Recipient } from '../store/outbox.js';
 import type { JobDefinition, JobDeps, JobResult, JobRun } from './types.js';
 
 export const WEEKLY_DIGEST = 'weekly-digest';
@@ -20,18 +20,25 @@ export async function runWeeklyDigest(run: JobRun, deps: JobDeps): Promise<JobRe
     stores.plan.actions(), stores.plan.people(), stores.plan.workstreams(), stores.plan.changes(new Date(run.now.getTime() - WEEK_MS), new Date(run.now.getTime() + 1)),
     stores.plan.ratings(), stores.plan.snoozes(today), stores.outbox.queuedKeys(WEEKLY_DIGEST, run.period), stores.measures.all(),
   ]);
+  const chats = await stores.links.workstreamChats();
   const loaded = performance.now();
   const plan = buildDigests({ workstreams, actions, changes, ratings, people, today, now: run.now, staleWeeks: config.STALE_UPDATE_WEEKS, measures });
   // Cards are built only for messages not queued yet (a re-run of the period builds nothing).
   let wanted = 0;
   const messages: QueuedMessage[] = [];
-  const add = (personKey: string, kind: string, payload: () => QueuedMessage['payload']) => {
+  const add = (recipient: Recipient | string, kind: string, payload: () => QueuedMessage['payload']) => {
     wanted++;
-    const m = { job: WEEKLY_DIGEST, period: run.period, recipient: { personKey }, kind };
+    const m = { job: WEEKLY_DIGEST, period: run.period, recipient: typeof recipient === 'string' ? { personKey: recipient } : recipient, kind };
     if (!already.has(dedupKey(m))) messages.push({ ...m, payload: payload() });
   };
   let leadDigests = 0;
+  let chatDigests = 0;
   for (const d of plan.workstreams) {
+    const chat = chats.get(d.workstream.id);
+    if (chat) {
+      chatDigests++;
+      add({ conversationId: chat.conversationId }, `digest:${d.workstream.code}`, () => workstreamDigestMessage(d, today, config.STALE_UPDATE_WEEKS, { forChat: true }));
+    }
     if (!d.lead || !d.lead.active) continue;
     leadDigests++;
     add(d.lead.key, `digest:${d.workstream.code}`, () => workstreamDigestMessage(d, today, config.STALE_UPDATE_WEEKS));
@@ -46,7 +53,7 @@ export async function runWeeklyDigest(run: JobRun, deps: JobDeps): Promise<JobRe
   const ms = (a: number, b: number) => Math.round(b - a);
   return {
     queued, wanted,
-    summary: `weekly-digest ${run.period}: ${leadDigests} workstream digests, ${admins.length} whole-plan digests, ${asks.length} early-warning asks; ${queued} newly queued`,
+    summary: `weekly-digest ${run.period}: ${leadDigests} workstream digests, ${admins.length} whole-plan digests, ${chatDigests} to workstream chats, ${asks.length} early-warning asks; ${queued} newly queued`,
     details: {
       overdue: plan.overdue.length, stale: plan.staleCount, changed: plan.changedCount,
       loadMs: ms(started, loaded), buildMs: ms(loaded, built), queueMs: ms(built, performance.now()),

@@ -13,6 +13,7 @@ import type { Db } from './database.js';
 import { enqueueMessages, type OutboxPayload } from './outbox.js';
 import { toPerson } from './people.js';
 import { actionFromRow } from './action-row.js';
+import { linkedChat } from './chat-links.js';
 
 /** An action with everything its cards and rules need. */
 export interface ActionRecord {
@@ -32,6 +33,8 @@ export interface PlannedChange {
   change: ActionChange;
   /** The workstream lead's alert, when the rule says so (built by the caller for version expectedVersion + 1). */
   alert: OutboxPayload | null;
+  /** The same alert for the workstream's linked chat, posted there when it has one. */
+  chatAlert?: OutboxPayload | null;
   /** What goes in the history row's note (what changed, and why the date moved). */
   historyNote: string | null;
   /** The action's new "last update" text; null keeps the current one. */
@@ -189,7 +192,7 @@ export class ActionUpdateStore {
    */
   async apply(changes: readonly PlannedChange[], ctx: ChangeContext): Promise<ApplyOutcome> {
     const [only] = changes;
-    if (changes.length === 1 && only && !(only.alert && only.record.lead)) {
+    if (changes.length === 1 && only && !(only.alert && only.record.lead) && !only.chatAlert) {
       // A single statement is atomic by itself: no BEGIN and COMMIT round trips around it.
       const saved = await applyOne(this.db, only, ctx).catch((err: unknown) => (err instanceof StaleSignal ? null : Promise.reject(err)));
       return saved ? { kind: 'saved', saved: [saved] } : { kind: 'stale', actionId: only.record.action.id };
@@ -257,6 +260,13 @@ async function applyOne(db: Db | Prisma.TransactionClient, c: PlannedChange, ctx
       kind: LEAD_ALERT_KIND, payload: c.alert,
     }], ctx.now);
     alerted = true;
+  }
+  const chat = c.chatAlert ? await linkedChat(db, { kind: 'workstream', workstreamId: c.record.workstream.id }) : null;
+  if (chat && c.chatAlert) {
+    await enqueueMessages(db as Prisma.TransactionClient, [{
+      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, row.version), recipient: { conversationId: chat.conversationId },
+      kind: LEAD_ALERT_KIND, payload: c.chatAlert,
+    }], ctx.now);
   }
   const record: ActionRecord = {
     ...c.record,

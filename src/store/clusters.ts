@@ -6,10 +6,10 @@ import { countResponses } from '../domain/clusters/index.js';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './errors.js';
 import { enqueueMessages, type QueuedMessage } from './outbox.js';
-import type { ConversationKind } from './conversations.js';
+import { linkedChat, type LinkedChat } from './chat-links.js';
 
 export interface ClusterRow { id: number; code: string; name: string; area: string; chairId: number | null }
-export interface LinkedChat { conversationId: string; kind: ConversationKind; name: string | null }
+export type { LinkedChat } from './chat-links.js';
 
 type MeetingRow = {
   id: number; version: number; clusterId: number; startsAt: Date; durationMinutes: number; location: string;
@@ -36,21 +36,9 @@ export class ClusterStore {
     return ref?.cluster ?? null;
   }
 
-  async linkedChat(clusterId: number): Promise<LinkedChat | null> {
-    const ref = await this.db.conversationRef.findFirst({ where: { clusterId }, orderBy: { lastSeenAt: 'desc' }, select: { conversationId: true, kind: true, name: true } });
-    return ref;
-  }
-
-  /** Makes this conversation the cluster's chat (one per cluster). Null when the conversation is not stored. */
-  async linkChat(conversationId: string, clusterId: number): Promise<{ replaced: LinkedChat | null } | null> {
-    return this.db.$transaction(async (tx) => {
-      const ref = await tx.conversationRef.findUnique({ where: { conversationId }, select: { id: true } });
-      if (!ref) return null;
-      const previous = await tx.conversationRef.findFirst({ where: { clusterId, NOT: { conversationId } }, select: { conversationId: true, kind: true, name: true } });
-      await tx.conversationRef.updateMany({ where: { clusterId, NOT: { conversationId } }, data: { clusterId: null } });
-      await tx.conversationRef.update({ where: { conversationId }, data: { clusterId } });
-      return { replaced: previous };
-    }, TX);
+  /** The cluster's linked chat (src/store/chat-links.ts links it). */
+  linkedChat(clusterId: number): Promise<LinkedChat | null> {
+    return linkedChat(this.db, { kind: 'cluster', clusterId });
   }
 
   /** The clusters of the settings this person is SENCO for. */

@@ -6,6 +6,7 @@ import { formatRequestRef, programmeLeads } from '../domain/experts/index.js';
 import type { Person, Specialism } from '../domain/plan/types.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { isDuplicate, teamsUserIds } from './clusters.js';
+import { linkedChat, type LinkedChat } from './chat-links.js';
 import type { Db } from './database.js';
 import { enqueueMessages, type QueuedMessage } from './outbox.js';
 import { toPerson } from './people.js';
@@ -146,20 +147,9 @@ export class ExpertRequestStore {
     return teamsUserIds(this.db, [r.requester.id, ...experts.map((e) => e.id)]);
   }
 
-  /** The pool channel for a specialism, if an admin linked one. */
-  async poolChat(specialism: Specialism): Promise<{ conversationId: string; kind: string } | null> {
-    return this.db.conversationRef.findFirst({ where: { poolSpecialism: specialism }, orderBy: { lastSeenAt: 'desc' }, select: { conversationId: true, kind: true } });
-  }
-
-  /** Makes this conversation the pool for a specialism (one per specialism). False when it is not stored. */
-  async linkPool(conversationId: string, specialism: Specialism): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      const ref = await tx.conversationRef.findUnique({ where: { conversationId }, select: { id: true } });
-      if (!ref) return false;
-      await tx.conversationRef.updateMany({ where: { poolSpecialism: specialism, NOT: { conversationId } }, data: { poolSpecialism: null } });
-      await tx.conversationRef.update({ where: { conversationId }, data: { poolSpecialism: specialism } });
-      return true;
-    }, TX);
+  /** The pool channel for a specialism, if an admin linked one (src/store/chat-links.ts links it). */
+  poolChat(specialism: Specialism): Promise<LinkedChat | null> {
+    return linkedChat(this.db, { kind: 'pool', specialism });
   }
 }
 

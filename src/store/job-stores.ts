@@ -1,5 +1,6 @@
 // The repositories the scheduled jobs, the outbox sender and the reports use, built once over one
 // database by whoever starts the jobs (src/runtime.ts, the job CLI) and handed to them.
+import { ChatLinkStore } from './chat-links.js';
 import { ClusterStore } from './clusters.js';
 import type { Db } from './database.js';
 import { ExpertRequestStore } from './expert-requests.js';
@@ -19,6 +20,8 @@ export interface JobStores {
   /** Outcome measures and their readings (the public plan page, the report). */
   measures: MeasureStore;
   clusters: ClusterStore;
+  /** Chats linked to a workstream or the partnership (digests, quarterly summaries). */
+  links: ChatLinkStore;
   experts: ExpertRequestStore;
   leases: LeaseRepository;
   /** The sender's side of the outbox: claims, results, failures. */
@@ -35,6 +38,7 @@ export function createJobStores(db: Db): JobStores {
     cycles: new QuarterlyCycleRepository(db),
     measures: new MeasureStore(db),
     clusters: new ClusterStore(db),
+    links: new ChatLinkStore(db),
     experts: new ExpertRequestStore(db),
     leases: new LeaseRepository(db),
     sending: new OutboxSenderRepository(db),

@@ -1,6 +1,7 @@
 // Every repository, built once over one database by the composition root (src/runtime.ts) and
 // handed to the flows and the Teams edge, so nothing else builds them per call.
 import { ActionUpdateStore } from './action-updates.js';
+import { ChatLinkStore } from './chat-links.js';
 import { ClusterStore } from './clusters.js';
 import { ConversationRepository } from './conversations.js';
 import type { Db } from './database.js';
@@ -16,6 +17,8 @@ import { UpdateRoundRepository } from './update-rounds.js';
 export interface Repositories {
   people: PeopleRepository;
   conversations: ConversationRepository;
+  /** Chats linked to a cluster, pool, workstream or the partnership. */
+  links: ChatLinkStore;
   // ---- actions, maturity, reminders and reports (flows/actions, flows/maturity, flows/jobs-commands) ----
   actions: ActionUpdateStore;
   maturity: MaturityStore;
@@ -35,6 +38,7 @@ export function createRepositories(db: Db): Repositories {
   return {
     people: new PeopleRepository(db),
     conversations: new ConversationRepository(db),
+    links: new ChatLinkStore(db),
     // ---- actions, maturity, reminders and reports ----
     actions: new ActionUpdateStore(db),
     maturity: new MaturityStore(db),

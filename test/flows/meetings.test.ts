@@ -6,20 +6,17 @@ import type { CardReply } from '../../src/flows/groups.js';
 import { cardText, flowWorld, type FlowWorld } from './group-support.js';
 
 describe('cluster meeting commands', () => {
-  it('reads a link and a request for the schedule form', () => {
-    expect(parseMeetingCommand('link this chat to the Batley cluster')).toEqual({ kind: 'link-chat', phrase: 'the Batley cluster' });
+  it('reads a request for the schedule form', () => {
     expect(parseMeetingCommand('Please schedule a cluster meeting.')).toEqual({ kind: 'schedule-form' });
   });
 
-  it('reads them however they are typed: capitals, extra spaces, closing marks', () => {
-    expect(parseMeetingCommand('Link  this chat to  the Batley cluster!')).toEqual({ kind: 'link-chat', phrase: 'the Batley cluster' });
-    expect(parseMeetingCommand('LINK THIS CHANNEL TO DEWSBURY...')).toEqual({ kind: 'link-chat', phrase: 'DEWSBURY' });
+  it('reads it however it is typed: capitals, extra spaces, closing marks', () => {
     expect(parseMeetingCommand('schedule the next meeting for Batley cluster!')).toEqual({ kind: 'schedule-form' });
     expect(parseMeetingCommand('  Arrange a new SENCO meeting?  ')).toEqual({ kind: 'schedule-form' });
   });
 
-  it('leaves read-only meeting questions to src/ask, and workstream and pool links to others', () => {
-    for (const text of ['next Batley meeting', 'When is the next Batley cluster meeting?', 'meetings this month', 'add meeting notes', 'link this channel to WS5', 'link this channel to the speech and language pool']) {
+  it('leaves read-only meeting questions to src/ask, and every link (clusters too) to src/flows/links', () => {
+    for (const text of ['next Batley meeting', 'When is the next Batley cluster meeting?', 'meetings this month', 'add meeting notes', 'link this chat to the Batley cluster', 'link this channel to WS5', 'link this channel to the speech and language pool']) {
       expect(parseMeetingCommand(text), text).toBeUndefined();
     }
   });
@@ -43,7 +40,7 @@ describe('cluster meeting flows', () => {
     expect((await w.flows.chat('link this chat to Batley', await w.viewer('eclarke')))!.text).toContain("Say this in the cluster's group chat");
     await w.store.db.conversationRef.create({ data: { conversationId: '19:batley@thread.v2', kind: 'groupChat', serviceUrl: 'https://example.invalid', reference: {} } });
     const where = { conversationKind: 'groupChat' as const, conversationId: '19:batley@thread.v2' };
-    expect((await w.flows.chat('link this chat to Narnia', await w.viewer('eclarke', where)))!.text).toContain('I don\'t know a cluster called "Narnia"');
+    expect((await w.flows.chat('link this chat to Narnia', await w.viewer('eclarke', where)))!.text).toContain('I don\'t know a cluster or workstream called "Narnia"');
     const linked = (await w.flows.chat('link this chat to Batley', await w.viewer('eclarke', where)))!;
     expect(linked.text).toContain('Linked: this is now the Batley cluster chat.');
     expect(linked.cards).toHaveLength(1);

@@ -51,14 +51,15 @@ function section(body: Element[], title: string, items: readonly DigestItem[], e
   else body.push(...capped(items, max, render, more('action')));
 }
 
-export function workstreamDigestMessage(d: WorkstreamDigest, today: IsoDate, staleWeeks: number): CardMessage {
-  return fitToBudget((max) => workstreamDigestWith(d, today, staleWeeks, Math.min(max, MAX_PER_SECTION)));
+/** forChat: the copy for the workstream's linked chat, which is not addressed to the lead. */
+export function workstreamDigestMessage(d: WorkstreamDigest, today: IsoDate, staleWeeks: number, opts: { forChat?: boolean } = {}): CardMessage {
+  return fitToBudget((max) => workstreamDigestWith(d, today, staleWeeks, Math.min(max, MAX_PER_SECTION), opts.forChat ?? false));
 }
 
-function workstreamDigestWith(d: WorkstreamDigest, today: IsoDate, staleWeeks: number, max: number): CardMessage {
+function workstreamDigestWith(d: WorkstreamDigest, today: IsoDate, staleWeeks: number, max: number, forChat: boolean): CardMessage {
   const ws = d.workstream;
   const open = d.counts.not_started + d.counts.on_track + d.counts.at_risk + d.counts.off_track;
-  const text = `Your weekly digest for ${ws.code} ${messageText(ws.name)}: ${plural(d.overdue.length, 'action')} overdue, ${d.counts.off_track} off track, ${d.counts.at_risk} at risk, ${d.changed.length} changed this week, ${d.dueNext.length} due in the next two weeks.`;
+  const text = `${forChat ? 'This week\'s digest' : 'Your weekly digest'} for ${ws.code} ${messageText(ws.name)}: ${plural(d.overdue.length, 'action')} overdue, ${d.counts.off_track} off track, ${d.counts.at_risk} at risk, ${d.changed.length} changed this week, ${d.dueNext.length} due in the next two weeks.`;
   const body: Element[] = [
     heading(`Weekly digest: ${ws.code} ${ws.name}`),
     para(`${formatLongDate(today)}. Changes cover ${formatDate(addDays(today, -7))} to ${formatDate(today)}.`, { subtle: true }),

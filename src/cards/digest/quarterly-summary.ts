@@ -1,4 +1,5 @@
-// The card posted to leads and admins when a quarter closes (and replied to "quarterly report").
+// The card posted to leads, admins and the partnership channel when a quarter closes (and replied
+// to "quarterly report"). A published report carries its public address.
 import type { QuarterlyReportModel } from '../../domain/quarterly/report-model.js';
 import { statusWord } from '../../domain/plan/status.js';
 import { formatDate, formatDays, formatLongDate } from '../../domain/time/format.js';
@@ -7,7 +8,10 @@ import { adaptiveCard, capped, facts, heading, para, plural, sectionTitle, type 
 
 export interface CardMessage { text: string; cards: Card[] }
 
-export function quarterlySummaryMessage(m: QuarterlyReportModel, summary: string, files: { markdown: string; html: string } | null): CardMessage {
+/** Where a published report is read: its path (/reports/2026-27-q3) and, with the bot's public address, the full link. */
+export interface PublishedAt { path: string; url?: string }
+
+export function quarterlySummaryMessage(m: QuarterlyReportModel, summary: string, files: { markdown: string; html: string } | null, published?: PublishedAt): CardMessage {
   const body = [
     heading(m.title),
     para(`${m.months}. The plan as it stood on ${formatLongDate(m.today)}.${m.final ? '' : ' A draft: the quarter is not over yet.'}`, { subtle: true }),
@@ -26,6 +30,9 @@ export function quarterlySummaryMessage(m: QuarterlyReportModel, summary: string
       (l) => para(md`**${l.ref}** ${l.title}: ${formatDays(l.daysLate)} late (due ${formatDate(l.dueDate)}); its owner's status: ${statusWord(l.status)}. Why: ${l.why ?? 'no reason given yet.'}`),
       (k) => `…and ${plural(k, 'more late action')} in the full report.`)),
   ];
-  if (files) body.push(para(`The full report (Markdown and a web page with the charts) is kept by the bot: ${files.markdown.split('/').pop()} and ${files.html.split('/').pop()}. Ask an admin for a copy.`, { subtle: true, spacing: 'Medium' }));
-  return { text: summary, cards: [adaptiveCard(body)] };
+  if (published) body.push(para(`The full report is published at ${published.url ?? `${published.path} on the bot's public pages`}.`, { spacing: 'Medium' }));
+  else if (files) body.push(para(`The full report (Markdown and a web page with the charts) is kept by the bot: ${files.markdown.split('/').pop()} and ${files.html.split('/').pop()}. Ask an admin for a copy.`, { subtle: true, spacing: 'Medium' }));
+  const actions = published?.url ? [{ type: 'Action.OpenUrl', title: 'Read the published report', url: published.url }] : [];
+  const text = published?.url ? `${summary} The full report: ${published.url}` : summary;
+  return { text, cards: [adaptiveCard(body, actions)] };
 }

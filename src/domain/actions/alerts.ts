@@ -21,7 +21,10 @@ export function leadAlertReasons(before: State, after: State): LeadAlertReason[]
   return reasons;
 }
 
-/** Should the lead hear about it? Not when there is no lead, and not when the lead made the change. */
+/**
+ * Should the lead hear about it? Not when there is no lead, and not when the lead made the change.
+ * The workstream's linked chat hears of every such change (src/flows/actions/views.ts), whoever made it.
+ */
 export function shouldAlertLead(before: State, after: State, leadId: number | null, actorId: number | null): boolean {
   return leadId !== null && leadId !== actorId && leadAlertReasons(before, after).length > 0;
 }
@@ -36,6 +39,8 @@ function weeksAndDays(days: number): string {
 
 export interface LeadAlertInput {
   ref: string;
+  /** Where it is read: the lead's personal chat (default), or the workstream's linked chat (its code). */
+  linkedChatOf?: string;
   title: string;
   actorName: string;
   before: State;
@@ -62,6 +67,6 @@ export function leadAlertText(a: LeadAlertInput): string {
   }
   if (a.reason) lines.push(`Why the date moved: ${asText(a.reason)}`);
   if (a.note) lines.push(`What changed: ${asText(a.note)}`);
-  lines.push('You get this message because you lead the workstream.');
+  lines.push(a.linkedChatOf ? `Posted here because this chat is linked to ${a.linkedChatOf}.` : 'You get this message because you lead the workstream.');
   return lines.join('\n\n');
 }

@@ -81,7 +81,8 @@ export function groupWelcome(settings: WelcomeSettings): string {
   return [
     `Hello everyone! ${introduction(settings)}`,
     `Mention me with a question, for example "@${settings.botName} what's overdue?".`,
-    `An admin or cluster chair can link this chat to a cluster or a workstream: ${linkExample(settings.examples)}.`,
+    `An admin or cluster chair can link this chat to a cluster, and an admin or workstream lead to a workstream: ${linkExample(settings.examples)}.`,
+    'An admin can make it the partnership channel, for the quarterly summaries: say "link this channel to the partnership".',
     ...(planIsEmpty(settings.examples) ? [NO_PLAN_YET] : []),
   ].join('\n');
 }

@@ -2,7 +2,7 @@
 // form, the several-actions card, and the lead's alert for a change. Shared by the flows for one
 // action and for several.
 import {
-  changeRight, historyNote, lastUpdateText, leadAlertText, shouldAlertLead, whoMayChange,
+  changeRight, historyNote, lastUpdateText, leadAlertReasons, leadAlertText, shouldAlertLead, whoMayChange,
   type ChangeRight, type FieldErrors, type SubmittedValues,
 } from '../../domain/actions/index.js';
 import { londonDate } from '../../domain/time/london.js';
@@ -63,20 +63,23 @@ export class ActionViews {
   plan(viewer: Viewer, r: ActionRecord, expectedVersion: number, change: PlannedChange['change']): PlannedChange {
     return {
       record: r, expectedVersion, change,
-      alert: this.alertFor(viewer, r, change),
+      ...this.alertsFor(viewer, r, change),
       historyNote: historyNote(change.note, change.reason),
       lastUpdate: lastUpdateText(change.note, change.reason, change.dueDate, change.dueChanged),
     };
   }
 
-  /** The lead's alert for a change, when the rule says so; built for the action's next version. */
-  private alertFor(viewer: Viewer, r: ActionRecord, change: PlannedChange['change']): PlannedChange['alert'] {
+  /**
+   * The lead's alert for a change, when the rule says so, and the same for the workstream's linked
+   * chat (posted only if it has one), which hears of it whoever made the change; built for the
+   * action's next version.
+   */
+  private alertsFor(viewer: Viewer, r: ActionRecord, change: PlannedChange['change']): Pick<PlannedChange, 'alert' | 'chatAlert'> {
     const actor = viewer.person;
     const { note, reason } = change;
-    if (!actor || !r.lead || !r.lead.active) return null;
     const before = { status: r.action.status, dueDate: r.action.dueDate };
     const after = { status: change.status, dueDate: change.dueDate };
-    if (!shouldAlertLead(before, after, r.lead.id, actor.id)) return null;
+    if (!actor || leadAlertReasons(before, after).length === 0) return { alert: null, chatAlert: null };
     const now = this.now();
     const next: ActionRecord = {
       ...r,
@@ -86,9 +89,13 @@ export class ActionViews {
       },
       lastChange: { actorName: actor.name, at: now, via: 'card' },
     };
-    const text = leadAlertText({ ref: r.action.ref, title: r.action.title, actorName: actor.name, before, after, note, reason });
-    // The lead may change the action, so their card offers Update.
-    const card = actionSummaryCard(next, { today: this.today(), canChange: true, whoMayChange: this.who(r), refresh: { enabled: true } });
-    return { text, cards: [card] };
+    const input = { ref: r.action.ref, title: r.action.title, actorName: actor.name, before, after, note, reason };
+    const card = (canChange: boolean) => actionSummaryCard(next, { today: this.today(), canChange, whoMayChange: this.who(r), refresh: { enabled: true } });
+    // The lead may change the action, so their card offers Update; in the chat, each person's refresh shows their own.
+    const toLead = r.lead?.active && shouldAlertLead(before, after, r.lead.id, actor.id);
+    return {
+      alert: toLead ? { text: leadAlertText(input), cards: [card(true)] } : null,
+      chatAlert: { text: leadAlertText({ ...input, linkedChatOf: r.workstream.code }), cards: [card(false)] },
+    };
   }
 }

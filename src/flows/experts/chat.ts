@@ -1,7 +1,6 @@
-// Experts at Hand from chat: the request form, linking a pool channel, and the lists.
+// Experts at Hand from chat: the request form and the lists (src/flows/links links a pool channel).
 import { requestForm } from '../../cards/experts/request-form.js';
 import { myRequestsText, openRequestsText, requestLine, termStatsText } from '../../cards/experts/text.js';
-import { canLinkPool } from '../../domain/clusters/index.js';
 import type { Card } from '../../cards/common.js';
 import {
   allowedSteps, NO_SETTING_MESSAGE, parseSpecialism, requestFacts, schoolTerm, SPECIALISM_LABELS, summariseRequests, type RequestView,
@@ -23,7 +22,6 @@ export class ExpertChatFlows {
 
   run(command: ExpertCommand, viewer: GroupViewer): Promise<ChatReply> {
     switch (command.kind) {
-      case 'link-pool': return this.linkPool(viewer, command.phrase);
       case 'form': return this.form(viewer, command.specialism);
       case 'my-requests': return this.myRequests(viewer);
       case 'open-requests': return this.openRequests(viewer, command.phrase, command.waitingOnly ?? false);
@@ -38,20 +36,6 @@ export class ExpertChatFlows {
     const lead = specialism ? `Here's a request for ${SPECIALISM_LABELS[specialism]}` : "Here's a new Experts at Hand request";
     return say(`${lead}. Describe the need without naming a child, then press "Send to Experts at Hand".`,
       [requestForm(settings, { specialism, firstResponseDays: this.v.deps.firstResponseDays })]);
-  }
-
-  async linkPool(viewer: GroupViewer, phrase: string): Promise<ChatReply> {
-    const specialism = parseSpecialism(phrase);
-    if (!specialism) return say(`Which pool? The Experts at Hand pools are: ${ALL_LABELS()}.`);
-    const allowed = canLinkPool(viewer.person);
-    if (!allowed.ok) return say(allowed.message);
-    if (viewer.conversationKind === 'personal' || !viewer.conversationId) {
-      return say("Say this in the pool's team channel (mentioning me there), and I'll post that pool's requests in it.");
-    }
-    const ok = await this.v.deps.requests.linkPool(viewer.conversationId, specialism);
-    if (!ok) return say("I couldn't link this channel just now. Please try again in a moment.");
-    const label = SPECIALISM_LABELS[specialism];
-    return say(`Linked: this is now the ${label} pool. New Experts at Hand requests for ${label} appear here, with reminders about any nobody has picked up.`);
   }
 
   async myRequests(viewer: GroupViewer): Promise<ChatReply> {

@@ -4,19 +4,17 @@
 //   "open requests for educational psychology"      (not yet closed, oldest first)
 //   "unclaimed requests", "waiting requests"        (only those nobody has picked up)
 //   "Experts at Hand this term"                     (numbers by cluster, specialism, kind; median first response)
-//   "link this channel to the speech and language pool"  (admin: pool cards and reminders go there)
+// "link this channel to the speech and language pool" is read with every other link, by src/flows/links.
 import { parseSpecialism } from '../../domain/experts/index.js';
 import type { Specialism } from '../../domain/plan/types.js';
 import { tidyText } from '../command-text.js';
 
 export type ExpertCommand =
-  | { kind: 'link-pool'; phrase: string }
   | { kind: 'form'; specialism?: Specialism }
   | { kind: 'my-requests' }
   | { kind: 'open-requests'; phrase?: string; waitingOnly?: true }
   | { kind: 'term-stats' };
 
-const LINK_POOL = /^(?:please )?link this (?:group )?(?:chat|channel|conversation) (?:to|with) (?:the )?(.+?) pool$/i;
 const NEED_ADVICE = /^(?:i|we)(?: would| 'd|'d)? (?:need|want|like|would like)(?: to get| to ask for)? (?:some )?(?:advice|help|support|guidance) from (?:an? |the )?(.+?)(?: please)?$/i;
 const NEW_REQUEST = /^(?:(?:new|open|start|make|raise)(?: an?)?(?: new)? experts? at hand request|(?:new|open an?) expert request|ask experts? at hand)$/i;
 const MY_REQUESTS = /^(?:show |list |what are )?my (?:experts? at hand |expert )?requests$/i;
@@ -26,8 +24,6 @@ const TERM_STATS = /^(?:how (?:is|are) )?experts? at hand(?: requests)?(?: doing
 /** The command a message gives, or undefined when it is not an Experts at Hand command. */
 export function parseExpertCommand(typed: string): ExpertCommand | undefined {
   const text = tidyText(typed);
-  const pool = LINK_POOL.exec(text);
-  if (pool) return { kind: 'link-pool', phrase: pool[1]! };
   const advice = NEED_ADVICE.exec(text);
   const specialism = advice ? parseSpecialism(advice[1]!) : null;
   if (specialism) return { kind: 'form', specialism };

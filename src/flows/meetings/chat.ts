@@ -1,10 +1,12 @@
-// Cluster meetings from chat: linking a chat to a cluster, and the form to schedule a meeting.
+// Cluster meetings from chat: the form to schedule a meeting, and what a chat linked to a cluster
+// is told (the next meeting's card).
 import { meetingCard } from '../../cards/meetings/meeting-card.js';
 import { scheduleForm } from '../../cards/meetings/schedule-form.js';
 import { nextMeetingSentence } from '../../cards/meetings/text.js';
-import { canLinkClusterChat, canScheduleMeeting, matchCluster } from '../../domain/clusters/index.js';
+import { canScheduleMeeting, type ClusterFacts } from '../../domain/clusters/index.js';
+import { escapeTeamsMarkdown as asText } from '../../domain/text/escape.js';
 import { londonDate } from '../../domain/time/london.js';
-import type { ClusterRow } from '../../store/clusters.js';
+import type { LinkedChat } from '../../store/chat-links.js';
 import { say, type ChatReply, type GroupViewer } from '../group-turn.js';
 import type { MeetingCommand } from './commands.js';
 import type { MeetingViews } from './deps.js';
@@ -12,26 +14,17 @@ import type { MeetingViews } from './deps.js';
 export class MeetingChatFlows {
   constructor(private readonly v: MeetingViews) {}
 
-  run(command: MeetingCommand, viewer: GroupViewer): Promise<ChatReply> {
-    return command.kind === 'link-chat' ? this.link(viewer, command.phrase) : this.scheduleForm(viewer);
+  run(_command: MeetingCommand, viewer: GroupViewer): Promise<ChatReply> {
+    return this.scheduleForm(viewer);
   }
 
-  async link(viewer: GroupViewer, phrase: string): Promise<ChatReply> {
-    if (viewer.conversationKind === 'personal' || !viewer.conversationId) {
-      return say("Say this in the cluster's group chat or team channel (mentioning me there), and I'll link that chat to the cluster.");
-    }
+  /** What a chat just linked to a cluster is told (src/flows/links links it): the next meeting's card. */
+  async linked(viewer: GroupViewer, cluster: ClusterFacts, replaced: LinkedChat | null): Promise<ChatReply> {
     const store = this.v.deps.clusters;
-    const found = resolveCluster(phrase, await store.clusters());
-    if (!found.ok) return found.reply;
-    const cluster = found.cluster;
-    const allowed = canLinkClusterChat(viewer.person, cluster);
-    if (!allowed.ok) return say(allowed.message);
-    const linked = await store.linkChat(viewer.conversationId, cluster.id);
-    if (!linked) return say("I couldn't link this chat just now. Please try again in a moment.");
-    const replaced = linked.replaced ? ` It replaces the previous ${cluster.name} chat${linked.replaced.name ? ` (${linked.replaced.name})` : ''}.` : '';
+    const was = replaced ? ` It replaces the previous ${cluster.name} chat${replaced.name ? ` (${asText(replaced.name)})` : ''}.` : '';
     const now = this.v.now();
     const next = await store.nextMeeting(cluster.id, now);
-    const text = `Linked: this is now the ${cluster.name} cluster chat. I'll post ${cluster.name} meeting cards and reminders here.${replaced}`;
+    const text = `Linked: this is now the ${cluster.name} cluster chat. I'll post ${cluster.name} meeting cards and reminders here.${was}`;
     if (!next) return say(`${text} No meeting is scheduled yet: the chair can say "schedule a cluster meeting".`);
     // The posted card is shared: in a channel only the people it matters to refresh it.
     const refreshFor = viewer.conversationKind === 'channel' ? await store.audience(cluster.id) : undefined;
@@ -47,12 +40,4 @@ export class MeetingChatFlows {
     const today = londonDate(this.v.now());
     return say('Fill in the meeting, then press "Schedule the meeting".', [scheduleForm(clusters, { today, draft: clusterId ? { clusterId } : {} })]);
   }
-}
-
-/** The cluster a phrase names, or the answer for when it names none or several. */
-function resolveCluster(phrase: string, clusters: ClusterRow[]): { ok: true; cluster: ClusterRow } | { ok: false; reply: ChatReply } {
-  const match = matchCluster(phrase, clusters);
-  if (match.kind === 'one') return { ok: true, cluster: match.cluster };
-  if (match.kind === 'many') return { ok: false, reply: say(`Which cluster do you mean: ${match.clusters.map((c) => c.name).join(' or ')}?`) };
-  return { ok: false, reply: say(`I don't know a cluster called "${phrase.slice(0, 60)}". The clusters are: ${clusters.map((c) => c.name).join(', ')}.`) };
 }
