@@ -49,7 +49,7 @@ export function createFlows(deps: FlowDeps): Flows {
   const { clock, repositories: r } = deps;
   return {
     // ---- actions, maturity, reminders and reports ----
-    actions: new ActionFlows({ clock, actions: r.actions, conversations: r.conversations, people: r.people, examples: deps.examples }),
+    actions: new ActionFlows({ clock, actions: r.actions, conversations: r.conversations, people: r.people, examples: deps.examples, measures: r.measures }),
     maturity: new MaturityFlows({ clock, maturity: r.maturity, actions: r.actions, conversations: r.conversations, people: r.people }),
     measures: new MeasureFlows({ clock, measures: r.measures, people: r.people }),
     jobs: new JobCommandFlows({

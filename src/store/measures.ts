@@ -68,6 +68,12 @@ export class MeasureStore {
     return rows.map(toEntry);
   }
 
+  /** The measures that belong to one action (none for most), with their readings. */
+  async forAction(actionId: number): Promise<MeasureEntry[]> {
+    const rows = await this.db.measure.findMany({ where: { actionId }, include, orderBy: { ref: 'asc' } });
+    return rows.map(toEntry);
+  }
+
   async byId(id: number): Promise<MeasureEntry | null> {
     const row = await this.db.measure.findUnique({ where: { id }, include });
     return row ? toEntry(row) : null;

@@ -60,7 +60,7 @@ export function cardText(card: unknown): string {
 }
 
 export function inputIds(card: unknown): string[] {
-  return [...allOfType(card, 'Input.ChoiceSet'), ...allOfType(card, 'Input.Text'), ...allOfType(card, 'Input.Date')].map((i) => String(i.id));
+  return [...allOfType(card, 'Input.ChoiceSet'), ...allOfType(card, 'Input.Text'), ...allOfType(card, 'Input.Date'), ...allOfType(card, 'Input.Number')].map((i) => String(i.id));
 }
 
 export function button(card: unknown, verb: string): Node {

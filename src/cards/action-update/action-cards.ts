@@ -15,6 +15,7 @@ import {
   adaptiveCard, capitalise, cardBytes, CARD_BYTE_BUDGET, clip, execute, fieldError, heading, notice, refreshSection, subtle,
   text, typed, VERBS, type Card, type Element, type Tone,
 } from './common.js';
+import { measureInputs, type MeasureInputModel } from './measure-inputs.js';
 
 /** What an action card shows. The store's ActionRecord fits this shape. */
 export interface ActionCardModel {
@@ -85,13 +86,15 @@ export interface EditCardOptions {
   errors?: FieldErrors;
   /** What the person typed, shown again when something needs fixing. */
   values?: Partial<SubmittedValues>;
+  /** The action's outcome measures, each with a box for a new figure, and what was typed in them. */
+  measures?: { inputs: readonly MeasureInputModel[]; values: Readonly<Record<string, string>>; errors: Readonly<Record<string, string>> };
 }
 
 export function actionEditCard(m: ActionCardModel, o: EditCardOptions): Card {
   const a = m.action;
   const v = o.values ?? {};
   const errors = o.errors ?? {};
-  const hasErrors = Object.keys(errors).length > 0;
+  const hasErrors = Object.keys(errors).length > 0 || Object.keys(o.measures?.errors ?? {}).length > 0;
   const body: Element[] = [
     ...header(m, 'Update '),
     ...(o.banner ? [notice(o.banner.text, o.banner.tone)] : []),
@@ -119,6 +122,7 @@ export function actionEditCard(m: ActionCardModel, o: EditCardOptions): Card {
       placeholder: 'Needed only when the date changes.', ...(v.reason ? { value: v.reason } : {}),
     },
     ...fieldError(errors.reason),
+    ...measureInputs(o.measures?.inputs ?? [], o.measures?.values ?? {}, o.measures?.errors ?? {}),
   ];
   const actions = [
     execute('Save', VERBS.save, { actionId: a.id, version: a.version }, { style: 'positive' }),

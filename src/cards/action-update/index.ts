@@ -2,3 +2,4 @@
 export * from './common.js';
 export * from './action-cards.js';
 export * from './maturity-cards.js';
+export * from './measure-inputs.js';

@@ -10,6 +10,7 @@ import { capitalise } from '../../domain/experts/labels.js';
 import { statusWord } from '../../domain/plan/status.js';
 import type { ActionStatus } from '../../domain/plan/types.js';
 import { isConfirmation, type ActionRecord } from '../../store/action-updates.js';
+import { readCardReadings, recordCardReadings } from './readings.js';
 import type { FlowResult, Via, Viewer } from './types.js';
 import type { ActionViews } from './views.js';
 
@@ -50,9 +51,9 @@ export async function openByRef(v: ActionViews, viewer: Viewer, candidates: read
     const choose = status ? `Press Update, choose “${capitalise(statusWord(status))}” and press Save.` : 'Change what you need, then press Save.';
     return { outcome: 'form', text: `Here is ${r.action.ref}. ${choose}`, card: v.summary(viewer, r, null, refresh) };
   }
-  if (!status) return { outcome: 'form', text: `Here is ${r.action.ref}. Change what you need, then press Save.`, card: v.form(r, right, refresh) };
+  if (!status) return { outcome: 'form', text: `Here is ${r.action.ref}. Change what you need, then press Save.`, card: await v.form(r, right, refresh) };
   const text = `Here is ${r.action.ref} with “${capitalise(statusWord(status))}” chosen. Add what changed if you like, then press Save.`;
-  return { outcome: 'form', text, card: v.form(r, right, refresh, { values: { status } }) };
+  return { outcome: 'form', text, card: await v.form(r, right, refresh, { values: { status } }) };
 }
 
 /** action.edit {actionId, version?}: the form (or a refusal) in place of the card pressed. */
@@ -66,7 +67,7 @@ export async function edit(v: ActionViews, viewer: Viewer, data: Data): Promise<
   if (!right) return { outcome: 'refused', card: v.summary(viewer, r, { text: refusal(r.action.ref, r.owner?.name ?? null, r.lead?.name ?? null), tone: 'attention' }, refresh) };
   const seen = parseCardRef(data);
   const banner: Banner | null = seen.ok && seen.value.version < r.action.version ? { text: staleNotice(r.lastChange, v.now()), tone: 'warning' } : null;
-  return { outcome: 'form', card: v.form(r, right, refresh, { banner }) };
+  return { outcome: 'form', card: await v.form(r, right, refresh, { banner }) };
 }
 
 /** action.view {actionId}: the read-only summary (Cancel, Back). It stays put: no refresh. */
@@ -118,11 +119,13 @@ export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via 
   if (!viewer.person) return { outcome: 'unknown-person', card: v.summary(viewer, r, { text: UNKNOWN_PERSON, tone: 'attention' }, refresh) };
   const right = v.right(viewer, r);
   if (!right) return { outcome: 'refused', card: v.summary(viewer, r, { text: refusal(r.action.ref, r.owner?.name ?? null, r.lead?.name ?? null), tone: 'attention' }, refresh) };
-  if (version > r.action.version) return { outcome: 'tampered', card: v.form(r, right, refresh, { banner: { text: FUTURE_VERSION, tone: 'attention' } }) };
-  if (version < r.action.version) return { outcome: 'stale', card: v.form(r, right, refresh, { banner: { text: staleNotice(r.lastChange, v.now()), tone: 'warning' } }) };
+  if (version > r.action.version) return { outcome: 'tampered', card: await v.form(r, right, refresh, { banner: { text: FUTURE_VERSION, tone: 'attention' } }) };
+  if (version < r.action.version) return { outcome: 'stale', card: await v.form(r, right, refresh, { banner: { text: staleNotice(r.lastChange, v.now()), tone: 'warning' } }) };
   const checked = validateChange(data, r.action, { adultNames: await v.deps.people.adultNames() });
-  if (!checked.ok) {
-    return { outcome: 'invalid', log: { fields: Object.keys(checked.errors) }, card: v.form(r, right, refresh, { errors: checked.errors, values: checked.values }) };
+  const readings = await readCardReadings(v.deps, viewer.person, r.action.id, data, v.today());
+  if (!checked.ok || Object.keys(readings.errors).length) {
+    const fields = [...Object.keys(checked.ok ? {} : checked.errors), ...Object.keys(readings.errors)];
+    return { outcome: 'invalid', log: { fields }, card: await v.form(r, right, refresh, { ...(checked.ok ? {} : { errors: checked.errors, values: checked.values }), readings }) };
   }
   const planned = v.plan(viewer, r, version, checked.change);
   const outcome = await v.deps.actions.apply([planned], { actor: viewer.person, via, now: v.now() });
@@ -130,12 +133,13 @@ export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via 
   const fresh = outcome.kind === 'saved' ? outcome.saved[0]?.record ?? null : await v.deps.actions.byId(actionId);
   if (!fresh) return { outcome: 'gone', card: problemCard(ACTION_GONE) };
   if (outcome.kind === 'stale') {
-    return { outcome: 'stale', card: v.form(fresh, right, refresh, { banner: { text: staleNotice(fresh.lastChange, v.now()), tone: 'warning' } }) };
+    return { outcome: 'stale', card: await v.form(fresh, right, refresh, { banner: { text: staleNotice(fresh.lastChange, v.now()), tone: 'warning' } }) };
   }
   const alerted = outcome.saved.some((s) => s.alerted);
-  const sentence = isConfirmation(planned)
+  const recorded = await recordCardReadings(v.deps, viewer.person, readings.figures, v.today(), v.now(), via);
+  const sentence = (isConfirmation(planned)
     ? confirmedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate)
-    : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted);
+    : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted)) + recorded;
   // The confirmation stays as it is (no refresh): pressing Update opens the form again.
   return {
     outcome: 'saved', text: sentence, log: { version: fresh.action.version, alerted },

@@ -7,6 +7,7 @@ import type { Person } from '../../domain/plan/types.js';
 import type { Clock } from '../../domain/time/clock.js';
 import type { ActionUpdateStore } from '../../store/action-updates.js';
 import type { ConversationRepository } from '../../store/conversations.js';
+import type { MeasureStore } from '../../store/measures.js';
 import type { PeopleRepository } from '../../store/people.js';
 
 /** Who is looking at the card, and where. */
@@ -39,4 +40,6 @@ export interface ActionFlowDeps {
   people: Pick<PeopleRepository, 'adultNames'>;
   /** Real references for the "check the reference" hint; none when the plan is empty. */
   examples(): Promise<PlanExamples>;
+  /** The action's outcome measures, for new figures on the update card; none when absent. */
+  measures?: Pick<MeasureStore, 'forAction' | 'recordReading'>;
 }

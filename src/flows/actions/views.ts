@@ -10,10 +10,15 @@ import {
   actionEditCard, actionSummaryCard, myActionsCard, type Banner, type Card, type ManyItemState, type RefreshOptions,
 } from '../../cards/action-update/index.js';
 import type { ActionRecord, PlannedChange } from '../../store/action-updates.js';
+import { readingInputs, type CardReadings } from './readings.js';
 import { refreshOptions } from './refresh.js';
 import type { ActionFlowDeps, Viewer } from './types.js';
 
-export interface FormExtras { banner?: Banner | null; errors?: FieldErrors; values?: Partial<SubmittedValues> }
+export interface FormExtras {
+  banner?: Banner | null; errors?: FieldErrors; values?: Partial<SubmittedValues>;
+  /** The measures' boxes as typed, when the form comes back with something to fix. */
+  readings?: CardReadings;
+}
 
 export class ActionViews {
   constructor(readonly deps: ActionFlowDeps) {}
@@ -38,15 +43,19 @@ export class ActionViews {
     return actionSummaryCard(r, { today: this.today(), canChange: this.right(viewer, r) !== null, whoMayChange: this.who(r), refresh, banner });
   }
 
-  form(r: ActionRecord, right: ChangeRight, refresh: RefreshOptions, extra: FormExtras = {}): Card {
-    return actionEditCard(r, { today: this.today(), right, refresh, ...extra });
+  /** The edit form, with a box for a new figure of each of the action's outcome measures. */
+  async form(r: ActionRecord, right: ChangeRight, refresh: RefreshOptions, extra: FormExtras = {}): Promise<Card> {
+    const { readings, ...rest } = extra;
+    const inputs = readings?.inputs ?? readingInputs((await this.deps.measures?.forAction(r.action.id)) ?? []);
+    const measures = { inputs, values: readings?.values ?? {}, errors: readings?.errors ?? {} };
+    return actionEditCard(r, { today: this.today(), right, refresh, ...rest, measures });
   }
 
   /** This viewer's own view of an action: the form for those who may change it, the summary for everyone else. */
   async viewFor(viewer: Viewer, r: ActionRecord, banner: Banner | null = null): Promise<Card> {
     const refresh = await this.refresh(viewer, [r]);
     const right = this.right(viewer, r);
-    return right ? this.form(r, right, refresh, { banner }) : this.summary(viewer, r, banner, refresh);
+    return right ? await this.form(r, right, refresh, { banner }) : this.summary(viewer, r, banner, refresh);
   }
 
   /** Several actions in one card, each row editable by those who may change it. */
