@@ -188,13 +188,14 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
   let stopped = false;
   const quoted = new Set<string>();
   const parser = parse({
-    bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true, skip_records_with_error: true,
+    bom: true, relax_column_count: true, skip_empty_lines: true, raw: true, skip_records_with_error: true,
     record_delimiter: ['\r\n', '\n', '\r'],
-    // With info and raw set, csv-parse hands on_record { record, info, raw }; its types do not say so.
-    on_record: ((rec: { record: string[]; info: { lines: number }; raw: string }) => {
+    // With raw set, csv-parse hands on_record { record, raw } and the record's info; its types do not
+    // say so. The info comes anyway: asking for it with `info` made a second copy of it per record.
+    on_record: ((rec: { record: string[]; raw: string }, info: { lines: number }) => {
       if (stopped) return null; // after a fatal quoting mistake every later line would be misread
       if (rec.raw.includes('\r\n')) extraLines += rec.raw.split('\r\n').length - 1;
-      lastEnd = rec.info.lines - extraLines;
+      lastEnd = info.lines - extraLines;
       return { record: rec.record, raw: rec.raw, line: startLine(lastEnd, rec.raw) };
     }) as unknown as CsvOptions['on_record'],
   });
