@@ -8,7 +8,7 @@ import { isBulkLoad, withIndexesDeferred } from '../store/bulk-load.js';
 import { insertRows, lazily, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
 import type { ImportOptions } from './import-types.js';
 import type { Snapshot } from './import-snapshot.js';
-import type { StagedActions } from './stage-actions.js';
+import { everyRowNew, moveStaged, type StagedActions } from './stage-actions.js';
 import type { Plan } from './plan-import.js';
 import {
   formatDate, type ActionRow, type ClusterRow, type ExpertRequestRow, type MeetingRow, type PersonRow, type SettingRow, type WorkstreamRow,
@@ -121,7 +121,7 @@ const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 async function createActions(a: Apply): Promise<string | undefined> {
   const { plan, now } = a;
   const restored = plan.history.restored;
-  if (a.staged && everyRowNew(a, a.staged)) return moveStaged(a, a.staged);
+  if (a.staged && everyRowNew(plan, a.staged)) return moveStaged(a.client, a.staged, now);
   const rows = lazily(plan.actions.creates, ({ row: r }) => {
     const from = restored.get(r.ref);
     return {
@@ -137,28 +137,6 @@ async function createActions(a: Apply): Promise<string | undefined> {
   }
   await insertRows<{ id: number; ref: string }>(a.client, 'actions', NEW_ACTIONS, rows, ['id', 'ref'], (c) => { a.actionId.set(c.ref, c.id); });
   return undefined;
-}
-
-/**
- * Whether the rows staged while actions.csv was read are exactly the new actions: every row of
- * the file is new, and none takes its version from the history file.
- */
-function everyRowNew(a: Apply, staged: StagedActions): boolean {
-  const { creates, updates } = a.plan.actions;
-  const restored = a.plan.history.restored;
-  return creates.length === staged.rows && updates.length === 0 && (restored.size === 0 || !creates.some((c) => restored.has(c.row.ref)));
-}
-
-/** The staged rows of actions.csv into `actions`, their workstreams and owners by key (all checked by the plan). */
-async function moveStaged(a: Apply, staged: StagedActions): Promise<string> {
-  const written = await a.client.$executeRawUnsafe(`INSERT INTO actions (ref, title, workstream_id, area, owner_id, due_date, status,
-      last_update, last_update_at, source, version, created_at, updated_at)
-    SELECT s.ref, s.title, w.id, s.area, p.id, s.due_date, s.status, s.last_update, CASE WHEN s.last_update IS NULL THEN NULL ELSE $1::timestamptz END,
-      s.source, 1, $1::timestamptz, $1::timestamptz
-    FROM ${staged.table} s JOIN workstreams w ON w.code = s.workstream LEFT JOIN people p ON p.key = s.owner
-    WHERE s.owner IS NULL OR p.id IS NOT NULL ORDER BY s.seq`, a.now.toISOString());
-  if (written !== staged.rows) throw new Error(`Import: ${staged.rows - written} staged actions name a workstream or owner that was not resolved`);
-  return staged.table;
 }
 
 /**

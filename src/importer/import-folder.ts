@@ -24,7 +24,8 @@
 // - A new Experts at Hand request gets the importer's 'created' event only when the events file
 //   has none for it; a changed request still gets a 'noted' event (events carry no version).
 //
-// The parts: read-folder.ts reads and checks each file's rows; import-snapshot.ts loads what is
+// The parts: read-folder.ts reads and checks each file's rows (stage-actions.ts copies a first
+// import's actions into a staging table meanwhile, on PostgreSQL); import-snapshot.ts loads what is
 // stored; plan-import.ts and plan-history.ts check references and work out the changes;
 // apply-plan.ts writes them through the bulk writes in src/store/bulk-writes.ts.
 import type { Prisma } from '../generated/prisma/client.js';

@@ -7,9 +7,11 @@
 // written. Only for an empty `actions` table: there every row of the file is a new action, which
 // is the only case the staged rows are used for (see createActions in apply-plan.ts); later
 // imports, which change a few rows of many, copy just the new ones after the check.
+import type { Prisma } from '../generated/prisma/client.js';
 import type { Stager, StageWriter } from '../store/bulk-copy.js';
 import type { Columns } from '../store/bulk-writes.js';
 import type { Db } from '../store/database.js';
+import type { Plan } from './plan-import.js';
 import { readFolder, type FolderInput } from './read-folder.js';
 
 /** actions.csv's checked rows as the file names them: workstream and owner by key, not yet by id. */
@@ -46,4 +48,26 @@ export async function readAndStage(db: Db, folder: string, stager: Stager | unde
   }
   const table = await writer.finish();
   return { input, staged: writer.count > 0 ? { table, rows: writer.count } : undefined };
+}
+
+/**
+ * Whether the rows staged while actions.csv was read are exactly the plan's new actions: every row
+ * of the file is new, and none takes its version from the history file.
+ */
+export function everyRowNew(plan: Plan, staged: StagedActions): boolean {
+  const { creates, updates } = plan.actions;
+  const restored = plan.history.restored;
+  return creates.length === staged.rows && updates.length === 0 && (restored.size === 0 || !creates.some((c) => restored.has(c.row.ref)));
+}
+
+/** The staged rows into `actions`, in the file's order, their workstreams and owners by key (all checked by the plan). */
+export async function moveStaged(client: Prisma.TransactionClient, staged: StagedActions, now: Date): Promise<string> {
+  const written = await client.$executeRawUnsafe(`INSERT INTO actions (ref, title, workstream_id, area, owner_id, due_date, status,
+      last_update, last_update_at, source, version, created_at, updated_at)
+    SELECT s.ref, s.title, w.id, s.area, p.id, s.due_date, s.status, s.last_update, CASE WHEN s.last_update IS NULL THEN NULL ELSE $1::timestamptz END,
+      s.source, 1, $1::timestamptz, $1::timestamptz
+    FROM ${staged.table} s JOIN workstreams w ON w.code = s.workstream LEFT JOIN people p ON p.key = s.owner
+    WHERE s.owner IS NULL OR p.id IS NOT NULL ORDER BY s.seq`, now.toISOString());
+  if (written !== staged.rows) throw new Error(`Import: ${staged.rows - written} staged actions name a workstream or owner that was not resolved`);
+  return staged.table;
 }
