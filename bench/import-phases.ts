@@ -4,8 +4,8 @@
 // dropped after) or a new embedded one in a temporary folder, and prints for each phase the wall
 // time, this process's CPU (process.cpuUsage) and, on PostgreSQL, the CPU of the backend that ran
 // the transaction and of the database's other backends (the import stages rows on a second
-// connection): /proc/<pid>/stat of every process whose title names the database, so the server
-// must be on this machine, and a backend that starts and ends within a phase is missed. Then the
+// connection) and their parallel workers: /proc/<pid>/stat of every process whose title names the
+// database, sampled every second, so the server must be on this machine. Then the
 // whole import again through importFolder on another new database, with its peak RSS.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -59,22 +59,42 @@ function procCpu(pid: string): number {
   } catch { return 0; }
 }
 
-/** CPU seconds so far of each PostgreSQL backend serving the database, by pid. */
+/**
+ * CPU seconds so far of each PostgreSQL backend serving the database, by pid, and of the parallel
+ * workers helping them (an index build may start some; their titles name only the leader's pid).
+ */
 function backendsCpu(database: string | undefined): Map<string, number> {
   const out = new Map<string, number>();
   if (database === undefined) return out;
+  const workers: [string, string][] = [];
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let title = '';
     try { title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
-    if (title.startsWith('postgres:') && title.includes(` ${database} `)) out.set(pid, procCpu(pid));
+    if (!title.startsWith('postgres:')) continue;
+    if (title.includes(` ${database} `)) out.set(pid, procCpu(pid));
+    const leader = /parallel worker for PID (\d+)/.exec(title)?.[1];
+    if (leader !== undefined) workers.push([pid, leader]);
   }
+  for (const [pid, leader] of workers) if (out.has(leader)) out.set(pid, procCpu(pid));
   return out;
 }
 
-function backendsUsed(database: string | undefined, before: Map<string, number>): number {
-  let used = 0;
-  for (const [pid, cpu] of backendsCpu(database)) used += cpu - (before.get(pid) ?? 0);
-  return used;
+/**
+ * The backends' CPU from now on: sampled every second, so that a connection the pool opens and
+ * closes within a phase (the import copies on one of its own) is counted up to its last sample.
+ */
+function backendsSampler(database: string | undefined): () => number {
+  const first = backendsCpu(database);
+  const last = new Map(first);
+  const sample = (): void => { for (const [pid, cpu] of backendsCpu(database)) last.set(pid, cpu); };
+  const timer = setInterval(sample, 1000);
+  return () => {
+    clearInterval(timer);
+    sample();
+    let used = 0;
+    for (const [pid, cpu] of last) used += cpu - (first.get(pid) ?? 0);
+    return used;
+  };
 }
 
 const rows: string[] = [];
@@ -82,11 +102,12 @@ let database: string | undefined;
 async function phase<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
   const wall = performance.now();
   const cpu = process.cpuUsage();
-  const pgCpu = backendsCpu(database);
+  const backends = backendsSampler(database);
   const out = await fn();
   const used = process.cpuUsage(cpu);
+  const pgUsed = backends();
   const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
-  rows.push(`| ${label} | ${((performance.now() - wall) / 1000).toFixed(1)} s | ${((used.user + used.system) / 1e6).toFixed(1)} s | ${embedded ? 'n/a' : `${backendsUsed(database, pgCpu).toFixed(1)} s`} | ${heap} MB |`);
+  rows.push(`| ${label} | ${((performance.now() - wall) / 1000).toFixed(1)} s | ${((used.user + used.system) / 1e6).toFixed(1)} s | ${embedded ? 'n/a' : `${pgUsed.toFixed(1)} s`} | ${heap} MB |`);
   console.error(rows.at(-1));
   return out;
 }

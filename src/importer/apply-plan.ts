@@ -8,6 +8,7 @@ import { isBulkLoad, withIndexesDeferred } from '../store/bulk-load.js';
 import { insertRows, lazily, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
 import type { ImportOptions } from './import-types.js';
 import type { Snapshot } from './import-snapshot.js';
+import { everyRowNew, moveStaged, type StagedActions } from './stage-actions.js';
 import type { Plan } from './plan-import.js';
 import {
   formatDate, type ActionRow, type ClusterRow, type ExpertRequestRow, type MeetingRow, type PersonRow, type SettingRow, type WorkstreamRow,
@@ -36,6 +37,8 @@ interface Apply {
   requestId: Map<string, number>;
   /** On PostgreSQL: actions and their history are copied in through staging tables. */
   stager: Stager | undefined;
+  /** actions.csv's rows, staged while the file was read (a first import on PostgreSQL). */
+  staged: StagedActions | undefined;
 }
 
 const idsOf = <E extends { id: number }>(m: Map<string, E>): Map<string, number> => new Map([...m].map(([k, e]) => [k, e.id]));
@@ -118,6 +121,7 @@ const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 async function createActions(a: Apply): Promise<string | undefined> {
   const { plan, now } = a;
   const restored = plan.history.restored;
+  if (a.staged && everyRowNew(plan, a.staged)) return moveStaged(a.client, a.staged, now);
   const rows = lazily(plan.actions.creates, ({ row: r }) => {
     const from = restored.get(r.ref);
     return {
@@ -275,9 +279,9 @@ async function applyRequests(a: Apply): Promise<void> {
 }
 
 /** Writes the plan; returns the number of action history rows written. */
-export async function applyPlan(client: Client, plan: Plan, snap: Snapshot, opts: ImportOptions, stager?: Stager): Promise<number> {
+export async function applyPlan(client: Client, plan: Plan, snap: Snapshot, opts: ImportOptions, stager?: Stager, staged?: StagedActions): Promise<number> {
   const a: Apply = {
-    client, plan, now: opts.now, actorId: opts.actorId ?? null, stager,
+    client, plan, now: opts.now, actorId: opts.actorId ?? null, stager, staged,
     personId: idsOf(snap.people), workstreamId: idsOf(snap.workstreams), clusterId: idsOf(snap.clusters),
     settingId: idsOf(snap.settings), actionId: idsOf(snap.actions), requestId: idsOf(snap.requests),
   };

@@ -24,7 +24,8 @@
 // - A new Experts at Hand request gets the importer's 'created' event only when the events file
 //   has none for it; a changed request still gets a 'noted' event (events carry no version).
 //
-// The parts: read-folder.ts reads and checks each file's rows; import-snapshot.ts loads what is
+// The parts: read-folder.ts reads and checks each file's rows (stage-actions.ts copies a first
+// import's actions into a staging table meanwhile, on PostgreSQL); import-snapshot.ts loads what is
 // stored; plan-import.ts and plan-history.ts check references and work out the changes;
 // apply-plan.ts writes them through the bulk writes in src/store/bulk-writes.ts.
 import type { Prisma } from '../generated/prisma/client.js';
@@ -38,7 +39,8 @@ import { applyMeasures, planMeasures } from './measures.js';
 import { ImportConflictError, ImportError, type ImportIssue, type ImportOptions, type ImportReport } from './import-types.js';
 import { countHistory, planImport } from './plan-import.js';
 import { screenImportRows } from './privacy-pass.js';
-import { readFolder, type FolderInput } from './read-folder.js';
+import type { FolderInput } from './read-folder.js';
+import { readAndStage } from './stage-actions.js';
 import { PLAN_FILES } from './rows.js';
 
 export {
@@ -49,25 +51,26 @@ type Client = Prisma.TransactionClient;
 
 export async function importFolder(db: Db, folder: string, opts: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const input = await readFolder(folder);
-  // On PostgreSQL the biggest tables' rows are staged with COPY (see src/store/bulk-copy.ts).
+  // On PostgreSQL the biggest tables' rows are staged with COPY (see src/store/bulk-copy.ts), a
+  // first import's actions while actions.csv is still being read (stage-actions.ts).
   const stager = opts.dryRun ? undefined : stagerFor(db);
-  const run = async (client: Client, write: boolean): Promise<ImportReport> => {
-    const snapshot = await loadSnapshot(client, input);
-    const plan = planImport(input, snapshot);
-    const adults = [...(input.files['people.csv'] ?? []).map((p) => p.row.name), ...[...snapshot.people.values()].map((p) => p.name)];
-    const measures = await planMeasures(client, input, snapshot, opts, adults);
-    const issues = [...plan.issues, ...screenImportRows(input.files, adults), ...measures.issues];
-    if (issues.length > 0) throw new ImportError(sortIssues(issues));
-    const historyRows = write ? await applyPlan(client, plan, snapshot, opts, stager) : countHistory(plan);
-    if (write) await applyMeasures(client, measures, opts);
-    const files = { ...plan.report, ...measures.report };
-    return { folder, dryRun: !write, files, historyRows, ms: Math.round(performance.now() - started) };
-  };
-  if (input.fatal) throw new ImportError(input.issues);
-  if (opts.dryRun) return run(db, false);
   let report: ImportReport;
   try {
+    const { input, staged } = await readAndStage(db, folder, stager);
+    const run = async (client: Client, write: boolean): Promise<ImportReport> => {
+      const snapshot = await loadSnapshot(client, input);
+      const plan = planImport(input, snapshot);
+      const adults = [...(input.files['people.csv'] ?? []).map((p) => p.row.name), ...[...snapshot.people.values()].map((p) => p.name)];
+      const measures = await planMeasures(client, input, snapshot, opts, adults);
+      const issues = [...plan.issues, ...screenImportRows(input.files, adults), ...measures.issues];
+      if (issues.length > 0) throw new ImportError(sortIssues(issues));
+      const historyRows = write ? await applyPlan(client, plan, snapshot, opts, stager, staged) : countHistory(plan);
+      if (write) await applyMeasures(client, measures, opts);
+      const files = { ...plan.report, ...measures.report };
+      return { folder, dryRun: !write, files, historyRows, ms: Math.round(performance.now() - started) };
+    };
+    if (input.fatal) throw new ImportError(input.issues);
+    if (opts.dryRun) return await run(db, false);
     report = await db.$transaction((tx) => run(tx, true), { timeout: transactionTimeout(input), maxWait: 30_000 });
   } catch (err) {
     if (err instanceof RowsChangedError) throw new ImportConflictError(err.table.replace(/_/g, ' '));

@@ -23,7 +23,13 @@ export interface FolderInput {
   fatal: boolean;
 }
 
-export async function readFolder(folder: string): Promise<FolderInput> {
+/**
+ * Called with each checked row of a file as it is read; a promise returned holds the reading back
+ * until it settles (a copy into the database that has fallen behind).
+ */
+export type RowTaps = { [F in PlanFileName]?: (row: RowOf<F>) => Promise<void> | undefined };
+
+export async function readFolder(folder: string, taps: RowTaps = {}): Promise<FolderInput> {
   const issues: ImportIssue[] = [];
   let entries: string[];
   try {
@@ -47,7 +53,8 @@ export async function readFolder(folder: string): Promise<FolderInput> {
     const name = found.get(file);
     if (name === undefined) continue;
     // Each file type is read by its own schema; the cast only re-attaches the key's row type.
-    (files as Record<PlanFileName, unknown>)[file] = await readFile(file, path.join(folder, name), issues);
+    (files as Record<PlanFileName, unknown>)[file] = await readFile(file, path.join(folder, name), issues,
+      taps[file] as ((row: unknown) => Promise<void> | undefined) | undefined);
   }
   return { files, issues, fatal: false };
 }
@@ -168,7 +175,8 @@ function quotingIssue(err: CsvError, recordLine: number, extraLines: number): { 
  * are kept, never the file's text. After a quoting mistake that leaves the parser inside a quoted
  * field nothing further is read (every later line would be misread).
  */
-async function readFile<F extends PlanFileName>(file: F, fullPath: string, issues: ImportIssue[]): Promise<Parsed<RowOf<F>>[]> {
+async function readFile<F extends PlanFileName>(file: F, fullPath: string, issues: ImportIssue[],
+  tap?: (row: RowOf<F>) => Promise<void> | undefined): Promise<Parsed<RowOf<F>>[]> {
   const mine: ImportIssue[] = [];
   const out: Parsed<RowOf<F>>[] = [];
   // Line bookkeeping runs in the parser's own order (on_record and 'skip' fire as it reads), not
@@ -180,13 +188,14 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
   let stopped = false;
   const quoted = new Set<string>();
   const parser = parse({
-    bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true, skip_records_with_error: true,
+    bom: true, relax_column_count: true, skip_empty_lines: true, raw: true, skip_records_with_error: true,
     record_delimiter: ['\r\n', '\n', '\r'],
-    // With info and raw set, csv-parse hands on_record { record, info, raw }; its types do not say so.
-    on_record: ((rec: { record: string[]; info: { lines: number }; raw: string }) => {
+    // With raw set, csv-parse hands on_record { record, raw } and the record's info; its types do not
+    // say so. The info comes anyway: asking for it with `info` made a second copy of it per record.
+    on_record: ((rec: { record: string[]; raw: string }, info: { lines: number }) => {
       if (stopped) return null; // after a fatal quoting mistake every later line would be misread
       if (rec.raw.includes('\r\n')) extraLines += rec.raw.split('\r\n').length - 1;
-      lastEnd = rec.info.lines - extraLines;
+      lastEnd = info.lines - extraLines;
       return { record: rec.record, raw: rec.raw, line: startLine(lastEnd, rec.raw) };
     }) as unknown as CsvOptions['on_record'],
   });
@@ -213,7 +222,10 @@ async function readFile<F extends PlanFileName>(file: F, fullPath: string, issue
       }
       if (header.index === null) continue; // still read on, for quoting mistakes
       const row = rowOf(file, record, line, header.width, header.index, mine, header.pool);
-      if (row !== undefined) out.push({ line, row });
+      if (row === undefined) continue;
+      out.push({ line, row });
+      const waiting = tap?.(row);
+      if (waiting) await waiting;
     }
   } catch (err) {
     if (!(err instanceof NotUtf8)) throw err;

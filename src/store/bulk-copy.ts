@@ -10,11 +10,20 @@
 // are dropped after the transaction either way (a process killed in between leaves one behind,
 // named import_stage_…, which nothing reads).
 import crypto from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { Columns, Values } from './bulk-writes.js';
+
+/** Rows copied as they come: `add` waits only when the database is behind (back-pressure). */
+export interface StageWriter {
+  add(row: Values): Promise<void> | undefined;
+  /** Ends the copy; the table's quoted name, once its rows are in and analysed. */
+  finish(): Promise<string>;
+  /** How many rows were added. */
+  readonly count: number;
+}
 
 export interface Stager {
   /**
@@ -22,6 +31,11 @@ export interface Stager {
    * in `rows`, from 0), committed at once, and returns the table's quoted name.
    */
   stage(columns: Columns, rows: Iterable<Values>): Promise<string>;
+  /**
+   * The same, a row at a time while the caller still reads them: the database takes the rows in
+   * on its own connection while this process goes on reading and checking the next ones.
+   */
+  open(columns: Columns): Promise<StageWriter>;
   /** Drops every table this stager made. */
   dispose(): Promise<void>;
 }
@@ -51,40 +65,73 @@ export function copyCell(value: unknown): string {
   throw new TypeError(`A ${Array.isArray(value) ? 'list' : typeof value} cannot be staged`);
 }
 
-/** The rows as COPY text, about 64 KB at a time. */
-function* copyText(names: readonly string[], rows: Iterable<Values>): Generator<string> {
+const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** About this much COPY text is sent at a time. */
+const BATCH = 65_536;
+
+async function openCopy(pool: pg.Pool, columns: Columns, made: string[]): Promise<StageWriter> {
+  const table = ident(`import_stage_${crypto.randomBytes(6).toString('hex')}`);
+  const names = Object.keys(columns);
+  const client = await pool.connect();
+  let released = false;
+  const release = (err?: Error): void => { if (!released) { released = true; client.release(err); } };
+  try {
+    await client.query(`CREATE UNLOGGED TABLE ${table} (seq int, ${Object.entries(columns).map(([n, type]) => `${ident(n)} ${type}`).join(', ')})`);
+    made.push(table);
+  } catch (err) { release(); throw err; }
+  const copy = client.query(copyStreams.from(`COPY ${table} (seq, ${names.map(ident).join(', ')}) FROM STDIN`));
+  // Kept from the start, so that a failed copy is reported by the next add or by finish.
+  const done = finished(copy);
+  done.catch(() => undefined);
+  let failed: unknown;
+  copy.on('error', (err) => { failed ??= err; });
   let text = '';
   let seq = 0;
-  for (const row of rows) {
-    let line = String(seq++);
-    for (const name of names) line += `\t${copyCell(row[name])}`;
-    text += `${line}\n`;
-    if (text.length >= 65_536) { yield text; text = ''; }
-  }
-  if (text.length > 0) yield text;
+  const flush = async (): Promise<void> => {
+    const full = !copy.write(text);
+    text = '';
+    if (full) await Promise.race([once(copy, 'drain'), done]);
+    if (failed !== undefined) throw failed;
+  };
+  return {
+    get count() { return seq; },
+    add(row) {
+      if (failed !== undefined) return Promise.reject(failed);
+      let line = String(seq++);
+      for (const name of names) line += `\t${copyCell(row[name])}`;
+      text += `${line}\n`;
+      return text.length >= BATCH ? flush() : undefined;
+    },
+    async finish() {
+      try {
+        if (text.length > 0) await flush();
+        copy.end();
+        await done;
+        // Statistics, so that the transaction joins the staged rows by hash rather than row by row.
+        await client.query(`ANALYZE ${table}`);
+        release();
+      } catch (err) {
+        release(err instanceof Error ? err : new Error(String(err))); // a connection in the middle of a COPY is not reused
+        throw err;
+      }
+      return table;
+    },
+  };
 }
-
-const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 export function pgStager(pool: pg.Pool): Stager {
   const made: string[] = [];
   return {
     async stage(columns, rows) {
-      const table = ident(`import_stage_${crypto.randomBytes(6).toString('hex')}`);
-      const names = Object.keys(columns);
-      const client = await pool.connect();
-      try {
-        await client.query(`CREATE UNLOGGED TABLE ${table} (seq int, ${Object.entries(columns).map(([n, type]) => `${ident(n)} ${type}`).join(', ')})`);
-        made.push(table);
-        const copy = client.query(copyStreams.from(`COPY ${table} (seq, ${names.map(ident).join(', ')}) FROM STDIN`));
-        await pipeline(Readable.from(copyText(names, rows)), copy);
-        // Statistics, so that the transaction joins the staged rows by hash rather than row by row.
-        await client.query(`ANALYZE ${table}`);
-      } finally {
-        client.release();
+      const writer = await openCopy(pool, columns, made);
+      for (const row of rows) {
+        const waiting = writer.add(row);
+        if (waiting) await waiting;
       }
-      return table;
+      return writer.finish();
     },
+    open: (columns) => openCopy(pool, columns, made),
     async dispose() {
       const tables = made.splice(0);
       if (tables.length > 0) await pool.query(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
