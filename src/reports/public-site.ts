@@ -9,6 +9,7 @@ import { buildActionPage, buildPlanPage, type PlanInput } from '../domain/public
 import { quarterMonths } from '../domain/quarterly/report-model.js';
 import type { JobStores } from '../store/job-stores.js';
 import { renderActionPage, renderNotFound, renderPlanPage, renderReportIndex } from './public-pages.js';
+import { renderGlossaryPage, withGlossaryHtml, type Glossary } from './glossary.js';
 
 export type PublicFormat = 'html' | 'markdown';
 export interface PublicResponse { status: 200 | 301 | 404; format: PublicFormat; body: string; location?: string }
@@ -18,6 +19,8 @@ export interface QuarterAddress { startYear: number; quarter: QuarterNumber }
 export interface PublicSite {
   plan(): Promise<PublicResponse>;
   action(ref: string): Promise<PublicResponse>;
+  /** GET /glossary: the workstreams and the partnership's terms. */
+  glossary(): Promise<PublicResponse>;
   reports(): Promise<PublicResponse>;
   report(which: 'latest' | QuarterAddress, format: PublicFormat): Promise<PublicResponse>;
   notFound(): PublicResponse;
@@ -40,7 +43,7 @@ function quarterOfKey(key: string) {
 
 const html = (body: string, status: 200 | 404 = 200): PublicResponse => ({ status, format: 'html', body });
 
-export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, clock: Clock): PublicSite {
+export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures' | 'glossary'>>, clock: Clock): PublicSite {
   const notFound = (what = 'There is no page at this address.') => html(renderNotFound(what), 404);
   const planInput = async (): Promise<PlanInput> => {
     const [actions, workstreams, people, measures] = await Promise.all([
@@ -48,13 +51,22 @@ export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Pa
     ]);
     return { today: londonDate(clock.now()), actions, workstreams, people, measures };
   };
+  const glossaryOf = async (input?: PlanInput): Promise<Glossary> => ({
+    terms: await stores.glossary?.all() ?? [], workstreams: input?.workstreams ?? await stores.plan.workstreams(),
+  });
+  const explained = async (input: PlanInput, body: string) => html(withGlossaryHtml(body, await glossaryOf(input)));
   return {
     notFound: () => notFound(),
-    plan: async () => html(renderPlanPage(buildPlanPage(await planInput()))),
-    action: async (ref) => {
-      const model = buildActionPage(await planInput(), ref);
-      return model ? html(renderActionPage(model)) : notFound('The plan has no action with that reference. Every action is listed on the plan page.');
+    plan: async () => {
+      const input = await planInput();
+      return explained(input, renderPlanPage(buildPlanPage(input)));
     },
+    action: async (ref) => {
+      const input = await planInput();
+      const model = buildActionPage(input, ref);
+      return model ? explained(input, renderActionPage(model)) : notFound('The plan has no action with that reference. Every action is listed on the plan page.');
+    },
+    glossary: async () => html(renderGlossaryPage(await glossaryOf())),
     reports: async () => {
       const published = await stores.cycles.published();
       return html(renderReportIndex(published.flatMap((r) => {

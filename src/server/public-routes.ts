@@ -1,4 +1,4 @@
-// The public pages' routes: GET /plan, /plan/actions/{ref}, /reports, /reports/latest(.md) and
+// The public pages' routes: GET /plan, /plan/actions/{ref}, /glossary, /reports, /reports/latest(.md) and
 // /reports/{year}-q{n}(.md). No sign-in: the plan is public, and the pages name nobody. The
 // addresses are checked here (zod); anything that is not a page gets the kind "not found" page.
 // The pages themselves are handed in (src/reports builds them), so this file knows only HTTP.
@@ -13,6 +13,7 @@ export interface QuarterAddress { startYear: number; quarter: 1 | 2 | 3 | 4 }
 export interface PublicPages {
   plan(): Promise<PublicResponse>;
   action(ref: string): Promise<PublicResponse>;
+  glossary(): Promise<PublicResponse>;
   reports(): Promise<PublicResponse>;
   report(which: 'latest' | QuarterAddress, format: 'html' | 'markdown'): Promise<PublicResponse>;
   notFound(): PublicResponse;
@@ -61,6 +62,7 @@ export function registerPublicRoutes(server: restify.Server, pages: PublicPages,
     const parsed = ref.safeParse(req.params?.ref);
     return parsed.success ? pages.action(parsed.data) : pages.notFound();
   }));
+  server.get('/glossary', serve(() => pages.glossary()));
   server.get('/reports', serve(() => pages.reports()));
   server.get('/reports/:name', serve((req) => {
     const parsed = reportName.safeParse(req.params?.name);
@@ -75,7 +77,7 @@ export function registerPublicRoutes(server: restify.Server, pages: PublicPages,
 
 /** Any other GET under the public pages' addresses gets the kind "not found" page too. */
 export function isPublicPath(path: string): boolean {
-  return /^\/(plan|reports)(\/|$)/.test(path);
+  return /^\/(plan|reports|glossary)(\/|$)/.test(path);
 }
 
 export function sendNotFound(res: restify.Response, pages: PublicPages): void {

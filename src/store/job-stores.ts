@@ -3,6 +3,7 @@
 import { ClusterStore } from './clusters.js';
 import type { Db } from './database.js';
 import { ExpertRequestStore } from './expert-requests.js';
+import { GlossaryStore } from './glossary.js';
 import { LeaseRepository } from './leases.js';
 import { lacksAutovacuum, vacuumAnalyse } from './maintenance.js';
 import { MeasureStore } from './measures.js';
@@ -18,6 +19,8 @@ export interface JobStores {
   cycles: QuarterlyCycleRepository;
   /** Outcome measures and their readings (the public plan page, the report). */
   measures: MeasureStore;
+  /** The partnership's glossary (the public pages, the report). */
+  glossary: GlossaryStore;
   clusters: ClusterStore;
   experts: ExpertRequestStore;
   leases: LeaseRepository;
@@ -34,6 +37,7 @@ export function createJobStores(db: Db): JobStores {
     outbox: new OutboxRepository(db),
     cycles: new QuarterlyCycleRepository(db),
     measures: new MeasureStore(db),
+    glossary: new GlossaryStore(db),
     clusters: new ClusterStore(db),
     experts: new ExpertRequestStore(db),
     leases: new LeaseRepository(db),
