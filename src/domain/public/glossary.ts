@@ -43,6 +43,15 @@ export function termsUsed(text: string, entries: readonly GlossaryEntry[]): Glos
   return entries.filter((e) => termPattern(e.term).test(text));
 }
 
+/** In running text, the meaning up to its first colon: "integrated care board: the NHS body that …" reads "integrated care board". */
+export function shortMeaning(meaning: string): string {
+  const colon = meaning.indexOf(':');
+  return colon > 0 ? meaning.slice(0, colon).trim() : meaning;
+}
+
+/** "WS3, the … workstream" or "WS3 Data and Insight": the code is followed by what it means already. */
+const namedAfter = (rest: string, name: string): boolean => /^,\s*the\b/i.test(rest) || rest.replace(/^[\s,:]+/, '').startsWith(name);
+
 /** Fewer words than this is a label or a table cell ("WS3", "EHC plans"), not a sentence to explain in. */
 const SENTENCE_WORDS = 3;
 
@@ -51,37 +60,44 @@ const SENTENCE_WORDS = 3;
  * page or report. Feed it the page's texts in reading order; it remembers what it explained.
  */
 export class FirstUse {
-  private readonly pending: { entry: GlossaryEntry; pattern: RegExp; workstream: boolean }[];
+  private readonly pending: { entry: GlossaryEntry; pattern: RegExp; workstream: string | null }[];
 
   constructor(terms: readonly GlossaryEntry[], workstreams: readonly Pick<Workstream, 'code' | 'name'>[]) {
-    const codes = new Set(workstreams.map((w) => w.code));
+    const codes = new Map(workstreams.map((w) => [w.code, w.name]));
     const entries = fullGlossary(terms.filter((t) => isAcronym(t.term) && !codes.has(t.term)), workstreams);
     // Longer terms first, so that "EHCP" is not read as "EHC" and a "P".
     this.pending = entries.sort((a, b) => b.term.length - a.term.length)
-      .map((entry) => ({ entry, pattern: termPattern(entry.term), workstream: codes.has(entry.term) }));
+      .map((entry) => ({ entry, pattern: termPattern(entry.term), workstream: codes.get(entry.term) ?? null }));
   }
 
-  /** The text with the first use of each term not yet explained spelt out; `meaning` shapes the words added (escaping them for the page). */
+  /**
+   * The text with one term spelt out: the first, in the text, of those not yet explained. One a
+   * sentence, so that a sentence that names six workstreams does not become a paragraph; the
+   * others wait for their next use. `shape` escapes the added words for the page.
+   */
   explain(text: string, shape: (meaning: string) => string = (m) => m): string {
     if ((text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < SENTENCE_WORDS) return text;
-    let out = text;
-    for (let i = 0; i < this.pending.length;) {
+    let first: { index: number; end: number; at: number } | undefined;
+    for (let i = 0; i < this.pending.length; i++) {
       const p = this.pending[i]!;
       p.pattern.lastIndex = 0;
-      const found = p.pattern.exec(out);
-      if (!found) { i++; continue; }
+      const found = p.pattern.exec(text);
+      if (!found) continue;
       const end = found.index + found[0].length;
-      this.pending.splice(i, 1);
-      if (p.workstream) {
-        // "WS3, the … workstream" already says it.
-        if (/^,\s*the\b/i.test(out.slice(end))) continue;
-        const rest = out.slice(end);
-        const closes = rest === '' || /^[),.:;!?]/.test(rest);
-        out = `${out.slice(0, end)}, ${shape(p.entry.meaning)}${closes ? '' : ','}${rest}`;
-      } else {
-        out = `${out.slice(0, end)} (${shape(p.entry.meaning)})${out.slice(end)}`;
+      // "Preparing for Adulthood (PfA)" and "WS3, the … workstream" say it already.
+      const saidBefore = !p.workstream && text[end] === ')' && /\p{L}\s\($/u.test(text.slice(0, found.index));
+      if (saidBefore || (p.workstream !== null && namedAfter(text.slice(end), p.workstream))) {
+        this.pending.splice(i--, 1);
+        continue;
       }
+      if (!first || found.index < first.index) first = { index: found.index, end, at: i };
     }
-    return out;
+    if (!first) return text;
+    const p = this.pending.splice(first.at, 1)[0]!;
+    const rest = text.slice(first.end);
+    if (p.workstream === null) return `${text.slice(0, first.end)} (${shape(shortMeaning(p.entry.meaning))})${rest}`;
+    // A comma closes the added words only where the sentence goes on in words ("WS3, the … workstream, leads").
+    const closes = !/^\s+\p{L}/u.test(rest);
+    return `${text.slice(0, first.end)}, ${shape(p.entry.meaning)}${closes ? '' : ','}${rest}`;
   }
 }
