@@ -51,3 +51,17 @@ export function readsAbovePlain(text: string | null | undefined): boolean {
   const level = readingLevel([text]);
   return level.words >= 4 && level.grade > PLAIN_GRADE;
 }
+
+/** For the update card: a title above PLAIN_GRADE with no plain title beside it; null when it reads plainly. */
+export function titleAdvice(title: string, plainTitle: string | null | undefined): string | null {
+  if (plainTitle?.trim() || !readsAbovePlain(title)) return null;
+  return `This title reads at grade ${gradeOf(title).toFixed(1)}, above ${PLAIN_GRADE}: hard going for many parents and young people. `
+    + 'An admin can give it a plain title for the public pages (the plain_title column of actions.csv).';
+}
+
+/** After a save: a note above PLAIN_GRADE, with what helps; null when it reads plainly. */
+export function noteAdvice(note: string | null | undefined): string | null {
+  if (!note || !readsAbovePlain(note)) return null;
+  return `Your note reads at grade ${gradeOf(note).toFixed(1)}, above ${PLAIN_GRADE}. It is on the public page as you wrote it: `
+    + 'short sentences and everyday words help parents and young people read it.';
+}

@@ -9,6 +9,7 @@ import { VERBS, actionHistoryCard, problemCard, type Banner } from '../../cards/
 import { capitalise } from '../../domain/experts/labels.js';
 import { statusWord } from '../../domain/plan/status.js';
 import type { ActionStatus } from '../../domain/plan/types.js';
+import { noteAdvice } from '../../domain/text/readability.js';
 import { isConfirmation, type ActionRecord } from '../../store/action-updates.js';
 import type { FlowResult, Via, Viewer } from './types.js';
 import type { ActionViews } from './views.js';
@@ -133,9 +134,10 @@ export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via 
     return { outcome: 'stale', card: v.form(fresh, right, refresh, { banner: { text: staleNotice(fresh.lastChange, v.now()), tone: 'warning' } }) };
   }
   const alerted = outcome.saved.some((s) => s.alerted);
-  const sentence = isConfirmation(planned)
+  const advice = noteAdvice(checked.change.note);
+  const sentence = (isConfirmation(planned)
     ? confirmedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate)
-    : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted);
+    : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted)) + (advice ? ` ${advice}` : '');
   // The confirmation stays as it is (no refresh): pressing Update opens the form again.
   return {
     outcome: 'saved', text: sentence, log: { version: fresh.action.version, alerted },
