@@ -232,7 +232,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
         only: ['actions.csv', 'people.csv'],
         edit: {
           'actions.csv': (t) => editLine(lineOf(actions, 'COM-06,'), (l) => l.replace('2026-11-14,off_track,Venue for the North event fell through.', '2026-12-12,at_risk,"New venue booked, date moved."'))(t)
-            + 'COM-07,"Run a ""you said, we did"" session",WS1,communication,zkaur,2027-02-26,not_started,,Big Plan 3\n',
+            + 'COM-07,"Run a ""you said, we did"" session",,WS1,communication,zkaur,2027-02-26,not_started,,Big Plan 3\n',
           'people.csv': (t) => `${t.trimEnd()}\nzkaur,Zara Kaur,zara.kaur@example.org,owner,,Engagement Officer,Kirklees Council,\n`,
         },
       });
