@@ -38,12 +38,12 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function gradeOfPage(name: string, body: Promise<{ status: number; body: string; format: string }>): Promise<number> {
+async function gradeOfPage(name: string, body: Promise<{ status: number; body: string; format: string }>, keep = true): Promise<number> {
   const page = await body;
   expect(page.status, name).toBe(200);
   const level = page.format === 'markdown' ? markdownReadingLevel(page.body) : htmlReadingLevel(page.body);
   expect(level.words, name).toBeGreaterThan(20);
-  grades[name] = level.grade;
+  if (keep) grades[name] = level.grade;
   return level.grade;
 }
 
@@ -65,8 +65,11 @@ describe('plain language on the public pages, over the demo plan', () => {
   it(`every action's page reads at grade ${PLAIN_GRADE} or below`, async () => {
     const refs = (await store.db.action.findMany({ select: { ref: true }, orderBy: { id: 'asc' } })).map((a) => a.ref);
     const pages: Record<string, number> = {};
-    for (const ref of refs) pages[ref] = await gradeOfPage(`/plan/actions/${ref}`, site.action(ref));
-    const hardest = Object.entries(pages).sort((a, b) => b[1] - a[1])[0]!;
+    for (const ref of refs) pages[ref] = await gradeOfPage(`/plan/actions/${ref}`, site.action(ref), false);
+    const sorted = Object.entries(pages).sort((a, b) => b[1] - a[1]);
+    const hardest = sorted[0]!;
+    grades[`/plan/actions/… (${refs.length} pages): highest, ${hardest[0]}`] = hardest[1];
+    grades[`/plan/actions/… (${refs.length} pages): median`] = [...sorted].reverse()[Math.floor(sorted.length / 2)]![1];
     expect(hardest[1], `the hardest action page, ${hardest[0]}`).toBeLessThanOrEqual(PLAIN_GRADE);
   });
 });
