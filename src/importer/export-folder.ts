@@ -1,5 +1,5 @@
 // Writes the plan back out as the CSV files import reads (its measures and their readings
-// included), same columns and formats, so that export → edit in a spreadsheet → import is the
+// and the glossary included), same columns and formats, so that export → edit in a spreadsheet → import is the
 // operators' round trip; and its append-only history
 // (action history, maturity ratings, request events) as three more, so that export → wipe →
 // import restores the plan with its audit trail (see import-folder.ts for how history is merged).
@@ -35,7 +35,7 @@ function readTables(db: Db) {
     workstreams: await tx.workstream.findMany({ orderBy: { id: 'asc' } }),
     actions: await tx.action.findMany({
       orderBy: { id: 'asc' },
-      select: { ref: true, title: true, workstreamId: true, area: true, ownerId: true, dueDate: true, status: true, lastUpdate: true, source: true },
+      select: { ref: true, title: true, plainTitle: true, workstreamId: true, area: true, ownerId: true, dueDate: true, status: true, lastUpdate: true, source: true },
     }),
     clusters: await tx.cluster.findMany({ orderBy: { id: 'asc' } }),
     settings: await tx.setting.findMany({ orderBy: { id: 'asc' } }),
@@ -46,6 +46,7 @@ function readTables(db: Db) {
     termDates: await tx.termDate.findMany({ orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] }),
     measures: await tx.measure.findMany({ orderBy: { id: 'asc' } }),
     readings: await tx.measureReading.findMany({ orderBy: { id: 'asc' } }),
+    glossary: await tx.glossaryTerm.findMany({ orderBy: { id: 'asc' } }),
     history: await tx.actionHistory.findMany({ orderBy: { id: 'asc' } }),
     ratings: await tx.maturityRating.findMany({ orderBy: { id: 'asc' } }),
     events: await tx.expertRequestEvent.findMany({ orderBy: { id: 'asc' } }),
@@ -74,7 +75,7 @@ function toRows(tables: Tables): { [F in PlanFileName]: string[][] } {
     ]),
     'workstreams.csv': tables.workstreams.map((w) => [w.code, w.name, w.pillar, lookup(personKey, w.leadId)]),
     'actions.csv': tables.actions.map((a) => [
-      a.ref, a.title, lookup(workstreamCode, a.workstreamId), a.area ? AREA_LABELS[a.area] : '', lookup(personKey, a.ownerId),
+      a.ref, a.title, text(a.plainTitle), lookup(workstreamCode, a.workstreamId), a.area ? AREA_LABELS[a.area] : '', lookup(personKey, a.ownerId),
       formatDate(a.dueDate), a.status, text(a.lastUpdate), text(a.source),
     ]),
     'clusters.csv': tables.clusters.map((c) => [c.code, c.name, c.area, lookup(personKey, c.chairId)]),
@@ -96,6 +97,7 @@ function toRows(tables: Tables): { [F in PlanFileName]: string[][] } {
     'measure_readings.csv': tables.readings.map((r) => [
       lookup(measureRef, r.measureId), formatDate(r.date), String(r.value), text(r.source), lookup(personKey, r.recordedById),
     ]),
+    'glossary.csv': tables.glossary.map((g) => [g.term, g.meaning]),
     'action_history.csv': tables.history.map((h) => [
       lookup(actionRef, h.actionId), formatTimestamp(h.at), lookup(personKey, h.actorId), h.via, text(h.statusFrom), text(h.statusTo),
       day(h.dueFrom), day(h.dueTo), text(h.note), h.version === null ? '' : String(h.version),

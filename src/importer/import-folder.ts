@@ -1,5 +1,5 @@
 // Imports a folder of plan CSV files (people, workstreams, actions, clusters, settings, meetings,
-// expert requests, term dates; each optional), its outcome measures and their readings (measures.ts), and of their history (action_history, maturity_ratings,
+// expert requests, term dates; each optional), its outcome measures and their readings (measures.ts), its glossary and plain titles (glossary.ts), and of their history (action_history, maturity_ratings,
 // expert_request_events; each optional, written by export). Every row of every file is checked
 // first, including references across files and to the database; any error means nothing is
 // written. Otherwise everything is applied in one transaction, upserting by natural keys. Rows are
@@ -36,6 +36,7 @@ import { vacuumAnalyse } from '../store/maintenance.js';
 import { applyPlan } from './apply-plan.js';
 import { loadSnapshot } from './import-snapshot.js';
 import { applyMeasures, planMeasures } from './measures.js';
+import { applyGlossary, planGlossary, withPlainTitles } from './glossary.js';
 import { ImportConflictError, ImportError, type ImportIssue, type ImportOptions, type ImportReport } from './import-types.js';
 import { countHistory, planImport } from './plan-import.js';
 import { screenImportRows } from './privacy-pass.js';
@@ -62,12 +63,16 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
       const plan = planImport(input, snapshot);
       const adults = [...(input.files['people.csv'] ?? []).map((p) => p.row.name), ...[...snapshot.people.values()].map((p) => p.name)];
       const measures = await planMeasures(client, input, snapshot, opts, adults);
-      const issues = [...plan.issues, ...screenImportRows(input.files, adults), ...measures.issues];
+      const glossary = await planGlossary(client, input);
+      const issues = [...plan.issues, ...screenImportRows(input.files, adults), ...measures.issues, ...glossary.issues];
       if (issues.length > 0) throw new ImportError(sortIssues(issues));
       const historyRows = write ? await applyPlan(client, plan, snapshot, opts, stager, staged) : countHistory(plan);
       if (write) await applyMeasures(client, measures, opts);
-      const files = { ...plan.report, ...measures.report };
-      return { folder, dryRun: !write, files, historyRows, ms: Math.round(performance.now() - started) };
+      if (write) await applyGlossary(client, glossary, opts.now);
+      const files = { ...plan.report, ...measures.report, ...glossary.report };
+      const actions = withPlainTitles(files['actions.csv'], glossary);
+      if (actions) files['actions.csv'] = actions;
+      return { folder, dryRun: !write, files, historyRows, warnings: glossary.warnings, ms: Math.round(performance.now() - started) };
     };
     if (input.fatal) throw new ImportError(input.issues);
     if (opts.dryRun) return await run(db, false);

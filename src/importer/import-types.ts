@@ -27,6 +27,8 @@ export interface ImportReport {
   files: { [F in PlanFileName]?: FileReport };
   /** Action history rows written (or that would be written): the importer's own and restored ones. */
   historyRows: number;
+  /** Advice that stops nothing, as `file.csv:LINE: …` (a title that reads above grade 8). */
+  warnings?: string[];
   ms: number;
 }
 

@@ -1,4 +1,4 @@
-// The plan's files: the eight plan files, the two measure files and the three append-only history files, and their
+// The plan's files: the eight plan files, the two measure files, the glossary and the three append-only history files, and their
 // columns in the order export writes them (see prisma/demo/kirklees/README.md).
 
 export const IMPORT_FILES = [
@@ -21,8 +21,15 @@ export type HistoryFileName = (typeof HISTORY_FILES)[number];
 export const MEASURE_FILES = ['measures.csv', 'measure_readings.csv'] as const;
 export type MeasureFileName = (typeof MEASURE_FILES)[number];
 
-/** Every file import reads and export writes: the plan, its measures, then its history. */
-export const PLAN_FILES = [...IMPORT_FILES, ...MEASURE_FILES, ...HISTORY_FILES] as const;
+/**
+ * The glossary (optional): the terms the public pages and reports explain on first use and list
+ * (see glossary.ts). Upserted by term; a term left out of the file is kept.
+ */
+export const GLOSSARY_FILES = ['glossary.csv'] as const;
+export type GlossaryFileName = (typeof GLOSSARY_FILES)[number];
+
+/** Every file import reads and export writes: the plan, its measures, its glossary, then its history. */
+export const PLAN_FILES = [...IMPORT_FILES, ...MEASURE_FILES, ...GLOSSARY_FILES, ...HISTORY_FILES] as const;
 export type PlanFileName = (typeof PLAN_FILES)[number];
 
 /** The life-cycle events of an Experts at Hand request (the database's RequestEventKind). */
@@ -32,7 +39,7 @@ export const REQUEST_EVENT_KINDS = ['created', 'claimed', 'answered', 'closed', 
 export const COLUMNS = {
   'people.csv': ['key', 'name', 'email', 'roles', 'specialism', 'job_title', 'organisation', 'teams_aad_object_id'],
   'workstreams.csv': ['code', 'name', 'maturity_pillar', 'lead'],
-  'actions.csv': ['ref', 'title', 'workstream', 'area_for_improvement', 'owner', 'due', 'status', 'last_update', 'source'],
+  'actions.csv': ['ref', 'title', 'plain_title', 'workstream', 'area_for_improvement', 'owner', 'due', 'status', 'last_update', 'source'],
   'clusters.csv': ['code', 'name', 'area', 'chair'],
   'settings.csv': ['name', 'phase', 'cluster', 'senco'],
   'meetings.csv': ['cluster', 'starts_at', 'duration_minutes', 'location', 'agenda'],
@@ -42,6 +49,7 @@ export const COLUMNS = {
     'ref', 'name', 'unit', 'direction', 'baseline_value', 'baseline_date', 'target_value', 'target_date', 'action', 'workstream', 'area_for_improvement',
   ],
   'measure_readings.csv': ['measure', 'date', 'value', 'source', 'recorded_by'],
+  'glossary.csv': ['term', 'meaning'],
   'action_history.csv': ['ref', 'at', 'actor', 'via', 'status_from', 'status_to', 'due_from', 'due_to', 'note', 'version'],
   'maturity_ratings.csv': ['pillar', 'score', 'note', 'rated_by', 'rated_at'],
   'expert_request_events.csv': ['ref', 'at', 'actor', 'kind', 'note'],
@@ -53,4 +61,5 @@ export const COLUMNS = {
  */
 export const OPTIONAL_COLUMNS: { readonly [F in PlanFileName]?: readonly string[] } = {
   'people.csv': ['organisation'],
+  'actions.csv': ['plain_title'],
 };

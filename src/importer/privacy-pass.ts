@@ -12,9 +12,10 @@ import type { PlanFileName } from './rows.js';
  * workstreams are names of adults, schools and places, not free text.
  */
 export const FREE_TEXT_COLUMNS: { readonly [F in PlanFileName]?: readonly string[] } = {
-  'actions.csv': ['title', 'last_update', 'source'],
+  'actions.csv': ['title', 'plain_title', 'last_update', 'source'],
   'meetings.csv': ['location', 'agenda'],
   'expert_requests.csv': ['summary'],
+  'glossary.csv': ['meaning'],
   'action_history.csv': ['note'],
   'maturity_ratings.csv': ['note'],
   'expert_request_events.csv': ['note'],

@@ -13,8 +13,8 @@ import { TERM_NAMES } from '../domain/time/school-terms.js';
 import { REQUEST_EVENT_KINDS, type PlanFileName } from './plan-files.js';
 
 export {
-  COLUMNS, OPTIONAL_COLUMNS, HISTORY_FILES, IMPORT_FILES, MEASURE_FILES, PLAN_FILES, REQUEST_EVENT_KINDS,
-  type HistoryFileName, type ImportFileName, type MeasureFileName, type PlanFileName,
+  COLUMNS, OPTIONAL_COLUMNS, GLOSSARY_FILES, HISTORY_FILES, IMPORT_FILES, MEASURE_FILES, PLAN_FILES, REQUEST_EVENT_KINDS,
+  type GlossaryFileName, type HistoryFileName, type ImportFileName, type MeasureFileName, type PlanFileName,
 } from './plan-files.js';
 
 /** The areas for improvement in the wording the plan (and the demo files) use. */
@@ -201,7 +201,10 @@ export const personRow = z.object({
 });
 export const workstreamRow = z.object({ code: key, name, maturity_pillar: pillar, lead: optionalKey });
 export const actionRow = z.object({
-  ref: key, title: required, workstream: key, area_for_improvement: area, owner: optionalKey, due: date,
+  ref: key, title: required,
+  /** Optional column: the title in plain words for the public pages; undefined when the file has none. */
+  plain_title: optional.optional(),
+  workstream: key, area_for_improvement: area, owner: optionalKey, due: date,
   status: oneOf(ACTION_STATUSES), last_update: optional, source: optional,
 });
 export const clusterRow = z.object({ code: key, name, area: name, chair: optionalKey });
@@ -255,6 +258,13 @@ export const measureRow = z.object({
 });
 export const measureReadingRow = z.object({ measure: key, date, value: figure, source: optionalName, recorded_by: optionalKey });
 
+/** A glossary term: an acronym ("EHC") or a few words ("maturity pillar"), one line, and what it means. */
+const TERM = /^[\p{L}\p{N}][\p{L}\p{N} '&/.-]*$/u;
+const term = cell((v) => (!v ? new Bad('is required (an acronym such as EHC, or a few words)')
+  : TERM.test(v) ? v : new Bad(`${show(v)} is not a term: letters, digits, spaces, hyphens, full stops, & and / only`)), 60);
+const meaning = cell((v) => (v ? v : new Bad('is required (what the term means, in plain words)')), 300);
+export const glossaryRow = z.object({ term, meaning });
+
 export const ROW_SCHEMAS = {
   'people.csv': personRow,
   'workstreams.csv': workstreamRow,
@@ -266,6 +276,7 @@ export const ROW_SCHEMAS = {
   'term_dates.csv': termDateRow,
   'measures.csv': measureRow,
   'measure_readings.csv': measureReadingRow,
+  'glossary.csv': glossaryRow,
   'action_history.csv': actionHistoryRow,
   'maturity_ratings.csv': maturityRatingRow,
   'expert_request_events.csv': expertRequestEventRow,
@@ -281,6 +292,7 @@ export type ExpertRequestRow = z.output<typeof expertRequestRow>;
 export type TermDateRow = z.output<typeof termDateRow>;
 export type MeasureRow = z.output<typeof measureRow>;
 export type MeasureReadingRow = z.output<typeof measureReadingRow>;
+export type GlossaryRow = z.output<typeof glossaryRow>;
 export type ActionHistoryRow = z.output<typeof actionHistoryRow>;
 export type MaturityRatingRow = z.output<typeof maturityRatingRow>;
 export type ExpertRequestEventRow = z.output<typeof expertRequestEventRow>;

@@ -38,7 +38,7 @@ footer { color: #505a5f; font-size: 14px; margin-top: 32px; }
 @media print { nav { display: none; } a { color: #0b0c0c; } }
 `.trim();
 
-const NAV = '<nav><a href="/plan">The plan</a> · <a href="/reports">Quarterly reports</a></nav>';
+const NAV = '<nav><a href="/plan">The plan</a> · <a href="/reports">Quarterly reports</a> · <a href="/glossary">Words we use</a></nav>';
 const FOOTER = '<footer><p>Published by the partnership bot from the improvement plan. No child is named on this page, and neither is any member of staff: owners appear by job title and organisation, and an update that names anyone is withheld.</p></footer>';
 
 /** A whole page around `body`; `title` is plain text. */
@@ -113,6 +113,7 @@ export function renderActionPage(m: ActionPageModel): string {
     `<h1>${esc(m.ref)}: ${esc(m.title)}</h1>`,
     `<p class="lede">Part of ${esc(m.workstream)}.</p>`,
     '<dl>',
+    ...(m.planTitle ? [`<dt>In the plan</dt><dd>${esc(m.planTitle)}</dd>`] : []),
     `<dt>Status</dt><dd>${statusText(m.status, m.daysLate)}</dd>`,
     `<dt>Due</dt><dd>${esc(formatLongDate(m.dueDate))}</dd>`,
     `<dt>Owner</dt><dd>${esc(capital(m.owner))}</dd>`,

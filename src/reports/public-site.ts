@@ -9,6 +9,7 @@ import { buildActionPage, buildPlanPage, type PlanInput } from '../domain/public
 import { quarterMonths } from '../domain/quarterly/report-model.js';
 import type { JobStores } from '../store/job-stores.js';
 import { renderActionPage, renderNotFound, renderPlanPage, renderReportIndex } from './public-pages.js';
+import { renderGlossaryPage, withGlossaryHtml, type Glossary } from './glossary.js';
 import { withPrintCss, withReportLinks } from './print.js';
 
 export type PublicFormat = 'html' | 'markdown';
@@ -19,6 +20,8 @@ export interface QuarterAddress { startYear: number; quarter: QuarterNumber }
 export interface PublicSite {
   plan(): Promise<PublicResponse>;
   action(ref: string): Promise<PublicResponse>;
+  /** GET /glossary: the workstreams and the partnership's terms. */
+  glossary(): Promise<PublicResponse>;
   reports(): Promise<PublicResponse>;
   report(which: 'latest' | QuarterAddress, format: PublicFormat): Promise<PublicResponse>;
   /** The report's easy-read version (HTML). */
@@ -44,7 +47,7 @@ function quarterOfKey(key: string) {
 // Every page prints well: the print stylesheet goes in as it is served (src/reports/print.ts).
 const html = (body: string, status: 200 | 404 = 200): PublicResponse => ({ status, format: 'html', body: withPrintCss(body) });
 
-export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, clock: Clock): PublicSite {
+export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures' | 'glossary'>>, clock: Clock): PublicSite {
   const notFound = (what = 'There is no page at this address.') => html(renderNotFound(what), 404);
   const publishedReport = async (which: 'latest' | QuarterAddress) => {
     const key = which === 'latest' ? (await stores.cycles.published())[0]?.key : keyOf(which);
@@ -59,13 +62,22 @@ export function createPublicSite(stores: Pick<JobStores, 'plan' | 'cycles'> & Pa
     ]);
     return { today: londonDate(clock.now()), actions, workstreams, people, measures };
   };
+  const glossaryOf = async (input?: PlanInput): Promise<Glossary> => ({
+    terms: await stores.glossary?.all() ?? [], workstreams: input?.workstreams ?? await stores.plan.workstreams(),
+  });
+  const explained = async (input: PlanInput, body: string) => html(withGlossaryHtml(body, await glossaryOf(input)));
   return {
     notFound: () => notFound(),
-    plan: async () => html(renderPlanPage(buildPlanPage(await planInput()))),
-    action: async (ref) => {
-      const model = buildActionPage(await planInput(), ref);
-      return model ? html(renderActionPage(model)) : notFound('The plan has no action with that reference. Every action is listed on the plan page.');
+    plan: async () => {
+      const input = await planInput();
+      return explained(input, renderPlanPage(buildPlanPage(input)));
     },
+    action: async (ref) => {
+      const input = await planInput();
+      const model = buildActionPage(input, ref);
+      return model ? explained(input, renderActionPage(model)) : notFound('The plan has no action with that reference. Every action is listed on the plan page.');
+    },
+    glossary: async () => html(renderGlossaryPage(await glossaryOf())),
     reports: async () => {
       const published = await stores.cycles.published();
       return html(renderReportIndex(published.flatMap((r) => {

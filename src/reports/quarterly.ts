@@ -77,11 +77,12 @@ function changeWord(c: ChangeLine): string {
 }
 
 function lateWord(l: LateItem): string {
-  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${t(l.owner)}): late, due ${formatDate(l.dueDate)}, ${formatDays(l.daysLate)} ago; its owner's status: ${statusWord(l.status)}. Why: ${l.why ? t(l.why) : 'no reason given yet.'}`;
+  // Short sentences: the report is read by parents and young people (docs/PLAIN-LANGUAGE.md).
+  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${t(l.owner)}). Late: it was due on ${formatDate(l.dueDate)}, ${formatDays(l.daysLate)} ago. Its owner's status: ${statusWord(l.status)}. Why: ${l.why ? t(l.why) : 'no reason given yet.'}`;
 }
 
 function riskWord(l: LateItem): string {
-  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${t(l.owner)}): ${statusWord(l.status)}, due ${formatDate(l.dueDate)}. Latest update: ${l.why ? t(l.why) : 'none given yet.'}`;
+  return `**${l.ref}** ${t(l.title)} (${l.workstream}, ${t(l.owner)}). ${capital(statusWord(l.status))}. Due on ${formatDate(l.dueDate)}. Latest update: ${l.why ? t(l.why) : 'none given yet.'}`;
 }
 
 const STATUS_HEADS = CHART_STATUSES.map((s) => capital(statusWord(s.status)));

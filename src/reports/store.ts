@@ -10,26 +10,28 @@ import type { JobStores } from '../store/job-stores.js';
 import { buildQuarterlyReport, type QuarterlyReport } from './quarterly.js';
 import { renderEasyRead } from './easy-read.js';
 import { reportSlug } from './public-site.js';
+import { withGlossary } from './glossary.js';
 
 export function reportFileBase(q: FinancialQuarter): string {
   return `quarterly-${q.year}-Q${q.quarter}`;
 }
 
 /** Builds the report for quarter `q` as the plan stands at `now`. */
-export async function buildReport(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, q: FinancialQuarter, now: Date,
+export async function buildReport(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures' | 'glossary'>>, q: FinancialQuarter, now: Date,
   final: boolean): Promise<QuarterlyReport> {
   const from = londonMidnight(q.start);
   const to = londonMidnight(addDays(q.end, 1));
   const { plan } = stores;
-  const [actions, workstreams, people, changes, ratings, cycle, measures] = await Promise.all([
+  const [actions, workstreams, people, changes, ratings, cycle, measures, terms] = await Promise.all([
     plan.actions(), plan.workstreams(), plan.people(), plan.changes(from, new Date(Math.min(to.getTime(), now.getTime() + 1))),
-    plan.ratings(), stores.cycles.find(cycleKey(q)), stores.measures?.all() ?? [],
+    plan.ratings(), stores.cycles.find(cycleKey(q)), stores.measures?.all() ?? [], stores.glossary?.all() ?? [],
   ]);
-  return buildQuarterlyReport({
+  const report = buildQuarterlyReport({
     quarter: q, today: londonDate(now), actions, workstreams, people, changes,
     ratings: ratings.filter((r) => r.ratedAt.getTime() <= now.getTime()),
     cycle: cycle ? { openedAt: cycle.openedAt } : null, final, measures,
   });
+  return withGlossary(report, { terms, workstreams });
 }
 
 export interface SavedReport { markdownPath: string; htmlPath: string; easyReadPath: string }
@@ -57,7 +59,7 @@ export interface ReportArchive {
   save(q: FinancialQuarter, report: QuarterlyReport, now: Date, close: boolean): Promise<SavedReport>;
 }
 
-export function reportArchive(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures'>>, dataDir: string): ReportArchive {
+export function reportArchive(stores: Pick<JobStores, 'plan' | 'cycles'> & Partial<Pick<JobStores, 'measures' | 'glossary'>>, dataDir: string): ReportArchive {
   return {
     build: (q, now, final) => buildReport(stores, q, now, final),
     save: (q, report, now, close) => saveReport(stores, dataDir, q, report, now, close),

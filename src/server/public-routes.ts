@@ -1,5 +1,5 @@
-// The public pages' routes: GET /plan, /plan/actions/{ref}, /reports, /reports/latest(.md) and
-// /reports/{year}-q{n}(.md), and each report's /easy-read. No sign-in: the plan is public, and the pages name nobody. The
+// The public pages' routes: GET /plan, /plan/actions/{ref}, /glossary, /reports, /reports/latest(.md)
+// and /reports/{year}-q{n}(.md), and each report's /easy-read. No sign-in: the plan is public, and the pages name nobody. The
 // addresses are checked here (zod); anything that is not a page gets the kind "not found" page.
 // The pages themselves are handed in (src/reports builds them), so this file knows only HTTP.
 import type restify from 'restify';
@@ -13,6 +13,7 @@ export interface QuarterAddress { startYear: number; quarter: 1 | 2 | 3 | 4 }
 export interface PublicPages {
   plan(): Promise<PublicResponse>;
   action(ref: string): Promise<PublicResponse>;
+  glossary(): Promise<PublicResponse>;
   reports(): Promise<PublicResponse>;
   report(which: 'latest' | QuarterAddress, format: 'html' | 'markdown'): Promise<PublicResponse>;
   easyRead(which: 'latest' | QuarterAddress): Promise<PublicResponse>;
@@ -62,6 +63,7 @@ export function registerPublicRoutes(server: restify.Server, pages: PublicPages,
     const parsed = ref.safeParse(req.params?.ref);
     return parsed.success ? pages.action(parsed.data) : pages.notFound();
   }));
+  server.get('/glossary', serve(() => pages.glossary()));
   server.get('/reports', serve(() => pages.reports()));
   server.get('/reports/:name', serve((req) => {
     const parsed = reportName.safeParse(req.params?.name);
@@ -83,7 +85,7 @@ export function registerPublicRoutes(server: restify.Server, pages: PublicPages,
 
 /** Any other GET under the public pages' addresses gets the kind "not found" page too. */
 export function isPublicPath(path: string): boolean {
-  return /^\/(plan|reports)(\/|$)/.test(path);
+  return /^\/(plan|reports|glossary)(\/|$)/.test(path);
 }
 
 export function sendNotFound(res: restify.Response, pages: PublicPages): void {

@@ -74,7 +74,7 @@ const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 
 // newest written, not the latest `at`, so a clock moved back cannot hide a change) in one query.
 const RECORD_SELECT = Prisma.sql`
   SELECT a.id, a.ref, a.title, a.workstream_id, a.area::text AS area, a.owner_id, to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
-    a.status::text AS status, a.last_update, a.last_update_at, a.success_measure, a.source, a.version, a.created_at, a.updated_at,
+    a.status::text AS status, a.last_update, a.last_update_at, a.success_measure, a.source, a.version, a.created_at, a.updated_at, a.plain_title,
     w.code AS w_code, w.name AS w_name, w.pillar AS w_pillar, w.lead_id AS w_lead_id,
     o.id AS o_id, o.key AS o_key, o.name AS o_name, o.email AS o_email, o.job_title AS o_job_title, o.organisation AS o_organisation, o.aad_object_id AS o_aad,
     o.roles AS o_roles, o.specialism::text AS o_specialism, o.active AS o_active,
@@ -92,7 +92,7 @@ type Maybe<T> = T | null;
 interface RecordRow {
   id: number; ref: string; title: string; workstream_id: number; area: Maybe<string>; owner_id: Maybe<number>; due_date: string;
   status: string; last_update: Maybe<string>; last_update_at: Maybe<Date | string>; success_measure: Maybe<string>; source: Maybe<string>;
-  version: number; created_at: Date | string; updated_at: Date | string;
+  version: number; created_at: Date | string; updated_at: Date | string; plain_title?: Maybe<string>;
   w_code: string; w_name: string; w_pillar: string; w_lead_id: Maybe<number>;
   o_id: Maybe<number>; o_key: Maybe<string>; o_name: Maybe<string>; o_email: Maybe<string>; o_job_title: Maybe<string>; o_organisation: Maybe<string>; o_aad: Maybe<string>;
   o_roles: Maybe<string[]>; o_specialism: Maybe<string>; o_active: Maybe<boolean>;
@@ -219,7 +219,7 @@ export function isConfirmation(c: Pick<PlannedChange, 'change' | 'historyNote'>)
 
 type ActionRow = Omit<RecordRow, `${'w' | 'o' | 'l' | 'h'}_${string}` | 'total'>;
 const RETURNED = Prisma.sql`id, ref, title, workstream_id, area::text AS area, owner_id, to_char(due_date, 'YYYY-MM-DD') AS due_date,
-  status::text AS status, last_update, last_update_at, success_measure, source, version, created_at, updated_at`;
+  status::text AS status, last_update, last_update_at, success_measure, source, version, created_at, updated_at, plain_title`;
 
 /** The UPDATE of one change: a confirmation only stamps lastUpdateAt and keeps the version. */
 function updateSql(c: PlannedChange, confirmed: boolean, now: string): Prisma.Sql {

@@ -4,6 +4,7 @@ import { ChatLinkStore } from './chat-links.js';
 import { ClusterStore } from './clusters.js';
 import type { Db } from './database.js';
 import { ExpertRequestStore } from './expert-requests.js';
+import { GlossaryStore } from './glossary.js';
 import { LeaseRepository } from './leases.js';
 import { lacksAutovacuum, vacuumAnalyse } from './maintenance.js';
 import { MeasureStore } from './measures.js';
@@ -19,6 +20,8 @@ export interface JobStores {
   cycles: QuarterlyCycleRepository;
   /** Outcome measures and their readings (the public plan page, the report). */
   measures: MeasureStore;
+  /** The partnership's glossary (the public pages, the report). */
+  glossary: GlossaryStore;
   clusters: ClusterStore;
   /** Chats linked to a workstream or the partnership (digests, quarterly summaries). */
   links: ChatLinkStore;
@@ -37,6 +40,7 @@ export function createJobStores(db: Db): JobStores {
     outbox: new OutboxRepository(db),
     cycles: new QuarterlyCycleRepository(db),
     measures: new MeasureStore(db),
+    glossary: new GlossaryStore(db),
     clusters: new ClusterStore(db),
     links: new ChatLinkStore(db),
     experts: new ExpertRequestStore(db),

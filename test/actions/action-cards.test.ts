@@ -244,6 +244,24 @@ describeEachStore('updating an action from a card', (kind) => {
     const h = await store.db.actionHistory.findFirstOrThrow({ where: { actionId: a.id, version: a.version + 1 } });
     expect(h.via).toBe('card');
   });
+  it('a hard title without a plain title gets a hint in the form; a hard note gets advice after saving', async () => {
+    const hard = 'Co-produce accessible summaries of statutory education, health and care documentation collaboratively';
+    await store.db.action.update({ where: { ref: 'COM-05' }, data: { title: hard } });
+    const form = firstCard((await bot.say('update COM-05', { as: 'pshah' })).activities);
+    expect(cardText(form)).toMatch(/This title reads at grade \d+\.\d, above 8: .*a plain title for the public pages/);
+    const a = await actionByRef(store, 'COM-05');
+    const res = await invoke(bot, {
+      as: 'pshah', verb: 'action.save',
+      data: { actionId: a.id, version: a.version, status: 'at_risk', note: 'Subsequent co-production negotiations regarding accessibility modifications continue satisfactorily.', dueDate: '2026-12-18', reason: '' },
+    });
+    expect(cardText(res.card)).toMatch(/Saved\. COM-05 is now at risk, due 18 December 2026\. Your note reads at grade \d+\.\d, above 8\. It is on the public page as you wrote it/);
+    const plain = await invoke(bot, {
+      as: 'pshah', verb: 'action.save', data: { actionId: a.id, version: a.version + 1, status: 'at_risk', note: 'Two more sessions are booked.', dueDate: '2026-12-18', reason: '' },
+    });
+    expect(cardText(plain.card)).not.toMatch(/Your note reads/);
+    await store.db.action.update({ where: { ref: 'COM-05' }, data: { plainTitle: 'Write short EHC plan summaries with young people' } });
+    expect(cardText(firstCard((await bot.say('update COM-05', { as: 'pshah' })).activities))).not.toMatch(/This title reads at grade/);
+  });
 });
 
 describeEachStore('who may change an action', (kind) => {

@@ -6,7 +6,7 @@ import { parseCsv } from '../../src/importer/csv.js';
 import { DEMO_DATA_DIR, loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import { exportFolder } from '../../src/importer/export-folder.js';
 import { ImportError, importFolder, type ImportReport } from '../../src/importer/import-folder.js';
-import { IMPORT_FILES, MEASURE_FILES, type ImportFileName } from '../../src/importer/rows.js';
+import { IMPORT_FILES, MEASURE_FILES, GLOSSARY_FILES, type ImportFileName } from '../../src/importer/rows.js';
 import type { Db, Store } from '../../src/store/database.js';
 import { createTestStore, describeEachStore, type StoreKind } from '../support/store.js';
 
@@ -91,7 +91,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       expect(counts(first)).toEqual({
         'people.csv': [17, 0, 0], 'workstreams.csv': [7, 0, 0], 'actions.csv': [46, 0, 0], 'clusters.csv': [18, 0, 0],
         'settings.csv': [6, 0, 0], 'meetings.csv': [4, 0, 0], 'expert_requests.csv': [3, 0, 0], 'term_dates.csv': [3, 0, 0],
-        'measures.csv': [4, 0, 0], 'measure_readings.csv': [12, 0, 0],
+        'measures.csv': [4, 0, 0], 'measure_readings.csv': [12, 0, 0], 'glossary.csv': [20, 0, 0],
       });
       expect(first.dryRun).toBe(false);
       expect(first.files['actions.csv']?.addedKeys.slice(0, 3)).toEqual(['COM-01', 'COM-02', 'COM-03']);
@@ -162,7 +162,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       expect(counts(again)).toEqual({
         'people.csv': [0, 0, 17], 'workstreams.csv': [0, 0, 7], 'actions.csv': [0, 0, 46], 'clusters.csv': [0, 0, 18],
         'settings.csv': [0, 0, 6], 'meetings.csv': [0, 0, 4], 'expert_requests.csv': [0, 0, 3], 'term_dates.csv': [0, 0, 3],
-        'measures.csv': [0, 0, 4], 'measure_readings.csv': [0, 0, 12],
+        'measures.csv': [0, 0, 4], 'measure_readings.csv': [0, 0, 12], 'glossary.csv': [0, 0, 20],
       });
       expect(again.historyRows).toBe(0);
       expect(await fingerprint(store.db)).toBe(before);
@@ -180,7 +180,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       const out = tempDir();
       const exported = await exportFolder(store.db, out);
       expect(exported.rows['actions.csv']).toBe(46);
-      for (const file of [...IMPORT_FILES, ...MEASURE_FILES]) {
+      for (const file of [...IMPORT_FILES, ...MEASURE_FILES, ...GLOSSARY_FILES]) {
         const mine = parseCsv(fs.readFileSync(path.join(out, file), 'utf8'));
         const theirs = parseCsv(demoText(file));
         expect(mine.issues).toEqual([]);
@@ -232,7 +232,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
         only: ['actions.csv', 'people.csv'],
         edit: {
           'actions.csv': (t) => editLine(lineOf(actions, 'COM-06,'), (l) => l.replace('2026-11-14,off_track,Venue for the North event fell through.', '2026-12-12,at_risk,"New venue booked, date moved."'))(t)
-            + 'COM-07,"Run a ""you said, we did"" session",WS1,communication,zkaur,2027-02-26,not_started,,Big Plan 3\n',
+            + 'COM-07,"Run a ""you said, we did"" session",,WS1,communication,zkaur,2027-02-26,not_started,,Big Plan 3\n',
           'people.csv': (t) => `${t.trimEnd()}\nzkaur,Zara Kaur,zara.kaur@example.org,owner,,Engagement Officer,Kirklees Council,\n`,
         },
       });
@@ -342,9 +342,9 @@ describeEachStore('importFolder', (kind: StoreKind) => {
         [`actions.csv:${line('DAT-01')}: owner "nobody" is in neither people.csv nor the database`]],
       ['an unknown workstream', () => badActions(editLine(line('PFA-02'), (l) => l.replace(',WS6,', ',WS9,'))),
         [`actions.csv:${line('PFA-02')}: workstream "WS9" is in neither workstreams.csv nor the database`]],
-      ['a duplicate ref', () => badActions((t) => `${t}COM-01,Again,WS1,,oprice,2026-01-01,complete,,\n`),
+      ['a duplicate ref', () => badActions((t) => `${t}COM-01,Again,,WS1,,oprice,2026-01-01,complete,,\n`),
         [`actions.csv:48: ref "COM-01" appears twice (first on line 2)`]],
-      ['a missing column', () => badActions((t) => t.replace('ref,title,workstream,area_for_improvement,owner,', 'ref,title,workstream,owner,')),
+      ['a missing column', () => badActions((t) => t.replace('workstream,area_for_improvement,owner,', 'workstream,owner,')),
       [/^actions\.csv:1: missing column area_for_improvement \(the header must be: ref,title,/]],
       ['an unknown column', () => badActions((t) => t.split('\n').map((l, i) => (l === '' ? l : i === 0 ? `${l},notes` : `${l},`)).join('\n')),
         [/^actions\.csv:1: unknown column "notes" \(the header must be: ref,title,/]],
@@ -354,13 +354,13 @@ describeEachStore('importFolder', (kind: StoreKind) => {
         return dir;
       }, ['people.csv:1: is not UTF-8 text (save it as "CSV UTF-8")']],
       ['an empty file', () => demoCopy({ edit: { 'actions.csv': () => '', 'people.csv': withChange } }),
-        [/^actions\.csv:1: the file is empty \(the first line must be the header: ref,title,workstream/]],
+        [/^actions\.csv:1: the file is empty \(the first line must be the header: ref,title,plain_title,workstream/]],
       ['a quoted field that is never closed', () => badActions(editLine(line('GOV-01'), (l) => l.replace(',Social care sign-off', ',"Social care sign-off'))),
         [`actions.csv:${line('GOV-01')}: a quoted field is never closed (a " is missing)`]],
       ['a stray quote', () => badActions(editLine(line('GOV-01'), (l) => l.replace('Social care sign-off', 'Social "care" sign-off'))),
         [new RegExp(`^actions\\.csv:${line('GOV-01')}: a " inside an unquoted field`)]],
       ['an unquoted comma', () => badActions(editLine(line('GOV-03'), (l) => l.replace('Pillar leads have the template.', 'Pillar leads, all nine, have it.'))),
-        [new RegExp(`^actions\\.csv:${line('GOV-03')}: has 11 fields but the header has 9`)]],
+        [new RegExp(`^actions\\.csv:${line('GOV-03')}: has 12 fields but the header has 10`)]],
       ['the same meeting twice (same instant, another offset)', () => demoCopy({
         edit: { 'meetings.csv': (t) => `${t}BS1,2026-11-25T14:30:00+01:00,60,Teams,Other\n`, 'actions.csv': withChange },
       }), ['meetings.csv:6: meeting "BS1 2026-11-25T13:30:00+00:00" appears twice (first on line 2)']],

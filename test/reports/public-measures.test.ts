@@ -28,7 +28,8 @@ describeEachStore('measures on the public plan page', (kind) => {
   it('shows each measure with its course and the trend in words', () => {
     expect(body).toContain('<h2>Are things getting better?</h2>');
     expect(body).toContain('<h3>Average wait for a wheelchair assessment: on course</h3>');
-    expect(body).toContain('<h3>EHC plans issued within 20 weeks: off course</h3>');
+    // The page's first use of EHC is spelt out from the demo glossary.
+    expect(body).toContain('<h3>EHC (education, health and care) plans issued within 20 weeks: off course</h3>');
     expect(body).toContain('Getting better: 52% on 30 September 2026, up from 47% on 30 June 2026. Off course for the target of 65% by 31 March 2027. At this rate it would be about 61% by then.');
     expect(body).toContain('<h3>Average wait for speech and language therapy: off course</h3>');
   });

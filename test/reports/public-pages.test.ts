@@ -131,7 +131,7 @@ describeEachStore('public pages', (kind) => {
     expect(latest.body).not.toMatch(/This is a draft/);
     expect(latest.body).toContain('&lt;script&gt;');
     expect(latest.body).not.toMatch(/<script/i);
-    expect(latest.body).toMatch(/<strong>COM-03<\/strong>[^\n]*late, due 1 November 2026, 60 days ago; its owner's status: on track\./);
+    expect(latest.body).toMatch(/<strong>COM-03<\/strong>[^\n]*Late: it was due on 1 November 2026, 60 days ago\. Its owner's status: on track\./);
     expect(latest.body).toMatch(/update withheld from the public page/);
     expectNoNames(latest.body, '/reports/latest');
 

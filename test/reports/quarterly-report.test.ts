@@ -58,9 +58,9 @@ describe('quarterly report for the demo plan at 31 December 2026', () => {
     expect(markdown).toMatch(/October to December 2026\. The plan as it stood on Thursday 31 December 2026\./);
     expect(markdown).toMatch(/## What is late and why/);
     // Most overdue first, the owner by job title and organisation, with their latest update as the reason.
-    expect(markdown).toMatch(/- \*\*PFA-01\*\* Map transition pathways[^\n]*\(WS6, Preparing for Adulthood Lead, Kirklees Council\): late, due 16 October 2026, 76 days ago; its owner's status: off track\. Why: Adult social care input delayed\./);
+    expect(markdown).toMatch(/- \*\*PFA-01\*\* Make a clear path[^\n]*\(WS6, Preparing for Adulthood Lead, Kirklees Council\)\. Late: it was due on 16 October 2026, 76 days ago\. Its owner's status: off track\. Why: Adult social care input delayed\./);
     // Late is late whatever the owner says; the owner's word is shown beside it.
-    expect(markdown).toMatch(/- \*\*COM-03\*\* [^\n]*late, due 30 November 2026, 31 days ago; its owner's status: on track\./);
+    expect(markdown).toMatch(/- \*\*COM-03\*\* [^\n]*Late: it was due on 30 November 2026, 31 days ago\. Its owner's status: on track\./);
     expect(markdown).not.toMatch(/Liam Byrne|Owen Price|Not linked to an area|46 actions were added/);
     expect(markdown.indexOf('**PFA-01**')).toBeLessThan(markdown.indexOf('**DAT-02**'));
     expect(markdown).not.toMatch(/undefined|NaN|\[object/);

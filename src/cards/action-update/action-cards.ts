@@ -11,6 +11,7 @@ import { isOpen, statusColour, statusWord } from '../../domain/plan/status.js';
 import { ACTION_STATUSES, type Action, type IsoDate, type Person, type Workstream } from '../../domain/plan/types.js';
 import { formatDate, formatRelativeDue } from '../../domain/time/format.js';
 import { londonDate } from '../../domain/time/london.js';
+import { titleAdvice } from '../../domain/text/readability.js';
 import {
   adaptiveCard, capitalise, cardBytes, CARD_BYTE_BUDGET, clip, execute, fieldError, heading, notice, refreshSection, subtle,
   text, typed, VERBS, type Card, type Element, type Tone,
@@ -19,7 +20,7 @@ import { measureInputs, type MeasureInputModel } from './measure-inputs.js';
 
 /** What an action card shows. The store's ActionRecord fits this shape. */
 export interface ActionCardModel {
-  action: Pick<Action, 'id' | 'ref' | 'title' | 'status' | 'dueDate' | 'lastUpdate' | 'lastUpdateAt' | 'version'>;
+  action: Pick<Action, 'id' | 'ref' | 'title' | 'plainTitle' | 'status' | 'dueDate' | 'lastUpdate' | 'lastUpdateAt' | 'version'>;
   workstream: Pick<Workstream, 'code' | 'name'>;
   owner: Pick<Person, 'name'> | null;
   lead: Pick<Person, 'name'> | null;
@@ -76,6 +77,12 @@ function lastUpdateBlock(m: ActionCardModel, max?: number): Element[] {
   return [subtle('Latest update', { spacing: 'Small' }), typed(body)];
 }
 
+/** A title above grade 8 with no plain title: how to make the public page plainer. */
+function plainTitleHint(m: ActionCardModel): Element[] {
+  const advice = titleAdvice(m.action.title, m.action.plainTitle);
+  return advice ? [subtle(advice, { spacing: 'Small' })] : [];
+}
+
 // ---- the edit form ----------------------------------------------------------------------------
 
 export interface EditCardOptions {
@@ -99,6 +106,7 @@ export function actionEditCard(m: ActionCardModel, o: EditCardOptions): Card {
     ...header(m, 'Update '),
     ...(o.banner ? [notice(o.banner.text, o.banner.tone)] : []),
     ...(hasErrors ? [notice('Please check the form below: nothing has been saved yet.', 'attention')] : []),
+    ...plainTitleHint(m),
     statusBadge(m),
     facts(m, o.today),
     ...lastUpdateBlock(m),

@@ -55,6 +55,8 @@ export interface Action {
   id: number;
   ref: string;
   title: string;
+  /** The title in plain words for the public pages (absent when the reader does not load it). */
+  plainTitle?: string | null;
   workstreamId: number;
   area: Area | null;
   ownerId: number | null;

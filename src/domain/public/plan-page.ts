@@ -8,6 +8,7 @@ import { areaLabel, compareUrgency, daysLate, isOpen, isOverdue } from '../plan/
 import type { IsoDate } from '../time/dates.js';
 import type { MeasureWithReadings } from '../measures/types.js';
 import { measureLines, type MeasureLine } from './measures.js';
+import { publicTitle } from './glossary.js';
 import { directoryNames, publicNote, publicOwner, workstreamWords, type PublicNote } from './people.js';
 
 export interface PlanInput {
@@ -48,7 +49,10 @@ export interface PlanPageModel {
 
 export interface ActionPageModel {
   ref: string;
+  /** The plain title when there is one. */
   title: string;
+  /** The plan's own wording, when the page shows a plain title instead (null otherwise). */
+  planTitle: string | null;
   workstream: string;
   area: string;
   status: ActionStatus;
@@ -70,7 +74,7 @@ function statusRow(code: string, words: string, actions: readonly Action[], toda
   return { code, words, counts, total: actions.length, late: actions.filter((a) => isOverdue(a, today)).length };
 }
 
-const line = (a: Action, today: IsoDate): ActionLine => ({ ref: a.ref, title: a.title, status: a.status, dueDate: a.dueDate, daysLate: daysLate(a, today) });
+const line = (a: Action, today: IsoDate): ActionLine => ({ ref: a.ref, title: publicTitle(a), status: a.status, dueDate: a.dueDate, daysLate: daysLate(a, today) });
 
 export function buildPlanPage(input: PlanInput): PlanPageModel {
   const { today, actions } = input;
@@ -103,7 +107,7 @@ export function buildActionPage(input: PlanInput, ref: string): ActionPageModel 
   const ws = input.workstreams.find((w) => w.id === a.workstreamId);
   const owner = a.ownerId === null ? null : input.people.get(a.ownerId);
   return {
-    ref: a.ref, title: a.title, workstream: workstreamWords(ws),
+    ref: a.ref, title: publicTitle(a), planTitle: publicTitle(a) === a.title ? null : a.title, workstream: workstreamWords(ws),
     area: a.area ? `the ${areaLabel(a.area)} area for improvement` : 'not tied to one area for improvement: it is wider work of its workstream',
     status: a.status, dueDate: a.dueDate, daysLate: daysLate(a, input.today),
     owner: publicOwner(owner), note: publicNote(a.lastUpdate, directoryNames(input.people.values())),

@@ -15,6 +15,7 @@ import { londonDate } from '../time/london.js';
 import type { FinancialQuarter } from '../time/quarters.js';
 import { directoryNames, publicNote, publicNoteWords, publicOwner } from '../public/people.js';
 import { measureLines, type MeasureLine } from '../public/measures.js';
+import { publicTitle } from '../public/glossary.js';
 import type { MeasureWithReadings } from '../measures/types.js';
 
 /** One bar of a status chart: how many actions of each status. */
@@ -93,7 +94,7 @@ function changeLines(input: QuarterlyReportInput, wsById: ReadonlyMap<number, Wo
   for (const c of input.changes) {
     const a = actionById.get(c.actionId);
     if (!a) continue;
-    const base = { ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?', on: londonDate(c.at), note: publicNoteWords(publicNote(c.note, names)) };
+    const base = { ref: a.ref, title: publicTitle(a), workstream: wsById.get(a.workstreamId)?.code ?? '?', on: londonDate(c.at), note: publicNoteWords(publicNote(c.note, names)) };
     const creation = c.statusFrom === null && c.dueFrom === null && (c.version === 1 || c.version === null) && c.statusTo !== null;
     // The plan's first import is its baseline: only actions that joined after it were added.
     if (creation) { if (baselineAt === null || c.at.getTime() > baselineAt.getTime()) added++; continue; }
@@ -146,7 +147,7 @@ export function buildQuarterlyModel(input: QuarterlyReportInput): QuarterlyRepor
   const names = directoryNames(input.people.values());
   const lateByStatus = zero();
   const item = (a: Action): LateItem => ({
-    ref: a.ref, title: a.title, workstream: wsById.get(a.workstreamId)?.code ?? '?',
+    ref: a.ref, title: publicTitle(a), workstream: wsById.get(a.workstreamId)?.code ?? '?',
     owner: publicOwner(a.ownerId !== null ? input.people.get(a.ownerId) : null),
     dueDate: a.dueDate, daysLate: daysLate(a, today), status: a.status, why: publicNoteWords(publicNote(a.lastUpdate, names)),
   });

@@ -9,6 +9,7 @@ import { VERBS, actionHistoryCard, problemCard, type Banner } from '../../cards/
 import { capitalise } from '../../domain/experts/labels.js';
 import { statusWord } from '../../domain/plan/status.js';
 import type { ActionStatus } from '../../domain/plan/types.js';
+import { noteAdvice } from '../../domain/text/readability.js';
 import { isConfirmation, type ActionRecord } from '../../store/action-updates.js';
 import { readCardReadings, recordCardReadings } from './readings.js';
 import type { FlowResult, Via, Viewer } from './types.js';
@@ -137,9 +138,10 @@ export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via 
   }
   const alerted = outcome.saved.some((s) => s.alerted);
   const recorded = await recordCardReadings(v.deps, viewer.person, readings.figures, v.today(), v.now(), via);
+  const advice = noteAdvice(checked.change.note);
   const sentence = (isConfirmation(planned)
     ? confirmedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate)
-    : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted)) + recorded;
+    : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted)) + recorded + (advice ? ` ${advice}` : '');
   // The confirmation stays as it is (no refresh): pressing Update opens the form again.
   return {
     outcome: 'saved', text: sentence, log: { version: fresh.action.version, alerted },
