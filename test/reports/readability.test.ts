@@ -1,7 +1,8 @@
 // Plain language, measured: the Flesch–Kincaid grade of the whole visible text of every public
 // page and of the published report (HTML and Markdown), over the demo plan with its quarterly
 // round run to its close. The limits are the issue's aim (young people asked for plain language):
-// the plan page and the report at grade 6 or below (about age 11, the end of primary school),
+// the plan page and the report at grade 6 or below (about age 11, the end of primary school), the
+// easy-read version at grade 4 or below,
 // each action's page and the glossary at grade 8 or below (PLAIN_GRADE: the grade above which
 // import and the update card ask for plainer words). The grades are printed, for docs/.
 import fs from 'node:fs';
@@ -20,6 +21,8 @@ import { createTestStore } from '../support/store.js';
 
 const CLOSED = '2026-12-31T08:00:00Z';
 const PAGE_AND_REPORT_LIMIT = 6;
+/** The easy-read version: short sentences for readers who find the full report hard (about age 9). */
+const EASY_READ_LIMIT = 4;
 
 let store: Store;
 let site: PublicSite;
@@ -55,6 +58,10 @@ describe('plain language on the public pages, over the demo plan', () => {
   it(`the published report reads at grade ${PAGE_AND_REPORT_LIMIT} or below, as a web page and as Markdown`, async () => {
     expect(await gradeOfPage('/reports/latest', site.report('latest', 'html'))).toBeLessThanOrEqual(PAGE_AND_REPORT_LIMIT);
     expect(await gradeOfPage('/reports/latest.md', site.report('latest', 'markdown'))).toBeLessThanOrEqual(PAGE_AND_REPORT_LIMIT);
+  });
+
+  it(`the easy-read report reads at grade ${EASY_READ_LIMIT} or below`, async () => {
+    expect(await gradeOfPage('/reports/latest/easy-read', site.easyRead('latest'))).toBeLessThanOrEqual(EASY_READ_LIMIT);
   });
 
   it(`the glossary and the index of reports read at grade ${PLAIN_GRADE} or below`, async () => {
