@@ -48,6 +48,7 @@ interface Manifest {
   name: { short: string; full: string }; description: { short: string; full: string };
   bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Command[] }> }>;
   validDomains: string[];
+  staticTabs?: Array<{ entityId: string; name?: string; contentUrl?: string; websiteUrl?: string; scopes: string[] }>;
 }
 
 function tempDir(): string {
@@ -114,6 +115,13 @@ describe('the app package', () => {
   it('is valid against its schema, offline, on a current manifest version', async () => {
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
     expect(await checkManifest(manifest as unknown as Record<string, unknown>)).toEqual([]);
+  });
+
+  it('adds the public plan page and the reports as tabs beside the chat, on the bot\'s own domain', () => {
+    const tabs = manifest.staticTabs ?? [];
+    expect(tabs[0]).toEqual({ entityId: 'conversations', scopes: ['personal'] });
+    expect(tabs.map((t) => t.contentUrl)).toEqual([undefined, 'https://send-bot.example.org/plan', 'https://send-bot.example.org/reports']);
+    for (const t of tabs.slice(1)) expect(t.websiteUrl).toBe(t.contentUrl);
   });
 
   it('puts the bot in personal, team and group chat scopes with a command list for each', () => {
