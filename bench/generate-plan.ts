@@ -131,9 +131,10 @@ export function generatePlan(options: GenerateOptions): GeneratedPlan {
     const area = rnd() < 0.45 ? '' : AREA_LABELS[pick(AREAS)];
     const title = `${pick(VERBS)} ${pick(OBJECTS)} ${pick(PLACES)}`.trim();
     const update = status === 'not_started' || rnd() < 0.3 ? '' : pick(UPDATES);
-    actions.push([`${prefix}-${String(count).padStart(5, '0')}`, title, workstream, area, pick(owners), due, status, update, pick(SOURCES)]);
+    // No plain title: the columns follow COLUMNS['actions.csv'] (ref, title, plain_title, …).
+    actions.push([`${prefix}-${String(count).padStart(5, '0')}`, title, '', workstream, area, pick(owners), due, status, update, pick(SOURCES)]);
   }
-  if (!ACTION_STATUSES.every((s) => actions.some((a) => a[6] === s)) && options.actions >= 100) throw new Error('status spread failed');
+  if (!ACTION_STATUSES.every((s) => actions.some((a) => a[7] === s)) && options.actions >= 100) throw new Error('status spread failed');
 
   const files: Record<ImportFileName, string[][]> = {
     'people.csv': people,
