@@ -64,11 +64,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "A, B and C". */
-export function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
+export { listWords } from '../domain/text/list-words.js';
 
 export function capitalise(s: string): string {
   return s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}` : s;

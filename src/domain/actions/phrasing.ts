@@ -4,6 +4,7 @@ import { statusWord } from '../plan/status.js';
 import type { ActionChange, ActionStatus, ChangeChannel, IsoDate } from '../plan/types.js';
 import { formatDate, formatWhen } from '../time/format.js';
 import { londonDate, londonTime } from '../time/london.js';
+import { listWords } from '../text/list-words.js';
 
 export const UNKNOWN_PERSON =
   "I don't know you in the plan yet, so I can't let you change anything. Ask an admin to add you to the people list.";
@@ -113,8 +114,7 @@ export function lastUpdateText(note: string | null, reason: string | null, dueTo
 
 /** "COM-05, COM-06 and COM-07". */
 export function listRefs(refs: readonly string[]): string {
-  if (refs.length <= 1) return refs[0] ?? '';
-  return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]}`;
+  return listWords(refs);
 }
 
 export const NOTHING_TO_SAVE = "There was nothing to save: you didn't change any of these actions.";

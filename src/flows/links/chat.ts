@@ -4,6 +4,7 @@
 import { SPECIALISM_LABELS } from '../../domain/experts/labels.js';
 import { canLink, canListLinks, readLinkTarget, targetWords, type LinkCluster, type LinkTarget } from '../../domain/links/index.js';
 import { escapeTeamsMarkdown as asText } from '../../domain/text/escape.js';
+import { listWords } from '../../domain/text/list-words.js';
 import type { ChatLinks, ChatLinkStore, LinkedChat, LinkedChatRow, LinkRef } from '../../store/chat-links.js';
 import { say, type ChatReply, type GroupViewer } from '../group-turn.js';
 import type { LinkCommand } from './commands.js';
@@ -42,7 +43,6 @@ export function targetsOf(l: ChatLinks): LinkTarget[] {
   ];
 }
 
-const andList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 export class LinkFlows {
   constructor(private readonly deps: LinkFlowDeps) {}
@@ -105,7 +105,7 @@ export class LinkFlows {
     }
     await this.deps.links.unlink(viewer.conversationId, chosen.map((t) => t.kind));
     const rest = linked.filter((t) => !chosen.includes(t));
-    return say(`Unlinked: this chat is no longer linked to ${andList(chosen.map(targetWords))}.${stopsText(chosen)}${rest.length ? ` It is still linked to ${andList(rest.map(targetWords))}.` : ''}`);
+    return say(`Unlinked: this chat is no longer linked to ${listWords(chosen.map(targetWords))}.${stopsText(chosen)}${rest.length ? ` It is still linked to ${listWords(rest.map(targetWords))}.` : ''}`);
   }
 
   async list(viewer: GroupViewer): Promise<ChatReply> {
@@ -113,7 +113,7 @@ export class LinkFlows {
     if (!allowed.ok) return say(allowed.message);
     const rows = await this.deps.links.linked();
     if (rows.length === 0) return say('No chat is linked yet. In a group chat or channel, mention me and say "link this chat to" a cluster, a workstream, an Experts at Hand pool or the partnership.');
-    const lines = rows.map((r: LinkedChatRow) => `- ${chatName(r)}: ${andList(targetsOf(r.links).map(targetWords))}`);
+    const lines = rows.map((r: LinkedChatRow) => `- ${chatName(r)}: ${listWords(targetsOf(r.links).map(targetWords))}`);
     return say([`${rows.length === 1 ? '1 chat is' : `${rows.length} chats are`} linked:`, ...lines].join('\n'));
   }
 
@@ -121,7 +121,7 @@ export class LinkFlows {
     if (viewer.conversationKind === 'personal' || !viewer.conversationId) return say('Our personal chat is never linked to anything: links are for group chats and channels.');
     const here = await this.deps.links.linksOf(viewer.conversationId);
     const linked = here ? targetsOf(here.links) : [];
-    return say(linked.length ? `This chat is linked to ${andList(linked.map(targetWords))}.` : 'This chat isn\'t linked to anything.');
+    return say(linked.length ? `This chat is linked to ${listWords(linked.map(targetWords))}.` : 'This chat isn\'t linked to anything.');
   }
 }
 
@@ -133,7 +133,7 @@ function sameTarget(a: LinkTarget, b: LinkTarget): boolean {
 }
 
 function linkedNow(linked: LinkTarget[]): string {
-  return linked.length ? ` It is linked to ${andList(linked.map(targetWords))}.` : '';
+  return linked.length ? ` It is linked to ${listWords(linked.map(targetWords))}.` : '';
 }
 
 function replacedText(replaced: LinkedChat | null, what: string): string {
@@ -150,6 +150,6 @@ function stopsText(gone: LinkTarget[]): string {
       case 'pool': return `${SPECIALISM_LABELS[t.specialism]} requests`;
     }
   });
-  return ` I won't post ${andList(what)} here any more.`;
+  return ` I won't post ${listWords(what)} here any more.`;
 }
 
