@@ -4,14 +4,14 @@
 // who is asking comes from the Teams account, never from the message.
 import { UNKNOWN_PERSON } from '../domain/actions/phrasing.js';
 import {
-  courseWords, formatValue, matchMeasures, mayRecordReading, measureCourse, measureTrend, parseUnit, readingProblems, trendWords,
+  courseWords, formatValue, matchMeasures, mayRecordReading, whoMayRecord, measureCourse, measureTrend, parseUnit, readingProblems, trendWords,
 } from '../domain/measures/index.js';
 import type { Person } from '../domain/plan/types.js';
 import type { Clock } from '../domain/time/clock.js';
 import { isIsoDate, type IsoDate } from '../domain/time/dates.js';
 import { formatDate, MONTH_NAMES } from '../domain/time/format.js';
 import { londonDate } from '../domain/time/london.js';
-import type { MeasureEntry, MeasureStore } from '../store/measures.js';
+import type { MeasureStore } from '../store/measures.js';
 import type { PeopleRepository } from '../store/people.js';
 
 export interface RecordCommand {
@@ -56,14 +56,6 @@ export interface RecordResult {
   text: string;
 }
 
-/** Who may record for this measure, in words for a refusal. */
-function whoMay(e: MeasureEntry): string {
-  const o = e.measure.owner;
-  if (o.kind === 'action') return `the owner of ${o.ref}, the lead of its workstream, or an admin`;
-  if (o.kind === 'workstream') return `the lead of ${o.code} or an admin`;
-  return 'an admin';
-}
-
 export class MeasureFlows {
   constructor(private readonly deps: MeasureFlowDeps) {}
 
@@ -82,7 +74,7 @@ export class MeasureFlows {
     const entry = found[0]!;
     const { measure } = entry;
     if (!mayRecordReading(person, entry)) {
-      return { outcome: 'refused', text: `Only ${whoMay(entry)} can record figures for ${measure.name}.` };
+      return { outcome: 'refused', text: `Only ${whoMayRecord(measure)} can record figures for ${measure.name}.` };
     }
     const typedUnit = cmd.unit ? parseUnit(cmd.unit.replace(/\s+/g, ' ')) : undefined;
     if (typedUnit && typedUnit !== measure.unit) {

@@ -3,7 +3,7 @@
 // and recorded once the update itself is saved.
 import { z } from 'zod';
 import { readingInputId, type MeasureInputModel } from '../../cards/action-update/index.js';
-import { formatValue, mayRecordReading, readingProblems } from '../../domain/measures/index.js';
+import { formatValue, mayRecordReading, readingProblems, whoMayRecord } from '../../domain/measures/index.js';
 import type { Person } from '../../domain/plan/types.js';
 import type { MeasureEntry } from '../../store/measures.js';
 import type { ActionFlowDeps } from './types.js';
@@ -38,7 +38,7 @@ export async function readCardReadings(deps: ActionFlowDeps, person: Person, act
     const parsed = FIGURE.safeParse(raw);
     if (typeof raw === 'string' || typeof raw === 'number') out.values[id] = String(raw).slice(0, 20);
     if (!parsed.success) { out.errors[id] = 'Please give a number, such as 52.'; continue; }
-    if (!mayRecordReading(person, entry)) { out.errors[id] = 'Only the owner of this action, its workstream lead or an admin can record figures for this measure.'; continue; }
+    if (!mayRecordReading(person, entry)) { out.errors[id] = `Only ${whoMayRecord(entry.measure)} can record figures for this measure.`; continue; }
     const problems = readingProblems({ value: parsed.data, date: today, source: null }, entry.measure, today);
     if (problems.length) { out.errors[id] = `Please check this figure: ${problems.join('; ')}.`; continue; }
     out.figures.push({ entry, value: parsed.data });
