@@ -14,14 +14,26 @@ function expertLine(p: Person): string {
   return `${p.name}${p.jobTitle ? ` (${p.jobTitle})` : ''}${p.email ? `, ${p.email}` : ''}`;
 }
 
+function activeExperts(ctx: AskContext): Person[] {
+  return ctx.idx.dir.people.filter((p) => p.active && p.roles.includes('expert'));
+}
+
+/** "The speech and language therapists in Experts at Hand are …", or '' when the pool is empty. */
+function specialistsSentence(ctx: AskContext, specialism: Specialism): string {
+  const them = activeExperts(ctx).filter((p) => p.specialism === specialism);
+  const who = SPECIALIST_LABELS[specialism];
+  if (!them.length) return '';
+  const intro = them.length === 1 ? `The ${who} in Experts at Hand is` : `The ${who}s in Experts at Hand are`;
+  return `${intro} ${listWords(them.map(expertLine))}.`;
+}
+
 export function answerExperts(ctx: AskContext, specialism?: Specialism): Answer {
-  const all = ctx.idx.dir.people.filter((p) => p.active && p.roles.includes('expert'));
+  const all = activeExperts(ctx);
   if (specialism) {
-    const them = all.filter((p) => p.specialism === specialism);
     const who = SPECIALIST_LABELS[specialism];
-    if (!them.length) return { text: `There is no ${who} in Experts at Hand yet.`, cards: [] };
-    const intro = them.length === 1 ? `The ${who} in Experts at Hand is` : `The ${who}s in Experts at Hand are`;
-    return { text: `${intro} ${listWords(them.map(expertLine))}. To ask for their help, say "I need advice from ${withArticle(who)}".`, cards: [] };
+    const them = specialistsSentence(ctx, specialism);
+    if (!them) return { text: `There is no ${who} in Experts at Hand yet.`, cards: [] };
+    return { text: `${them} To ask for their help, say "I need advice from ${withArticle(who)}".`, cards: [] };
   }
   if (!all.length) return { text: 'There are no experts in Experts at Hand yet.', cards: [] };
   const groups = SPECIALISMS.map((s) => [s, all.filter((p) => p.specialism === s)] as const).filter(([, ps]) => ps.length);
@@ -33,12 +45,9 @@ export function answerRequestHelp(ctx: AskContext, specialism?: Specialism): Ans
   const who = specialism ? withArticle(SPECIALIST_LABELS[specialism]) : 'an expert';
   const command = specialism ? `I need advice from ${withArticle(SPECIALIST_LABELS[specialism])}` : 'new Experts at Hand request';
   // Who would answer, so "any SALTs I can ask?" is answered as well as how to ask.
-  const pool = specialism ? ctx.idx.dir.people.filter((p) => p.active && p.roles.includes('expert') && p.specialism === specialism) : [];
-  const label = specialism ? SPECIALIST_LABELS[specialism] : '';
-  const them = pool.length === 1 ? ` The ${label} in Experts at Hand is ${listWords(pool.map(expertLine))}.`
-    : pool.length > 1 ? ` The ${label}s in Experts at Hand are ${listWords(pool.map(expertLine))}.` : '';
+  const them = specialism ? specialistsSentence(ctx, specialism) : '';
   const text = `To get help from ${who}, make an Experts at Hand request: say "${command}" (or tap the button) and fill in the form for your setting. `
-    + `Describe the need without naming a child; an expert picks it up and answers you here.${them}`;
+    + `Describe the need without naming a child; an expert picks it up and answers you here.${them ? ` ${them}` : ''}`;
   if (!ctx.asker.person) return { text: `${text} Your Teams account isn't linked to anyone in the plan yet, so ask an admin to add you first.`, cards: [] };
   return { text, cards: [choiceCard('Start a request', [{ title: 'Open the request form', question: command }])] };
 }
