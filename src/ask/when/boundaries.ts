@@ -4,10 +4,11 @@
 // holiday or a school term.
 import type { IsoDate } from '../../domain/plan/types.js';
 import {
-  addDays, daysInMonth, easterSunday, endOfMonth, endOfWeek, ENGLAND_AND_WALES_BANK_HOLIDAYS, financialQuarter, formatDate, isWeekend, parseIsoDate, toIsoDate,
+  addDays, daysInMonth, easterSunday, endOfMonth, endOfWeek, ENGLAND_AND_WALES_BANK_HOLIDAYS, financialQuarter, formatDate, parseIsoDate, toIsoDate,
 } from '../../domain/time/index.js';
 import { chronoDay, chronoDays } from './chrono-dates.js';
 import { BEFORE_WORDS, MONTH_RE, MONTHS, WEEKDAY_RE, dayRange, find, monthName, resolveMonthYear, window, type Ctx, type Recogniser } from './period.js';
+import { workingWeekStart } from './relative.js';
 import { termEndPoint } from './terms.js';
 
 /** 'end': "the end of November" (before = by); 'point': a day ("before" stops the day before); 'start': a month or a holiday that begins then. */
@@ -17,7 +18,7 @@ function endOf(what: string, today: IsoDate): EndPoint {
   const t = parseIsoDate(today);
   switch (what) {
     // At a weekend the working week is over: "by the end of the week" means the week ahead.
-    case 'week': return { to: endOfWeek(isWeekend(today) ? addDays(today, 7) : today), label: 'the end of this week', kind: 'end' };
+    case 'week': return { to: endOfWeek(workingWeekStart(today)), label: 'the end of this week', kind: 'end' };
     case 'month': return { to: endOfMonth(today), label: `the end of ${monthName(t.month, t.year)}`, kind: 'end' };
     case 'quarter': { const q = financialQuarter(today); return { to: q.end, label: `the end of this quarter (${q.label})`, kind: 'end' }; }
     case 'financial year': return { to: toIsoDate(t.month >= 4 ? t.year + 1 : t.year, 3, 31), label: 'the end of the financial year', kind: 'end' };

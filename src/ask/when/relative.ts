@@ -43,14 +43,17 @@ export const soon: Recogniser = ({ text, today }) => {
 // Words of what has happened: "what changed this week" looks back whatever the day.
 const LOOKS_BACK = /\b(?:chang|updat|happen|complet|clos|mov|finish|submitt|record|add)ed\b|\bbeen\b|\bwent\b/;
 
+/** The Monday of the working week ahead: this week's on a weekday, next week's at a weekend (the working week is over). */
+export function workingWeekStart(today: IsoDate): IsoDate {
+  return addDays(startOfWeek(today), isWeekend(today) ? 7 : 0);
+}
+
 /**
- * The Monday "this week" starts on. At a weekend the working week is over, so a question about what
- * is coming ("what's due this week?" on a Sunday) means the week ahead; one that looks back keeps
- * the calendar week.
+ * The Monday "this week" starts on: a question about what is coming ("what's due this week?" on a
+ * Sunday) means the working week ahead; one that looks back keeps the calendar week.
  */
 function thisWeekStart(ctx: Ctx): IsoDate {
-  const ahead = isWeekend(ctx.today) && !ctx.past && !LOOKS_BACK.test(ctx.text);
-  return addDays(startOfWeek(ctx.today), ahead ? 7 : 0);
+  return ctx.past || LOOKS_BACK.test(ctx.text) ? startOfWeek(ctx.today) : workingWeekStart(ctx.today);
 }
 
 export const weeks: Recogniser = (ctx) => {
