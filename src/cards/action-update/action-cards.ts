@@ -1,12 +1,10 @@
-// Cards for updating one action or several: the edit form, the read-only summary, "update my
-// actions", the history, and a card for when something went wrong. Pure builders: the data in,
+// Cards for updating one action or several: the edit form, the read-only summary and "update my
+// actions" (the history and the card for a problem are in history-card.ts). Pure builders: the data in,
 // Adaptive Card JSON out. Cards carry the action's id and version, nothing else.
 import type { ChangeRight } from '../../domain/actions/permissions.js';
 import type { FieldErrors, SubmittedValues } from '../../domain/actions/update.js';
 import { NOTE_MAX_CHARS, REASON_MAX_CHARS } from '../../domain/actions/update.js';
-import {
-  dueLine, historyHeading, statusLine, type HistoryEntry, type LastChange,
-} from '../../domain/actions/phrasing.js';
+import type { LastChange } from '../../domain/actions/phrasing.js';
 import { isOpen, statusColour, statusWord } from '../../domain/plan/status.js';
 import { ACTION_STATUSES, type Action, type IsoDate, type Person, type Workstream } from '../../domain/plan/types.js';
 import { formatDate, formatRelativeDue } from '../../domain/time/format.js';
@@ -36,7 +34,7 @@ export interface RefreshOptions {
   userIds?: readonly string[] | null;
 }
 
-const TITLE_CLIP = 160;
+export const TITLE_CLIP = 160;
 const LAST_UPDATE_CLIP_MANY = 140;
 
 function dueText(a: ActionCardModel['action'], today: IsoDate): string {
@@ -274,42 +272,4 @@ export function myActionsCard(allModels: readonly ActionCardModel[], o: ManyCard
     if (fits(card)) return card;
   }
   return card;
-}
-
-// ---- history ----------------------------------------------------------------------------------
-
-export interface HistoryCardOptions {
-  total: number;
-  canChange: boolean;
-}
-
-const HISTORY_NOTE_CLIP = 400;
-
-export function actionHistoryCard(m: ActionCardModel, entries: readonly HistoryEntry[], o: HistoryCardOptions): Card {
-  const a = m.action;
-  const body: Element[] = [heading(`History of ${a.ref}`), typed(clip(a.title, TITLE_CLIP)), subtle(`${m.workstream.code}: ${m.workstream.name}`)];
-  if (entries.length === 0) body.push(text('No changes have been recorded yet.'));
-  for (const e of entries) {
-    const lines = [statusLine(e), dueLine(e)].filter((l): l is string => l !== null);
-    body.push({
-      type: 'Container', separator: true, spacing: 'Medium', items: [
-        text(historyHeading(e), { weight: 'Bolder', size: 'Small' }),
-        ...lines.map((l) => text(l, { spacing: 'None' })),
-        ...(e.note ? [typed(clip(e.note, HISTORY_NOTE_CLIP))] : []),
-      ],
-    });
-  }
-  if (o.total > entries.length) body.push(subtle(`Showing the latest ${entries.length} of ${o.total} changes.`, { spacing: 'Medium' }));
-  const actions = [
-    execute(`Back to ${a.ref}`, VERBS.view, { actionId: a.id }, { associatedInputs: 'none' }),
-    ...(o.canChange ? [execute('Update', VERBS.edit, { actionId: a.id, version: a.version })] : []),
-  ];
-  return adaptiveCard(body, actions, null);
-}
-
-// ---- something went wrong ---------------------------------------------------------------------
-
-/** A sentence in a card (the card the person pressed is replaced by it), with an optional retry. */
-export function problemCard(sentence: string, retry?: { title: string; verb: (typeof VERBS)[keyof typeof VERBS]; data: Record<string, unknown> }): Card {
-  return adaptiveCard([notice(sentence, 'attention')], retry ? [execute(retry.title, retry.verb, retry.data, { associatedInputs: 'none' })] : [], null);
 }
