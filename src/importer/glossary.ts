@@ -30,7 +30,7 @@ export async function planGlossary(client: Client, input: FolderInput): Promise<
   const plan: GlossaryPlan = { issues: [], warnings: [], report: {}, creates: [], updates: [], plainTitles: [] };
   await planTerms(client, input, plan);
   await planPlainTitles(client, input, plan);
-  plan.warnings.push(...plainWarnings(input));
+  plan.warnings = plainWarnings(input);
   return plan;
 }
 
@@ -74,15 +74,28 @@ async function planPlainTitles(client: Client, input: FolderInput, plan: Glossar
 const advice = (text: string): string =>
   `reads at grade ${gradeOf(text).toFixed(1)}, above ${PLAIN_GRADE}: shorter sentences and everyday words help parents and young people read it`;
 
-/** A title above grade 8 with no plain title (or a plain title that is not plain), and updates above grade 8. */
+/** How many plain-language warnings an import lists; the rest are counted in one line. */
+export const LISTED_WARNINGS = 20;
+
+/**
+ * A title above grade 8 with no plain title (or a plain title that is not plain), and updates
+ * above grade 8: the first LISTED_WARNINGS at file:line, then how many more there are. A plan of
+ * a million generated titles would otherwise print most of them.
+ */
 export function plainWarnings(input: Pick<FolderInput, 'files'>): string[] {
   const out: string[] = [];
+  let more = 0;
+  const warn = (text: () => string): void => {
+    if (out.length < LISTED_WARNINGS) out.push(text());
+    else more++;
+  };
   for (const { line, row } of input.files['actions.csv'] ?? []) {
     const plain = row.plain_title ?? null;
-    if (plain !== null && readsAbovePlain(plain)) out.push(`actions.csv:${line}: plain_title ${advice(plain)}`);
-    else if (plain === null && readsAbovePlain(row.title)) out.push(`actions.csv:${line}: title ${advice(row.title)}; give it a plain_title for the public pages`);
-    if (readsAbovePlain(row.last_update)) out.push(`actions.csv:${line}: last_update ${advice(row.last_update ?? '')}`);
+    if (plain !== null && readsAbovePlain(plain)) warn(() => `actions.csv:${line}: plain_title ${advice(plain)}`);
+    else if (plain === null && readsAbovePlain(row.title)) warn(() => `actions.csv:${line}: title ${advice(row.title)}; give it a plain_title for the public pages`);
+    if (readsAbovePlain(row.last_update)) warn(() => `actions.csv:${line}: last_update ${advice(row.last_update ?? '')}`);
   }
+  if (more > 0) out.push(`actions.csv: ${more.toLocaleString('en-GB')} more texts read above grade ${PLAIN_GRADE} (the first ${LISTED_WARNINGS} are listed above)`);
   return out;
 }
 
