@@ -16,6 +16,7 @@ import { createBot, type Bot } from './teams/app.js';
 import type { Services } from './teams/services.js';
 import { createAsk, createFindActions, createPlanExamples, createQuestionReader } from './ask-wiring.js';
 import { loadDemoDataIfEmpty } from './importer/demo-data.js';
+import { buildOwedIndexes } from './store/owed-indexes.js';
 import { startJobs } from './jobs/start.js';
 import { createMessenger } from './teams/messenger.js';
 import { calendarLinks } from './calendar/links.js';
@@ -78,6 +79,10 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
   const started = performance.now();
   const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS });
   log.info({ database: store.kind, applied: store.migration.applied, migrationMs: Math.round(store.migration.ms) }, 'database ready');
+  // Indexes an import was killed before building (src/store/owed-indexes.ts): built while the bot serves.
+  const owed = buildOwedIndexes(store.db)
+    .then((built) => { if (built.length > 0) log.info({ built }, 'owed indexes built'); })
+    .catch((err: unknown) => { log.error({ err }, 'owed indexes could not be built; the next start or import tries again'); });
   if (config.DEMO_DATA) {
     const demo = await loadDemoDataIfEmpty(store.db, clock.now());
     log.info({ demo }, demo === 'loaded' ? 'demo data loaded' : 'demo data not loaded: the database already has a plan');
@@ -126,6 +131,7 @@ export async function startRuntime(options: StartOptions): Promise<Running> {
         (server.server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
         await jobs.stop();
+        await owed;
         await store.close();
         log.info('stopped');
       })();

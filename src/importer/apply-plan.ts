@@ -5,6 +5,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Stager } from '../store/bulk-copy.js';
 import { isBulkLoad, withIndexesDeferred } from '../store/bulk-load.js';
+import { oweIndexes } from '../store/owed-indexes.js';
 import { insertRows, lazily, updateRows, type Columns, type Values } from '../store/bulk-writes.js';
 import type { ImportOptions } from './import-types.js';
 import type { Snapshot } from './import-snapshot.js';
@@ -184,7 +185,9 @@ async function applyActions(a: Apply): Promise<number> {
     ...(await isBulkLoad(a.client, 'actions', creates) ? ['actions'] : []),
     ...(await isBulkLoad(a.client, 'action_history', creates + a.plan.history.actionRows.length) ? ['action_history'] : []),
   ];
-  return withIndexesDeferred(a.client, deferred, () => writeActions(a));
+  // With a second connection (PostgreSQL) the indexes are built after the commit; PGlite builds them here.
+  const owe = a.stager ? (indexes: { name: string; def: string }[]) => oweIndexes(a.client, indexes, a.now) : undefined;
+  return withIndexesDeferred(a.client, deferred, () => writeActions(a), owe);
 }
 
 /** History rows by action ref: staged and joined to their actions in one statement, or resolved here and sent in chunks. */

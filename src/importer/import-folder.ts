@@ -33,6 +33,7 @@ import type { Db } from '../store/database.js';
 import { stagerFor } from '../store/bulk-copy.js';
 import { RowsChangedError } from '../store/bulk-writes.js';
 import { vacuumAnalyse } from '../store/maintenance.js';
+import { buildOwedIndexes } from '../store/owed-indexes.js';
 import { applyPlan } from './apply-plan.js';
 import { loadSnapshot } from './import-snapshot.js';
 import { applyMeasures, planMeasures } from './measures.js';
@@ -83,8 +84,10 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   } finally {
     await stager?.dispose().catch(() => undefined); // a table left behind is harmless; the import's own error matters
   }
-  // Statistics and the visibility map for what was just written: without them counts read the
-  // table instead of the indexes until a vacuum comes (never, in the embedded database).
+  // Indexes a first import dropped and committed without (PostgreSQL), then statistics and the
+  // visibility map for what was just written: without them counts read the table instead of the
+  // indexes until a vacuum comes (never, in the embedded database).
+  await buildOwedIndexes(db);
   await vacuumAnalyse(db);
   return report;
 }

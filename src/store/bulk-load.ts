@@ -47,9 +47,12 @@ export async function isBulkLoad(client: Client, table: string, adding: number, 
 /**
  * Runs `write` with the secondary indexes and foreign keys of `tables` dropped, then builds them
  * again (in the same transaction as `write`, which the caller must have opened). Adding a foreign
- * key back checks every row, so a wrong reference still fails the transaction.
+ * key back checks every row, so a wrong reference still fails the transaction. With `owe`, the
+ * indexes are noted as owed instead, to be built after the commit (src/store/owed-indexes.ts).
  */
-export async function withIndexesDeferred<T>(client: Client, tables: readonly string[], write: () => Promise<T>): Promise<T> {
+export async function withIndexesDeferred<T>(
+  client: Client, tables: readonly string[], write: () => Promise<T>, owe?: (indexes: Index[]) => Promise<void>,
+): Promise<T> {
   const dropped: Index[] = [];
   const keys: ForeignKey[] = [];
   for (const table of tables) {
@@ -59,7 +62,8 @@ export async function withIndexesDeferred<T>(client: Client, tables: readonly st
   for (const key of keys) await client.$executeRawUnsafe(`ALTER TABLE ${quoted(key.table)} DROP CONSTRAINT ${quoted(key.name)}`);
   for (const index of dropped) await client.$executeRawUnsafe(`DROP INDEX ${quoted(index.name)}`);
   const out = await write();
-  for (const index of dropped) await client.$executeRawUnsafe(index.def);
+  if (owe) await owe(dropped);
+  else for (const index of dropped) await client.$executeRawUnsafe(index.def);
   for (const key of keys) await client.$executeRawUnsafe(`ALTER TABLE ${quoted(key.table)} ADD CONSTRAINT ${quoted(key.name)} ${key.def}`);
   return out;
 }
