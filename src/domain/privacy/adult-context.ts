@@ -25,6 +25,7 @@ const CONTACT_BEFORE = [
   'talk with', 'met with', 'meeting with', 'ask', 'asked', 'email', 'emailed', 'contact', 'contacted', 'cc', 'thanks to',
   'thank', 'check with', 'checked with', 'liaise with', 'liaising with', 'according to', 'chaired by', 'led by',
   'presented by', 'copy in', 'copied in', 'forward to', 'forwarded to', 'sent to', 'phone', 'phoned', 'ring', 'rang',
+  'loop in', 'looped in', 'looping in',
   // Greetings: a note that speaks to someone speaks to a colleague ("Hi Steph,", "Thanks, Liz").
   'hi', 'hello', 'dear', 'thanks', 'cheers', 'morning', 'afternoon',
 ].map((p) => p.split(' '));
@@ -41,7 +42,16 @@ const WORK_AFTER = [
   'will do', 'will ring', 'will call', 'is covering', 'is sending', 'is bringing', 'is pulling', 'is supporting',
   'is updating', 'is designing', 'is recruiting', 'is reviewing', 'is running', 'is booking', 'is arranging', 'can do',
   'can send', 'can share', 'has the', 'has built', 'has sent', 'has shared', 'has agreed', 'has offered',
+  // Apologies for a meeting and leave from work are an adult's: "Bev sent apologies", "Chloe's on leave".
+  'sent apologies', 'sends apologies', 'has sent apologies', 'gave apologies', 'is on leave', 'is on annual leave',
+  'is on maternity leave', 'is on paternity leave', 'is on secondment', 'is happy to', 'can upload', 'can host',
 ].map((p) => p.split(' '));
+/**
+ * The same work said with "'s" for "is": "Chloe's on leave", "Rav's chairing". "'s covering" only
+ * with work after it ("Kwame's covering EP consultations"): a child's covering their ears.
+ */
+const CONTRACTED = WORK_AFTER.filter((p) => p[0] === 'is' && p.length > 1 && p[1] !== 'covering').map((p) => p.slice(1));
+const COVERED_WORK = new Set(['consultations', 'clinics', 'visits', 'panel', 'panels', 'meetings', 'caseload', 'referrals', 'reviews', 'duty', 'cover']);
 
 /** Phrases listed under one of their words, so each token looks up only its own few. */
 function byWord(phrases: string[][], pick: (p: string[]) => string): Map<string, string[][]> {
@@ -87,7 +97,8 @@ function workAfter(text: string, tokens: Token[], end: number): boolean {
   const next = tokens[end + 1];
   if (!next || !joined(text, tokens[end]!, next, true)) return false;
   // "Grace Okafor, she leads on this": a pronoun after a comma may stand between.
-  const from = /^(?:she|he|they)$/u.test(next.lower) && text.slice(tokens[end]!.end, next.start).includes(',') ? end + 2 : end + 1;
+  let from = /^(?:she|he|they)$/u.test(next.lower) && text.slice(tokens[end]!.end, next.start).includes(',') ? end + 2 : end + 1;
+  if (/^(?:both|all)$/u.test(tokens[from]?.lower ?? '')) from++; // "Bev and Tomasz both sent apologies"
   const workAt = (k: number) => (WORK_BY_FIRST.get(tokens[k]?.lower ?? '') ?? []).some((p) => phraseAt(text, tokens, k, p));
   if (workAt(from)) return true;
   // "Gareth at Locala will confirm", "Wendy in the SEN team is covering": where they work may
@@ -108,8 +119,8 @@ function bodyAfter(text: string, tokens: Token[], end: number): boolean {
   const body = tokens[j];
   if (!body || CHILD_PLACES.has(body.lower)) return false;
   if (BODIES.has(body.lower)) return true;
-  // An acronym of two to six capitals, after "from" only: "from CAMHS", "from SENDIASS".
-  return prep.lower === 'from' && j === end + 2 && /^[A-Z]{2,6}$/u.test(body.base);
+  // An acronym of two to six capitals, after "from" only: "from CAMHS", "from the EWS".
+  return prep.lower === 'from' && (j === end + 2 || (j === end + 3 && tokens[end + 2]?.lower === 'the')) && /^[A-Z]{2,6}$/u.test(body.base);
 }
 
 /** Jobs only adults hold, as people name colleagues by them: "Bilal, the attendance officer", "our TA Claire". */
@@ -119,6 +130,7 @@ const JOBS = new Set([
   'paediatrician', 'governor', 'chair', 'adviser', 'advisor', 'practitioner', 'consultant', 'commissioner', 'librarian',
   'receptionist', 'secretary', 'bursar', 'inspector', 'lead', 'elsa', 'hlta', 'lsa', 'dsl', 'principal', 'caseworker',
   'analyst', 'worker', 'specialist', 'accountant', 'planner', 'counsellor', 'midwife', 'visitor', 'headteacher', 'chief',
+  'co-ordinator', 'ordinator',
 ]);
 /** Parts of an organisation one is "from" or "in": "Sarah from admissions", "Dave in transport". */
 const DEPARTMENTS = new Set([
@@ -143,6 +155,12 @@ function jobAround(text: string, tokens: Token[], i: number, end: number): boole
   return false;
 }
 
+/** A named part of an organisation: "in the Local Offer team", "in the EHC hub" (a pupil is in a class, a set or a house). */
+const UNITS = new Set(['team', 'hub', 'service', 'office', 'unit', 'directorate']);
+const PUPIL_GROUPS = new Set(['football', 'netball', 'rugby', 'cricket', 'hockey', 'sports', 'sport', 'house', 'red', 'blue', 'green', 'yellow', 'school', 'year', 'class']);
+/** A word of a unit's name: capitalised or an acronym, and not a pupils' team. */
+const isNamedUnitWord = (t: Token): boolean => /^\p{Lu}/u.test(t.base) && !PUPIL_GROUPS.has(t.lower);
+
 /** "from admissions", "in transport", "from the parent carer forum": a department, or a body a few words on. */
 function departmentAfter(text: string, tokens: Token[], end: number): boolean {
   const prep = tokens[end + 1];
@@ -150,7 +168,8 @@ function departmentAfter(text: string, tokens: Token[], end: number): boolean {
   for (let j = end + 2; j < Math.min(tokens.length, end + 6) && joined(text, tokens[j - 1]!, tokens[j]!); j++) {
     const w = tokens[j]!.lower;
     if (DEPARTMENTS.has(w) || (prep.lower === 'from' && BODIES.has(w))) return !CHILD_PLACES.has(w);
-    if (!/^(?:the|our|parent|carer|carers|parents|local|sen|send|school|admissions|pupil|family|early|help)$/u.test(w)) return false;
+    if (UNITS.has(w) && j > end + 2) return true;
+    if (!/^(?:the|our|parent|carer|carers|parents|local|sen|send|school|admissions|pupil|family|early|help)$/u.test(w) && !isNamedUnitWord(tokens[j]!)) return false;
   }
   return false;
 }
@@ -162,17 +181,48 @@ function childSentence(text: string, tokens: Token[], i: number, end: number): b
   return false;
 }
 
+/** "Sanjay (finance)", "Ciarán (headteacher at Hillside)": a job or a part of an organisation in brackets after the name. */
+function roleInBrackets(text: string, tokens: Token[], end: number): boolean {
+  const first = tokens[end + 1];
+  if (!first || !/^\s*[([]\s*$/u.test(text.slice(tokens[end]!.end, first.start))) return false;
+  for (let j = end + 1; j < Math.min(tokens.length, end + 6); j++) {
+    const w = tokens[j]!.lower;
+    if (JOBS.has(w) || DEPARTMENTS.has(w) || (BODIES.has(w) && !CHILD_PLACES.has(w))) return true;
+    if (j + 1 < tokens.length && /[)\]]/u.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) return false;
+  }
+  return false;
+}
+
+/** "Kwame's covering EP consultations", "Chloe's on leave": "'s" for "is", then work. */
+function contractedWork(text: string, tokens: Token[], i: number, lists: NameLists): boolean {
+  const t = tokens[i]!;
+  if (!/'s$/iu.test(t.text) || t.text.length !== t.base.length + 2 || !nameWord({ ...t, text: t.base }, lists)) return false;
+  if (!tokens[i + 1] || !joined(text, t, tokens[i + 1]!)) return false;
+  if (tokens[i + 1]!.lower === 'covering') {
+    const work = tokens.slice(i + 2, i + 4);
+    return work.some((w) => COVERED_WORK.has(w.lower)) || /^[A-Z]{2,6}$/u.test(work[0]?.base ?? '');
+  }
+  return CONTRACTED.some((p) => phraseAt(text, tokens, i + 1, p));
+}
+
 /** Names of one to three words that the words around them place at work. */
 export function adultContextSpans(text: string, tokens: Token[], lists: NameLists): Finding[] {
-  const spans: Finding[] = [];
+  const found: { i: number; end: number; atWork: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if (contractedWork(text, tokens, i, lists)) { found.push({ i, end: i, atWork: true }); continue; }
     if (!nameWord(tokens[i]!, lists)) continue;
     let end = i;
     while (end < i + 2 && tokens[end + 1] && nameWord(tokens[end + 1]!, lists) && joined(text, tokens[end]!, tokens[end + 1]!)) end++;
     const atWork = contactBefore(text, tokens, i) || bodyAfter(text, tokens, end) || workAfter(text, tokens, end)
-      || jobAround(text, tokens, i, end) || departmentAfter(text, tokens, end);
-    if (atWork && !childSentence(text, tokens, i, end)) spans.push({ code: 'personal_name', start: tokens[i]!.start, end: tokens[end]!.end });
+      || jobAround(text, tokens, i, end) || departmentAfter(text, tokens, end) || roleInBrackets(text, tokens, end);
+    found.push({ i, end, atWork });
     i = end;
   }
-  return spans;
+  // "Bev and Tomasz both sent apologies": a name joined by "and" to a colleague at work is one too.
+  for (let k = found.length - 2; k >= 0; k--) {
+    const [a, b] = [found[k]!, found[k + 1]!];
+    if (!a.atWork && b.atWork && b.i === a.end + 2 && tokens[a.end + 1]?.lower === 'and') a.atWork = true;
+  }
+  return found.filter((f) => f.atWork && !childSentence(text, tokens, f.i, f.end))
+    .map((f) => ({ code: 'personal_name' as const, start: tokens[f.i]!.start, end: tokens[f.end]!.end }));
 }

@@ -128,8 +128,8 @@ const PERSON_NOUN_SET = new Set([...PERSON_NOUNS, ...RELATIVES].filter((w) => !w
 /**
  * A listed name that is also an everyday word ("jack", "sue", "harry", "tom"), where grammar makes
  * it the word: written without the writer's capital, straight after a verb marker ("may sue", "to
- * sue", "don't harry") or within two words of a determiner ("a jack", "the car jack", "a new
- * jack"; not "the boy harry", where the word between is a child). Cues still find such names.
+ * sue", "don't harry") or within three words of a determiner ("a jack", "the car jack", "a new
+ * car jack"; not "the boy harry", where a word between is a child). Cues still find such names.
  */
 function usedAsWord({ text, tokens, lists, shouted }: Scan, i: number): boolean {
   const token = tokens[i] as Token;
@@ -137,8 +137,13 @@ function usedAsWord({ text, tokens, lists, shouted }: Scan, i: number): boolean 
   const prev = tokens[i - 1];
   if (!prev || !isAdjacent(text, prev, token)) return false;
   if (VERB_MARKERS.has(prev.lower) || DETERMINERS.has(prev.lower)) return true;
-  const before = tokens[i - 2];
-  return !!before && isAdjacent(text, before, prev) && DETERMINERS.has(before.lower) && !PERSON_NOUN_SET.has(prev.lower);
+  // Up to two small words between: "the car jack", "a new car jack"; not "the boy harry".
+  for (let k = i - 2, between = [prev]; k >= Math.max(0, i - 3); between.push(tokens[k]!), k--) {
+    const before = tokens[k]!;
+    if (!isAdjacent(text, before, tokens[k + 1]!) || between.some((t) => PERSON_NOUN_SET.has(t.lower) || (t.base !== t.lower && !shouted))) return false;
+    if (DETERMINERS.has(before.lower)) return true;
+  }
+  return false;
 }
 
 /** "Will Smith", "Grace Patel", "Zebedee van der Merwe", "Amal al-Rashid". */

@@ -26,7 +26,9 @@ export function isValidNhsNumber(digits: string): boolean {
 const MARK = String.raw`[-./_\u2022\u00B7\u2027\u2219\u22C5]`;
 // The marks come first: " • " is one separator, not a space and then a bullet.
 const SEP = String.raw`[ \t]?${MARK}[ \t]?|[ \t]*\r?\n[ \t]*|[)\]}]?[ \t]{1,3}[(\[{]?|[)\]}][(\[{]?`;
-const DIGIT_RUN = new RegExp(String.raw`(?<![\p{L}\d+])\d+(?:(?:${SEP})\d+)*(?![\p{L}\d])`, 'gu');
+// A run starts after no letter, or straight after its label ("NHSno6073202156", "NHS794/807/5593").
+const LABEL = String.raw`[Nn][Hh][Ss](?:[Nn][Oo]\.?|[Nn][Uu][Mm](?:[Bb][Ee][Rr])?)?[:#]?`;
+const DIGIT_RUN = new RegExp(String.raw`(?:(?<![\p{L}\d+])|(?<=${LABEL}))\d+(?:(?:${SEP})\d+)*(?![\p{L}\d])`, 'gu');
 const GROUP_SEPARATOR = new RegExp(SEP, 'gu');
 
 interface Groups { groups: string[]; offsets: number[]; bracketAfter: boolean[]; seps: string[] }

@@ -12,10 +12,11 @@ const SPACES = /[\p{Zs}\t]/gu;
 const FORMAT = /\p{Cf}/gu;
 // A joiner or other format character between two letters may stand inside a word ("Ja\u200Dck") or
 // where a space was ("Jack\u200DSmith"); screen.ts screens such text both ways.
-const FORMAT_BETWEEN_LETTERS = /(?<=\p{L})\p{Cf}+(?=\p{L})/u;
-const FORMAT_BETWEEN_LETTERS_ALL = /(?<=\p{L})\p{Cf}+(?=\p{L})/gu;
+// The same between digits ("754\u200B565\u200B-2754" is 754 565 -2754 to a reader).
+const FORMAT_BETWEEN_LETTERS = /(?<=[\p{L}\p{Nd}])\p{Cf}+(?=[\p{L}\p{Nd}])/u;
+const FORMAT_BETWEEN_LETTERS_ALL = /(?<=[\p{L}\p{Nd}])\p{Cf}+(?=[\p{L}\p{Nd}])/gu;
 
-/** The text with each format character between two letters read as a space; undefined when it has none. */
+/** The text with each format character between two letters or digits read as a space; undefined when it has none. */
 export function formatAsSpaces(text: string): string | undefined {
   if (isAscii(text) || !FORMAT_BETWEEN_LETTERS.test(text)) return undefined;
   return text.replace(FORMAT_BETWEEN_LETTERS_ALL, ' ');
@@ -69,8 +70,26 @@ const DOUBLE_QUOTES = /[\u201C\u201D]/gu;
 // A format character between a small letter and a capital ("Jack\u200DSmith") stood for a space.
 const FORMAT_AT_WORD_START = /(?<=\p{Ll})\p{Cf}+(?=\p{Lu})/gu;
 
+// A right-to-left override shows the letters after it in reverse ("\u202EaileD\u202C" reads "Delia"):
+// the text is screened as it reads.
+const OVERRIDDEN = /\u202E([^\u202A-\u202E\u2066-\u2069]*)(?:\u202C|$)/gu;
+const reversed = (_: string, run: string): string => Array.from(run).reverse().join('');
+
+// Digits of other scripts ("٤٦٢٩٩٨٦٤٩٩", Arabic-Indic; Devanagari, Bengali …): NFKC keeps them, a
+// reader does not. Unicode lays out each script's ten digits in a row from zero, so a digit's
+// value is its distance from the first digit of its row.
+const OTHER_DIGITS = /(?![0-9])\p{Nd}/gu;
+const DIGIT = /^\p{Nd}$/u;
+function asciiDigit(d: string): string {
+  const at = d.codePointAt(0) as number;
+  let zero = at;
+  while (at - zero < 9 && DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return String(at - zero);
+}
+
 function unicodeForms(text: string): string {
-  return foldHomoglyphs(text.normalize('NFKC').replace(FORMAT_AT_WORD_START, ' ').replace(FORMAT, ''))
+  const shown = text.includes('\u202E') ? text.replace(OVERRIDDEN, reversed) : text;
+  return foldHomoglyphs(shown.normalize('NFKC').replace(OTHER_DIGITS, asciiDigit).replace(FORMAT_AT_WORD_START, ' ').replace(FORMAT, ''))
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
     .replace(DASHES, '-')
