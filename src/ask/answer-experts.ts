@@ -105,7 +105,7 @@ function mayRead(ctx: AskContext, r: ExpertRequest): boolean {
   return me.roles.includes('admin') || me.id === r.requesterId || me.id === r.assigneeId || (me.roles.includes('expert') && me.specialism === r.specialism);
 }
 
-/** "The sensory walk-through request, where is it at?": the request whose summary has those words. */
+/** "The sensory walk-through request", "the Riverside Academy request": the request whose summary or setting has those words. */
 export async function answerRequestByWords(ctx: AskContext, words: readonly string[]): Promise<Answer> {
   const found = ((await ctx.reader.requestsBySummary?.(words, 10)) ?? []).filter((r) => mayRead(ctx, r));
   if (!found.length) return { text: `I can't find an Experts at Hand request about "${words.join(' ')}" that you can see. Ask about it by its reference, such as EAH-R-0001, or say "my requests".`, cards: [] };

@@ -147,7 +147,8 @@ export function answerWorkstreams(ctx: AskContext): Answer {
   const list = ctx.idx.dir.workstreams;
   if (!list.length) return { text: 'There are no workstreams in the plan yet.', cards: [] };
   return {
-    text: `The plan has ${plural(list.length, 'workstream')}: ${listWords(list.slice(0, 12).map((w) => w.code))}.`,
+    // Each with its lead: "who leads each workstream" is answered by the same list.
+    text: `The plan has ${plural(list.length, 'workstream')}: ${listWords(list.slice(0, 12).map((w) => `${w.code} (lead: ${w.leadId !== null ? personName(ctx, w.leadId) : 'none'})`))}.`,
     cards: [factsCard('Workstreams', list.slice(0, 30).map((w) => [w.code, `${w.name} (lead: ${w.leadId !== null ? personName(ctx, w.leadId) : 'none'})`]))],
   };
 }

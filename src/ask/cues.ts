@@ -59,7 +59,7 @@ const POLITE_RES = [
   // "do I have …" and "do I get …" ask about the asker's own; only "do I see/ask/check" is manner.
   /\bdo i (?:please )?(?:just )?(?:see|ask|check|find|know|view|look|hear)\b/g,
   /\b(?:show|tell|give|send|remind|help|let|get|bring|fetch|list|find|remind) me\b/g,
-  /\bi (?:would |d |do |really )?(?:want|wanted|need|needed|like|am looking|was looking|am trying|was trying|am hoping|was hoping)(?: to)? (?:know|see|check|find out|ask|understand|find|get|have a look|look at|look)\b/g,
+  /\bi (?:would |d |do |really )?(?:want|wanted|need|needed|like|am looking|was looking|am trying|was trying|am hoping|was hoping)(?: to)? (?:know|see|check|find out|ask|understand|find|get|have a look|look at|look)\b(?! (?:done|finished|completed?|sorted|delivered|through)\b)/g,
   /\bi (?:wonder|was wondering|would like|d like)\b/g,
   /\bi (?:think|guess|suppose|mean|believe|heard)\b/g,
   /\b(?:can|could|would|will) you\b/g,

@@ -64,6 +64,8 @@ const TEXT_SPEAK: [RegExp, string][] = [
   [/\br\b(?![\s-]?\d)/g, 'are'],
   [/\b(?:thx|thnx|thanx|ty)\b/g, 'thanks'],
   [/\bany1\b/g, 'anyone'],
+  // "data n insight", "rock n roll": a lone "n" between two words is "and".
+  [/(?<=\p{L} )n(?= \p{L})/gu, 'and'],
 ];
 
 const CONTRACTIONS: [RegExp, string][] = [

@@ -259,7 +259,9 @@ export class SqlPlanReader {
 
   async requestsBySummary(words: readonly string[], limit: number): Promise<ExpertRequest[]> {
     if (!words.length) return [];
-    const where = { AND: words.map((w) => ({ summary: { contains: w, mode: 'insensitive' as const } })) };
+    // Each word in the summary or in the setting's name: "the Riverside Academy request".
+    const has = (w: string) => ({ contains: w, mode: 'insensitive' as const });
+    const where = { AND: words.map((w) => ({ OR: [{ summary: has(w) }, { setting: { name: has(w) } }] })) };
     const rows = await this.db.expertRequest.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
     return rows.map(toRequest);
   }

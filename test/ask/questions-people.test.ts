@@ -28,7 +28,7 @@ const PEOPLE: PeopleQuestion[] = fs.readFileSync(file, 'utf8').split('\n')
 const byId = new Map(PEOPLE.map((q) => [q.id, q]));
 
 // The floor the set must keep (per cent); raise it as the bot learns, never lower it to pass.
-const FLOOR = Number(process.env.ASK_PEOPLE_FLOOR ?? 99.2);
+const FLOOR = Number(process.env.ASK_PEOPLE_FLOOR ?? 99.4);
 
 it('has at least 300 questions, each with expected facts, a unique id and a known "after"', () => {
   expect(PEOPLE.length).toBeGreaterThanOrEqual(300);

@@ -17,10 +17,10 @@ export function howMany(q: Question): Intent | undefined {
 
 // "List the settings", "who are all the people", "show me the schools", "who are the SENCOs",
 // "who are the admins": the directory itself, or the people with one role.
-const DIRECTORY_LIST = /^(?:(?:please )?(?:list|show|show me|give me|who are|whos|who's|which are|what are|name|tell me)(?: all)?(?: of)? )?(?:the |all the |all |our )?(settings|schools|people|staff|persons|members|sencos|senco list|admins|administrators|admin people|(?:workstream )?leads|(?:action )?owners)(?: in the plan| in the directory| we have| there are| please| pls)?\W*$/;
+const DIRECTORY_LIST = /^(?:(?:please )?(?:list|show|show me|give me|who are|who is|whos|who's|which are|what are|name|tell me)(?: all)?(?: of)? )?(?:the |all the |all |our )?(settings|schools|people|staff|persons|members|sencos|senco list|admins|administrators|admin people|admin|administrator|(?:workstream )?leads|(?:action )?owners)(?: in the plan| in the directory| we have| there are| for (?:the |this )?(?:bot|plan|app)| of (?:the |this )?(?:bot|plan|app)| please| pls)?\W*$/;
 const LISTED: Record<string, Extract<Intent, { kind: 'directoryList' }>['what']> = {
   settings: 'settings', schools: 'settings', sencos: 'sencos', 'senco list': 'sencos', admins: 'admins', administrators: 'admins',
-  'admin people': 'admins', leads: 'leads', 'workstream leads': 'leads', owners: 'owners', 'action owners': 'owners',
+  'admin people': 'admins', admin: 'admins', administrator: 'admins', leads: 'leads', 'workstream leads': 'leads', owners: 'owners', 'action owners': 'owners',
 };
 
 export function directoryList(q: Question): Intent | undefined {

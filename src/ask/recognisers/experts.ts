@@ -7,7 +7,9 @@ import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { isStopWord, stem } from '../words.js';
 
-const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 'therapist', 'therapists', 'hand', 'eah', 'email', 'contact', 'details', 'phone', 'there', 'speech', 'language', 'psych']);
+const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 'therapist', 'therapists', 'hand', 'eah', 'email', 'contact', 'details', 'phone', 'there', 'speech', 'language', 'psych',
+  // "can you tell me who the EP is", "do you know who the OT is": asking politely.
+  'tell', 'know', 'remind', 'please', 'pls']);
 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
 // "Who raised request 2", "which school asked for the OT request": where a request came from.
@@ -49,7 +51,7 @@ export function waitingRequests(q: Question): Intent | undefined {
   return { kind: 'waitingRequests', specialism: named ?? mine, queue };
 }
 
-const WHO_RE = /^(?:and |so |ok |okay )?(?:who|which|list|show|name|email|contact|phone|number|details|how do i (?:contact|reach|get hold of))\b|\b(?:who|which) (?:is|are|s)\b|\bemail\b|\bcontact\b|\bget hold of\b/;
+const WHO_RE = /^(?:and |so |ok |okay )?(?:who|which|list|show|name|email|contact|phone|number|details|how do i (?:contact|reach|get hold of))\b|\b(?:tell me|know|remind me) (?:who|which)\b|\b(?:who|which) (?:is|are|s)\b|\bemail\b|\bcontact\b|\bget hold of\b/;
 const HELP_RE = /\b(?:need|needs|want|like|get|ask for|ask|help|advice|support|request|come|visit|book|refer|referral|see)\b/;
 
 /** "Who's the OT?", "list the experts", "email for the speech therapist": the experts themselves. */

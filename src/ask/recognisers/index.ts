@@ -12,7 +12,7 @@ import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } f
 import { expertSpecialism, expertsForNeed } from './needs.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { measures } from './measures.js';
-import { clusterCode, clusterList, meetings, myCluster, place } from './places.js';
+import { chairedBy, clusterCode, clusterList, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
 import {
@@ -34,7 +34,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['requestCount', requestCount], ['waitingRequests', waitingRequests], ['expertWork', expertWork], ['requestByWords', requestByWords], ['requestList', requestList],
   ['myRequests', myRequests], ['howMany', howMany], ['directoryList', directoryList], ['digest', digest],
   // Places: meetings, clusters, settings.
-  ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['place', place],
+  ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['chairedBy', chairedBy], ['place', place],
   // Workstreams and the plan as a whole.
   ['workstreamList', workstreamList], ['areaList', areaList], ['unknownWorkstreamCode', unknownWorkstreamCode],
   ['pillarOf', pillarOf], ['lead', lead], ['summary', summary],

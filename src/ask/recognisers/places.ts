@@ -1,5 +1,5 @@
 // Cluster meetings, clusters and settings (schools, nurseries, colleges).
-import { findClusters, findSettings, type Claimed } from '../directory-search.js';
+import { findClusters, findPeople, findSettings, type Claimed } from '../directory-search.js';
 import type { Intent } from '../intent.js';
 import { unique } from '../mentions.js';
 import { titleCase } from '../normalise.js';
@@ -11,6 +11,7 @@ const MEETING_RE = /\bmeet(?:s|ing|ings|up)?\b|\bagendas?\b|\bnetwork meetings?\
 const SETTING_Q_RE = /\b(?:which|what) area\b|\barea (?:is|does)\b|\bcode\b|\bchairs?\b|\bchaired\b|\bsencos?\b|\bwhich cluster\b|\bwhat cluster\b|\bcluster (?:is|does|for)\b|\bin which cluster\b|\bpart of\b|\bbelongs? to\b|\bschools?\b|\bnursery\b|\bcollege\b|\bacademy\b|\bsettings?\b/;
 
 const none: Claimed = () => false;
+const NOT_A_CLUSTER_NAME = /^(?:next|the|a|an|our|my|this|that|which|what|when|is|are|does|do|there|any|senco|sencos|each|every|all|local)$/;
 
 // "when did … last meet", "what was on the agenda", "the previous meeting": the latest one held.
 const LAST_MEETING_RE = /\b(?:last|previous|latest|most recent|recent)\b|\bdid\b.{0,80}\bmeet\b|\b(?:was|were) (?:on the agenda|discussed|covered)\b|\bwhat (?:was|were)\b/;
@@ -32,8 +33,9 @@ export function meetings(q: Question): Intent | undefined {
     return { kind: 'meetings', mine: true, ...when };
   }
   const named = /\b(?:the )?([a-z]{1,40}(?: [a-z]{1,40})?) cluster\b/.exec(lower);
-  const name = named?.[1]?.replace(/^(?:next|the|a|our|my|this|that|which|what|when|is|does)\b ?/, '').trim();
-  if (name && !isStopWord(name) && !/^(?:next|my|our|the|senco|sencos|each|every|any|all)$/.test(name)) {
+  // "is there a cluster meeting": the words before "cluster" name one only if some are not small words.
+  const name = named?.[1]?.split(' ').filter((w) => !isStopWord(w) && !NOT_A_CLUSTER_NAME.test(w)).join(' ');
+  if (name) {
     return { kind: 'unknown', what: 'cluster', name: titleCase(name) };
   }
   // Settings point to their cluster: "when does Oakfield's cluster meet?"
@@ -80,6 +82,20 @@ export function clusterAreaNamed(q: Question): string | undefined {
   const areas = [...new Set(q.idx.dir.clusters.map((c) => c.area))];
   return areas.find((a) => q.lower.includes(a.toLowerCase()))
     ?? areas.find((a) => q.tokens.some((t) => t.word.length > 3 && a.toLowerCase().split(/\W+/)[0] === t.word));
+}
+
+const CHAIRED_BY = /\b(?:which|what) clusters? (?:does|do|is|did)\b.*\bchair|\bwhat does\b.*\bchair\b|\bdoes\b.*\bchair (?:a|any) clusters?\b/;
+
+/** "Which cluster does Emma Clarke chair?", "does Emma chair a cluster?": the cluster a person chairs. */
+export function chairedBy(q: Question): Intent | undefined {
+  if (!CHAIRED_BY.test(q.lower) || findClusters(q.idx, q.tokens, q.lower, none).length) return undefined;
+  const people = findPeople(q.idx, q.tokens, q.lower, none, { loose: true })[0];
+  const person = people?.items.length === 1 ? people.items[0] : undefined;
+  if (!person) return undefined;
+  const chaired = q.idx.dir.clusters.filter((c) => c.chairId === person.id);
+  if (chaired.length === 1 && chaired[0]) return { kind: 'cluster', cluster: chaired[0], want: 'chair' };
+  // None or several: the person's own page says what they do, clusters included.
+  return { kind: 'person', person };
 }
 
 /** "Which cluster is Oakfield Primary in?", "who chairs the Batley cluster?": every word is read. */

@@ -7,8 +7,12 @@ import { hasStatusWords } from '../status-words.js';
 import { isStopWord } from '../words.js';
 import { choosePerson, chooseWorkstream, pickWorkstreams, titleBeforeWorkstream } from './choices.js';
 
+const EACH_LEAD = /\bwho (?:leads|runs|heads|is leading) (?:each|every|all the|all|which|the different) (?:work ?streams?|ws|streams?)\b|\b(?:work ?streams?|ws) (?:and|with|plus|&) (?:their |the |all the )?(?:leads?|leaders?)\b|\beach (?:work ?stream|ws)'?s? leads?\b/;
+
 /** "What are the workstreams?" (not "what is overdue in the workstreams"). */
 export function workstreamList(q: Question): Intent | undefined {
+  // "List the workstreams and their leads", "who leads each workstream": the list names every lead.
+  if (EACH_LEAD.test(q.lower) && !q.refs.actions.length) return { kind: 'workstreams' };
   if (!/\b(?:what|which|list|show)(?: me)?(?: are| is)? (?:the |all )?(?:work ?streams|workstreams)\b/.test(q.lower)) return undefined;
   if (/\b(?:actions?|overdue|late|risk|track)\b/.test(q.lower) || /\b(?:lead|leads|led by|does|do)\b/.test(q.lower)) return undefined;
   return { kind: 'workstreams' };
@@ -122,9 +126,11 @@ export function unknownNamedWorkstream(q: Question): Intent | undefined {
   return { kind: 'unknown', what: 'workstream', name: `"${name}"` };
 }
 
-/** "Which maturity pillar does WS5 cover?", "ws1 pillar?": the workstream's summary names its pillar. */
+/** "Which maturity pillar does WS5 cover?", "what pillar is the pfa workstream": the workstream's summary names its pillar. */
 export function pillarOf(q: Question): Intent | undefined {
   if (!/\bpillars?\b/.test(q.lower) || /\bpillars?\s?(?:number |no\.? |#)?\d/.test(q.lower)) return undefined;
-  const ws = pickWorkstreams(q.workstreams.filter((m) => m.how === 'code'));
+  // By code ("ws5") or by name ("the pfa workstream"): one workstream, however it is named.
+  const byCode = pickWorkstreams(q.workstreams.filter((m) => m.how === 'code'));
+  const ws = byCode.length ? byCode : pickWorkstreams(q.workstreams);
   return ws.length === 1 && ws[0] ? { kind: 'summary', workstream: ws[0] } : undefined;
 }

@@ -56,6 +56,14 @@ function thisWeekStart(ctx: Ctx): IsoDate {
   return ctx.past || LOOKS_BACK.test(ctx.text) ? startOfWeek(ctx.today) : workingWeekStart(ctx.today);
 }
 
+/**
+ * "by the end of this month", "by the end of Q3": a window from today to that end, read by
+ * byOrBefore, not the whole week, month or quarter.
+ */
+function endOfBefore(text: string, at: number): boolean {
+  return /\b(?:by|before|until|till) (?:the )?end of (?:the )?$/.test(text.slice(Math.max(0, at - 30), at));
+}
+
 export const weeks: Recogniser = (ctx) => {
   const { text, today } = ctx;
   const after = find(text, /\b(?:the )?week after next\b/);
@@ -64,7 +72,7 @@ export const weeks: Recogniser = (ctx) => {
     return window(from, endOfWeek(from), `the week after next (${dayRange(from, endOfWeek(from))})`, today, after.span);
   }
   const hit = find(text, /\b(this|next|last|previous|the past|the last) (?:calendar )?week\b/);
-  if (!hit) return null;
+  if (!hit || (hit.m[1] === 'this' && endOfBefore(text, hit.span.start))) return null;
   const which = hit.m[1];
   if (which === 'the past' || which === 'the last') {
     const from = addDays(today, -7);
@@ -77,7 +85,7 @@ export const weeks: Recogniser = (ctx) => {
 
 export const months: Recogniser = ({ text, today }) => {
   const hit = find(text, /\b(this|last|previous|the current) (?:calendar )?month\b/);
-  if (!hit) return null;
+  if (!hit || (hit.m[1] !== 'last' && hit.m[1] !== 'previous' && endOfBefore(text, hit.span.start))) return null;
   const last = hit.m[1] === 'last' || hit.m[1] === 'previous';
   const from = last ? startOfMonth(addDays(startOfMonth(today), -1)) : startOfMonth(today);
   const p = parseIsoDate(from);
@@ -88,8 +96,7 @@ export const quarters: Recogniser = ({ text, today }) => {
   const t = parseIsoDate(today);
   const hit = find(text, /\b(this|next|last|previous|the current) (?:financial )?quarter\b|\bq([1-4])\b(?: (\d{4})(?:[-/](\d{2,4}))?)?/);
   if (!hit) return null;
-  // "by the end of Q3" is a window from today, read by byOrBefore.
-  if (/\b(?:by|before|until|till) (?:the )?end of (?:the )?$/.test(text.slice(Math.max(0, hit.span.start - 30), hit.span.start))) return null;
+  if (endOfBefore(text, hit.span.start)) return null;
   let q = financialQuarter(today);
   if (hit.m[1] === 'next') q = nextQuarter(q);
   else if (hit.m[1] === 'last' || hit.m[1] === 'previous') q = previousQuarter(q);
@@ -107,8 +114,10 @@ export const years: Recogniser = ({ text, today }: Ctx): Period | null => {
   const t = parseIsoDate(today);
   const hit = find(text, /\b(this|next|last) (financial |calendar )?year\b/);
   if (!hit) return bareYear(text, today);
-  // "April next year" is a month, read by wholeMonth.
-  if (new RegExp(`\\b(?:${MONTH_RE}) $`).test(text.slice(Math.max(0, hit.span.start - 12), hit.span.start))) return null;
+  // "April next year" is a month, read by wholeMonth; "the summer term next year" a term, read by termWindows.
+  const before = text.slice(Math.max(0, hit.span.start - 24), hit.span.start);
+  if (new RegExp(`\\b(?:${MONTH_RE}) $`).test(before) || /\b(?:autumn|spring|summer) (?:term|half[- ]?term|holidays?) $/.test(before)) return null;
+  if (hit.m[1] === 'this' && endOfBefore(text, hit.span.start)) return null;
   const shift = hit.m[1] === 'next' ? 1 : hit.m[1] === 'last' ? -1 : 0;
   if (hit.m[2] === 'financial ') {
     const fy = (t.month >= 4 ? t.year : t.year - 1) + shift;

@@ -102,6 +102,6 @@ export interface PlanReader {
   waitingRequests?(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]>;
   /** Optional: every request whatever its status (of one specialism, or all), newest first. */
   listRequests?(specialism: Specialism | null, limit: number): Promise<ExpertRequest[]>;
-  /** Optional: requests whose summary has every one of these words (any case, as a part of a word), newest first. */
+  /** Optional: requests whose summary or setting name has each of these words (any case, as a part of a word), newest first. */
   requestsBySummary?(words: readonly string[], limit: number): Promise<ExpertRequest[]>;
 }
