@@ -10,7 +10,7 @@ import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerRequestByWords, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerExpertSpecialism, answerExpertsForNeed, answerRequestList } from './answer-experts-more.js';
-import { soleAction, answerList } from './answer-lists.js';
+import { soleAction, answerList, queryFor } from './answer-lists.js';
 import { answerMeasures } from './answer-measures.js';
 import type { MeasureWithReadings } from '../domain/measures/types.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
@@ -115,6 +115,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     }
     case 'actionSearch': return answerActionSearch(ctx, intent, q, (i) => answerIntent(ctx, i, q));
     case 'list': {
+      if (intent.last) return answerLastDeadline(ctx, intent, q);
       // "EHC backlog update": a list of one, asked for its news, is that action with its latest update.
       const one = q.aspects.includes('update') && !intent.count && !intent.rankBy ? await soleAction(ctx, intent) : undefined;
       return one ? answerActionRefs(ctx, [{ start: 0, end: 0, ref: one.ref, candidates: [one.ref], known: true }], ['update'], q) : answerList(ctx, intent);
@@ -261,4 +262,13 @@ function whoAmI(ctx: AskContext): Answer {
     text,
     cards: [factsCard(me.name, [['Job title', me.jobTitle ?? ''], ['Roles', me.roles.join(', ')], ['Leads', led.map((w) => w.code).join(', ')]])],
   };
+}
+
+/** "What's the last deadline?": the open action due latest, as its own answer about when it is due. */
+async function answerLastDeadline(ctx: AskContext, intent: Extract<Intent, { kind: 'list' }>, q: Question): Promise<Answer> {
+  const page = await ctx.reader.listActions(queryFor(ctx, intent.filter), { offset: 0, limit: 1, order: 'due_desc', total: false });
+  const last = page.items[0];
+  if (!last) return { text: 'No open actions match, so there is no last deadline to give.', cards: [] };
+  const answer = await answerActionRefs(ctx, [{ start: 0, end: 0, ref: last.ref, candidates: [last.ref], known: true }], ['due'], q);
+  return { ...answer, text: `${last.ref} has the last deadline. ${answer.text}` };
 }

@@ -57,7 +57,7 @@ export type Intent =
   | { kind: 'requestList'; specialism?: Specialism; origin: boolean }
   | { kind: 'requestByWords'; words: string[] }
   | { kind: 'howMany'; what: 'people' | 'workstreams' | 'clusters' | 'settings' | 'sencos' | 'experts' | 'leads' }
-  | { kind: 'list'; filter: ListFilter; count: boolean; paging: Paging; question: string; rankBy?: 'owner' | 'workstream' }
+  | { kind: 'list'; filter: ListFilter; count: boolean; paging: Paging; question: string; rankBy?: 'owner' | 'workstream'; last?: true }
   | { kind: 'summary'; workstream: Workstream }
   | { kind: 'planSummary' }
   | { kind: 'sourceSummary'; source: string }

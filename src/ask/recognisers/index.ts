@@ -8,7 +8,7 @@ import type { Question } from '../question.js';
 import { directoryList, howMany } from './counts.js';
 import { expertWork, experts, myRequests, requestByWords, requestCount, requestHelp, requestList, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
-import { actionList, changedActions, namedPerson, notUnderstood, titleSearch } from './lists.js';
+import { actionList, changedActions, lastDeadline, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { expertSpecialism, expertsForNeed } from './needs.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { measures } from './measures.js';
@@ -42,7 +42,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['changedActions', changedActions], ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],
   ['personIntro', personIntro], ['personDetails', personDetails], ['personByJobTitle', personByJobTitle], ['unknownPerson', unknownPerson],
-  ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
+  ['lastDeadline', lastDeadline], ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
 ];
 
 /** The first recogniser's Intent, or "not understood". */

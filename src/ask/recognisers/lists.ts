@@ -64,6 +64,16 @@ export function titleSearch(q: Question): Intent | undefined {
 }
 
 /** "What is overdue?", "how many of Liam's actions are due next week?", "which workstream has the most …". */
+// "what's the last deadline in the plan", "which of my actions is due last": the open action due latest.
+const LAST_DUE_RE = /\b(?:last|latest|final|furthest|farthest) (?:deadline|due date|date due|action (?:that is |to be )?due)\b|\b(?:is |are )?due (?:the )?(?:last|latest|furthest)\b/;
+
+/** The open action (of the scope asked about) whose due date comes last. */
+export function lastDeadline(q: Question): Intent | undefined {
+  if (!LAST_DUE_RE.test(q.lower) || q.refs.actions.length || q.period || q.status.overdue) return undefined;
+  const filter = listFilter(q);
+  return { ...listOf(q, { ...filter, status: { ...filter.status, open: true } }), last: true };
+}
+
 export function actionList(q: Question): Intent | undefined {
   const filter = listFilter(q);
   if (!hasOtherFilters(filter) && !filter.owner && !isListQuestion(q)) return undefined;
