@@ -177,15 +177,36 @@ const SOURCE_GENERIC = new Set(['plan', 'plans', 'send', 'the', 'and', 'of', 'fo
 
 /**
  * A source document named by its distinctive words: "the SEND reform plan", "reform actions".
- * The plan's own name ("Big Plan 3") is not a filter: people use it to mean everything.
+ * The plan's own name ("Big Plan 3") is not a filter, as people use it to mean everything,
+ * unless it is said as where actions come from ("actions from Big Plan 3").
  */
 function findSource(idx: DirectoryIndex, tokens: Token[], claimed: Claimed): SourceMention | null {
   for (const source of idx.dir.sources) {
-    if (/\bbig plan\b/i.test(source)) continue;
+    if (/\bbig plan\b/i.test(source)) {
+      const named = bigPlanAsSource(tokens, source, claimed);
+      if (named) return named;
+      continue;
+    }
     const words = source.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !SOURCE_GENERIC.has(w) && !/^\d+$/.test(w));
     if (!words.length) continue;
     const hits = words.map((w) => tokens.find((t) => t.word === w && !claimed(t.start, t.end)));
     if (hits.every((h) => h !== undefined)) return { source, spans: hits.map((h) => ({ start: h?.start ?? 0, end: h?.end ?? 0 })) };
+  }
+  return null;
+}
+
+/**
+ * "Actions from Big Plan 3", "which come from big plan 3": the plan's own name is a filter only
+ * when said whole straight after a word of origin, as one source among others.
+ */
+function bigPlanAsSource(tokens: Token[], source: string, claimed: Claimed): SourceMention | null {
+  const words = source.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  for (let i = 1; i + words.length <= tokens.length; i++) {
+    if (!/^(?:from|source|sources)$/.test(tokens[i - 1]?.word ?? '')) continue;
+    const run = tokens.slice(i, i + words.length);
+    if (run.every((t, k) => t.word === words[k] && !claimed(t.start, t.end))) {
+      return { source, spans: run.map((t) => ({ start: t.start, end: t.end })) };
+    }
   }
   return null;
 }

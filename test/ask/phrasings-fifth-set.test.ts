@@ -110,3 +110,13 @@ describe('the last deadline', () => {
     expect(ask('what is overdue in ws5 from last month')).not.toHaveProperty('last');
   });
 });
+
+describe("the plan's own name as where actions come from", () => {
+  it.each(['how many actions come from big plan 3', 'list the actions from Big Plan 3'])('%s', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'list', filter: { source: 'Big Plan 3' } });
+  });
+  it('still means the whole plan otherwise', () => {
+    expect(ask('how is big plan 3 going')).toMatchObject({ kind: 'planSummary' });
+    expect(ask('how many actions are in the big plan')).not.toHaveProperty('filter.source');
+  });
+});
