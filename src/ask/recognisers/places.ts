@@ -41,7 +41,8 @@ export function meetings(q: Question): Intent | undefined {
     return { kind: 'meetings', mine: true, ...when };
   }
   const named = /\b(?:the )?([a-z]{1,40}(?: [a-z]{1,40})?) cluster\b/.exec(lower);
-  const name = named?.[1]?.replace(/^(?:next|the|a|our|my|this|that|which|what|when|is|does)\b ?/, '').trim();
+  // "how long are the cluster meetings": the words before "cluster" may be only such little words.
+  const name = named?.[1]?.replace(/^(?:(?:next|the|a|our|my|this|that|which|what|when|is|does|are|do|will|were|was|all|upcoming)\b ?)+/, '').trim();
   if (name && !isStopWord(name) && !/^(?:next|my|our|the|senco|sencos|each|every|any|all)$/.test(name)) {
     return { kind: 'unknown', what: 'cluster', name: titleCase(name) };
   }

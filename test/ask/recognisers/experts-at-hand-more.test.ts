@@ -24,6 +24,12 @@ describe("a meeting's length", () => {
     expect(ask('how long did the last batley meeting last?')).toMatchObject({ kind: 'meetings', last: true, length: true });
   });
 
+  it('of every meeting in a window, without taking "are the" for a cluster name', () => {
+    expect(ask('how long are the cluster meetings this month?')).toMatchObject({ kind: 'meetings', period: { from: '2026-11-01' }, length: true });
+    expect(ask('when are the cluster meetings this month')).toMatchObject({ kind: 'meetings', period: { from: '2026-11-01' } });
+    expect(ask('when is the next foo cluster meeting')).toEqual({ kind: 'unknown', what: 'cluster', name: 'Foo' });
+  });
+
   it('a cluster name shared by two clusters is asked back, keeping the length question', () => {
     const chosen = ask("what's the length of the next dewsbury meeting");
     expect(chosen).toMatchObject({ kind: 'choose' });
