@@ -6,7 +6,7 @@ import type { Question } from '../question.js';
 import { ORIGIN_RE } from './experts.js';
 
 // "whose request is EAH-R-0001", "who's the requester of …": who raised it, beside ORIGIN_RE's "who made …".
-const RAISER_RE = /\bwhose\b|\brequester\b|\bwho (?:is|s|'s|was) (?:the )?(?:person|one|member of staff|senco) (?:who|that) (?:made|raised|sent|asked)\b/;
+const RAISER_RE = /\bwhose\b|\brequester\b|\bwho (?:put in|logged|filed|created|started)\b|\bwho (?:is|s|'s|was) (?:the )?(?:person|one|member of staff|senco) (?:who|that) (?:made|raised|sent|asked)\b/;
 
 export function requestReference(q: Question): Intent | undefined {
   if (!q.refs.requests.length) return undefined;

@@ -51,7 +51,7 @@ describe('who raised a request', () => {
   it('is asked many ways', () => {
     for (const text of [
       ...variants('Who raised EAH-R-0001?'), 'who made request eah-r-1', 'who asked for EAH-R-0001', 'whose request is EAH-R-0001?',
-      'who submitted eah-r-0001', 'who was the person who raised EAH-R-0001', 'who is the requester of eah r 1',
+      'who submitted eah-r-0001', 'who put in EAH-R-0001?', 'who requested eah-r-1', 'who was the person who raised EAH-R-0001', 'who is the requester of eah r 1',
     ]) expect(ask(text), text).toMatchObject({ kind: 'request', refs: [{ ref: 'EAH-R-0001' }], who: true });
   });
 
