@@ -1,13 +1,13 @@
 // Experts at Hand answers: who the experts are, how to ask one for help, and the requests waiting
 // for an expert to pick them up (each with its request card, whose "Pick this up" step the
 // request card flow decides from the clicker's identity, never from the card).
-import { choiceCard } from '../cards/answers.js';
+import { choiceCard, factsCard } from '../cards/answers.js';
 import { requestCard } from '../cards/experts/request-card.js';
-import { SPECIALISM_LABELS, SPECIALIST_LABELS, withArticle, type RequestView } from '../domain/experts/index.js';
+import { capitalise, SPECIALISM_LABELS, SPECIALIST_LABELS, SUPPORT_KIND_LABELS, withArticle, type RequestView } from '../domain/experts/index.js';
 import type { ExpertRequest, Person, RequestStatus, Specialism } from '../domain/plan/types.js';
-import { REQUEST_STATUSES, SPECIALISMS } from '../domain/plan/types.js';
+import { REQUEST_STATUSES, SPECIALISMS, SUPPORT_KINDS } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
-import { answerRequestRefs } from './answer-places.js';
+import { answerRequestRefs } from './answer-requests.js';
 import { listWords, type Answer, type AskContext } from './context.js';
 
 function expertLine(p: Person): string {
@@ -39,6 +39,37 @@ export function answerExperts(ctx: AskContext, specialism?: Specialism): Answer 
   const groups = SPECIALISMS.map((s) => [s, all.filter((p) => p.specialism === s)] as const).filter(([, ps]) => ps.length);
   const lines = groups.map(([s, ps]) => `${SPECIALISM_LABELS[s]}: ${listWords(ps.map(expertLine))}`);
   return { text: `The Experts at Hand experts are: ${lines.join('; ')}.`, cards: [] };
+}
+
+/** "a, b or c". */
+function orWords(items: readonly string[]): string {
+  return items.length <= 1 ? items[0] ?? '' : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
+
+/**
+ * "What is Experts at Hand?", "what specialisms does it cover?": the specialisms and kinds of help
+ * from the domain's own labels (so a new one shows here without a change), who the experts are,
+ * and how to make a request.
+ */
+export function answerExpertsOverview(ctx: AskContext): Answer {
+  const all = activeExperts(ctx);
+  const specialisms = SPECIALISMS.map((s) => {
+    const names = all.filter((p) => p.specialism === s).map((p) => p.name);
+    return `${SPECIALISM_LABELS[s]}${names.length ? ` (${listWords(names)})` : ''}`;
+  });
+  const kinds = SUPPORT_KINDS.map((k) => SUPPORT_KIND_LABELS[k]);
+  const command = 'new Experts at Hand request';
+  const example = `I need advice from ${withArticle(SPECIALIST_LABELS[SPECIALISMS[0]])}`;
+  const text = `Experts at Hand is the team of specialists settings can ask for advice. It covers ${listWords(specialisms)}. `
+    + `You can ask for ${orWords(kinds)}. To make a request, say "${command}" or name the specialist you need ("${example}"), `
+    + 'then fill in the form for your setting. Describe the need without naming a child; an expert picks it up and answers you here.';
+  const rows: [string, string][] = [
+    ['Specialisms', SPECIALISMS.map((s) => capitalise(SPECIALISM_LABELS[s])).join(', ')],
+    ['Kinds of help', kinds.map(capitalise).join(', ')],
+    ['How to ask', `Say "${command}"`],
+  ];
+  const buttons = ctx.asker.person ? [{ title: 'Start a request', question: command }] : [];
+  return { text, cards: [factsCard('Experts at Hand', rows, [], buttons)] };
 }
 
 export function answerRequestHelp(ctx: AskContext, specialism?: Specialism): Answer {

@@ -1,16 +1,13 @@
-// Answers about settings, clusters, cluster meetings and Experts at Hand requests.
+// Answers about settings, clusters and cluster meetings.
 import { messageText } from '../cards/markup.js';
 import { factsCard, meetingsCard, type MeetingView } from '../cards/answers.js';
-import { EXPERT_VERBS } from '../cards/experts/request-card.js';
-import { decideClaim } from '../domain/experts/index.js';
-import { AREAS, type Cluster, type ClusterMeeting, type ExpertRequest, type Setting } from '../domain/plan/types.js';
+import { lengthLabel } from '../cards/meetings/schedule-form.js';
+import { AREAS, type Cluster, type ClusterMeeting, type Setting } from '../domain/plan/types.js';
 import { areaLabel } from '../domain/plan/status.js';
-import { addDays, formatDate, formatLongDate, londonDate, londonMidnight, londonTime } from '../domain/time/index.js';
+import { addDays, formatLongDate, londonDate, londonMidnight, londonTime } from '../domain/time/index.js';
 import { listWords, plural, type AskContext, type Answer } from './context.js';
 import type { Period } from './periods.js';
 import { says, type Question } from './question.js';
-import type { RequestRefMatch } from './references.js';
-import { requestLine, requestPlace } from './answer-experts-more.js';
 
 const PHASES: Record<string, string> = {
   early_years: 'early years', primary: 'primary', secondary: 'secondary', post_16: 'post-16', special: 'special',
@@ -53,7 +50,7 @@ export async function answerCluster(ctx: AskContext, c: Cluster, want: 'chair' |
     const p = s.sencoId !== null ? ctx.idx.personById.get(s.sencoId) : undefined;
     return `${s.name}: ${p ? p.name : 'no SENCO recorded'}`;
   });
-  const nextLine = next ? `Its next meeting is on ${formatLongDate(londonDate(next.startsAt))} at ${londonTime(next.startsAt)}.` : '';
+  const nextLine = next ? `Its next meeting is on ${formatLongDate(londonDate(next.startsAt))} from ${meetingHours(next)} (${lengthLabel(next.durationMinutes)}).` : '';
   const sentences = want === 'chair' ? [chairLine, nextLine]
     : want === 'sencos' ? [`SENCOs in the ${clusterName(c)}: ${sencoLines.length ? sencoLines.slice(0, 12).join('; ') : 'none recorded'}.`]
       : want === 'settings' ? [`The ${clusterName(c)} is in ${c.area}.`, settingsLine]
@@ -64,7 +61,7 @@ export async function answerCluster(ctx: AskContext, c: Cluster, want: 'chair' |
       ['Area', c.area],
       ['Chair', chair?.name ?? 'Not recorded'],
       ['Settings', settings.length ? settings.slice(0, 12).map((s) => s.name).join(', ') : 'None recorded'],
-      ['Next meeting', next ? `${formatLongDate(londonDate(next.startsAt))} at ${londonTime(next.startsAt)}` : 'None planned'],
+      ['Next meeting', next ? `${formatLongDate(londonDate(next.startsAt))}, ${meetingHours(next)} (${lengthLabel(next.durationMinutes)})` : 'None planned'],
     ])],
   };
 }
@@ -103,23 +100,31 @@ export function answerClusterChairs(ctx: AskContext): Answer {
   return { text, cards: [factsCard('Cluster chairs', chaired.map(({ c, chair }) => [`${c.name} (${c.code})`, chair]))] };
 }
 
+/** "09:30 to 11:00": a meeting's start and end, London time. */
+function meetingHours(m: ClusterMeeting): string {
+  return `${londonTime(m.startsAt)} to ${londonTime(new Date(m.startsAt.getTime() + m.durationMinutes * 60_000))}`;
+}
+
 function meetingView(ctx: AskContext, m: ClusterMeeting): MeetingView {
   const c = ctx.idx.clusterById.get(m.clusterId);
-  const end = new Date(m.startsAt.getTime() + m.durationMinutes * 60_000);
   return {
     cluster: c ? clusterName(c) : 'Cluster meeting',
     date: formatLongDate(londonDate(m.startsAt)),
-    time: `${londonTime(m.startsAt)} to ${londonTime(end)}`,
+    // The length in words too, so whatever is asked about a meeting says how long it lasts.
+    time: `${meetingHours(m)} (${lengthLabel(m.durationMinutes)})`,
     location: m.location,
     agenda: m.agenda,
   };
 }
 
-function meetingSentence(ctx: AskContext, m: ClusterMeeting, lead: string, held = false): string {
+/** `length`: the question was how long it lasts, so that comes first. */
+function meetingSentence(ctx: AskContext, m: ClusterMeeting, lead: string, o: { held?: boolean; length?: boolean } = {}): string {
   const v = meetingView(ctx, m);
   const agenda = m.agenda.length ? ` On the agenda: ${listWords(m.agenda.map((a) => messageText(a.trim())))}.` : '';
   const where = /^(?:ms |microsoft )?teams$|^online$|^virtual$/i.test(m.location.trim()) ? `on ${messageText(m.location.trim())}` : `at ${messageText(m.location.trim())}`;
-  return `${lead} ${held ? 'was' : 'is'} on ${v.date} from ${v.time} ${where}.${agenda}`;
+  const is = o.held ? 'was' : 'is';
+  if (o.length) return `${lead} ${o.held ? 'lasted' : 'lasts'} ${lengthLabel(m.durationMinutes)}: it ${is} on ${v.date} from ${meetingHours(m)} ${where}.${agenda}`;
+  return `${lead} ${is} on ${v.date} from ${v.time} ${where}.${agenda}`;
 }
 
 /** The clusters the person is in: as a setting's SENCO or as the chair. */
@@ -147,14 +152,14 @@ export async function answerMyCluster(ctx: AskContext): Promise<Answer> {
 }
 
 export async function answerMeetings(
-  ctx: AskContext, intent: { clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean },
+  ctx: AskContext, intent: { clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean; length?: boolean },
 ): Promise<Answer> {
   let clusters = intent.clusters;
   if (intent.mine) {
     clusters = clustersOf(ctx);
     if (!clusters.length) return notInACluster(ctx);
   }
-  if (intent.last && !intent.period) return lastMeeting(ctx, clusters);
+  if (intent.last && !intent.period) return lastMeeting(ctx, clusters, intent.length);
   const clusterIds = clusters?.map((c) => c.id);
   const p = intent.period;
   const from = p?.from ? londonMidnight(p.from) : ctx.now;
@@ -170,8 +175,8 @@ export async function answerMeetings(
   }
   const first = meetings[0] as ClusterMeeting;
   const text = single
-    ? meetingSentence(ctx, first, `The next ${clusters?.[0]?.name ?? ''} cluster meeting`)
-    : `${plural(meetings.length, 'cluster meeting')} ${meetings.length === 1 ? 'is' : 'are'} planned${whose}${when || ' from today'}. ${meetingSentence(ctx, first, meetings.length === 1 ? 'It' : `The first, ${meetingView(ctx, first).cluster},`)}`;
+    ? meetingSentence(ctx, first, `The next ${clusters?.[0]?.name ?? ''} cluster meeting`, { length: intent.length })
+    : `${plural(meetings.length, 'cluster meeting')} ${meetings.length === 1 ? 'is' : 'are'} planned${whose}${when || ' from today'}. ${meetingSentence(ctx, first, meetings.length === 1 ? 'It' : `The first, ${meetingView(ctx, first).cluster},`, { length: intent.length })}`;
   const title = single ? `Next ${clusters?.[0]?.name ?? ''} cluster meeting` : `Cluster meetings${when}`;
   return { text, cards: [meetingsCard(title, meetings.map((m) => meetingView(ctx, m)))] };
 }
@@ -181,99 +186,12 @@ function whoseMeetings(clusters: Cluster[] | undefined): string {
 }
 
 /** "When did Dewsbury North last meet?", "what was on the agenda": the latest meeting held (one per cluster named). */
-async function lastMeeting(ctx: AskContext, clusters: Cluster[] | undefined): Promise<Answer> {
+async function lastMeeting(ctx: AskContext, clusters: Cluster[] | undefined, length?: boolean): Promise<Answer> {
   const clusterIds = clusters?.map((c) => c.id);
   const held = await ctx.reader.meetings({ ...(clusterIds ? { clusterIds } : {}), to: ctx.now, limit: 1, latestFirst: true });
   const m = held[0];
   if (!m) return { text: `No cluster meetings have been held yet${whoseMeetings(clusters)}.`, cards: [] };
   const c = ctx.idx.clusterById.get(m.clusterId);
-  const text = meetingSentence(ctx, m, `The last ${c ? `${c.name} ` : ''}cluster meeting`, true);
+  const text = meetingSentence(ctx, m, `The last ${c ? `${c.name} ` : ''}cluster meeting`, { held: true, length });
   return { text, cards: [meetingsCard(`Last ${c?.name ?? ''} cluster meeting`.replace(/\s+/g, ' '), [meetingView(ctx, m)])] };
-}
-
-const SPECIALISMS: Record<string, string> = {
-  occupational_therapy: 'occupational therapy', speech_and_language: 'speech and language therapy', educational_psychology: 'educational psychology',
-};
-const KINDS: Record<string, string> = {
-  whole_setting_support: 'whole-setting support', tailored_guidance: 'tailored guidance', strategic_advice: 'strategic advice',
-};
-
-function requestStatusSentence(ctx: AskContext, r: ExpertRequest): string {
-  const assignee = r.assigneeId !== null ? ctx.idx.personById.get(r.assigneeId)?.name : undefined;
-  switch (r.status) {
-    case 'new': return `${r.ref} is new: it is waiting for an expert to pick it up.`;
-    case 'assigned': return `${r.ref} is assigned${assignee ? ` to ${assignee}` : ''}, who is working on it.`;
-    case 'answered': return `${r.ref} has been answered${assignee ? ` by ${assignee}` : ''}.`;
-    default: return `${r.ref} is closed.`;
-  }
-}
-
-function requestCard(ctx: AskContext, r: ExpertRequest, showPrivate: boolean): Record<string, unknown> {
-  const setting = ctx.idx.settingById.get(r.settingId);
-  const assignee = r.assigneeId !== null ? ctx.idx.personById.get(r.assigneeId)?.name : undefined;
-  const requester = ctx.idx.personById.get(r.requesterId)?.name;
-  const card = factsCard(`Experts at Hand request ${r.ref}`, [
-    ['Status', r.status],
-    ['Specialism', SPECIALISMS[r.specialism] ?? r.specialism],
-    ['Kind of help', KINDS[r.kind] ?? r.kind],
-    ['Setting', setting?.name ?? ''],
-    ['Asked on', formatDate(londonDate(r.createdAt))],
-    ['First response', r.firstResponseAt ? formatDate(londonDate(r.firstResponseAt)) : 'Not yet'],
-    ['Expert', assignee ?? 'Not assigned yet'],
-    ...(showPrivate && requester ? [['Asked by', requester] as [string, string]] : []),
-  ], showPrivate ? [`Summary: ${r.summary}`] : []);
-  return withPickUp(ctx, r, card);
-}
-
-/** An expert who may pick the request up now is offered the button wherever they see it. */
-function withPickUp(ctx: AskContext, r: ExpertRequest, card: Record<string, unknown>): Record<string, unknown> {
-  const facts = { ref: r.ref, status: r.status, specialism: r.specialism, requesterId: r.requesterId, assigneeId: r.assigneeId, assigneeName: null };
-  if (!decideClaim(ctx.asker.person, facts).ok) return card;
-  const pickUp = { type: 'Action.Execute', verb: EXPERT_VERBS.claim, title: 'Pick this up', style: 'positive', data: { requestId: r.id, version: r.version } };
-  return { ...card, actions: [...(Array.isArray(card.actions) ? card.actions : []), pickUp] };
-}
-
-/** The requester, the expert on it, and admins see the request's words; others see its progress. */
-function canSeeDetail(ctx: AskContext, r: ExpertRequest): boolean {
-  const me = ctx.asker.person;
-  if (!me || ctx.asker.conversationKind !== 'personal') return false;
-  return me.id === r.requesterId || me.id === r.assigneeId || me.roles.includes('admin');
-}
-
-export async function answerRequestRefs(ctx: AskContext, refs: RequestRefMatch[]): Promise<Answer> {
-  const found = await ctx.reader.requestsByRefs(refs.flatMap((r) => r.candidates));
-  const byRef = new Map(found.map((r) => [r.ref, r]));
-  const sentences: string[] = [];
-  const cards: Record<string, unknown>[] = [];
-  for (const m of refs.slice(0, 3)) {
-    const r = m.candidates.map((c) => byRef.get(c)).find((x) => x !== undefined);
-    if (!r) { sentences.push(`I can't find an Experts at Hand request called ${m.ref}.`); continue; }
-    const place = requestPlace(ctx, r);
-    sentences.push(`${requestStatusSentence(ctx, r)} It asks for ${SPECIALISMS[r.specialism] ?? r.specialism} (${KINDS[r.kind] ?? r.kind})${place ? ` for ${place},` : ''} made on ${formatDate(londonDate(r.createdAt))}.`);
-    cards.push(requestCard(ctx, r, canSeeDetail(ctx, r)));
-  }
-  return { text: sentences.join(' '), cards };
-}
-
-export async function answerMyRequests(ctx: AskContext, assigned = false): Promise<Answer> {
-  const me = ctx.asker.person;
-  if (!me) return { text: '', cards: [] };
-  if (assigned) {
-    const mine = await ctx.reader.requestsByAssignee(me.id, 5);
-    if (!mine.length) return { text: 'No open Experts at Hand requests are assigned to you: you have not picked up any.', cards: [] };
-    return {
-      text: `You have picked up ${mine.length === 1 ? '1 Experts at Hand request' : `${mine.length} Experts at Hand requests`}: ${mine.map((r) => requestLine(ctx, r)).join('; ')}.`,
-      cards: mine.slice(0, 3).map((r) => requestCard(ctx, r, ctx.asker.conversationKind === 'personal')),
-    };
-  }
-  const list = await ctx.reader.requestsByRequester(me.id, 5);
-  if (!list.length && me.roles.includes('expert')) return answerMyRequests(ctx, true);
-  if (!list.length) {
-    return { text: 'You have not made any Experts at Hand requests. If you are a SENCO, you can ask for advice from an occupational therapist, a speech and language therapist or an educational psychologist.', cards: [] };
-  }
-  const first = list[0] as ExpertRequest;
-  const text = list.length === 1
-    ? `You have 1 Experts at Hand request. ${requestStatusSentence(ctx, first)}`
-    : `You have ${list.length} recent Experts at Hand requests. ${list.map((r) => requestStatusSentence(ctx, r)).join(' ')}`;
-  return { text, cards: list.slice(0, 3).map((r) => requestCard(ctx, r, ctx.asker.conversationKind === 'personal')) };
 }

@@ -8,13 +8,14 @@ import { londonDate } from '../domain/time/index.js';
 import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
 import { statusWord } from '../domain/plan/status.js';
 import { answerActionRefs, answerActionSearch } from './answer-actions.js';
-import { answerExperts, answerRequestByWords, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
+import { answerExperts, answerExpertsOverview, answerRequestByWords, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerExpertSpecialism, answerExpertsForNeed, answerRequestList } from './answer-experts-more.js';
 import { soleAction, answerList, queryFor } from './answer-lists.js';
 import { answerMeasures } from './answer-measures.js';
 import type { MeasureWithReadings } from '../domain/measures/types.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
-import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, answerMyCluster, answerMyRequests, answerRequestRefs, answerSetting } from './answer-places.js';
+import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, answerMyCluster, answerSetting } from './answer-places.js';
+import { answerMyRequests, answerRequestRefs } from './answer-requests.js';
 import {
   answerAreas, answerLead, answerLedBy, answerPlanSummary, answerSourceSummary, answerWorkstreamSummary, answerWorkstreams,
 } from './answer-workstreams.js';
@@ -133,10 +134,11 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'clusters': return intent.chairs ? answerClusterChairs(ctx) : answerClusters(ctx, intent.area, intent.areas);
     case 'meetings': return answerMeetings(ctx, intent);
     case 'myCluster': return answerMyCluster(ctx);
-    case 'request': return answerRequestRefs(ctx, intent.refs);
-    case 'myRequests': return answerMyRequests(ctx, intent.assigned);
+    case 'request': return answerRequestRefs(ctx, intent.refs, intent.who);
+    case 'myRequests': return answerMyRequests(ctx, intent.assigned, intent.specialism);
     case 'waitingRequests': return answerWaitingRequests(ctx, intent.specialism, intent.queue);
     case 'experts': return answerExperts(ctx, intent.specialism);
+    case 'expertsOverview': return answerExpertsOverview(ctx);
     case 'requestCount': return answerRequestCount(ctx);
     case 'measures': return answerMeasures(ctx.measures ?? [], intent.refs, ctx.today);
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);

@@ -44,13 +44,17 @@ export type Intent =
   | { kind: 'setStatus'; ref: RefMatch; status: ActionStatus }
   /** `whole`: only a title holding every word counts (no ranking by some words, no near spellings). */
   | { kind: 'actionSearch'; words: string[]; aspects: Aspect[]; fallback?: Intent; ownerId?: number; whole?: boolean }
-  | { kind: 'request'; refs: RequestRefMatch[] }
-  | { kind: 'myRequests'; assigned: boolean }
+  /** `who`: asked who raised it ("who made EAH-R-0002?"). */
+  | { kind: 'request'; refs: RequestRefMatch[]; who?: boolean }
+  /** `specialism`: only the asker's requests of that specialism ("has my OT request been picked up?"). */
+  | { kind: 'myRequests'; assigned: boolean; specialism?: Specialism }
   | { kind: 'waitingRequests'; specialism?: Specialism; queue: boolean }
   | { kind: 'requestCount' }
   /** Outcome measures: these (by ref), or every one when none is named. */
   | { kind: 'measures'; refs: string[] }
   | { kind: 'experts'; specialism?: Specialism }
+  /** What Experts at Hand is: its specialisms, the kinds of help and how to ask. */
+  | { kind: 'expertsOverview' }
   | { kind: 'requestHelp'; specialism?: Specialism }
   | { kind: 'expertsForNeed'; need: string; specialisms: Specialism[] }
   | { kind: 'expertSpecialism'; person: Person; asked?: Specialism }
@@ -69,7 +73,8 @@ export type Intent =
   | { kind: 'cluster'; cluster: Cluster; want: 'chair' | 'settings' | 'sencos' | 'info' }
   | { kind: 'clusters'; area?: string; chairs?: boolean; areas?: boolean }
   | { kind: 'directoryList'; what: 'settings' | 'people' | 'sencos' | 'admins' | 'leads' | 'owners' }
-  | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean }
+  /** `length`: asked how long the meeting lasts. */
+  | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean; length?: boolean }
   | { kind: 'myCluster' }
   | { kind: 'person'; person: Person }
   | { kind: 'choose'; prompt: string; choices: Choice[] }

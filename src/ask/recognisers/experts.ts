@@ -15,6 +15,14 @@ const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(
 // "Who raised request 2", "which school asked for the OT request": where a request came from.
 export const ORIGIN_RE = /\bwho (?:made|raised|sent|asked for|submitted|requested|opened)\b|\b(?:which|what) (?:setting|school|cluster|nursery|college|academy)\b|\bwhere (?:did|does|is|s|was) .{0,60}?\b(?:(?:come|coming|came) )?from\b|\b(?:raised|made|sent|asked for) by\b/;
 const EAH_RE = /\bexperts? at hand\b|\beah\b/;
+// The asker's own requests ("my OT request", "the request I made"), never their queue or caseload;
+// "how do I make my request" asks how, not where it is at.
+const MY_REQUEST_RE = /\bmy (?:(?!queue\b|pool\b|caseload\b|cases\b)[a-z&.'-]+ ){0,4}(?:requests?|referrals?)\b|\b(?:requests?|referrals?) (?:that )?i (?:made|sent|raised|submitted|put in)\b/;
+const HOW_TO_RE = /\bhow (?:do|can|would|should) (?:i|we)\b/;
+
+function asksAboutOwnRequest(q: Question): boolean {
+  return MY_REQUEST_RE.test(q.lower) && !HOW_TO_RE.test(q.lower);
+}
 
 /** "How many Experts at Hand requests are there?", "number of referrals so far": every request, counted by status. */
 export function requestCount(q: Question): Intent | undefined {
@@ -23,12 +31,14 @@ export function requestCount(q: Question): Intent | undefined {
   return { kind: 'requestCount' };
 }
 
+/** "My requests", "has my OT request been picked up yet?": the asker's own, of one specialism when one is named. */
 export function myRequests(q: Question): Intent | undefined {
   if (!REQUEST_RE.test(q.lower) || /\bactions?\b/.test(q.lower)) return undefined;
   if (!q.asker) return { kind: 'needPerson', about: 'requests' };
   const assigned = /\bassigned to me\b|\bgiven to me\b|\bmy (?:caseload|cases)\b|\bi (?:am|have been) (?:assigned|working on)\b/.test(q.lower)
-    || (q.asker.roles.includes('expert') && !/\bi (?:made|asked|sent|raised|submitted)\b|\bmy requests?\b/.test(q.lower));
-  return { kind: 'myRequests', assigned };
+    || (q.asker.roles.includes('expert') && !/\bi (?:made|asked|sent|raised|submitted)\b/.test(q.lower) && !asksAboutOwnRequest(q));
+  const specialism = specialismOf(q);
+  return { kind: 'myRequests', assigned, ...(specialism ? { specialism } : {}) };
 }
 
 /** The specialism the question names, when its words are not part of an action reference. */
@@ -44,7 +54,7 @@ export function waitingRequests(q: Question): Intent | undefined {
   const queue = /\bmy queue\b|\bthe queue\b|\bin (?:the |my )?pool\b/.test(q.lower)
     || /^(?:any(?:thing)?|what(?: is| s)?|show(?: me)?|list)? ?(?:the )?(?:unclaimed|unassigned)(?: ones)?(?: yet)?\W*$/.test(q.compact);
   if (!queue && !(REQUEST_RE.test(q.lower) && WAITING_RE.test(q.lower))) return undefined;
-  if (/\bmy requests?\b|\bi (?:made|asked|sent|raised|submitted)\b|\bactions?\b/.test(q.lower)) return undefined;
+  if (asksAboutOwnRequest(q) || /\bmy requests?\b|\bi (?:made|asked|sent|raised|submitted)\b|\bactions?\b/.test(q.lower)) return undefined;
   if (queue && !q.asker) return { kind: 'needPerson', about: 'requests' };
   const named = specialismOf(q);
   const mine = q.asker?.roles.includes('expert') ? q.asker.specialism ?? undefined : undefined;
@@ -53,6 +63,26 @@ export function waitingRequests(q: Question): Intent | undefined {
 
 const WHO_RE = /^(?:and |so |ok |okay )?(?:who|which|list|show|name|email|contact|phone|number|details|how do i (?:contact|reach|get hold of))\b|\b(?:tell me|know|remind me) (?:who|which)\b|\b(?:who|which) (?:is|are|s)\b|\bemail\b|\bcontact\b|\bget hold of\b/;
 const HELP_RE = /\b(?:need|needs|want|like|get|ask for|ask|help|advice|support|request|come|visit|book|refer|referral|see)\b/;
+
+// What Experts at Hand is and offers: "what is experts at hand", "what specialisms does it cover",
+// "what kinds of help can I get from EAH".
+const OVERVIEW_RE = /\bspecialisms\b|\b(?:which|what) specialism\b|\b(?:kinds?|types?|sorts?) of (?:help|support|advice|requests?)\b|\bwhat (?:help|support|advice) (?:can|could|do|does|is)\b|\bwhat (?:is|s|'s) (?:the )?(?:experts? at hand|eah)\b|\bwhat (?:does|do|can) (?:the )?(?:experts? at hand|eah) (?:do|offer|cover|provide|help with)\b|\bhow does (?:the )?(?:experts? at hand|eah) work\b|\b(?:tell me|explain) (?:about |what )?(?:the )?(?:experts? at hand|eah)\b/;
+// Words an overview question may hold; any other word of substance ("what is experts at hand doing
+// about early years") makes it a question about the plan's actions.
+const OVERVIEW_WORDS = new Set(['expert', 'experts', 'hand', 'eah', 'specialism', 'specialisms', 'specialist', 'specialists', 'cover', 'covers', 'offer', 'offers',
+  'provide', 'provides', 'kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'help', 'support', 'advice', 'get', 'ask', 'request', 'requests', 'work', 'works',
+  'tell', 'explain', 'available', 'there', 'team', 'service', 'programme', 'scheme', 'anyway', 'exactly', 'from', 'with', 'include', 'includes']);
+
+/** "What is Experts at Hand?", "what specialisms does it cover?": the specialisms, the kinds of help, how to ask. */
+export function expertsOverview(q: Question): Intent | undefined {
+  if (q.refs.actions.length || q.refs.requests.length || /\b(?:actions?|tasks?|workstreams?)\b/.test(q.lower) || asksAboutOwnRequest(q)) return undefined;
+  if (!OVERVIEW_RE.test(q.lower)) return undefined;
+  // Experts at Hand said, or the experts' specialisms ("what specialisms do the experts have?").
+  const eah = /\bexperts? at hand\b|\beah\b/.test(q.lower) || (/\bspecialisms\b/.test(q.lower) && !q.mentions.people.length);
+  if (!eah || findSpecialism(q.lower)) return undefined;
+  const other = q.tokens.filter((t) => !isStopWord(t.word) && !OVERVIEW_WORDS.has(t.word));
+  return other.length ? undefined : { kind: 'expertsOverview' };
+}
 
 /** "Who's the OT?", "list the experts", "email for the speech therapist": the experts themselves. */
 export function experts(q: Question): Intent | undefined {
@@ -73,6 +103,8 @@ export function experts(q: Question): Intent | undefined {
 /** "Need an SLT for our reception class", "how do I ask for an OT": the way to ask for help. */
 export function requestHelp(q: Question): Intent | undefined {
   if (q.refs.actions.length || q.refs.requests.length || /\bactions?\b/.test(q.lower)) return undefined;
+  // "Has my OT request been picked up?" asks where the asker's own request is at.
+  if (asksAboutOwnRequest(q)) return undefined;
   const specialism = specialismOf(q);
   // "how do I request an expert", "can we get a specialist in": Experts at Hand, by another name.
   const eah = EAH_RE.test(q.lower) || (/\b(?:an?|some|the) (?:experts?|specialists?)\b/.test(q.lower) && /\bhow (?:do|can|would) (?:i|we)\b|\b(?:request|get|need|want|book) (?:an?|some) (?:expert|specialist)/.test(q.lower));

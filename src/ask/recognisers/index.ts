@@ -6,13 +6,13 @@
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { directoryList, howMany } from './counts.js';
-import { expertWork, experts, myRequests, requestByWords, requestCount, requestHelp, requestList, waitingRequests } from './experts.js';
+import { expertWork, experts, expertsOverview, myRequests, requestByWords, requestCount, requestHelp, requestList, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
 import { actionList, changedActions, lastDeadline, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { expertSpecialism, expertsForNeed } from './needs.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { measures } from './measures.js';
-import { chairedBy, clusterCode, clusterList, meetings, myCluster, place } from './places.js';
+import { chairedBy, clusterCode, clusterList, meetingLength, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
 import {
@@ -26,11 +26,13 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['empty', empty], ['greeting', greeting], ['help', help], ['thanks', thanks], ['whoAmI', whoAmI],
   // References are exact: they beat every name.
   ['requestReference', requestReference], ['setStatus', setStatus], ['actionReference', actionReference], ['clusterCode', clusterCode], ['unknownReference', unknownReference],
+  // A meeting's length, before the measure about attending cluster meetings takes "how long … meeting".
+  ['meetingLength', meetingLength],
   // Outcome measures by the words of their names, before "how are we doing" is read as the whole plan.
   ['measures', measures],
-  // Experts at Hand: the experts (by specialism, by a child's need, an expert's own), asking them
+  // Experts at Hand: what it is, the experts (by specialism, by a child's need, an expert's own), asking them
   // for help, the queue, an expert's own work, every request, then one's own requests.
-  ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],
+  ['expertsOverview', expertsOverview], ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],
   ['requestCount', requestCount], ['waitingRequests', waitingRequests], ['expertWork', expertWork], ['requestByWords', requestByWords], ['requestList', requestList],
   ['myRequests', myRequests], ['howMany', howMany], ['directoryList', directoryList], ['digest', digest],
   // Places: meetings, clusters, settings.

@@ -11,18 +11,27 @@ const MEETING_RE = /\bmeet(?:s|ing|ings|up)?\b|\bagendas?\b|\bnetwork meetings?\
 const SETTING_Q_RE = /\b(?:which|what) area\b|\barea (?:is|does)\b|\bcode\b|\bchairs?\b|\bchaired\b|\bsencos?\b|\bwhich cluster\b|\bwhat cluster\b|\bcluster (?:is|does|for)\b|\bin which cluster\b|\bpart of\b|\bbelongs? to\b|\bschools?\b|\bnursery\b|\bcollege\b|\bacademy\b|\bsettings?\b/;
 
 const none: Claimed = () => false;
-const NOT_A_CLUSTER_NAME = /^(?:next|the|a|an|our|my|this|that|which|what|when|is|are|does|do|there|any|senco|sencos|each|every|all|local)$/;
+const NOT_A_CLUSTER_NAME = /^(?:next|the|a|an|our|my|this|that|which|what|when|is|are|does|do|did|will|was|were|there|any|upcoming|senco|sencos|each|every|all|local)$/;
 
 // "when did … last meet", "what was on the agenda", "the previous meeting": the latest one held.
 const LAST_MEETING_RE = /\b(?:last|previous|latest|most recent|recent)\b|\bdid\b.{0,80}\bmeet\b|\b(?:was|were) (?:on the agenda|discussed|covered)\b|\bwhat (?:was|were)\b/;
+// "How long is the Batley meeting?", "its length", "when does it finish": how long a meeting lasts,
+// never how long until it ("how long is it until …", "how long till …").
+const LENGTH_RE = /\bhow long (?:is|does|will|are|do|did|was|s|'s)\b(?! (?:it |there |left )?(?:until|till|til|to go|before|left)\b)|\b(?:length|duration)\b|\bhow many (?:hours|minutes)\b|\b(?:what time|when) (?:does|will|do) .{0,60}\b(?:end|finish)\b/;
 const MY_CLUSTER_RE = /\b(?:my|our) (?:own |local |school'?s? )?cluster\b|\bcluster (?:am i|are we|do i|do we)\b/;
 
 /** "When is the next Batley cluster meeting?", "meetings this month", "my next cluster meeting". */
 export function meetings(q: Question): Intent | undefined {
   if (!MEETING_RE.test(q.lower)) return undefined;
   const { lower, period } = q;
-  const last = !period && !/\bnext\b|\bupcoming\b|\bcoming up\b|\bsoon\b/.test(lower) && LAST_MEETING_RE.test(lower);
-  const when = { ...(period ? { period } : {}), next: !last && (/\bnext\b|\bupcoming\b|\bcoming up\b|\bwhen\b|\bsoon\b/.test(lower) || !period), ...(last ? { last } : {}) };
+  const length = LENGTH_RE.test(lower);
+  // "How long does the Batley meeting last?": that "last" is the verb, not "the last meeting".
+  const said = length ? lower.replace(/\blasts?(?=\W*$)/, ' ') : lower;
+  const last = !period && !/\bnext\b|\bupcoming\b|\bcoming up\b|\bsoon\b/.test(said) && LAST_MEETING_RE.test(said);
+  const when = {
+    ...(period ? { period } : {}), next: !last && (/\bnext\b|\bupcoming\b|\bcoming up\b|\bwhen\b|\bsoon\b/.test(lower) || !period),
+    ...(last ? { last } : {}), ...(length ? { length } : {}),
+  };
   const claimed: Claimed = (s, e) => Boolean(period && s < period.end && period.start < e);
   const clusters = findClusters(q.idx, q.tokens, lower, claimed);
   const ambiguous = clusters.find((c) => c.items.length > 1);
@@ -46,7 +55,16 @@ export function meetings(q: Question): Intent | undefined {
     if (!q.asker) return { kind: 'needPerson', about: 'meetings' };
     return { kind: 'meetings', mine: true, ...when };
   }
-  return { kind: 'meetings', mine: false, ...(period ? { period } : {}), next: !period && !last, ...(last ? { last } : {}) };
+  return { kind: 'meetings', mine: false, ...(period ? { period } : {}), next: !period && !last, ...(last ? { last } : {}), ...(length ? { length } : {}) };
+}
+
+/**
+ * "How long does the Batley cluster meeting last?": a meeting's length, asked before the outcome
+ * measures can read "cluster meeting" as the measure about attending them.
+ */
+export function meetingLength(q: Question): Intent | undefined {
+  if (!LENGTH_RE.test(q.lower) || q.refs.actions.length || /\b(?:actions?|tasks?)\b/.test(q.lower)) return undefined;
+  return meetings(q);
 }
 
 /** "What's my cluster?", "which cluster am I in": the asker's cluster (as a SENCO or its chair). */

@@ -3,9 +3,15 @@
 import type { ActionStatus } from '../../domain/plan/types.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
+import { ORIGIN_RE } from './experts.js';
+
+// "whose request is EAH-R-0001", "who's the requester of …": who raised it, beside ORIGIN_RE's "who made …".
+const RAISER_RE = /\bwhose\b|\brequester\b|\bwho (?:put in|logged|filed|created|started)\b|\bwho (?:is|s|'s|was) (?:the )?(?:person|one|member of staff|senco) (?:who|that) (?:made|raised|sent|asked)\b/;
 
 export function requestReference(q: Question): Intent | undefined {
-  return q.refs.requests.length ? { kind: 'request', refs: q.refs.requests } : undefined;
+  if (!q.refs.requests.length) return undefined;
+  const who = ORIGIN_RE.test(q.lower) || RAISER_RE.test(q.lower);
+  return { kind: 'request', refs: q.refs.requests, ...(who ? { who } : {}) };
 }
 
 export function actionReference(q: Question): Intent | undefined {
