@@ -22,6 +22,12 @@ const PERSON_CACHE_MAX = 5_000;
 export class PeopleRepository {
   /** Every message and card press asks who is speaking; a burst from one person asks once. */
   private readonly recent = new Map<string, { at: number; person: Person | null }>();
+  /**
+   * The directory of adults, kept as long as a person is: every save with a note screens it, and
+   * the same array each time lets the screen keep what it built from it (a new one costs a read of
+   * every person and a rebuild of the screen's directory).
+   */
+  private adults: { at: number; names: readonly string[] } | undefined;
 
   constructor(private readonly db: Db, private readonly cacheMs = PERSON_CACHE_MS, private readonly elapsed: () => number = () => performance.now()) {}
 
@@ -41,6 +47,7 @@ export class PeopleRepository {
   /** Forget who was who (after an import in this process). */
   forget(): void {
     this.recent.clear();
+    this.adults = undefined;
   }
 
   async byKey(key: string): Promise<Person | null> {
@@ -49,9 +56,13 @@ export class PeopleRepository {
   }
 
   /** The plan's directory of adults: every person's name, for the privacy screen to accept. */
-  async adultNames(): Promise<string[]> {
+  async adultNames(): Promise<readonly string[]> {
+    const now = this.elapsed();
+    if (this.adults && now - this.adults.at < this.cacheMs) return this.adults.names;
     const rows = await this.db.person.findMany({ select: { name: true } });
-    return rows.map((r) => r.name);
+    const names = rows.map((r) => r.name);
+    this.adults = { at: now, names };
+    return names;
   }
 
   async byId(id: number): Promise<Person | null> {
