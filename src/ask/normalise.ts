@@ -119,14 +119,19 @@ export interface Token {
 export function tokenize(lower: string): Token[] {
   const out: Token[] = [];
   const re = /[a-z0-9]+(?:'[a-z]+)?'?/g;
+  // A question is at most MAX_RAW_CHARS long by the time it is read (cleanText); nothing longer is
+  // tokenised, so a pasted essay costs no more than a question.
+  const text = lower.length > MAX_RAW_CHARS ? lower.slice(0, MAX_RAW_CHARS) : lower;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(lower))) {
+  while ((m = re.exec(text))) {
     const raw = m[0];
     let word = raw;
     let possessive = false;
-    if (/'s$/.test(word)) { word = word.slice(0, -2); possessive = true; }
-    else if (/s'$/.test(word)) { word = word.slice(0, -1); possessive = true; }
-    word = word.replace(/'/g, '');
+    if (raw.includes("'")) {
+      if (raw.endsWith("'s")) { word = word.slice(0, -2); possessive = true; }
+      else if (raw.endsWith("s'")) { word = word.slice(0, -1); possessive = true; }
+      word = word.replace(/'/g, '');
+    }
     if (word) out.push({ word, start: m.index, end: m.index + raw.length, possessive });
   }
   return out;
