@@ -6,11 +6,7 @@ import { choiceCard } from '../cards/answers.js';
 import { SPECIALISM_LABELS, SPECIALIST_LABELS, withArticle } from '../domain/experts/index.js';
 import type { ExpertRequest, Person, Specialism } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
-import { listWords, type Answer, type AskContext } from './context.js';
-
-function expertLine(p: Person): string {
-  return `${p.name}${p.jobTitle ? ` (${p.jobTitle})` : ''}${p.email ? `, ${p.email}` : ''}`;
-}
+import { expertLine, listWords, type Answer, type AskContext } from './context.js';
 
 function expertsOf(ctx: AskContext, s: Specialism): Person[] {
   return ctx.idx.dir.people.filter((p) => p.active && p.roles.includes('expert') && p.specialism === s);

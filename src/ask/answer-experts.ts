@@ -8,11 +8,7 @@ import type { ExpertRequest, Person, RequestStatus, Specialism } from '../domain
 import { REQUEST_STATUSES, SPECIALISMS, SUPPORT_KINDS } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
 import { answerRequestRefs } from './answer-requests.js';
-import { listWords, type Answer, type AskContext } from './context.js';
-
-function expertLine(p: Person): string {
-  return `${p.name}${p.jobTitle ? ` (${p.jobTitle})` : ''}${p.email ? `, ${p.email}` : ''}`;
-}
+import { expertLine, listWords, type Answer, type AskContext } from './context.js';
 
 function activeExperts(ctx: AskContext): Person[] {
   return ctx.idx.dir.people.filter((p) => p.active && p.roles.includes('expert'));
@@ -41,11 +37,6 @@ export function answerExperts(ctx: AskContext, specialism?: Specialism): Answer 
   return { text: `The Experts at Hand experts are: ${lines.join('; ')}.`, cards: [] };
 }
 
-/** "a, b or c". */
-function orWords(items: readonly string[]): string {
-  return items.length <= 1 ? items[0] ?? '' : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
-}
-
 /**
  * "What is Experts at Hand?", "what specialisms does it cover?": the specialisms and kinds of help
  * from the domain's own labels (so a new one shows here without a change), who the experts are,
@@ -61,7 +52,7 @@ export function answerExpertsOverview(ctx: AskContext): Answer {
   const command = 'new Experts at Hand request';
   const example = `I need advice from ${withArticle(SPECIALIST_LABELS[SPECIALISMS[0]])}`;
   const text = `Experts at Hand is the team of specialists settings can ask for advice. It covers ${listWords(specialisms)}. `
-    + `You can ask for ${orWords(kinds)}. To make a request, say "${command}" or name the specialist you need ("${example}"), `
+    + `You can ask for ${listWords(kinds, 'or')}. To make a request, say "${command}" or name the specialist you need ("${example}"), `
     + 'then fill in the form for your setting. Describe the need without naming a child; an expert picks it up and answers you here.';
   const rows: [string, string][] = [
     ['Specialisms', SPECIALISMS.map((s) => capitalise(SPECIALISM_LABELS[s])).join(', ')],

@@ -8,7 +8,7 @@ import type { ExpertRequest, Person, Specialism } from '../domain/plan/types.js'
 import { SPECIALISMS } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
 import { requestLine, requestPlace } from './answer-experts-more.js';
-import { listWords, type Answer, type AskContext } from './context.js';
+import { listWords, nameWithJob, type Answer, type AskContext } from './context.js';
 import type { RequestRefMatch } from './references.js';
 
 function requestStatusSentence(ctx: AskContext, r: ExpertRequest): string {
@@ -24,7 +24,7 @@ function requestStatusSentence(ctx: AskContext, r: ExpertRequest): string {
 /** "Emma Clarke (SENCO)": the adult who raised the request, never a child. */
 function raiserName(ctx: AskContext, r: ExpertRequest): string | undefined {
   const p = ctx.idx.personById.get(r.requesterId);
-  return p ? `${p.name}${p.jobTitle ? ` (${p.jobTitle})` : ''}` : undefined;
+  return p ? nameWithJob(p) : undefined;
 }
 
 function requestCard(ctx: AskContext, r: ExpertRequest, showPrivate: boolean): Record<string, unknown> {
@@ -117,7 +117,7 @@ export async function answerMyRequests(ctx: AskContext, assigned = false, specia
   if (!list.length && me.roles.includes('expert')) return assignedToMe(ctx, me, specialism);
   if (!list.length && specialism) return noneOfSpecialism(ctx, specialism, all);
   if (!list.length) {
-    const whom = listWords(SPECIALISMS.map((s) => withArticle(SPECIALIST_LABELS[s]))).replace(/ and (?=an? [^,]*$)/, ' or ');
+    const whom = listWords(SPECIALISMS.map((s) => withArticle(SPECIALIST_LABELS[s])), 'or');
     return { text: `You have not made any Experts at Hand requests. If you are a SENCO, you can ask for advice from ${whom}.`, cards: [] };
   }
   const first = list[0] as ExpertRequest;

@@ -5,7 +5,7 @@ import type { ActionQuery } from '../domain/plan/reader.js';
 import { OPEN_STATUSES, areaLabel, daysLate, isOverdue, statusColour, statusWord } from '../domain/plan/status.js';
 import { ACTION_STATUSES, AREAS, type Action, type ActionStatus, type Person, type Workstream } from '../domain/plan/types.js';
 import { addDays } from '../domain/time/index.js';
-import { listWords, personName, plural, workstreamLabel, type AskContext, type Answer } from './context.js';
+import { listWords, nameWithJob, personName, plural, workstreamLabel, type AskContext, type Answer } from './context.js';
 
 function countsLine(counts: Record<ActionStatus, number>): string {
   const parts = ACTION_STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${statusWord(s)}`);
@@ -116,7 +116,7 @@ export async function answerPlanSummary(ctx: AskContext): Promise<Answer> {
 export function answerLead(ctx: AskContext, list: Workstream[]): Answer {
   const sentences = list.map((ws) => {
     const lead = ws.leadId !== null ? ctx.idx.personById.get(ws.leadId) : undefined;
-    return lead ? `${lead.name}${lead.jobTitle ? ` (${lead.jobTitle})` : ''} leads ${workstreamLabel(ws)}.` : `No lead is recorded for ${workstreamLabel(ws)}.`;
+    return lead ? `${nameWithJob(lead)} leads ${workstreamLabel(ws)}.` : `No lead is recorded for ${workstreamLabel(ws)}.`;
   });
   return {
     text: sentences.join(' '),

@@ -66,6 +66,16 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 export { listWords } from '../domain/text/list-words.js';
 
+/** "Emma Clarke (SENCO)": a person with their job title, when the plan has one. */
+export function nameWithJob(p: Pick<Person, 'name' | 'jobTitle'>): string {
+  return `${p.name}${p.jobTitle ? ` (${p.jobTitle})` : ''}`;
+}
+
+/** "Fatima Ali (Occupational Therapist), fatima.ali@example.org": how to reach an expert. */
+export function expertLine(p: Person): string {
+  return `${nameWithJob(p)}${p.email ? `, ${p.email}` : ''}`;
+}
+
 export function capitalise(s: string): string {
   return s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}` : s;
 }
