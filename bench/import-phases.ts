@@ -121,7 +121,7 @@ async function phases(): Promise<void> {
       const snap = await phase('load what is stored', () => loadSnapshot(tx, input));
       const plan = await phase('plan', () => planImport(input, snap));
       const adults = (input.files['people.csv'] ?? []).map((p) => p.row.name);
-      const issues = await phase('privacy screen', () => screenImportRows(input.files, adults));
+      const issues = await phase('privacy screen', () => screenImportRows(input.files, { adultNames: adults }));
       if (issues.length + plan.issues.length > 0) throw new Error(`${issues.length + plan.issues.length} issues`);
       await phase('write', () => applyPlan(tx, plan, snap, { now: NOW }, stager));
     }, { timeout: 30 * 60_000, maxWait: 30_000 }).finally(() => stager?.dispose());

@@ -29,7 +29,7 @@ export interface GroupFlowDeps {
   requests: ExpertRequestStore;
   clusters: ClusterStore;
   links: ChatLinkStore;
-  people: Pick<PeopleRepository, 'adultNames'>;
+  people: Pick<PeopleRepository, 'screenDirectory'>;
   calendar: WorkingCalendar;
   firstResponseDays: number;
   examples(): Promise<PlanExamples>;

@@ -16,7 +16,7 @@ import type { FlowResult, Viewer } from './actions/types.js';
 export interface MaturityFlowDeps extends RefreshDeps {
   clock: Clock;
   maturity: MaturityStore;
-  people: Pick<PeopleRepository, 'adultNames'>;
+  people: Pick<PeopleRepository, 'screenDirectory'>;
 }
 
 type PillarLead = { pillar: string; leadId: number | null };
@@ -103,7 +103,7 @@ export class MaturityFlows {
       if (r.latestId > latestId) return { outcome: 'tampered', card: maturityFormCard(shown, { refresh, banner: { text: TAMPERED, tone: 'attention' } }) };
       if (r.latestId < latestId) return { outcome: 'stale', card: maturityFormCard(shown, { refresh, banner: { text: this.staleText(all, r.pillar), tone: 'warning' } }) };
     }
-    const checked = validateRatings(data, pillars, { adultNames: await this.deps.people.adultNames() });
+    const checked = validateRatings(data, pillars, await this.deps.people.screenDirectory());
     if (!checked.ok) return { outcome: 'invalid', card: maturityFormCard(shown, { refresh, errors: checked.errors, values: checked.values }) };
     const result = await this.deps.maturity.rate(checked.changes, new Map(refs.map((r) => [r.pillar, r.latestId])), { actor: person, now: this.now() });
     const after = await this.models();

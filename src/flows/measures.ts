@@ -48,7 +48,7 @@ function readDate(text: string): IsoDate | undefined {
 export interface MeasureFlowDeps {
   clock: Clock;
   measures: Pick<MeasureStore, 'all' | 'recordReading' | 'byId'>;
-  people: Pick<PeopleRepository, 'adultNames'>;
+  people: Pick<PeopleRepository, 'screenDirectory'>;
 }
 
 export interface RecordResult {
@@ -83,7 +83,7 @@ export class MeasureFlows {
     const today = londonDate(this.deps.clock.now());
     const date = cmd.date === null ? today : readDate(cmd.date);
     if (!date) return { outcome: 'invalid', text: 'I could not read that date: please write it like 31 October 2026. Nothing was recorded.' };
-    const problems = readingProblems({ value: cmd.value, date, source: cmd.source }, measure, today, { adultNames: await this.deps.people.adultNames() });
+    const problems = readingProblems({ value: cmd.value, date, source: cmd.source }, measure, today, await this.deps.people.screenDirectory());
     if (problems.length) return { outcome: 'invalid', text: `Nothing was recorded: ${problems.join('; ')}.` };
     await this.deps.measures.recordReading({
       measureId: measure.id, value: cmd.value, date, source: cmd.source, recordedById: person.id, via: 'chat', recordedAt: this.deps.clock.now(),

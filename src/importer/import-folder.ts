@@ -65,7 +65,11 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
       const adults = [...(input.files['people.csv'] ?? []).map((p) => p.row.name), ...[...snapshot.people.values()].map((p) => p.name)];
       const measures = await planMeasures(client, input, snapshot, opts, adults);
       const glossary = await planGlossary(client, input);
-      const issues = [...plan.issues, ...screenImportRows(input.files, adults), ...measures.issues, ...glossary.issues];
+      const places = [
+        ...[...(input.files['settings.csv'] ?? []), ...(input.files['clusters.csv'] ?? [])].map((p) => p.row.name),
+        ...[...snapshot.settings.values(), ...snapshot.clusters.values()].map((p) => p.name),
+      ];
+      const issues = [...plan.issues, ...screenImportRows(input.files, { adultNames: adults, placeNames: places }), ...measures.issues, ...glossary.issues];
       if (issues.length > 0) throw new ImportError(sortIssues(issues));
       const historyRows = write ? await applyPlan(client, plan, snapshot, opts, stager, staged) : countHistory(plan);
       if (write) await applyMeasures(client, measures, opts);

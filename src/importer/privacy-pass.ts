@@ -1,9 +1,11 @@
 // The privacy screen over every free-text column of an import, in the validation pass: a row
 // that could identify a child is an error at file.csv:line, so nothing is written. The directory of
-// adults (people.csv and the people already stored) is passed in, so staff named in notes pass.
+// adults (people.csv and the people already stored) and the plan's settings and clusters are
+// passed in, so staff and places named in notes pass.
 // Identical texts are screened once (plans repeat titles and updates); the reason names the
 // column and what to change, never the text.
 import { type ScreenResult, screenText } from '../domain/privacy/index.js';
+import type { ScreenOptions } from '../domain/privacy/types.js';
 import type { ImportIssue } from './import-types.js';
 import type { PlanFileName } from './rows.js';
 
@@ -29,10 +31,9 @@ function textsOf(value: unknown): string[] {
   return [];
 }
 
-export function screenImportRows(files: Rows, adultNames: readonly string[]): ImportIssue[] {
+export function screenImportRows(files: Rows, options: ScreenOptions): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const seen = new Map<string, ScreenResult>();
-  const options = { adultNames };
   for (const [file, columns] of Object.entries(FREE_TEXT_COLUMNS) as [PlanFileName, readonly string[]][]) {
     for (const { line, row } of files[file] ?? []) {
       for (const column of columns) {

@@ -7,6 +7,9 @@ type PersonRow = {
   aadObjectId: string | null; roles: string[]; specialism: string | null; active: boolean;
 };
 
+/** The plan's adults and places, as the privacy screen takes them. */
+export interface ScreenDirectory { adultNames: readonly string[]; placeNames: readonly string[] }
+
 export function toPerson(row: PersonRow): Person {
   return {
     id: row.id, key: row.key, name: row.name, email: row.email, jobTitle: row.jobTitle, organisation: row.organisation,
@@ -23,11 +26,11 @@ export class PeopleRepository {
   /** Every message and card press asks who is speaking; a burst from one person asks once. */
   private readonly recent = new Map<string, { at: number; person: Person | null }>();
   /**
-   * The directory of adults, kept as long as a person is: every save with a note screens it, and
-   * the same array each time lets the screen keep what it built from it (a new one costs a read of
-   * every person and a rebuild of the screen's directory).
+   * The directory of adults and places, kept as long as a person is: every save with a note
+   * screens it, and the same arrays each time let the screen keep what it built from them (new
+   * ones cost a read of every person, setting and cluster and a rebuild of the screen's tables).
    */
-  private adults: { at: number; names: readonly string[] } | undefined;
+  private directory: { at: number; value: ScreenDirectory } | undefined;
 
   constructor(private readonly db: Db, private readonly cacheMs = PERSON_CACHE_MS, private readonly elapsed: () => number = () => performance.now()) {}
 
@@ -47,7 +50,7 @@ export class PeopleRepository {
   /** Forget who was who (after an import in this process). */
   forget(): void {
     this.recent.clear();
-    this.adults = undefined;
+    this.directory = undefined;
   }
 
   async byKey(key: string): Promise<Person | null> {
@@ -57,12 +60,24 @@ export class PeopleRepository {
 
   /** The plan's directory of adults: every person's name, for the privacy screen to accept. */
   async adultNames(): Promise<readonly string[]> {
+    return (await this.screenDirectory()).adultNames;
+  }
+
+  /**
+   * What the privacy screen may know of the plan (src/domain/privacy/types.ts ScreenOptions):
+   * every person's name, and the names of its settings and clusters.
+   */
+  async screenDirectory(): Promise<ScreenDirectory> {
     const now = this.elapsed();
-    if (this.adults && now - this.adults.at < this.cacheMs) return this.adults.names;
-    const rows = await this.db.person.findMany({ select: { name: true } });
-    const names = rows.map((r) => r.name);
-    this.adults = { at: now, names };
-    return names;
+    if (this.directory && now - this.directory.at < this.cacheMs) return this.directory.value;
+    const [people, settings, clusters] = await Promise.all([
+      this.db.person.findMany({ select: { name: true } }),
+      this.db.setting.findMany({ select: { name: true } }),
+      this.db.cluster.findMany({ select: { name: true } }),
+    ]);
+    const value = { adultNames: people.map((r) => r.name), placeNames: [...settings, ...clusters].map((r) => r.name) };
+    this.directory = { at: now, value };
+    return value;
   }
 
   async byId(id: number): Promise<Person | null> {

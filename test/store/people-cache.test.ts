@@ -40,3 +40,23 @@ describeEachStore('the directory of adults, kept briefly', (kind) => {
     expect(await people.adultNames()).toContain('Wiktoria Nowak-Lis');
   });
 });
+
+describeEachStore('the directory the privacy screen is given', (kind) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await createTestStore(kind);
+    await loadDemoDataIfEmpty(store.db, new Date('2026-11-22T09:00:00Z'));
+  });
+  afterEach(async () => { await store.close(); });
+
+  it('holds the plan\'s people, settings and clusters, the same object within the cache time', async () => {
+    let clock = 0;
+    const people = new PeopleRepository(store.db, 5_000, () => clock);
+    const first = await people.screenDirectory();
+    expect(first.adultNames).toContain('Owen Price');
+    expect(first.placeNames).toEqual(expect.arrayContaining(['Greenbank College', 'Holme Valley']));
+    clock = 4_000;
+    expect(await people.screenDirectory()).toBe(first);
+    expect(await people.adultNames()).toBe(first.adultNames);
+  });
+});

@@ -25,7 +25,7 @@ const CONTACT_BEFORE = [
   'talk with', 'met with', 'meeting with', 'ask', 'asked', 'email', 'emailed', 'contact', 'contacted', 'cc', 'thanks to',
   'thank', 'check with', 'checked with', 'liaise with', 'liaising with', 'according to', 'chaired by', 'led by',
   'presented by', 'copy in', 'copied in', 'forward to', 'forwarded to', 'sent to', 'phone', 'phoned', 'ring', 'rang',
-  'loop in', 'looped in', 'looping in',
+  'loop in', 'looped in', 'looping in', 'heard from', 'heard back from', 'hear from', 'hearing from',
   // Greetings: a note that speaks to someone speaks to a colleague ("Hi Steph,", "Thanks, Liz").
   'hi', 'hello', 'dear', 'thanks', 'cheers', 'morning', 'afternoon',
 ].map((p) => p.split(' '));
@@ -45,6 +45,10 @@ const WORK_AFTER = [
   // Apologies for a meeting and leave from work are an adult's: "Bev sent apologies", "Chloe's on leave".
   'sent apologies', 'sends apologies', 'has sent apologies', 'gave apologies', 'is on leave', 'is on annual leave',
   'is on maternity leave', 'is on paternity leave', 'is on secondment', 'is happy to', 'can upload', 'can host',
+  // Back from leave (not "back from hospital"), away on training, covering a class.
+  'is back from maternity', 'is back from paternity', 'is back from annual', 'is back from leave', 'is back from secondment',
+  'is on a course', 'is on training', 'is at a conference', 'covered reception', 'covered the class', 'covered class',
+  'covered year', 'covered for', 'is the named contact', 'is the main contact', 'is our new',
 ].map((p) => p.split(' '));
 /**
  * The same work said with "'s" for "is": "Chloe's on leave", "Rav's chairing". "'s covering" only

@@ -42,7 +42,10 @@ const gapOk = (text: string, a: Token, b: Token, allowDot: boolean): boolean =>
 
 function surnameLike(t: Token, lists: NameLists, shouted: boolean): boolean {
   if (NOT_NAMES.has(t.lower)) return false;
-  return isTitleCase(t.base) || shouted || lists.isSurname(t.base) || lists.isListed(t.base) || /^(?:ma?c|o'|d')\p{L}/iu.test(t.base);
+  // In shouted text every word has capitals: only words of the name lists look like names there
+  // ("SALT OBSERVE JAKUB NOWAK" is a job, a verb and a child).
+  if (shouted) return lists.isSurname(t.base) || lists.isListed(t.base) || lists.isAmbiguous(t.base) || /^(?:ma?c|o'|d')\p{L}/iu.test(t.base);
+  return isTitleCase(t.base) || lists.isSurname(t.base) || lists.isListed(t.base) || /^(?:ma?c|o'|d')\p{L}/iu.test(t.base);
 }
 
 /** "Mrs Khan", "Dr J. Smith", "Ms de la Cruz", "Mr Ali Hassan": the title and up to three words. */

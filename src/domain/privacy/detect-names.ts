@@ -9,7 +9,7 @@ import { familyNameBefore } from './family-first.js';
 import { type CueStrength, type NameLists, isCandidateName, isShortAcronym } from './name-lists.js';
 import { type Token, isAcronym, isTitleCase, wordContext } from './text.js';
 import type { Finding } from './types.js';
-import { DETERMINERS, INSTITUTION_WORDS, NAME_PREFIXES_NOT_PEOPLE, VERB_MARKERS, isMonthAsDate, isNotAName } from './vocabulary.js';
+import { DETERMINERS, INSTITUTION_WORDS, MONTHS, NAME_PREFIXES_NOT_PEOPLE, VERB_MARKERS, isMonthAsDate, isNotAName } from './vocabulary.js';
 
 /** A finding from a context cue, or from the word alone (which a directory entry may excuse). */
 export interface NameFinding extends Finding { byCue: boolean }
@@ -41,6 +41,9 @@ const CALLED = String.raw`(?:is\s+|was\s+|goes\s+by\s+)?(?:call?l?e?d|nam?e?d|kn
 // "the adopted child, Ruby, …", "the boy, Rezan, who …": a name set off by commas after a child noun.
 const APPOSED_TO = ['child', 'pupil', 'student', 'learner', 'boy', 'girl', 'son', 'daughter', 'young person', 'toddler', 'baby'];
 
+// Verbs that make the word before them the subject: "our Faith has", "May (Y2) is".
+const SUBJECT_VERBS = ['is', 'was', 'has', 'had', 'needs', 'goes', 'gets', 'does', "isn't", "wasn't", "hasn't", "doesn't", "can't", 'cannot', "won't", 'keeps', 'struggles', 'loves', 'hates', 'refuses', 'finds', 'will'];
+
 /**
  * gate: a cheap test for the cue's anchor; the pattern runs only near its matches. needs: lower-case
  * words of which the gate cannot match without one ("my" covers "my son"; "our" covers "your").
@@ -62,6 +65,9 @@ const NAME_CUES: readonly NameCue[] = [
   // "my son will is on …": a word that a verb follows directly is the subject, so a name, even
   // when it is also an everyday word ("will", "grace") written in small letters.
   { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)},?\s+${NAME}(?=\s+(?:is|was|has|had|needs|goes|gets|does|isn't|wasn't|hasn't|doesn't)\b)`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'naming' },
+  // "Our Faith has just been diagnosed …": "our" or "my" before a family member's name, as people
+  // here say it, when a verb makes the name the subject.
+  { pattern: cue(String.raw`\b(?:our|my)\s+${NAME}(?=\s+(?:${SUBJECT_VERBS.join('|')})\b)`), gate: gate(String.raw`\b(?:our|my)\s`), needs: ['our', 'my'], strength: 'owner' },
   // "the child's name is …", "her name is …", and "Name: …" at the start of a line
   {
     pattern: cue(String.raw`\b${oneOf(CHILD_WORDS)}(?:'s)?\s+(?:first\s+|full\s+|real\s+)?name\s*(?:is|was|:|-|–)\s*${NAME}`),
@@ -105,20 +111,26 @@ function isAdjacent(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
+const LINKS_IN_PLACE_NAMES = new Set(['of', 'upon', 'under']);
+const NAMED_TOOLS = new Set(['profile', 'profiles', 'scales', 'scale', 'checklist', 'questionnaire', 'screener', 'inventory', 'toolkit', 'framework', 'method', 'approach', 'programme', 'technique']);
+
 /** "Victoria Primary School", "Oliver class", "St Mary's": the name is part of something else. */
-function isPartOfProperNoun({ text, tokens }: Scan, i: number): boolean {
+function isPartOfProperNoun({ text, tokens, lists }: Scan, i: number): boolean {
   const token = tokens[i];
   if (!token) return false;
   const prev = tokens[i - 1];
   if (prev && /^[ \t.]+$/u.test(text.slice(prev.end, token.start)) && NAME_PREFIXES_NOT_PEOPLE.has(prev.lower)) return true;
+  // "Boxall profile", "Reynell scales": a tool named after its author, unless the word is a first name.
+  const after = tokens[i + 1];
+  if (after && NAMED_TOOLS.has(after.lower) && isAdjacent(text, token, after) && !lists.isKnownFirstName(token.base)) return true;
   for (let j = i + 1; j <= i + 4; j++) {
     const next = tokens[j];
     const before = tokens[j - 1];
     if (!next || !before || !isAdjacent(text, before, next)) return false;
     if (INSTITUTION_WORDS.has(next.lower)) return true;
-    // Only a chain of capitalised words ("Valley Head High School") or a plain word straight
-    // after the name ("Willow class") can end in an institution word.
-    if (!isTitleCase(next.base) && !(j === i + 1 && token.text === token.base)) return false;
+    // Only a chain of capitalised words ("Valley Head High School", "Bank of England") can end
+    // in an institution word: "Kwame at Meadow Lane" is a child at a place, not a place.
+    if (!isTitleCase(next.base) && !LINKS_IN_PLACE_NAMES.has(next.lower)) return false;
   }
   return false;
 }
@@ -211,6 +223,30 @@ function wholeTextMatches(text: string, pattern: RegExp, near: RegExp): RegExpEx
   return near.test(text) ? allMatches(pattern, text) : [];
 }
 
+const SEASONS_AND_MONTHS = new Set(['summer', 'autumn', 'spring', 'winter', ...MONTHS]);
+const BEFORE_A_TIME = /\b(?:in|by|from|until|till|since|during|of|on|before|after|early|late|mid|end|this|last|next|the|every|each|over)[ \t]+$/iu;
+const PERSONAL = /\b(?:she|her|he|his|him|herself|himself)\b/iu;
+// …unless what follows describes a time: "Spring (Y1) is when …", "Summer (Y6) is a busy term".
+const VERB_NEXT = new RegExp(String.raw`^[\s)\]]*(?:${SUBJECT_VERBS.join('|')})\b(?!\s+(?:when|a|an|the|about|always|usually|often|busy|our|for|full|term|time)\b)`, 'iu');
+
+/**
+ * "little Summer in year 2 … her own name", "Autumn in Reception is pulling her hair out", "May
+ * (Y2) is selectively mute": a season or month the writer capitalised, not after a time word, with
+ * a year group after it, is a girl's name when the sentence goes on about a person (a pronoun, or
+ * "little" before), or, with the year group in brackets, when a verb makes it the subject.
+ */
+function seasonAsName(text: string, m: RegExpExecArray, level: CueStrength, shouted: boolean): boolean {
+  const span = m.indices?.groups?.name;
+  const name = m.groups?.name;
+  if (!span || !name || shouted || (level !== 'year' && level !== 'medium') || !SEASONS_AND_MONTHS.has(name.toLowerCase()) || !isTitleCase(name)) return false;
+  const before = text.slice(Math.max(0, span[0] - 12), span[0]);
+  if (BEFORE_A_TIME.test(before)) return false;
+  const end = (m.index ?? 0) + m[0].length;
+  const sentence = text.slice(end, end + 200).split(/[.!?;\n]/u)[0] ?? '';
+  if (PERSONAL.test(sentence) || /\blittle[ \t]+$/iu.test(before)) return true;
+  return level === 'medium' && VERB_NEXT.test(sentence);
+}
+
 function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
   const found: NameFinding[] = [];
   const ascii = isAscii(text);
@@ -223,7 +259,8 @@ function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
       if (!span || !name || isAcronym(name, shouted) || isShortAcronym(name, lists, shouted)) continue;
       if (isMonthAsDate(text, span[0], name)) continue;
       const before = familyNameBefore(text, span[0], name, shouted);
-      if (before !== undefined || isCandidateName(name, lists, typeof strength === 'function' ? strength(m) : strength, wordContext(text, span[0], name, shouted))) {
+      const level = typeof strength === 'function' ? strength(m) : strength;
+      if (before !== undefined || isCandidateName(name, lists, level, wordContext(text, span[0], name, shouted)) || seasonAsName(text, m, level, shouted)) {
         found.push({ code: 'personal_name', start: before ?? span[0], end: span[1], byCue: true });
       }
     }

@@ -99,13 +99,26 @@ function holdsDate(groups: string[], seps: string[]): boolean {
   return false;
 }
 
+// Letters that stand for digits inside a group of figures ("564 738 29I6", "4O1 O23 2137"): a
+// word made only of digits and O, o, I, i or l, with a digit and such a letter in it, is read as
+// figures. Words without a digit ("Oil", "ILO") stay words; the length is kept, so spans hold.
+const MIXED_GROUP = /(?<![\p{L}\d])(?=[\dOoIil]*[OoIil])(?=[\dOoIil]*\d)[\dOoIil]+(?![\p{L}\d])/gu;
+const MAY_MIX = /\d[OoIil]|[OoIil]\d/u;
+const AS_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', i: '1', l: '1' };
+
+function lookalikeDigits(text: string): string {
+  if (!MAY_MIX.test(text)) return text;
+  return text.replace(MIXED_GROUP, (group) => group.replace(/[OoIil]/gu, (c) => AS_DIGIT[c] ?? c));
+}
+
 /**
  * NHS numbers are 10 digits, written whole, as 3-3-4, as two groups of five, or in any other
  * grouping of two digits or more (otherGrouping). A UK phone number starts
  * with 0 (or +44), so those never count; any other 10 digits that pass the check digit do.
  */
-export function detectNhsNumbers(text: string): Finding[] {
+export function detectNhsNumbers(original: string): Finding[] {
   const found: Finding[] = [];
+  const text = lookalikeDigits(original);
   if (countDigits(text) < 10) return found; // an NHS number holds 10
   for (const m of allMatches(forText(DIGIT_RUN, isAscii(text)), text)) {
     if (afterDiallingCode(text, m.index)) continue; // "+44 …": an international phone number

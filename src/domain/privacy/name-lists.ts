@@ -19,9 +19,11 @@ import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
  *   that is also a word ("joy", "faith") counts in any case;
  * year: a year group straight after the word ("Grace in year 3"): weak, and such a first name also
  *   counts at the start of a sentence or capitalised ("Will in Year 5", "mark in year 5.");
- * listed: cues so loose ("Appendix (2)") that only listed names count.
+ * listed: cues so loose ("Appendix (2)") that only listed names count;
+ * owner: "our Faith has …", "my Summer is …": listed names, and names that are also words when the
+ *   writer capitalised them mid-sentence ("our faith has" is a belief).
  */
-export type CueStrength = 'naming' | 'strong' | 'adjacent' | 'medium' | 'year' | 'weak' | 'listed';
+export type CueStrength = 'naming' | 'strong' | 'adjacent' | 'medium' | 'year' | 'weak' | 'listed' | 'owner';
 
 // First names that are also everyday words ("Grace", "Joy", "Penny"), from the curated list: with a
 // cue right next to them they are names in any case. Months stay dates ("May in Year 3 …").
@@ -208,6 +210,7 @@ export function isCandidateName(word: string, lists: NameLists, strength: CueStr
   // next to a child cue is a name, unless it is an English word with an accent ("café").
   if (beyondAscii(word) && !lists.isEveryday(word) && !lists.isEveryday(withoutMarks(word))) return true;
   const lower = word.toLowerCase();
+  if (strength === 'owner') return lists.isAmbiguous(word) && ctx.capitalised && !ctx.atSentenceStart && !isNotAName(word);
   if (strength === 'naming') return lists.isAmbiguous(word) || !lists.isEveryday(word);
   if (strength === 'adjacent' && WORD_NAMES.has(lower)) return true;
   // "my son Will" is a name; "my son will be there" is not: small letters need an uncommon word,

@@ -87,9 +87,14 @@ function asciiDigit(d: string): string {
   return String(at - zero);
 }
 
+// Combining marks left after a Latin letter once NFKC has composed what it can ("Z̲o̲f̲i̲a̲",
+// underlined or struck through letter by letter) decorate the word; a reader reads the letters.
+// Accented letters ("Zoë") are composed by then, and other scripts' marks follow their own letters.
+const LEFT_MARKS = /(?<=[A-Za-z])\p{Mn}+/gu;
+
 function unicodeForms(text: string): string {
   const shown = text.includes('\u202E') ? text.replace(OVERRIDDEN, reversed) : text;
-  return foldHomoglyphs(shown.normalize('NFKC').replace(OTHER_DIGITS, asciiDigit).replace(FORMAT_AT_WORD_START, ' ').replace(FORMAT, ''))
+  return foldHomoglyphs(shown.normalize('NFKC').replace(LEFT_MARKS, '').replace(OTHER_DIGITS, asciiDigit).replace(FORMAT_AT_WORD_START, ' ').replace(FORMAT, ''))
     .replace(SPACES, ' ')
     .replace(APOSTROPHES, "'")
     .replace(DASHES, '-')

@@ -10,6 +10,7 @@ import { detectDatesOfBirth } from './detect-dob.js';
 import { detectNames } from './detect-names.js';
 import { detectNhsNumbers, detectSpeltNhsNumbers, detectUpns } from './detect-numbers.js';
 import { detectAddresses, detectPostcodes } from './detect-places.js';
+import { placeWords } from './plan-places.js';
 import { countDigits } from './fast-regex.js';
 import { PRIVACY_MESSAGES } from './messages.js';
 import { buildNameLists } from './name-lists.js';
@@ -19,6 +20,7 @@ import { type Finding, PRIVACY_REASON_CODES, type ScreenOptions, type ScreenResu
 
 // One empty directory for every call without one, so its lookup tables are built once.
 const NO_ADULTS: readonly string[] = [];
+const NO_PLACES: readonly string[] = [];
 
 const within = (inner: Finding, outer: Finding): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
@@ -45,12 +47,15 @@ function findInText(text: string, options: ScreenOptions): Finding[] {
   const adults = foundAges.length + foundNames.length > 0 ? adultSpans(clean, tokens, lists, directory, shouted) : [];
   const ages = foundAges.filter((a) => !adults.some((s) => within(a, s)));
   let atWork: Finding[] | undefined;
+  let places: ReadonlySet<string> | undefined;
   const names = foundNames.filter((n) => {
     if (ages.some((a) => within(n, a)) || adults.some((s) => within(n, s))) return false;
     if (n.byCue) return true;
-    // A directory person's first name or surname alone is fine, and so is a name the words
-    // around place at work (adult-context.ts), unless a child cue points at it.
-    if (clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w) || directory.shortForms.has(w))) return false;
+    // A directory person's first name or surname alone is fine, and so is a word of the plan's
+    // places or a name the words around place at work (adult-context.ts), unless a child cue
+    // points at it.
+    places ??= placeWords(options.placeNames ?? NO_PLACES, lists.isKnownFirstName);
+    if (clean.slice(n.start, n.end).toLowerCase().split(/\s+/u).every((w) => directory.words.has(w) || directory.shortForms.has(w) || places!.has(w))) return false;
     atWork ??= adultContextSpans(clean, tokens, lists);
     return !atWork.some((s) => within(n, s));
   });

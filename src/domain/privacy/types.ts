@@ -27,6 +27,12 @@ export interface ScreenOptions {
    * are accepted, and their first names or surnames alone unless a child cue points at them.
    */
   adultNames?: readonly string[];
+  /**
+   * The plan's own places: settings (schools, nurseries, colleges) and clusters by name. A word of
+   * one ("Greenbank" of "Greenbank College") alone is a place, unless it is also a first name or a
+   * child cue points at it.
+   */
+  placeNames?: readonly string[];
 }
 
 /** Where a detector found something (internal; spans let one finding cover another). */

@@ -74,6 +74,8 @@ export const NOT_NAMES = new Set([
   'admin', 'app', 'apps', 'email', 'emails', 'online', 'website', 'wifi', 'laptop', 'ipad', 'ok', 'okay', 'rota',
   'ofsted', 'inset', 'dsl', 'sendco', 'teams', 'zoom', 'portal', 'desktop', 'info', 'faq', 'pdf', 'doc', 'docs',
   'login', 'dashboard', 'data', 'template', 'templates', 'webinar', 'podcast', 'newsletter', 'helpline',
+  // Abbreviations of units and office shorthand ("15 mins", "tbc"); not "min", a given name
+  'mins', 'hrs', 'secs', 'wks', 'mths', 'approx', 'tbc', 'tba', 'asap', 'incl', 'etc',
   // Time words
   'today', 'tomorrow', 'yesterday', 'week', 'weekend', 'morning', 'afternoon', 'evening', 'christmas',
   'easter', 'summer', 'autumn', 'spring', 'winter', 'half',

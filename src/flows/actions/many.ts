@@ -38,7 +38,7 @@ interface Checked { planned: PlannedChange[]; overrides: Map<number, Partial<Man
 
 async function checkTouched(v: ActionViews, viewer: Viewer, data: Data, records: readonly ActionRecord[], seen: ReadonlyMap<number, number>): Promise<Checked> {
   const out: Checked = { planned: [], overrides: new Map(), problem: null, outcome: 'invalid' };
-  const screen = { adultNames: await v.deps.people.adultNames() };
+  const screen = await v.deps.people.screenDirectory();
   for (const r of records) {
     const inputs = inputsFor(data, r.action.id);
     if (!isTouched(inputs, r.action)) continue;

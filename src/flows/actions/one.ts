@@ -122,7 +122,7 @@ export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via 
   if (!right) return { outcome: 'refused', card: v.summary(viewer, r, { text: refusal(r.action.ref, r.owner?.name ?? null, r.lead?.name ?? null), tone: 'attention' }, refresh) };
   if (version > r.action.version) return { outcome: 'tampered', card: await v.form(r, right, refresh, { banner: { text: FUTURE_VERSION, tone: 'attention' } }) };
   if (version < r.action.version) return { outcome: 'stale', card: await v.form(r, right, refresh, { banner: { text: staleNotice(r.lastChange, v.now()), tone: 'warning' } }) };
-  const checked = validateChange(data, r.action, { adultNames: await v.deps.people.adultNames() });
+  const checked = validateChange(data, r.action, await v.deps.people.screenDirectory());
   const readings = await readCardReadings(v.deps, viewer.person, r.action.id, data, v.today());
   if (!checked.ok || Object.keys(readings.errors).length) {
     const fields = [...Object.keys(checked.ok ? {} : checked.errors), ...Object.keys(readings.errors)];

@@ -37,7 +37,7 @@ export interface ActionFlowDeps {
   clock: Clock;
   actions: ActionUpdateStore;
   conversations: Pick<ConversationRepository, 'personalUserIds'>;
-  people: Pick<PeopleRepository, 'adultNames'>;
+  people: Pick<PeopleRepository, 'screenDirectory'>;
   /** Real references for the "check the reference" hint; none when the plan is empty. */
   examples(): Promise<PlanExamples>;
   /** The action's outcome measures, for new figures on the update card; none when absent. */

@@ -18,7 +18,7 @@ export const EXPERTS_JOB = 'experts-at-hand';
 export interface ExpertFlowDeps {
   clock: Clock;
   requests: ExpertRequestStore;
-  people: Pick<PeopleRepository, 'adultNames'>;
+  people: Pick<PeopleRepository, 'screenDirectory'>;
   calendar: WorkingCalendar;
   /** Working days to a first response (EXPERT_FIRST_RESPONSE_DAYS). */
   firstResponseDays: number;

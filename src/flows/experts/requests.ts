@@ -43,7 +43,7 @@ export class ExpertRequestFlows {
     const settings = await requests.settingsFor(person);
     if (settings.length === 0) return { message: NO_SETTING_MESSAGE };
     const meetingId = idOf(data, 'meetingId') || undefined;
-    const checked = checkRequestForm(data, settings.map((s) => s.id), { adultNames: await people.adultNames() });
+    const checked = checkRequestForm(data, settings.map((s) => s.id), await people.screenDirectory());
     if (!checked.ok) {
       const draft = { settingId: str(data.settingId), specialism: str(data.specialism), kind: str(data.kind), summary: str(data.summary) };
       return { card: withBackToMeeting(requestForm(settings, { draft, meetingId, notice: attention(checked.message), firstResponseDays }), meetingId) };
@@ -74,7 +74,7 @@ export class ExpertRequestFlows {
     if (!decision.ok) return refuse(current, decision.message);
     if (current.version !== idOf(data, 'version')) return refuse(current, 'This request changed since your card was shown. Here it is now: check it and try again.');
     const now = this.v.now();
-    const prepared = this.prepare(step, viewer.person!, current, data, { adultNames: await people.adultNames() }, now);
+    const prepared = this.prepare(step, viewer.person!, current, data, await people.screenDirectory(), now);
     if (!prepared.ok) return refuse(current, prepared.message, prepared.draft);
     const result = await requests.applyStep({ ...prepared.change, id: current.id, version: current.version, now });
     if (!result.ok) {

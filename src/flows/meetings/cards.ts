@@ -54,7 +54,7 @@ export class MeetingCardFlows {
       const sencoClusters = viewer.person ? await clusters.sencoClusterIds(viewer.person.id) : [];
       const allowed = canAddAgendaItem(viewer.person, meeting.cluster, sencoClusters, meeting, this.v.now());
       if (!allowed.ok) return this.refuse(viewer, meeting, allowed.message);
-      const checked = checkAgendaItem(data, { adultNames: await people.adultNames() });
+      const checked = checkAgendaItem(data, await people.screenDirectory());
       if (!checked.ok) return this.refuse(viewer, meeting, checked.message, { agendaItem: str(data.agendaItem) });
       const fresh = await clusters.addAgendaItem(meeting.id, checked.value);
       fresh.myResponse = meeting.myResponse;
@@ -67,7 +67,7 @@ export class MeetingCardFlows {
       const allowed = canWriteNotes(viewer.person, meeting.cluster, meeting, this.v.now());
       if (!allowed.ok) return this.refuse(viewer, meeting, allowed.message);
       const draft = { notes: str(data.notes), followUps: str(data.followUps) };
-      const checked = checkNotes(data, { adultNames: await this.v.deps.people.adultNames() });
+      const checked = checkNotes(data, await this.v.deps.people.screenDirectory());
       if (!checked.ok) return this.refuse(viewer, meeting, checked.message, draft);
       const saved = await this.v.deps.clusters.saveNotes(meeting.id, idOf(data, 'version'), checked.value);
       if (saved === 'stale') {
@@ -89,7 +89,7 @@ export class MeetingCardFlows {
       clusterId: str(data.clusterId), date: str(data.date), time: str(data.time), durationMinutes: str(data.durationMinutes), location: str(data.location), agenda: str(data.agenda),
       repeat: str(data.repeat),
     };
-    const checked = checkMeetingForm(data, allowed.map((c) => c.id), now, { adultNames: await people.adultNames() });
+    const checked = checkMeetingForm(data, allowed.map((c) => c.id), now, await people.screenDirectory());
     if (!checked.ok) return { card: scheduleForm(allowed, { draft, today, notice: attention(checked.message) }) };
     const later = await laterDates(draft.repeat ?? '', checked.value, today, () => this.v.schoolTerms());
     if (!Array.isArray(later)) return { card: scheduleForm(allowed, { draft, today, notice: attention(later.error) }) };

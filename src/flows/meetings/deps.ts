@@ -13,7 +13,7 @@ import { channelAudience, type GroupViewer } from '../group-turn.js';
 export interface MeetingFlowDeps {
   clock: Clock;
   clusters: ClusterStore;
-  people: Pick<PeopleRepository, 'adultNames'>;
+  people: Pick<PeopleRepository, 'screenDirectory'>;
   /** Real cluster names for hints; none when the plan is empty. */
   examples(): Promise<PlanExamples>;
   /** A meeting's signed calendar address, when the bot has a public one. */

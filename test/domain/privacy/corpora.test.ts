@@ -59,9 +59,20 @@ describe.runIf(refuse.length > 0)(`refuse.jsonl (${refuse.length} cases)`, () =>
   });
 });
 
+// As the bot screens with a plan loaded: the demo plan's people (adults) and its settings and
+// clusters (places), read from the plan's own CSV files. Their first columns hold no commas.
+function demoColumn(file: string, column: number): string[] {
+  const csv = fs.readFileSync(path.join(DIR, '..', '..', '..', '..', 'prisma', 'demo', 'kirklees', file), 'utf8');
+  return csv.split(/\r?\n/u).slice(1).filter((l) => l.trim()).map((l) => l.split(',')[column] ?? '');
+}
+const demoPlan = {
+  adultNames: demoColumn('people.csv', 1),
+  placeNames: [...demoColumn('settings.csv', 0), ...demoColumn('clusters.csv', 1)],
+};
+
 describe.runIf(clean.length > 0)(`clean.jsonl (${clean.length} cases)`, () => {
-  it('is accepted at 98 % or better', () => {
-    const refused = clean.filter((c) => !screenText(c.text).ok).map((c) => c.text);
+  it('is accepted at 98 % or better, screened with the demo plan\'s people and places', () => {
+    const refused = clean.filter((c) => !screenText(c.text, demoPlan).ok).map((c) => c.text);
     const accepted = (clean.length - refused.length) / clean.length;
     console.log(`clean.jsonl: accepted ${clean.length - refused.length}/${clean.length}`);
     expect(accepted, `refused ${refused.length}: ${JSON.stringify(refused.slice(0, 10))}`).toBeGreaterThanOrEqual(0.98);
