@@ -3,7 +3,7 @@
 // request card flow decides from the clicker's identity, never from the card).
 import { choiceCard, factsCard } from '../cards/answers.js';
 import { requestCard } from '../cards/experts/request-card.js';
-import { capitalise, SPECIALISM_LABELS, SPECIALIST_LABELS, SUPPORT_KIND_LABELS, withArticle, type RequestView } from '../domain/experts/index.js';
+import { capitalise, findsRequestByWords, leadsExpertsAtHand, SPECIALISM_LABELS, SPECIALIST_LABELS, SUPPORT_KIND_LABELS, withArticle, type RequestView } from '../domain/experts/index.js';
 import type { ExpertRequest, Person, RequestStatus, Specialism } from '../domain/plan/types.js';
 import { REQUEST_STATUSES, SPECIALISMS, SUPPORT_KINDS } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
@@ -120,11 +120,10 @@ export async function answerRequestCount(ctx: AskContext): Promise<Answer> {
   return { text: `${total === 1 ? '1 request has' : `${total} requests have`} been made through Experts at Hand: ${listWords(parts)}.`, cards: [] };
 }
 
-/** Who may find a request by the words of its summary: those who may read it anyway. */
+/** Who may find a request by the words of its summary (src/domain/experts/visibility.ts). */
 function mayRead(ctx: AskContext, r: ExpertRequest): boolean {
   const me = ctx.asker.person;
-  if (!me) return false;
-  return me.roles.includes('admin') || me.id === r.requesterId || me.id === r.assigneeId || (me.roles.includes('expert') && me.specialism === r.specialism);
+  return me !== null && findsRequestByWords(me, r, leadsExpertsAtHand(me, ctx.idx.dir.workstreams));
 }
 
 /** "The sensory walk-through request", "the Riverside Academy request": the request whose summary or setting has those words. */

@@ -3,7 +3,7 @@
 // requester, the expert on it and admins, in a one-to-one chat); everyone else sees its progress.
 import { choiceCard, factsCard } from '../cards/answers.js';
 import { EXPERT_VERBS } from '../cards/experts/request-card.js';
-import { decideClaim, SPECIALISM_LABELS, SPECIALIST_LABELS, SUPPORT_KIND_LABELS, withArticle } from '../domain/experts/index.js';
+import { decideClaim, leadsExpertsAtHand, seesRequestDetail, SPECIALISM_LABELS, SPECIALIST_LABELS, SUPPORT_KIND_LABELS, withArticle } from '../domain/experts/index.js';
 import type { ExpertRequest, Person, Specialism } from '../domain/plan/types.js';
 import { SPECIALISMS } from '../domain/plan/types.js';
 import { formatDate, londonDate } from '../domain/time/index.js';
@@ -52,11 +52,11 @@ function withPickUp(ctx: AskContext, r: ExpertRequest, card: Record<string, unkn
   return { ...card, actions: [...(Array.isArray(card.actions) ? card.actions : []), pickUp] };
 }
 
-/** The requester, the expert on it, and admins see the request's words; others see its progress. */
+/** The request's words and who raised it, in a personal chat only (src/domain/experts/visibility.ts). */
 function canSeeDetail(ctx: AskContext, r: ExpertRequest): boolean {
   const me = ctx.asker.person;
   if (!me || ctx.asker.conversationKind !== 'personal') return false;
-  return me.id === r.requesterId || me.id === r.assigneeId || me.roles.includes('admin');
+  return seesRequestDetail(me, r, leadsExpertsAtHand(me, ctx.idx.dir.workstreams));
 }
 
 /** One request in words; `who`: the question was who raised it, so that comes first. */

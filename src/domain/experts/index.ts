@@ -10,3 +10,4 @@ export * from './school-term.js';
 export * from './service-level.js';
 export * from './stats.js';
 export * from './types.js';
+export * from './visibility.js';
