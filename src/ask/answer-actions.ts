@@ -116,6 +116,18 @@ function nearWordIn(word: string, title: string): boolean {
   return title.toLowerCase().split(/[^a-z0-9]+/).some((t) => Math.abs(t.length - word.length) <= most && distance(t, word) <= most);
 }
 
+/**
+ * The word is in the title, or a title word shares its first six letters or more ("recruitment"
+ * and "Recruit", "therapists" and "therapy"): the same word in another form.
+ */
+function wordFormIn(word: string, title: string): boolean {
+  const lower = title.toLowerCase();
+  if (lower.includes(word)) return true;
+  if (word.length < 6) return false;
+  const head = word.slice(0, 6);
+  return lower.split(/[^a-z0-9]+/).some((t) => t.startsWith(head));
+}
+
 export async function answerActionSearch(
   ctx: AskContext, intent: Extract<Intent, { kind: 'actionSearch' }>, q: Question,
   answerFallback: (i: Intent) => Promise<Answer>,
@@ -134,7 +146,7 @@ export async function answerActionSearch(
     const some = await ctx.reader.searchTitles(words, 60);
     const scored = some
       .filter((a) => intent.ownerId === undefined || a.ownerId === intent.ownerId)
-      .map((a) => ({ a, score: words.filter((w) => a.title.toLowerCase().includes(w)).reduce((s, w) => s + (w.length >= 5 ? 2 : 1), 0) }));
+      .map((a) => ({ a, score: words.filter((w) => wordFormIn(w, a.title)).reduce((s, w) => s + (w.length >= 5 ? 2 : 1), 0) }));
     const best = Math.max(0, ...scored.map((s) => s.score));
     const needed = Math.min(2, words.reduce((s, w) => s + (w.length >= 5 ? 2 : 1), 0));
     if (best >= needed) {

@@ -71,13 +71,13 @@ export function requestLine(ctx: AskContext, r: ExpertRequest): string {
 const LIST_LIMIT = 20;
 
 /** "List all Experts at Hand requests", "which setting raised the OT request": every request, newest first. */
-export async function answerRequestList(ctx: AskContext, specialism: Specialism | undefined, origin: boolean): Promise<Answer> {
+export async function answerRequestList(ctx: AskContext, specialism: Specialism | undefined, origin: boolean, open = false): Promise<Answer> {
   const me = ctx.asker.person;
   if (!me) return { text: "I don't know who you are yet, so I can't show Experts at Hand requests. Ask an admin to add you to the plan's people.", cards: [] };
   const runsIt = me.roles.includes('admin') || me.roles.includes('lead') || me.roles.includes('expert');
   if (!runsIt) return { text: 'Only the experts, leads and admins see every Experts at Hand request. Say "my requests" for the ones you made.', cards: [] };
-  const list = (await ctx.reader.listRequests?.(specialism ?? null, LIST_LIMIT)) ?? [];
-  const of = specialism ? ` for ${SPECIALISM_LABELS[specialism]}` : '';
+  const list = ((await ctx.reader.listRequests?.(specialism ?? null, LIST_LIMIT)) ?? []).filter((r) => !open || r.status !== 'closed');
+  const of = `${open ? ' still open' : ''}${specialism ? ` for ${SPECIALISM_LABELS[specialism]}` : ''}`;
   if (!list.length) return { text: `There are no Experts at Hand requests${of} yet.`, cards: [] };
   const only = list.length === 1 ? list[0] : undefined;
   if (only && origin) {

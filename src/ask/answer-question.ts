@@ -2,7 +2,7 @@
 // understand the question (src/ask/understand.ts), then answer it from the plan reader.
 import { choiceCard, factsCard } from '../cards/answers.js';
 import type { PlanReader } from '../domain/plan/reader.js';
-import type { Person } from '../domain/plan/types.js';
+import type { Person, Phase } from '../domain/plan/types.js';
 import type { Clock } from '../domain/time/clock.js';
 import { londonDate } from '../domain/time/index.js';
 import { NO_PLAN_YET } from '../domain/phrasing/welcome.js';
@@ -116,7 +116,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     }
     case 'actionSearch': return answerActionSearch(ctx, intent, q, (i) => answerIntent(ctx, i, q));
     case 'list': {
-      if (intent.last) return answerLastDeadline(ctx, intent, q);
+      if (intent.deadline) return answerDeadline(ctx, intent, q, intent.deadline);
       // "EHC backlog update": a list of one, asked for its news, is that action with its latest update.
       const one = q.aspects.includes('update') && !intent.count && !intent.rankBy ? await soleAction(ctx, intent) : undefined;
       return one ? answerActionRefs(ctx, [{ start: 0, end: 0, ref: one.ref, candidates: [one.ref], known: true }], ['update'], q) : answerList(ctx, intent);
@@ -130,7 +130,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'areas': return answerAreas();
     case 'setting': return answerSetting(ctx, intent.setting, q);
     case 'cluster': return answerCluster(ctx, intent.cluster, intent.want);
-    case 'directoryList': return directoryList(ctx, intent.what);
+    case 'directoryList': return directoryList(ctx, intent.what, intent.phase);
     case 'clusters': return intent.chairs ? answerClusterChairs(ctx) : answerClusters(ctx, intent.area, intent.areas);
     case 'meetings': return answerMeetings(ctx, intent);
     case 'myCluster': return answerMyCluster(ctx);
@@ -144,7 +144,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'expertsForNeed': return answerExpertsForNeed(ctx, intent.need, intent.specialisms);
     case 'expertSpecialism': return answerExpertSpecialism(ctx, intent.person, intent.asked);
-    case 'requestList': return answerRequestList(ctx, intent.specialism, intent.origin);
+    case 'requestList': return answerRequestList(ctx, intent.specialism, intent.origin, intent.open);
     case 'requestByWords': return answerRequestByWords(ctx, intent.words);
     case 'howMany': return howMany(ctx, intent.what);
     case 'person': return answerPerson(ctx, intent.person);
@@ -218,13 +218,16 @@ const ROLE_LISTS = {
   owners: { role: 'owner', title: 'Action owners', noun: ['action owner', 'action owners'] },
 } as const;
 
-/** Everyone in the plan with their job, every setting with its cluster, or the people with one role (a card holds the first 60). */
-function directoryList(ctx: AskContext, what: Extract<Intent, { kind: 'directoryList' }>['what']): Answer {
+const PHASE_LABEL: Record<Phase, string> = { early_years: 'early years', primary: 'primary', secondary: 'secondary', post_16: 'post-16', special: 'special' };
+
+/** Everyone in the plan with their job, every setting (of a phase) with its cluster, or the people with one role (a card holds the first 60). */
+function directoryList(ctx: AskContext, what: Extract<Intent, { kind: 'directoryList' }>['what'], phase?: Phase): Answer {
   const d = ctx.idx.dir;
   if (what === 'settings') {
-    const rows = d.settings.map((s): [string, string] => [s.name, ctx.idx.clusterById.get(s.clusterId)?.name ?? '']);
-    const text = rows.length ? `There ${rows.length === 1 ? 'is 1 setting' : `are ${rows.length} settings`} in the plan: ${listWords(rows.slice(0, 30).map(([n]) => n))}${rows.length > 30 ? ' and more' : ''}.` : 'There are no settings in the plan yet.';
-    return { text, cards: rows.length ? [factsCard('Settings', rows.slice(0, 60).map(([n, c]) => [n, c ? `${c} cluster` : '']))] : [] };
+    const kind = phase ? `${PHASE_LABEL[phase]} setting` : 'setting';
+    const rows = d.settings.filter((s) => !phase || s.phase === phase).map((s): [string, string] => [s.name, ctx.idx.clusterById.get(s.clusterId)?.name ?? '']);
+    const text = rows.length ? `There ${rows.length === 1 ? `is 1 ${kind}` : `are ${rows.length} ${kind}s`} in the plan: ${listWords(rows.slice(0, 30).map(([n]) => n))}${rows.length > 30 ? ' and more' : ''}.` : `There are no ${kind}s in the plan yet.`;
+    return { text, cards: rows.length ? [factsCard(capitalise(`${kind}s`), rows.slice(0, 60).map(([n, c]) => [n, c ? `${c} cluster` : '']))] : [] };
   }
   if (what !== 'people') {
     const { role, title, noun } = ROLE_LISTS[what];
@@ -266,11 +269,16 @@ function whoAmI(ctx: AskContext): Answer {
   };
 }
 
-/** "What's the last deadline?": the open action due latest, as its own answer about when it is due. */
-async function answerLastDeadline(ctx: AskContext, intent: Extract<Intent, { kind: 'list' }>, q: Question): Promise<Answer> {
-  const page = await ctx.reader.listActions(queryFor(ctx, intent.filter), { offset: 0, limit: 1, order: 'due_desc', total: false });
-  const last = page.items[0];
-  if (!last) return { text: 'No open actions match, so there is no last deadline to give.', cards: [] };
-  const answer = await answerActionRefs(ctx, [{ start: 0, end: 0, ref: last.ref, candidates: [last.ref], known: true }], ['due'], q);
-  return { ...answer, text: `${last.ref} has the last deadline. ${answer.text}` };
+/**
+ * "What's the last deadline?" / "my next deadline": the open action due latest, or due first from
+ * today, as its own answer about when it is due.
+ */
+async function answerDeadline(ctx: AskContext, intent: Extract<Intent, { kind: 'list' }>, q: Question, which: 'last' | 'next'): Promise<Answer> {
+  const query = queryFor(ctx, intent.filter);
+  if (which === 'next' && (!query.dueFrom || query.dueFrom < ctx.today)) query.dueFrom = ctx.today;
+  const page = await ctx.reader.listActions(query, { offset: 0, limit: 1, order: which === 'last' ? 'due_desc' : 'due_asc', total: false });
+  const found = page.items[0];
+  if (!found) return { text: `No open actions match, so there is no ${which} deadline to give.`, cards: [] };
+  const answer = await answerActionRefs(ctx, [{ start: 0, end: 0, ref: found.ref, candidates: [found.ref], known: true }], ['due'], q);
+  return { ...answer, text: `${found.ref} has the ${which} deadline. ${answer.text}` };
 }

@@ -1,6 +1,6 @@
 // What a question asks for, once understood: the contract between the recognisers (which build
 // an Intent from a Question) and the answerers (which turn an Intent into words and cards).
-import type { ActionStatus, Area, Cluster, IsoDate, Person, Setting, Specialism, Workstream } from '../domain/plan/types.js';
+import type { ActionStatus, Area, Cluster, IsoDate, Person, Phase, Setting, Specialism, Workstream } from '../domain/plan/types.js';
 import type { Period } from './periods.js';
 import type { RefMatch, RequestRefMatch } from './references.js';
 import type { StatusFilter } from './status-words.js';
@@ -58,10 +58,12 @@ export type Intent =
   | { kind: 'requestHelp'; specialism?: Specialism }
   | { kind: 'expertsForNeed'; need: string; specialisms: Specialism[] }
   | { kind: 'expertSpecialism'; person: Person; asked?: Specialism }
-  | { kind: 'requestList'; specialism?: Specialism; origin: boolean }
+  /** `open`: only the requests not yet closed. */
+  | { kind: 'requestList'; specialism?: Specialism; origin: boolean; open?: boolean }
   | { kind: 'requestByWords'; words: string[] }
   | { kind: 'howMany'; what: 'people' | 'workstreams' | 'clusters' | 'settings' | 'sencos' | 'experts' | 'leads' }
-  | { kind: 'list'; filter: ListFilter; count: boolean; paging: Paging; question: string; rankBy?: 'owner' | 'workstream'; last?: true }
+  /** `deadline`: only the open action due last, or the next one due from today ("my next deadline"). */
+  | { kind: 'list'; filter: ListFilter; count: boolean; paging: Paging; question: string; rankBy?: 'owner' | 'workstream'; deadline?: 'last' | 'next' }
   | { kind: 'summary'; workstream: Workstream }
   | { kind: 'planSummary' }
   | { kind: 'sourceSummary'; source: string }
@@ -72,7 +74,8 @@ export type Intent =
   | { kind: 'setting'; setting: Setting }
   | { kind: 'cluster'; cluster: Cluster; want: 'chair' | 'settings' | 'sencos' | 'info' }
   | { kind: 'clusters'; area?: string; chairs?: boolean; areas?: boolean }
-  | { kind: 'directoryList'; what: 'settings' | 'people' | 'sencos' | 'admins' | 'leads' | 'owners' }
+  /** `phase`: only the settings of one phase ("which secondary schools are there?"). */
+  | { kind: 'directoryList'; what: 'settings' | 'people' | 'sencos' | 'admins' | 'leads' | 'owners'; phase?: Phase }
   /** `length`: asked how long the meeting lasts. */
   | { kind: 'meetings'; clusters?: Cluster[]; mine: boolean; period?: Period; next: boolean; last?: boolean; length?: boolean }
   | { kind: 'myCluster' }

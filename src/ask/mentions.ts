@@ -77,8 +77,9 @@ export function findMentions(q: Question): Mentions {
   const prefix = findPrefixGroup(tokens, idx, claims.byAny);
   if (prefix) claims.hard.push(prefix);
   const wordsOf = (claimed: Claimed) => unique(tokens
-    .filter((t) => !claimed(t.start, t.end) && !isStopWord(t.word) && t.word.length >= 3 && !/^\d+$/.test(t.word) && !ASPECT_NOISE.has(t.word))
-    .map((t) => t.word));
+    .filter((t) => !claimed(t.start, t.end))
+    .flatMap((t) => TITLE_SPELT_OUT[t.word] ?? [t.word])
+    .filter((w) => !isStopWord(w) && w.length >= 3 && !/^\d+$/.test(w) && !ASPECT_NOISE.has(w)));
   return {
     source, claimedBeforeAreas, ...(area ? { area } : {}), listWorkstreams, people,
     unknownPerson: unknownPersonName(q, people), ...(owner ? { owner } : {}), ownerIsAsker, prefix,
@@ -108,6 +109,16 @@ function findNamedPeople(q: Question, claims: Claims): Mention<Person>[] {
   if (keyed) for (const m of findPeople(idx, tokens, lower, () => false)) claims.hard.push(m);
   return people;
 }
+
+/**
+ * Short forms people type for what titles spell out: "salt waiting times" is about "speech and
+ * language therapy", "ot" about "occupational therapy".
+ */
+const TITLE_SPELT_OUT: Readonly<Record<string, readonly string[]>> = {
+  salt: ['speech', 'language'], slt: ['speech', 'language'], salts: ['speech', 'language'], slts: ['speech', 'language'],
+  ot: ['occupational'], ots: ['occupational'], ep: ['psychology'], eps: ['psychology'], camhs: ['mental', 'health'],
+  ehcp: ['ehc'], ehcps: ['ehc'], pfa: ['adulthood'],
+};
 
 /** Words that say what is asked about an action, never what it is about. */
 const ASPECT_NOISE = new Set([
@@ -218,7 +229,7 @@ function findPrefixGroup(tokens: Token[], idx: DirectoryIndex, claimed: Claimed)
     const t = tokens[i];
     const next = tokens[i + 1]?.word ?? '';
     if (!t || !known.has(t.word) || claimed(t.start, t.end)) continue;
-    if (/^(?:actions?|tasks?|items?|ones|refs?|references?|series)$/.test(next)) {
+    if (/^(?:actions?|tasks?|items?|ones|refs?|references?|series|stuff|things|bits|jobs)$/.test(next)) {
       return { start: t.start, end: t.end, prefix: t.word.toUpperCase() };
     }
   }

@@ -64,6 +64,10 @@ const TEXT_SPEAK: [RegExp, string][] = [
   [/\br\b(?![\s-]?\d)/g, 'are'],
   [/\b(?:thx|thnx|thanx|ty)\b/g, 'thanks'],
   [/\bany1\b/g, 'anyone'],
+  // Office shorthand: "next cluster mtg?", "pls".
+  [/\bmtgs\b/g, 'meetings'],
+  [/\bmtg\b/g, 'meeting'],
+  [/\b(?:pls|plz)\b/g, 'please'],
   // "data n insight", "rock n roll": a lone "n" between two words is "and".
   [/(?<=\p{L} )n(?= \p{L})/gu, 'and'],
 ];

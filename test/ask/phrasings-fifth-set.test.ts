@@ -103,11 +103,11 @@ describe('"n" for "and"', () => {
 
 describe('the last deadline', () => {
   it.each(["what's the last deadline in the whole plan", 'which of my actions is due last', 'latest due date in ws5?', 'furthest deadline pls'])('%s', (text) => {
-    expect(ask(text)).toMatchObject({ kind: 'list', last: true, filter: { status: { open: true } } });
+    expect(ask(text)).toMatchObject({ kind: 'list', deadline: 'last', filter: { status: { open: true } } });
   });
   it('keeps "last week" and "last updated" as they were', () => {
-    expect(ask('what was done last week')).not.toHaveProperty('last');
-    expect(ask('what is overdue in ws5 from last month')).not.toHaveProperty('last');
+    expect(ask('what was done last week')).not.toHaveProperty('deadline');
+    expect(ask('what is overdue in ws5 from last month')).not.toHaveProperty('deadline');
   });
 });
 

@@ -1,4 +1,5 @@
 // "How many people / workstreams / schools …": counts of the directory, not of actions.
+import type { Phase } from '../../domain/plan/types.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { clusterAreaNamed } from './places.js';
@@ -30,4 +31,24 @@ export function directoryList(q: Question): Intent | undefined {
   // A bare "leads" or "owners" is too short to be sure of; said with a question word it is a list.
   if (!w || (m[0] === w && !['sencos', 'admins', 'settings', 'schools', 'people'].includes(w))) return undefined;
   return { kind: 'directoryList', what: LISTED[w] ?? 'people' };
+}
+
+// "Which secondary schools are on the system?", "any post 16 settings", "list the nurseries": the
+// settings of one phase. Not about actions ("secondary transfer actions due …").
+const PHASE_WORDS: readonly [RegExp, Phase][] = [
+  [/\b(?:early years|eyfs|nurser(?:y|ies)|pre-?schools?)\b/, 'early_years'],
+  [/\b(?:primary|primaries|infants?|junior)\b/, 'primary'],
+  [/\b(?:secondary|secondaries|high)\b/, 'secondary'],
+  [/\b(?:post[ -]?16|sixth forms?|colleges?|further education)\b/, 'post_16'],
+  [/\bspecial\b/, 'special'],
+];
+const SETTING_NOUN = /\b(?:schools?|settings?|colleges|nurseries|primaries|secondaries|providers?|academies)\b/;
+const LIST_CUE = /^(?:which|what|any|list|show|name|are there|is there|do we have|have we got|who are)\b|\b(?:are there|do we have|on the system|in the plan)\b/;
+
+export function settingsByPhase(q: Question): Intent | undefined {
+  const text = q.lower;
+  if (!SETTING_NOUN.test(text) || !LIST_CUE.test(text) || /\b(?:actions?|tasks?|due|overdue|deadline|owns?|requests?)\b/.test(text) || q.refs.actions.length) return undefined;
+  const found = PHASE_WORDS.filter(([re]) => re.test(text));
+  if (found.length !== 1) return undefined;
+  return { kind: 'directoryList', what: 'settings', phase: found[0]![1] };
 }

@@ -9,7 +9,9 @@ import { isStopWord, stem } from '../words.js';
 
 const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 'therapist', 'therapists', 'hand', 'eah', 'email', 'contact', 'details', 'phone', 'there', 'speech', 'language', 'psych',
   // "can you tell me who the EP is", "do you know who the OT is": asking politely.
-  'tell', 'know', 'remind', 'please', 'pls']);
+  'tell', 'know', 'remind', 'please', 'pls',
+  // "which EPs are available through Experts at Hand", "the experts for each specialism".
+  'available', 'through', 'via', 'each', 'every', 'specialism', 'specialisms', 'pool']);
 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
 // "Who raised request 2", "which school asked for the OT request": where a request came from.
@@ -125,6 +127,7 @@ export function expertWork(q: Question): Intent | undefined {
   return { kind: 'myRequests', assigned: true };
 }
 
+const OPEN_REQUESTS_RE = /\b(?:open|outstanding|current|live|active|ongoing)\b/;
 const ALL_REQUESTS_RE = /\b(?:all|every|each|list|show|which|what|any)\b|\bhave (?:we|there been) (?:had|got)\b|\bso far\b/;
 
 /** "List all Experts at Hand requests", "which setting raised the OT request": the requests as a whole. */
@@ -135,18 +138,21 @@ export function requestList(q: Question): Intent | undefined {
   const specialism = specialismOf(q);
   // "OT requests?": a specialism's requests, said as a heading.
   const heading = specialism !== undefined && /^[a-z .&]{1,40} (?:requests|referrals)\W*$/.test(q.compact);
+  // "open eah requests" from someone who runs the programme: every request still open.
+  const open = OPEN_REQUESTS_RE.test(q.lower) && Boolean(q.asker?.roles.some((r) => r === 'admin' || r === 'lead'));
   // "list all …" is read as a paging marker and blanked: it still asks for every request.
-  if (!origin && !heading && !q.paging.all && !ALL_REQUESTS_RE.test(q.lower)) return undefined;
-  return { kind: 'requestList', ...(specialism ? { specialism } : {}), origin };
+  if (!origin && !heading && !open && !q.paging.all && !ALL_REQUESTS_RE.test(q.lower)) return undefined;
+  return { kind: 'requestList', ...(specialism ? { specialism } : {}), origin, ...(OPEN_REQUESTS_RE.test(q.lower) ? { open: true } : {}) };
 }
 
 // "The sensory walk-through request", "the request about the quiet base": one request by its words.
-const NAMED_REQUEST_RE = /\bthe ([a-z][a-z' -]{2,60}?) (?:request|referral)\b|\b(?:request|referral) (?:about|on|re|for) (?:the |a |an |our )?([a-z][a-z' -]{2,60}?)(?:[,.?!]|$| (?:where|what|how|is|has|who)\b)/;
+// "who asked for the sensory walk through": who raised the request for it.
+const NAMED_REQUEST_RE = /\bthe ([a-z][a-z' -]{2,60}?) (?:request|referral)\b|\b(?:request|referral) (?:about|on|re|for) (?:the |a |an |our )?([a-z][a-z' -]{2,60}?)(?:[,.?!]|$| (?:where|what|how|is|has|who)\b)|^(?:and )?(?:who|which (?:school|setting)) (?:asked|requested|raised a request|put in a request) (?:for|about) (?:the |a |an |some )?([a-z][a-z' -]{2,60}?)\W*$/;
 const NOT_SUMMARY_WORDS = new Set(['experts', 'expert', 'hand', 'eah', 'new', 'open', 'latest', 'last', 'first', 'oldest', 'newest', 'help', 'advice', 'support', 'one', 'this', 'that']);
 
 export function requestByWords(q: Question): Intent | undefined {
   const m = NAMED_REQUEST_RE.exec(q.lower);
-  const phrase = m?.[1] ?? m?.[2];
+  const phrase = m?.[1] ?? m?.[2] ?? m?.[3];
   if (!phrase || /\bmy\b/.test(phrase) || findSpecialism(phrase)) return undefined;
   const words = phrase.split(/[\s-]+/).filter((w) => w.length >= 3 && !isStopWord(w) && !NOT_SUMMARY_WORDS.has(w)).map(stem);
   return words.length ? { kind: 'requestByWords', words } : undefined;

@@ -5,10 +5,10 @@
 // docs/ARCHITECTURE.md, "Adding a question").
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
-import { directoryList, howMany } from './counts.js';
+import { directoryList, howMany, settingsByPhase } from './counts.js';
 import { expertWork, experts, expertsOverview, myRequests, requestByWords, requestCount, requestHelp, requestList, waitingRequests } from './experts.js';
 import { empty, greeting, help, thanks, whoAmI } from './help.js';
-import { actionList, changedActions, lastDeadline, namedPerson, notUnderstood, titleSearch } from './lists.js';
+import { actionList, changedActions, deadline, namedPerson, notUnderstood, titleSearch } from './lists.js';
 import { expertSpecialism, expertsForNeed } from './needs.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { measures } from './measures.js';
@@ -34,7 +34,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   // for help, the queue, an expert's own work, every request, then one's own requests.
   ['expertsOverview', expertsOverview], ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],
   ['requestCount', requestCount], ['waitingRequests', waitingRequests], ['expertWork', expertWork], ['requestByWords', requestByWords], ['requestList', requestList],
-  ['myRequests', myRequests], ['howMany', howMany], ['directoryList', directoryList], ['digest', digest],
+  ['myRequests', myRequests], ['howMany', howMany], ['directoryList', directoryList], ['settingsByPhase', settingsByPhase], ['digest', digest],
   // Places: meetings, clusters, settings.
   ['meetings', meetings], ['myCluster', myCluster], ['clusterList', clusterList], ['chairedBy', chairedBy], ['place', place],
   // Workstreams and the plan as a whole.
@@ -44,7 +44,7 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['changedActions', changedActions], ['ambiguousWorkstream', ambiguousWorkstream], ['unknownNamedWorkstream', unknownNamedWorkstream],
   ['wrongSurname', wrongSurname], ['ambiguousPerson', ambiguousPerson], ['unknownAsker', unknownAsker],
   ['personIntro', personIntro], ['personDetails', personDetails], ['personByJobTitle', personByJobTitle], ['unknownPerson', unknownPerson],
-  ['lastDeadline', lastDeadline], ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
+  ['deadline', deadline], ['titleSearch', titleSearch], ['actionList', actionList], ['namedPerson', namedPerson],
 ];
 
 /** The first recogniser's Intent, or "not understood". */

@@ -67,11 +67,16 @@ export function titleSearch(q: Question): Intent | undefined {
 // "what's the last deadline in the plan", "which of my actions is due last": the open action due latest.
 const LAST_DUE_RE = /\b(?:last|latest|final|furthest|farthest) (?:deadline|due date|date due|action (?:that is |to be )?due)\b|\b(?:is |are )?due (?:the )?(?:last|latest|furthest)\b/;
 
-/** The open action (of the scope asked about) whose due date comes last. */
-export function lastDeadline(q: Question): Intent | undefined {
-  if (!LAST_DUE_RE.test(q.lower) || q.refs.actions.length || q.period || q.status.overdue) return undefined;
+// "what's my next deadline", "which of mine is due soonest", "Helen's next due date": the open
+// action due first from today (one already late is not a deadline still to meet).
+const NEXT_DUE_RE = /\b(?:next|nearest|soonest|earliest|upcoming) (?:deadline|due date|date due|action (?:that is |to be )?due)\b|\b(?:is |are )?due (?:the )?(?:soonest|earliest|first)\b|\bdue next\W*$/;
+
+/** The open action (of the scope asked about) whose due date comes last, or next from today. */
+export function deadline(q: Question): Intent | undefined {
+  const which = LAST_DUE_RE.test(q.lower) ? 'last' : NEXT_DUE_RE.test(q.lower) ? 'next' : undefined;
+  if (!which || q.refs.actions.length || q.period || q.status.overdue) return undefined;
   const filter = listFilter(q);
-  return { ...listOf(q, { ...filter, status: { ...filter.status, open: true } }), last: true };
+  return { ...listOf(q, { ...filter, status: { ...filter.status, open: true } }), deadline: which };
 }
 
 export function actionList(q: Question): Intent | undefined {

@@ -19,6 +19,8 @@ export function expertsForNeed(q: Question): Intent | undefined {
   const found = findNeed(q.lower);
   if (!found || !HELP_CUE_RE.test(q.lower) || PLAN_WORK_RE.test(q.lower) || q.cues.lead) return undefined;
   if (REQUEST_WORD_RE.test(q.lower) && !MAKE_REQUEST_RE.test(q.lower)) return undefined;
+  // "who asked for the sensory walk through": a request already made, not a need to meet.
+  if (/^(?:and )?(?:who|which (?:school|setting)) (?:asked|requested)\b/.test(q.compact)) return undefined;
   // A profession said outright ("a speech therapist for a child who stammers") is the one meant.
   const named = findSpecialism(q.lower)?.specialism;
   return { kind: 'expertsForNeed', need: found.need.label, specialisms: named ? [named] : [...found.need.specialisms] };

@@ -77,7 +77,7 @@ export function myCluster(q: Question): Intent | undefined {
 const CLUSTER_LIST_WORDS = new Set(['clusters', 'cluster', 'communities', 'community', 'area', 'areas', 'names', 'codes', 'code', 'name', 'local', 'groups', 'many', 'exist', 'kirklees']);
 
 /** "Who chairs each cluster?", "list the cluster chairs": every cluster's chair, not one cluster's. */
-const ALL_CHAIRS = /\b(?:(?:cluster|clusters') chairs|chairs of (?:the |all the |each )?clusters|(?:who )?chairs? (?:each|every|all the|all) clusters?|who chairs which cluster|each cluster's chair|who chairs (?:the |our |kirklees'? )?clusters|who (?:are|is) (?:the )?cluster chairs?)\b/;
+const ALL_CHAIRS = /\b(?:(?:cluster|clusters') chairs|chairs of (?:the |all the |each )?clusters|(?:who )?chairs? (?:each|every|all the|all) clusters?|who chairs which cluster|each cluster's chair|who chairs (?:the |our |kirklees'? )?clusters|who (?:are|is) (?:the )?cluster chairs?|(?:which|what|any) clusters (?:have|has|with|have got|got) (?:an? |got an? )?chairs?|clusters with (?:an? )?chairs?)\b/;
 
 const AREA_LIST = /^(?:what|which|whats|what's|list|name|tell me)(?: are| is)?(?: all)? (?:the )?(?:four |4 |local |different )?areas\W*$/;
 
@@ -157,7 +157,7 @@ export function clusterCode(q: Question): Intent | undefined {
   const c = known[0];
   if (c && known.length === 1 && q.tokens.length <= 8) {
     const want = /\bchair/.test(q.lower) ? 'chair' : /\bsencos?\b/.test(q.lower) ? 'sencos' : /\bschools?\b|\bsettings?\b|\bmembers?\b/.test(q.lower) ? 'settings' : 'info';
-    if (/\bmeet(?:s|ing|ings)?\b/.test(q.lower)) return undefined;
+    if (/\bmeet(?:s|ing|ings)?\b|\bagendas?\b/.test(q.lower)) return undefined;
     return { kind: 'cluster', cluster: c, want };
   }
   const unknown = coded[0];

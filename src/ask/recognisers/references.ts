@@ -23,7 +23,8 @@ export function unknownReference(q: Question): Intent | undefined {
   return glued ? { kind: 'unknown', what: 'action', name: glued } : undefined;
 }
 
-const SET_RE = /^(?:please |can you |could you |pls )?(?:mark|set|change|move|put|make|switch|update)\b/;
+// "I'd like to update SUF-01 to at risk", "can I change DAT 3 to green", "I want to mark …".
+const SET_RE = /^(?:please |can you |could you |pls |i(?:'d| would) like to |i want to |i need to |can i |could i |let me |i'll |i will )?(?:please )?(?:mark|set|change|move|put|make|switch|update)\b/;
 const DONE_RE = /\b(?:is|has been|was|now|are|have been) (?:now |all |finally )?(?:done|finished|complete|completed|closed|sorted|delivered)\b/;
 
 /** "Mark INC-02 as complete", "set DAT 3 to at risk", "COM3 is done": a change, not a question. */
