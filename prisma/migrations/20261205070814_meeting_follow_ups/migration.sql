@@ -30,9 +30,12 @@ ALTER TABLE "meeting_follow_ups" ADD CONSTRAINT "meeting_follow_ups_owner_id_fke
 -- Keep the follow-ups written as text readable: each line becomes a row, in order, with no owner
 -- and no due date (the chair can set them from the meeting card).
 INSERT INTO "meeting_follow_ups" ("meeting_id", "position", "text", "created_at")
-SELECT m."id", f."n"::int, f."text", m."updated_at"
-FROM "cluster_meetings" m, unnest(m."follow_ups") WITH ORDINALITY AS f("text", "n")
-WHERE btrim(f."text") <> '';
+SELECT l."id", (ROW_NUMBER() OVER (PARTITION BY l."id" ORDER BY l."n"))::int, l."text", l."updated_at"
+FROM (
+  SELECT m."id", m."updated_at", f."text", f."n"
+  FROM "cluster_meetings" m, unnest(m."follow_ups") WITH ORDINALITY AS f("text", "n")
+  WHERE btrim(f."text") <> ''
+) l;
 
 -- AlterTable
 ALTER TABLE "cluster_meetings" DROP COLUMN "follow_ups";
