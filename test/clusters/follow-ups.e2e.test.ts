@@ -49,7 +49,7 @@ describeEachStore('meeting follow-ups over /api/messages', (kind) => {
       [2, 'Book SALT triage slots', 'eclarke', '2026-12-09', null],
       [3, 'Ask for whole-class vocabulary strategies for Year 2', 'eclarke', '2026-12-09', null],
     ]);
-    [ids.audit, ids.salt, ids.vocab] = made.map((f) => f.id);
+    for (const [key, f] of [['audit', made[0]], ['salt', made[1]], ['vocab', made[2]]] as const) ids[key] = f!.id;
   });
 
   it('lets the chair set an owner from the directory and a due date', async () => {
