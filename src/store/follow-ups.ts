@@ -36,6 +36,16 @@ export interface DueFollowUp {
   meetingStartsAt: Date;
 }
 
+/** One of a person's open follow-ups, for "my follow-ups". */
+export interface MyFollowUp {
+  id: number;
+  text: string;
+  dueDate: IsoDate | null;
+  requestRef: string | null;
+  clusterName: string;
+  meetingStartsAt: Date;
+}
+
 export class FollowUpStore {
   constructor(private readonly db: Db) {}
 
@@ -90,6 +100,18 @@ export class FollowUpStore {
         if (attempt >= 3 || !isDuplicate(err)) throw err;
       }
     }
+  }
+
+  /** A person's open follow-ups, earliest due first (those with no date last). */
+  async openFor(ownerId: number, limit = 30): Promise<MyFollowUp[]> {
+    const rows = await this.db.meetingFollowUp.findMany({
+      where: { ownerId, doneAt: null, actionRef: null },
+      select: { id: true, text: true, dueDate: true, requestRef: true, meeting: { select: { startsAt: true, cluster: { select: { name: true } } } } },
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }], take: limit,
+    });
+    return rows.map((r) => ({
+      id: r.id, text: r.text, dueDate: r.dueDate ? isoDay(r.dueDate) : null, requestRef: r.requestRef, clusterName: r.meeting.cluster.name, meetingStartsAt: r.meeting.startsAt,
+    }));
   }
 
   /** Open follow-ups with an owner, due on or before `dueBy` (the overdue ones included). */

@@ -136,6 +136,16 @@ describeEachStore('meeting follow-ups over /api/messages', (kind) => {
     expect(meeting.text).toContain(`Experts at Hand: ${row.requestRef}`);
   });
 
+  it('answers "my follow-ups" with the open ones, earliest due first', async () => {
+    const none = await bot.say('my follow-ups', { as: 'jwalker' });
+    expect(none.text).toBe('You have no open follow-ups from cluster meetings.');
+    const mine = await bot.say('What follow-ups do I have?', { as: 'eclarke' });
+    expect(mine.text).toContain('You have 1 open follow-up from cluster meetings:');
+    expect(mine.text).toMatch(/1\. Ask for whole-class vocabulary strategies for Year 2 \(Batley cluster meeting of 25 November 2026; due 9 December 2026, due in 14 days; Experts at Hand: EAH-R-\d+\)/);
+    const stranger = await bot.say('my follow-ups', { as: null });
+    expect(stranger.text).toContain("I don't recognise you");
+  });
+
   it('nudges the owner about an open follow-up due soon, unless they snoozed reminders', async () => {
     const run = { now: new Date('2026-12-07T09:00:00Z'), period: '2026-12-07' };
     await runOwnerNudges(run, depsFor(bot.store));
