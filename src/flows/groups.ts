@@ -9,6 +9,7 @@ import type { SchoolTerm } from '../domain/time/school-terms.js';
 import type { ChatLinkStore } from '../store/chat-links.js';
 import type { ClusterStore } from '../store/clusters.js';
 import type { ExpertRequestStore } from '../store/expert-requests.js';
+import type { FollowUpStore } from '../store/follow-ups.js';
 import type { PeopleRepository } from '../store/people.js';
 import { ExpertChatFlows } from './experts/chat.js';
 import { parseExpertCommand } from './experts/commands.js';
@@ -21,6 +22,7 @@ import { MeetingCardFlows } from './meetings/cards.js';
 import { MeetingChatFlows } from './meetings/chat.js';
 import { parseMeetingCommand } from './meetings/commands.js';
 import { MeetingViews } from './meetings/deps.js';
+import { FollowUpFlows } from './meetings/follow-ups.js';
 
 export type { CardData, CardReply, ChatReply, GroupViewer } from './group-turn.js';
 
@@ -28,8 +30,9 @@ export interface GroupFlowDeps {
   clock: Clock;
   requests: ExpertRequestStore;
   clusters: ClusterStore;
+  followUps: FollowUpStore;
   links: ChatLinkStore;
-  people: Pick<PeopleRepository, 'screenDirectory'>;
+  people: Pick<PeopleRepository, 'screenDirectory' | 'byId'>;
   calendar: WorkingCalendar;
   firstResponseDays: number;
   examples(): Promise<PlanExamples>;
@@ -46,6 +49,8 @@ export interface GroupFlows {
   requests: ExpertRequestFlows;
   /** Steps on cluster meeting cards. */
   meetings: MeetingCardFlows;
+  /** A meeting's follow-ups: owner and date, done, made a plan action. */
+  followUps: FollowUpFlows;
 }
 
 export function createGroupFlows(deps: GroupFlowDeps): GroupFlows {
@@ -53,6 +58,7 @@ export function createGroupFlows(deps: GroupFlowDeps): GroupFlows {
   const meetingViews = new MeetingViews(deps);
   const expertChat = new ExpertChatFlows(expertViews);
   const meetingChat = new MeetingChatFlows(meetingViews);
+  const followUps = new FollowUpFlows(meetingViews);
   const links = new LinkFlows({ links: deps.links, clusterLinked: (viewer, cluster, replaced) => meetingChat.linked(viewer, cluster, replaced) });
   return {
     async chat(text, viewer) {
@@ -64,7 +70,8 @@ export function createGroupFlows(deps: GroupFlowDeps): GroupFlows {
       const expert = parseExpertCommand(text);
       return expert ? expertChat.run(expert, viewer) : undefined;
     },
-    requests: new ExpertRequestFlows(expertViews),
+    requests: new ExpertRequestFlows(expertViews, followUps),
     meetings: new MeetingCardFlows(meetingViews),
+    followUps,
   };
 }

@@ -58,7 +58,7 @@ export function createFlows(deps: FlowDeps): Flows {
     // ---- end of actions, maturity, reminders and reports ----
     // ---- Experts at Hand and cluster meetings ----
     groups: createGroupFlows({
-      clock, requests: r.requests, clusters: r.clusters, links: r.links, people: r.people, calendar: deps.calendar,
+      clock, requests: r.requests, clusters: r.clusters, followUps: r.followUps, links: r.links, people: r.people, calendar: deps.calendar,
       firstResponseDays: deps.expertFirstResponseDays, examples: deps.examples, calendarUrl: deps.calendarUrl,
       schoolTerms: () => r.reminders.schoolTerms(),
     }),

@@ -239,9 +239,9 @@ async function applyRatingsAndMeetings(a: Apply): Promise<void> {
   const columns: Columns = { duration_minutes: 'int', location: 'text', agenda: 'text[]' };
   const values = (r: MeetingRow): Values => ({ duration_minutes: r.duration_minutes, location: r.location, agenda: r.agenda });
   await insertRows(client, 'cluster_meetings',
-    { cluster_id: 'int', starts_at: 'timestamptz', ...columns, follow_ups: 'text[]', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    { cluster_id: 'int', starts_at: 'timestamptz', ...columns, created_at: 'timestamptz', updated_at: 'timestamptz' },
     plan.meetings.creates.map(({ row: r }) => ({
-      cluster_id: must(a.clusterId, r.cluster, 'cluster'), starts_at: r.starts_at, ...values(r), follow_ups: [], created_at: now, updated_at: now,
+      cluster_id: must(a.clusterId, r.cluster, 'cluster'), starts_at: r.starts_at, ...values(r), created_at: now, updated_at: now,
     })));
   await updateRows(client, 'cluster_meetings', columns, plan.meetings.updates.map(({ existing: e, row }) => ({
     id: e.id, expected_version: e.version, new_version: e.version + 1, ...values(row),

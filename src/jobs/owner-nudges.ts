@@ -1,5 +1,5 @@
 // Owner nudges (NUDGE_CRON, default weekdays 09:00): each owner with overdue actions or actions
-// due within DUE_SOON_DAYS gets one message listing them, each with an Update button; actions
+// due within DUE_SOON_DAYS (or cluster meeting follow-ups in the same state) gets one message listing them, each with an Update button; actions
 // overdue by more than LEAD_COPY_AFTER_DAYS are copied to their workstream lead. Snoozes and
 // mutes are honoured. Queues outbox rows only; the sender delivers them.
 import { planOwnerNudges } from '../domain/nudges/rules.js';
@@ -14,11 +14,12 @@ export const OWNER_NUDGES = 'owner-nudges';
 export async function runOwnerNudges(run: JobRun, deps: JobDeps): Promise<JobResult> {
   const { stores, config } = deps;
   const today = londonDate(run.now);
-  const [actions, people, workstreams, snoozes] = await Promise.all([
-    stores.plan.openActions(addDays(today, config.DUE_SOON_DAYS)), stores.plan.people(), stores.plan.workstreams(), stores.plan.snoozes(today),
+  const dueBy = addDays(today, config.DUE_SOON_DAYS);
+  const [actions, people, workstreams, snoozes, followUps] = await Promise.all([
+    stores.plan.openActions(dueBy), stores.plan.people(), stores.plan.workstreams(), stores.plan.snoozes(today), stores.followUps.dueBy(dueBy),
   ]);
   const plan = planOwnerNudges({
-    actions, people, snoozes,
+    actions, people, snoozes, followUps,
     leads: new Map(workstreams.map((w) => [w.id, w.leadId])),
     rules: { today, dueSoonDays: config.DUE_SOON_DAYS, leadCopyAfterDays: config.LEAD_COPY_AFTER_DAYS },
   });

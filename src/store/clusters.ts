@@ -1,8 +1,9 @@
 // Clusters, their linked chats and their SENCO meetings. RSVPs are one upsert on the unique
 // (meeting, person) pair, so concurrent clicks never lose a vote; agenda items are appended in one
 // statement; notes are saved only against the version the chair saw.
-import type { MeetingView, MeetingFormValue, NotesValue, RsvpResponse } from '../domain/clusters/index.js';
-import { countResponses } from '../domain/clusters/index.js';
+import type { FollowUpView, MeetingView, MeetingFormValue, NotesValue, RsvpResponse } from '../domain/clusters/index.js';
+import { countResponses, reconcileFollowUps } from '../domain/clusters/index.js';
+import type { IsoDate } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './errors.js';
 import { enqueueMessages, type QueuedMessage } from './outbox.js';
@@ -11,13 +12,23 @@ import { linkedChat, type LinkedChat } from './chat-links.js';
 export interface ClusterRow { id: number; code: string; name: string; area: string; chairId: number | null }
 export type { LinkedChat } from './chat-links.js';
 
+type FollowUpRow = {
+  id: number; position: number; text: string; owner: { id: number; name: string } | null; dueDate: Date | null;
+  doneAt: Date | null; actionRef: string | null; requestRef: string | null;
+};
 type MeetingRow = {
   id: number; version: number; clusterId: number; startsAt: Date; durationMinutes: number; location: string;
-  agenda: string[]; notes: string | null; followUps: string[]; cluster: ClusterRow;
+  agenda: string[]; notes: string | null; followUps: FollowUpRow[]; cluster: ClusterRow;
 };
 
 const clusterSelect = { id: true, code: true, name: true, area: true, chairId: true } as const;
-const meetingInclude = { cluster: { select: clusterSelect } } as const;
+const followUpSelect = {
+  id: true, position: true, text: true, owner: { select: { id: true, name: true } }, dueDate: true, doneAt: true, actionRef: true, requestRef: true,
+} as const;
+const meetingInclude = { cluster: { select: clusterSelect }, followUps: { select: followUpSelect, orderBy: [{ position: 'asc' as const }, { id: 'asc' as const }] } };
+
+/** Who owns a new follow-up and when it is due, unless the chair says otherwise. */
+export interface FollowUpDefaults { ownerId: number | null; dueDate: IsoDate }
 const TX = { maxWait: 10_000, timeout: 20_000 };
 
 export class ClusterStore {
@@ -88,7 +99,7 @@ export class ClusterStore {
     try {
       return await this.db.$transaction(async (tx) => {
         const row = await tx.clusterMeeting.create({
-          data: { clusterId: value.clusterId, startsAt: value.startsAt, durationMinutes: value.durationMinutes, location: value.location, agenda: value.agenda, followUps: [], createdAt: now },
+          data: { clusterId: value.clusterId, startsAt: value.startsAt, durationMinutes: value.durationMinutes, location: value.location, agenda: value.agenda, createdAt: now },
           include: meetingInclude,
         });
         const view = toView(row, countResponses([]));
@@ -122,13 +133,32 @@ export class ClusterStore {
     return (await this.meeting(meetingId))!;
   }
 
-  async saveNotes(meetingId: number, version: number, value: NotesValue): Promise<MeetingView | 'stale'> {
-    const { count } = await this.db.clusterMeeting.updateMany({
-      where: { id: meetingId, version },
-      data: { notes: value.notes, followUps: value.followUps, version: { increment: 1 } },
-    });
-    if (count === 0) return 'stale';
-    return (await this.meeting(meetingId))!;
+  /**
+   * Notes and follow-ups against the version the chair saw. An unchanged follow-up line keeps its
+   * row (owner, due date, done); a new line gets the defaults; a line taken out is removed.
+   */
+  async saveNotes(meetingId: number, version: number, value: NotesValue, defaults: FollowUpDefaults): Promise<MeetingView | 'stale'> {
+    const saved = await this.db.$transaction(async (tx) => {
+      const { count } = await tx.clusterMeeting.updateMany({ where: { id: meetingId, version }, data: { notes: value.notes, version: { increment: 1 } } });
+      if (count === 0) return false;
+      const existing = await tx.meetingFollowUp.findMany({ where: { meetingId }, select: { id: true, text: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+      const plan = reconcileFollowUps(existing, value.followUps);
+      if (plan.remove.length) await tx.meetingFollowUp.deleteMany({ where: { id: { in: plan.remove } } });
+      for (const k of plan.keep) await tx.meetingFollowUp.update({ where: { id: k.id }, data: { position: k.position } });
+      if (plan.add.length) {
+        await tx.meetingFollowUp.createMany({
+          data: plan.add.map((a) => ({ meetingId, position: a.position, text: a.text, ownerId: defaults.ownerId, dueDate: new Date(`${defaults.dueDate}T00:00:00Z`) })),
+        });
+      }
+      return true;
+    }, TX);
+    return saved ? (await this.meeting(meetingId))! : 'stale';
+  }
+
+  /** When the cluster's next meeting after this one starts (for a follow-up's default due date). */
+  async followingMeetingStart(clusterId: number, after: Date): Promise<Date | null> {
+    const next = await this.db.clusterMeeting.findFirst({ where: { clusterId, startsAt: { gt: after } }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } });
+    return next?.startsAt ?? null;
   }
 
   private async views(rows: MeetingRow[], viewerId?: number): Promise<MeetingView[]> {
@@ -171,6 +201,13 @@ export async function teamsUserIds(db: Db, personIds: number[]): Promise<string[
 function toView(row: MeetingRow, counts: MeetingView['counts']): MeetingView {
   return {
     id: row.id, version: row.version, cluster: row.cluster, startsAt: row.startsAt, durationMinutes: row.durationMinutes,
-    location: row.location, agenda: row.agenda, notes: row.notes, followUps: row.followUps, counts,
+    location: row.location, agenda: row.agenda, notes: row.notes, followUps: row.followUps.map(toFollowUp), counts,
+  };
+}
+
+export function toFollowUp(r: FollowUpRow): FollowUpView {
+  return {
+    id: r.id, position: r.position, text: r.text, owner: r.owner, dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) as IsoDate : null,
+    done: r.doneAt !== null, actionRef: r.actionRef, requestRef: r.requestRef,
   };
 }

@@ -4,6 +4,7 @@ import { ChatLinkStore } from './chat-links.js';
 import { ClusterStore } from './clusters.js';
 import type { Db } from './database.js';
 import { ExpertRequestStore } from './expert-requests.js';
+import { FollowUpStore } from './follow-ups.js';
 import { GlossaryStore } from './glossary.js';
 import { LeaseRepository } from './leases.js';
 import { lacksAutovacuum, vacuumAnalyse } from './maintenance.js';
@@ -23,6 +24,8 @@ export interface JobStores {
   /** The partnership's glossary (the public pages, the report). */
   glossary: GlossaryStore;
   clusters: ClusterStore;
+  /** Meeting follow-ups (the owner nudges list the open ones). */
+  followUps: FollowUpStore;
   /** Chats linked to a workstream or the partnership (digests, quarterly summaries). */
   links: ChatLinkStore;
   experts: ExpertRequestStore;
@@ -42,6 +45,7 @@ export function createJobStores(db: Db): JobStores {
     measures: new MeasureStore(db),
     glossary: new GlossaryStore(db),
     clusters: new ClusterStore(db),
+    followUps: new FollowUpStore(db),
     links: new ChatLinkStore(db),
     experts: new ExpertRequestStore(db),
     leases: new LeaseRepository(db),

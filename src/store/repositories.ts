@@ -6,6 +6,7 @@ import { ClusterStore } from './clusters.js';
 import { ConversationRepository } from './conversations.js';
 import type { Db } from './database.js';
 import { ExpertRequestStore } from './expert-requests.js';
+import { FollowUpStore } from './follow-ups.js';
 import { MaturityStore } from './maturity.js';
 import { MeasureStore } from './measures.js';
 import { OutboxSenderRepository } from './outbox-sender-repo.js';
@@ -31,6 +32,8 @@ export interface Repositories {
   // ---- Experts at Hand and cluster meetings (flows/experts, flows/meetings) ----
   requests: ExpertRequestStore;
   clusters: ClusterStore;
+  /** Meeting follow-ups: owners, due dates, done, made plan actions. */
+  followUps: FollowUpStore;
   // ---- end of Experts at Hand and cluster meetings ----
 }
 
@@ -51,6 +54,7 @@ export function createRepositories(db: Db): Repositories {
     // ---- Experts at Hand and cluster meetings ----
     requests: new ExpertRequestStore(db),
     clusters: new ClusterStore(db),
+    followUps: new FollowUpStore(db),
     // ---- end of Experts at Hand and cluster meetings ----
   };
 }

@@ -217,10 +217,11 @@ export class SqlPlanReader {
       },
       orderBy: query.latestFirst ? [{ startsAt: 'desc' }, { id: 'desc' }] : [{ startsAt: 'asc' }, { id: 'asc' }],
       take: query.limit,
+      include: { followUps: { select: { text: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
     });
     return rows.map((m): ClusterMeeting => ({
       id: m.id, clusterId: m.clusterId, startsAt: m.startsAt, timeZone: m.timeZone, durationMinutes: m.durationMinutes,
-      location: m.location, agenda: m.agenda, notes: m.notes, followUps: m.followUps, version: m.version,
+      location: m.location, agenda: m.agenda, notes: m.notes, followUps: m.followUps.map((f) => f.text), version: m.version,
     }));
   }
 

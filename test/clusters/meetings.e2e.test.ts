@@ -131,7 +131,9 @@ describeEachStore('cluster meetings over /api/messages', (kind) => {
       expect(inputValue(stale.card!, 'notes')).toBe('Older notes');
       const row = await bot.store.db.clusterMeeting.findUniqueOrThrow({ where: { id: batleyMeetingId } });
       expect(row.notes).toBe('Agreed to pilot now/next boards in two settings.');
-      expect(row.followUps).toEqual(['Share audit dates', 'Book SALT triage slots']);
+      const followUps = await bot.store.db.meetingFollowUp.findMany({ where: { meetingId: batleyMeetingId }, orderBy: { position: 'asc' }, include: { owner: true } });
+      // Owned by the chair, due the day before Batley's next meeting (or 14 days on).
+      expect(followUps.map((f) => [f.text, f.owner?.key])).toEqual([['Share audit dates', 'eclarke'], ['Book SALT triage slots', 'eclarke']]);
       const late = await invoke(bot, { as: 'jwalker', verb: 'meeting.rsvp', data: { meetingId: batleyMeetingId, response: 'maybe' } });
       expect(late.text).toContain('This meeting has already started, so replies are closed.');
     } finally {

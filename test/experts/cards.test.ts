@@ -31,7 +31,7 @@ describe('cards pass the Adaptive Cards 1.5 parser', () => {
       meetingCard(meeting, { now: new Date('2026-11-22T09:00:00Z'), viewer: { canAddAgenda: false, canWriteNotes: false }, notice: { text: 'Thanks', tone: 'good' } }),
       meetingCard({ ...meeting, agenda: [] }, { now: new Date('2026-11-22T09:00:00Z'), draft: { agendaItem: 'kept' }, notice: { text: 'No', tone: 'attention' } }),
       meetingCard(meeting, { now: new Date('2026-11-25T14:00:00Z'), viewer: { canAddAgenda: false, canWriteNotes: true } }),
-      meetingCard({ ...meeting, notes: 'Agreed to pilot boards.', followUps: ['Share dates'] }, { now: new Date('2026-11-26T09:00:00Z'), draft: { notes: 'x', followUps: 'y' } }),
+      meetingCard({ ...meeting, notes: 'Agreed to pilot boards.', followUps: [{ id: 1, position: 1, text: 'Share dates', owner: null, dueDate: null, done: false, actionRef: null, requestRef: null }] }, { now: new Date('2026-11-26T09:00:00Z'), draft: { notes: 'x', followUps: 'y' } }),
       scheduleForm([{ id: 1, name: 'Batley' }, { id: 2, name: 'Heckmondwike' }], { today: '2026-11-22' }),
       scheduleForm([{ id: 1, name: 'Batley' }], { today: '2026-11-22', draft: { clusterId: '1', date: '2026-12-01', time: '09:30', durationMinutes: '60', location: 'Teams', agenda: 'a\nb' }, notice: { text: 'No', tone: 'attention' } }),
     ];

@@ -15,6 +15,13 @@ describe('cluster meeting commands', () => {
     expect(parseMeetingCommand('  Arrange a new SENCO meeting?  ')).toEqual({ kind: 'schedule-form' });
   });
 
+  it('reads a request for my follow-ups', () => {
+    for (const text of ['my follow-ups', 'What follow-ups do I have?', 'show me my meeting follow ups', 'which followups are mine', 'List my open follow-ups.']) {
+      expect(parseMeetingCommand(text), text).toEqual({ kind: 'my-follow-ups' });
+    }
+    expect(parseMeetingCommand('my follow-ups for COM-06 are late')).toBeUndefined();
+  });
+
   it('leaves read-only meeting questions to src/ask, and every link (clusters too) to src/flows/links', () => {
     for (const text of ['next Batley meeting', 'When is the next Batley cluster meeting?', 'meetings this month', 'add meeting notes', 'link this chat to the Batley cluster', 'link this channel to WS5', 'link this channel to the speech and language pool']) {
       expect(parseMeetingCommand(text), text).toBeUndefined();

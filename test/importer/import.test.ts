@@ -133,7 +133,7 @@ describeEachStore('importFolder', (kind: StoreKind) => {
       expect(meeting).toMatchObject({
         startsAt: new Date('2026-11-25T13:30:00Z'), durationMinutes: 90, location: 'Oakfield Primary School (and Teams)', timeZone: 'Europe/London',
         agenda: ['Experts at Hand: how to request advice', 'Inclusion Counts audit dates', 'Case discussion: anonymised, no child names'],
-        followUps: [], version: 1,
+        version: 1,
       });
 
       const request = await db.expertRequest.findUniqueOrThrow({ where: { ref: 'EAH-R-0001' }, include: { requester: true, assignee: true, setting: true, events: true } });

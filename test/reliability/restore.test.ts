@@ -69,7 +69,7 @@ async function planOf(db: Db): Promise<Record<string, unknown>> {
     settings: sorted(settings.map((s) => ({ name: s.name, phase: s.phase, cluster: clusterCode.get(s.clusterId), senco: k(s.sencoId) }))),
     meetings: sorted((await db.clusterMeeting.findMany()).map((m) => ({
       cluster: clusterCode.get(m.clusterId), startsAt: iso(m.startsAt), timeZone: m.timeZone, minutes: m.durationMinutes, location: m.location,
-      agenda: m.agenda, notes: m.notes, followUps: m.followUps, version: m.version,
+      agenda: m.agenda, notes: m.notes, version: m.version,
     }))),
     // A request's version is not in the CSV files: it restarts at 1 (see docs/RELIABILITY.md).
     requests: sorted(requests.map((r) => ({

@@ -16,6 +16,8 @@ export interface RequestFormOptions {
   notice?: Notice;
   /** Opened from a meeting card: the card goes back to the meeting afterwards. */
   meetingId?: number;
+  /** Opened for one of the meeting's follow-ups: the request is noted on it. */
+  followUpId?: number;
   /** EXPERT_FIRST_RESPONSE_DAYS. */
   firstResponseDays?: number;
 }
@@ -47,5 +49,5 @@ export function requestForm(settings: SettingChoice[], o: RequestFormOptions = {
     placeholder: 'For example: a Year 2 class where several children have limited expressive vocabulary; we would like whole-class strategies.',
   });
   body.push(text('Do not identify a child: no names, dates of birth, addresses, postcodes, UPNs or NHS numbers. Describe year groups and needs instead.', { isSubtle: true, size: 'Small' }));
-  return adaptiveCard(body, [{ type: 'Action.Execute', verb: EXPERT_VERBS.open, title: 'Send to Experts at Hand', style: 'positive', data: o.meetingId ? { meetingId: o.meetingId } : {} }], 'New Experts at Hand request');
+  return adaptiveCard(body, [{ type: 'Action.Execute', verb: EXPERT_VERBS.open, title: 'Send to Experts at Hand', style: 'positive', data: { ...(o.meetingId ? { meetingId: o.meetingId } : {}), ...(o.followUpId ? { followUpId: o.followUpId } : {}) } }], 'New Experts at Hand request');
 }

@@ -1,11 +1,13 @@
 // The cluster SENCO meeting card: when (British form, London time), where, agenda, live RSVP
 // counts with buttons, notes and follow-ups once written, and a way into Experts at Hand.
 // Posted to the cluster's linked chat; refreshes per viewer (their reply, the buttons they may use).
-import type { MeetingView, RsvpResponse } from '../../domain/clusters/index.js';
+import type { FollowUpView, MeetingView, RsvpResponse } from '../../domain/clusters/index.js';
 import { hasEnded, hasStarted, meetingTitle, RSVP_BUTTONS, RSVP_RESPONSES, RSVP_WORDS } from '../../domain/clusters/index.js';
 import { formatWhen } from '../../domain/time/format.js';
+import { londonDate } from '../../domain/time/london.js';
 import { adaptiveCard, facts, heading, text, type Card, type CardElement } from '../common.js';
 import { md } from '../markup.js';
+import { followUpBlocks, setFollowUpForm, type FollowUpButtons, type FollowUpDraft } from './follow-ups.js';
 import { refreshBlock } from './refresh.js';
 
 /** Opens the Experts at Hand request form (handled in src/flows/experts/requests.ts). */
@@ -24,12 +26,18 @@ export interface Notice { text: string; tone: 'good' | 'attention' }
 export interface MeetingCardOptions {
   now: Date;
   /** The viewer's permissions; unset for the shared card everyone sees first. */
-  viewer?: { canAddAgenda: boolean; canWriteNotes: boolean };
+  viewer?: {
+    canAddAgenda: boolean;
+    canWriteNotes: boolean;
+    /** The people a follow-up may be given to, when the viewer may set owners and dates. */
+    followUpOwners?: ReadonlyArray<{ id: number; name: string }>;
+    followUpButtons?: (f: FollowUpView) => FollowUpButtons;
+  };
   notice?: Notice;
   /** Teams ids for refresh in channels; unset in chats. */
   refreshFor?: string[];
   /** What the person typed, kept after a refusal so they can edit it. */
-  draft?: { agendaItem?: string; notes?: string; followUps?: string };
+  draft?: { agendaItem?: string; notes?: string; followUps?: string } & FollowUpDraft;
   /** The meeting's signed calendar file, when the bot has a public address. */
   calendarUrl?: string;
 }
@@ -72,7 +80,8 @@ export function meetingCard(m: MeetingView, o: MeetingCardOptions): Card {
     if (m.notes) body.push(text(m.notes));
     if (m.followUps.length) {
       body.push(text('Follow-ups', { weight: 'Bolder', spacing: 'Small' }));
-      body.push(...numbered(m.followUps));
+      const all: FollowUpButtons = { done: true, plan: true, experts: true };
+      body.push(...followUpBlocks(m, londonDate(o.now), o.viewer ? (o.viewer.followUpButtons ?? (() => ({ done: false, plan: false, experts: false }))) : () => all));
     }
   }
   if (ended && !m.notes && !m.followUps.length) body.push(text('This meeting has finished. The chair can add notes and follow-ups.', { isSubtle: true }));
@@ -88,9 +97,12 @@ export function meetingCard(m: MeetingView, o: MeetingCardOptions): Card {
   } else if (o.viewer?.canWriteNotes ?? true) {
     actions.push(showCard(m.notes || m.followUps.length ? 'Edit notes' : 'Add notes', [
       { type: 'Input.Text', id: 'notes', label: 'Notes (anonymised: no child names)', isMultiline: true, maxLength: 4000, value: o.draft?.notes ?? m.notes ?? '' },
-      { type: 'Input.Text', id: 'followUps', label: 'Follow-ups, one per line', isMultiline: true, value: o.draft?.followUps ?? m.followUps.join('\n') },
+      { type: 'Input.Text', id: 'followUps', label: 'Follow-ups, one per line', isMultiline: true, value: o.draft?.followUps ?? m.followUps.map((f) => f.text).join('\n') },
     ], { type: 'Action.Execute', verb: MEETING_VERBS.saveNotes, title: 'Save notes', data: { meetingId: m.id, version: m.version } }));
   }
+  const owners = o.viewer?.followUpOwners;
+  const setForm = owners ? setFollowUpForm(m, owners, londonDate(o.now), o.draft) : null;
+  if (setForm) actions.push(setForm);
   if (o.calendarUrl && !ended) actions.push({ type: 'Action.OpenUrl', title: 'Add to calendar', url: o.calendarUrl });
   actions.push({ type: 'Action.Execute', verb: START_REQUEST_VERB, title: 'Ask Experts at Hand', data: { meetingId: m.id } });
 

@@ -1,11 +1,11 @@
 // Reminder cards: the owner's daily nudge, the lead's copy of long-overdue actions, the early
 // warning ("no update for six weeks"), and the quarterly update asks. Each returns the message's
 // plain sentence and its card; every action carries an Update button.
-import { messageText } from '../markup.js';
+import { md, messageText } from '../markup.js';
 import type { Action, IsoDate, Person } from '../../domain/plan/types.js';
 import type { LeadCopy, OwnerNudge, StaleAsk } from '../../domain/nudges/rules.js';
 import { daysUntilDue } from '../../domain/plan/status.js';
-import { formatDate, formatLongDate } from '../../domain/time/format.js';
+import { formatDate, formatLongDate, formatRelativeDue } from '../../domain/time/format.js';
 import { actionBlock, adaptiveCard, capped, fitToBudget, heading, listBound, para, plural, sectionTitle, type Card } from '../digest/elements.js';
 
 export interface CardMessage { text: string; cards: Card[] }
@@ -21,15 +21,25 @@ const moreLine = (n: number) => `…and ${plural(n, 'more action')}. Ask me "my 
 
 export function ownerNudgeMessage(n: OwnerNudge, today: IsoDate, dueSoonDays: number): CardMessage {
   return fitToBudget((max) => ownerNudgeMessageWith(n, today, dueSoonDays, max), STEPS,
-    (max) => listBound([...n.overdue, ...n.dueSoon].map((i) => [i.action.ref, i.action.title, i.action.lastUpdate]), max, n.owner.name.length));
+    (max) => listBound([
+      ...[...n.overdue, ...n.dueSoon].map((i) => [i.action.ref, i.action.title, i.action.lastUpdate]),
+      ...(n.followUps ?? []).map((i) => [i.followUp.clusterName, i.followUp.text]),
+    ], max, n.owner.name.length));
 }
 
 function ownerNudgeMessageWith(n: OwnerNudge, today: IsoDate, dueSoonDays: number, max: number): CardMessage {
+  const followUps = n.followUps ?? [];
   const parts: string[] = [];
   if (n.overdue.length) parts.push(`${plural(n.overdue.length, 'action')} overdue`);
   if (n.dueSoon.length) parts.push(`${n.dueSoon.length} due in the next ${dueSoonDays} days`);
-  const text = `Good morning ${firstName(n.owner)}: you have ${parts.join(' and ')}. Please update them when you can.`;
-  const body = [heading('Your actions that need an update'), para(`${formatLongDate(today)}. Press Update to give a quick word on progress, a new status or a new date.`, { subtle: true })];
+  const late = followUps.filter((i) => i.daysUntilDue < 0).length;
+  if (followUps.length) parts.push(`${plural(followUps.length, 'meeting follow-up')} ${late ? `(${late} overdue) ` : ''}to finish`);
+  const ask = n.overdue.length || n.dueSoon.length ? 'Please update them when you can.' : 'Please mark them done on the meeting card when they are.';
+  const text = `Good morning ${firstName(n.owner)}: you have ${parts.join(' and ')}. ${ask}`;
+  const hasActions = n.overdue.length + n.dueSoon.length > 0;
+  const body = hasActions
+    ? [heading('Your actions that need an update'), para(`${formatLongDate(today)}. Press Update to give a quick word on progress, a new status or a new date.`, { subtle: true })]
+    : [heading('Your meeting follow-ups'), para(`${formatLongDate(today)}. Follow-ups agreed at cluster meetings that are due soon or overdue.`, { subtle: true })];
   const budget = { left: max };
   const section = (title: string, items: OwnerNudge['overdue']) => {
     if (items.length === 0) return;
@@ -44,6 +54,12 @@ function ownerNudgeMessageWith(n: OwnerNudge, today: IsoDate, dueSoonDays: numbe
   };
   section(`Overdue (${n.overdue.length})`, n.overdue);
   section(`Due in the next ${dueSoonDays} days (${n.dueSoon.length})`, n.dueSoon);
+  if (followUps.length) {
+    body.push(sectionTitle(`Meeting follow-ups (${followUps.length})`));
+    const shown = Math.max(1, budget.left);
+    body.push(...capped(followUps, shown, (i) => para(md`**${i.followUp.clusterName} cluster**: ${i.followUp.text} (due ${formatDate(i.followUp.dueDate)}, ${formatRelativeDue(i.followUp.dueDate, today)})`),
+      (more) => `…and ${plural(more, 'more follow-up')}. They are on the meeting cards in the cluster chat.`));
+  }
   const example = n.overdue[0]?.action.ref ?? n.dueSoon[0]?.action.ref;
   const muteOne = example ? `, or "mute ${example} until 1 December" for one action` : '';
   body.push(para(`Away? Say "snooze reminders until Monday"${muteOne}.`, { subtle: true, spacing: 'Medium' }));

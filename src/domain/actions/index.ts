@@ -4,3 +4,4 @@ export * from './update.js';
 export * from './alerts.js';
 export * from './maturity.js';
 export * from './phrasing.js';
+export * from './new-action.js';

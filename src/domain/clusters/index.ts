@@ -4,3 +4,4 @@ export * from './meetings.js';
 export * from './names.js';
 export * from './permissions.js';
 export * from './series.js';
+export * from './follow-ups.js';

@@ -1,5 +1,7 @@
 // Cluster SENCO meetings as cards and answers need them, RSVP words and counts, and when the
 // reminders are due.
+import type { FollowUpView } from './follow-ups.js';
+
 export const RSVP_RESPONSES = ['attending', 'not_attending', 'maybe'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
@@ -28,7 +30,7 @@ export interface MeetingView {
   location: string;
   agenda: string[];
   notes: string | null;
-  followUps: string[];
+  followUps: FollowUpView[];
   counts: RsvpCounts;
   /** The viewer's own reply, when the view was built for someone. */
   myResponse?: RsvpResponse | null;

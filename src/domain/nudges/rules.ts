@@ -30,10 +30,27 @@ export interface NudgeItem {
   daysUntilDue: number;
 }
 
+/** An open meeting follow-up with an owner and a due date (src/domain/clusters/follow-ups.ts). */
+export interface FollowUpDue {
+  id: number;
+  text: string;
+  ownerId: number;
+  dueDate: IsoDate;
+  clusterName: string;
+}
+
+export interface FollowUpNudgeItem {
+  followUp: FollowUpDue;
+  /** Days until due (negative when overdue). */
+  daysUntilDue: number;
+}
+
 export interface OwnerNudge {
   owner: Person;
   overdue: NudgeItem[];
   dueSoon: NudgeItem[];
+  /** Their meeting follow-ups that are overdue or due soon, earliest first. */
+  followUps?: FollowUpNudgeItem[];
 }
 
 export interface LeadCopy {
@@ -80,6 +97,8 @@ export function planOwnerNudges(input: {
   leads: ReadonlyMap<number, number | null>;
   snoozes: readonly Snooze[];
   rules: NudgeRules;
+  /** Open, owned meeting follow-ups (any due date: the rules pick the overdue and due-soon ones). */
+  followUps?: readonly FollowUpDue[];
 }): NudgePlan {
   const { today, dueSoonDays, leadCopyAfterDays } = input.rules;
   const book = new SnoozeBook(input.snoozes, today);
@@ -112,11 +131,29 @@ export function planOwnerNudges(input: {
     }
   }
 
+  addFollowUps(owners, input.followUps ?? [], input.people, book, today, dueSoonDays);
   const ownerList = [...owners.values()].sort((a, b) => a.owner.key.localeCompare(b.owner.key));
   for (const n of ownerList) { n.overdue.sort(byUrgency); n.dueSoon.sort(byUrgency); }
   const copyList = [...copies.values()].sort((a, b) => a.lead.key.localeCompare(b.lead.key));
   for (const c of copyList) c.items.sort(byUrgency);
   return { owners: ownerList, leadCopies: copyList };
+}
+
+/**
+ * A follow-up is nudged like an action: overdue or due within dueSoonDays, to an active owner who
+ * has not snoozed reminders (a mute names an action, so it never quietens a follow-up).
+ */
+function addFollowUps(owners: Map<number, OwnerNudge>, followUps: readonly FollowUpDue[], people: ReadonlyMap<number, Person>, book: SnoozeBook, today: IsoDate, dueSoonDays: number): void {
+  for (const f of followUps) {
+    const until = daysUntilDue(f, today);
+    if (until > dueSoonDays) continue;
+    const owner = people.get(f.ownerId);
+    if (!owner || !owner.active || book.snoozed(owner.id)) continue;
+    let n = owners.get(owner.id);
+    if (!n) { n = { owner, overdue: [], dueSoon: [] }; owners.set(owner.id, n); }
+    (n.followUps ??= []).push({ followUp: f, daysUntilDue: until });
+  }
+  for (const n of owners.values()) n.followUps?.sort((a, b) => a.daysUntilDue - b.daysUntilDue || a.followUp.id - b.followUp.id);
 }
 
 /** When an action last had news: its last update, or when it was created. */

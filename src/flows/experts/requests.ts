@@ -23,16 +23,33 @@ const UNKNOWN = "I don't recognise you, so I can't open a request for you.";
 
 type Prepared = { ok: true; change: Omit<StepChange, 'id' | 'version' | 'now'>; notice: string } | { ok: false; message: string; draft?: RequestDraft };
 
-export class ExpertRequestFlows {
-  constructor(private readonly v: ExpertViews) {}
+/** A meeting follow-up the form was opened for: may this viewer ask for it, and the request noted on it. */
+export interface FollowUpRequests {
+  forRequest(viewer: GroupViewer, meetingId: number, followUpId: number): Promise<{ ok: true; text: string } | { ok: false; message: string }>;
+  requestOpened(followUpId: number, requestRef: string): Promise<void>;
+}
 
-  /** expert.start: the request form (from a meeting card, with a way back to it). */
+export class ExpertRequestFlows {
+  constructor(private readonly v: ExpertViews, private readonly followUps?: FollowUpRequests) {}
+
+  /** expert.start (and a follow-up's "Ask Experts at Hand"): the request form, from a meeting card with a way back to it. */
   async start(viewer: GroupViewer, data: CardData): Promise<CardReply> {
     if (!viewer.person) return { message: UNKNOWN };
     const settings = await this.v.deps.requests.settingsFor(viewer.person);
     if (settings.length === 0) return { message: NO_SETTING_MESSAGE };
     const meetingId = idOf(data, 'meetingId') || undefined;
-    return { card: withBackToMeeting(requestForm(settings, { meetingId, firstResponseDays: this.v.deps.firstResponseDays }), meetingId) };
+    const followUp = await this.followUp(viewer, data);
+    if (followUp && !followUp.ok) return { message: followUp.message };
+    const followUpId = followUp ? idOf(data, 'followUpId') : undefined;
+    const draft = followUp ? { summary: followUp.text } : undefined;
+    return { card: withBackToMeeting(requestForm(settings, { meetingId, followUpId, draft, firstResponseDays: this.v.deps.firstResponseDays }), meetingId) };
+  }
+
+  /** The follow-up the card names, checked for this viewer; undefined when it names none. */
+  private async followUp(viewer: GroupViewer, data: CardData) {
+    const followUpId = idOf(data, 'followUpId');
+    if (!followUpId || !this.followUps) return undefined;
+    return this.followUps.forRequest(viewer, idOf(data, 'meetingId'), followUpId);
   }
 
   /** expert.open: a new request, sent to the specialism's pool. */
@@ -43,18 +60,22 @@ export class ExpertRequestFlows {
     const settings = await requests.settingsFor(person);
     if (settings.length === 0) return { message: NO_SETTING_MESSAGE };
     const meetingId = idOf(data, 'meetingId') || undefined;
-    const checked = checkRequestForm(data, settings.map((s) => s.id), await people.screenDirectory());
+    const followUp = await this.followUp(viewer, data);
+    const followUpId = followUp?.ok ? idOf(data, 'followUpId') : undefined;
+    const checked = followUp && !followUp.ok ? { ok: false as const, message: followUp.message } : checkRequestForm(data, settings.map((s) => s.id), await people.screenDirectory());
     if (!checked.ok) {
       const draft = { settingId: str(data.settingId), specialism: str(data.specialism), kind: str(data.kind), summary: str(data.summary) };
-      return { card: withBackToMeeting(requestForm(settings, { draft, meetingId, notice: attention(checked.message), firstResponseDays }), meetingId) };
+      return { card: withBackToMeeting(requestForm(settings, { draft, meetingId, followUpId, notice: attention(checked.message), firstResponseDays }), meetingId) };
     }
     const pool = await this.v.poolTarget(person, checked.value.specialism);
     const now = this.v.now();
     const today = londonDate(now);
     const view = await requests.open(person.id, checked.value, now, (r) =>
       toOutbox(EXPERTS_JOB, r.ref, newRequestMessages(r, pool, { today, dueDate: this.v.dueDate(r) })));
+    if (followUpId) await this.followUps?.requestOpened(followUpId, view.ref);
     const where = pool.chat ? `the ${SPECIALISM_LABELS[view.specialism]} pool channel` : `the ${SPECIALISM_LABELS[view.specialism]} experts`;
-    const notice = good(`Sent: ${view.ref} has gone to ${where}. I'll tell you when an expert picks it up.`);
+    const noted = followUpId ? ' I\'ve noted it against the meeting follow-up.' : '';
+    const notice = good(`Sent: ${view.ref} has gone to ${where}. I'll tell you when an expert picks it up.${noted}`);
     return { card: withBackToMeeting(await this.v.viewerCard(viewer, view, { notice }), meetingId) };
   }
 

@@ -5,9 +5,10 @@
 import { meetingCard } from '../../cards/meetings/meeting-card.js';
 import { scheduledSentence, scheduleForm, type ScheduleDraft } from '../../cards/meetings/schedule-form.js';
 import {
-  canAddAgendaItem, canRsvp, canScheduleMeeting, canWriteNotes, checkAgendaItem, checkMeetingForm, checkNotes, isRsvpResponse, RSVP_WORDS, type MeetingView,
+  canAddAgendaItem, canRsvp, canScheduleMeeting, canWriteNotes, checkAgendaItem, checkMeetingForm, checkNotes, defaultFollowUpDue, isRsvpResponse, RSVP_WORDS, type MeetingView,
 } from '../../domain/clusters/index.js';
 import { londonDate } from '../../domain/time/london.js';
+import type { FollowUpDefaults } from '../../store/clusters.js';
 import { attention, good, idOf, str, type CardData, type CardReply, type GroupViewer } from '../group-turn.js';
 import type { MeetingViews } from './deps.js';
 import { createLater, laterDates } from './series.js';
@@ -15,19 +16,16 @@ import { createLater, laterDates } from './series.js';
 export class MeetingCardFlows {
   constructor(private readonly v: MeetingViews) {}
 
-  private async withMeeting(viewer: GroupViewer, data: CardData, run: (m: MeetingView) => Promise<CardReply>): Promise<CardReply> {
-    const meeting = await this.v.deps.clusters.meeting(idOf(data, 'meetingId'), viewer.person?.id);
-    if (meeting) return run(meeting);
-    const cluster = (await this.v.deps.examples()).clusterName;
-    return { message: `I can't find that meeting any more. Ask for the next one, such as "${cluster ? `next ${cluster} meeting` : 'next cluster meeting'}".` };
+  private withMeeting(viewer: GroupViewer, data: CardData, run: (m: MeetingView) => Promise<CardReply>): Promise<CardReply> {
+    return this.v.withMeeting(viewer, data, run);
   }
 
-  private async refuse(viewer: GroupViewer, meeting: MeetingView, message: string, draft?: Record<string, string>): Promise<CardReply> {
-    return { card: await this.v.viewerCard(viewer, meeting, { notice: attention(message), ...(draft ? { draft } : {}) }) };
+  private refuse(viewer: GroupViewer, meeting: MeetingView, message: string, draft?: Record<string, string>): Promise<CardReply> {
+    return this.v.refuse(viewer, meeting, message, draft);
   }
 
-  private async changed(viewer: GroupViewer, fresh: MeetingView, notice: string): Promise<CardReply> {
-    return { card: await this.v.viewerCard(viewer, fresh, { notice: good(notice) }), shared: await this.v.sharedCard(viewer, fresh) };
+  private changed(viewer: GroupViewer, fresh: MeetingView, notice: string): Promise<CardReply> {
+    return this.v.changed(viewer, fresh, notice);
   }
 
   refresh(viewer: GroupViewer, data: CardData): Promise<CardReply> {
@@ -69,13 +67,20 @@ export class MeetingCardFlows {
       const draft = { notes: str(data.notes), followUps: str(data.followUps) };
       const checked = checkNotes(data, await this.v.deps.people.screenDirectory());
       if (!checked.ok) return this.refuse(viewer, meeting, checked.message, draft);
-      const saved = await this.v.deps.clusters.saveNotes(meeting.id, idOf(data, 'version'), checked.value);
+      const saved = await this.v.deps.clusters.saveNotes(meeting.id, idOf(data, 'version'), checked.value, await this.followUpDefaults(meeting, viewer));
       if (saved === 'stale') {
         return this.refuse(viewer, meeting, 'Someone changed the notes while you were writing. Here they are now, with your text kept below: check it and save again.', draft);
       }
       saved.myResponse = meeting.myResponse;
       return this.changed(viewer, saved, 'Notes and follow-ups saved.');
     });
+  }
+
+  /** A new follow-up's owner (the chair, else whoever saves) and due date (before the next meeting, else in 14 days). */
+  private async followUpDefaults(meeting: MeetingView, viewer: GroupViewer): Promise<FollowUpDefaults> {
+    const next = await this.v.deps.clusters.followingMeetingStart(meeting.cluster.id, meeting.startsAt);
+    const dueDate = defaultFollowUpDue(londonDate(meeting.startsAt), next ? londonDate(next) : null, londonDate(this.v.now()));
+    return { ownerId: meeting.cluster.chairId ?? viewer.person?.id ?? null, dueDate };
   }
 
   /** meeting.schedule: a new meeting, announced in the cluster's chat when it is not this one. */

@@ -8,6 +8,7 @@ import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Card } from '../../cards/common.js';
 import { EXPERT_VERBS } from '../../cards/experts/request-card.js';
+import { FOLLOW_UP_VERBS } from '../../cards/meetings/follow-ups.js';
 import { MEETING_VERBS } from '../../cards/meetings/meeting-card.js';
 import type { CardData, CardReply, GroupViewer } from '../../flows/groups.js';
 import type { Services } from '../services.js';
@@ -16,6 +17,14 @@ import { turnLog, viewerOf, whoIsSpeaking } from '../turn.js';
 
 /** Card data is an object of inputs; anything else (an old or damaged card) counts as empty. */
 const CardDataSchema = z.record(z.string(), z.unknown()).catch({});
+
+/**
+ * A follow-up button or form names its meeting (and follow-up) by whole ids; a card without them
+ * (old or damaged) counts as empty. The inputs themselves are checked, with kind words, in
+ * src/domain/clusters/follow-ups.ts.
+ */
+const wholeId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,10}$/)]);
+const FollowUpDataSchema = z.object({ meetingId: wholeId, followUpId: wholeId.optional() }).passthrough().catch({ meetingId: 0 });
 
 /** A flow's reply as the invoke's answer (the one helper in reply.ts). */
 function answerInvoke(context: TurnContext, reply: CardReply): Promise<string> {
@@ -40,11 +49,11 @@ async function updateSharedCard(context: TurnContext, card: Card, services: Serv
 type Flow = (viewer: GroupViewer, data: CardData) => Promise<CardReply>;
 
 export function registerGroupCardRoutes(app: Application<TurnState>, services: Services): void {
-  const { requests, meetings } = services.flows.groups;
-  const route = (verb: string, flow: Flow, refresh: Flow) =>
+  const { requests, meetings, followUps } = services.flows.groups;
+  const route = (verb: string, flow: Flow, refresh: Flow, schema: z.ZodType<CardData> = CardDataSchema) =>
     app.adaptiveCards.actionExecute<CardData>(verb, async (context, _state, raw) => {
       const viewer = viewerOf(context, await whoIsSpeaking(context, services));
-      const data = CardDataSchema.parse(raw);
+      const data = schema.parse(raw);
       // An automatic refresh never changes anything, whatever verb it carries.
       const reply = await (isAutomaticRefresh(context) ? refresh : flow)(viewer, data);
       if ('shared' in reply && reply.shared) await updateSharedCard(context, reply.shared, services);
@@ -63,4 +72,9 @@ export function registerGroupCardRoutes(app: Application<TurnState>, services: S
   route(MEETING_VERBS.addAgenda, meetings.addAgenda.bind(meetings), meeting);
   route(MEETING_VERBS.saveNotes, meetings.saveNotes.bind(meetings), meeting);
   route(MEETING_VERBS.schedule, meetings.schedule.bind(meetings), meeting);
+  route(FOLLOW_UP_VERBS.set, followUps.set.bind(followUps), meeting, FollowUpDataSchema);
+  route(FOLLOW_UP_VERBS.done, followUps.done.bind(followUps), meeting, FollowUpDataSchema);
+  route(FOLLOW_UP_VERBS.planForm, followUps.planForm.bind(followUps), meeting, FollowUpDataSchema);
+  route(FOLLOW_UP_VERBS.planSave, followUps.planSave.bind(followUps), meeting, FollowUpDataSchema);
+  route(FOLLOW_UP_VERBS.experts, requests.start.bind(requests), meeting, FollowUpDataSchema);
 }
