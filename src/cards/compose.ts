@@ -20,8 +20,14 @@ export function composeResult(views: readonly ActionView[]): ComposeResult {
       preview: {
         contentType: 'application/vnd.microsoft.card.thumbnail',
         // Teams reads a preview's text as markup: a person's words are escaped.
-        content: { title: messageText(clip(`${a.ref} ${a.title}`, 80)), text: messageText(clip(`${a.status}, ${a.timing} · ${a.owner}`, 120)) },
+        content: { title: messageText(clip(`${a.ref} ${a.title}`, 80)), text: messageText(clip(previewLine(a), 120)) },
       },
     })),
   };
+}
+
+/** 'off track, due 14 November 2026 (8 days late) · Owen Price': enough to pick the right action. */
+function previewLine(a: ActionView): string {
+  const late = a.daysLate > 0 ? ` (${a.timing})` : '';
+  return `${a.status}, due ${a.due}${late} · ${a.owner}`;
 }

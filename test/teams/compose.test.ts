@@ -27,11 +27,17 @@ describeEachStore('message extension', (kind) => {
     expect(r.type).toBe('result');
     expect(titles(r)).toHaveLength(1);
     expect(titles(r)[0]).toMatch(/^COM-06 /);
+    // The list line says the status and the due date, then how late, then the owner.
+    expect(r.attachments[0]!.preview.content.text).toBe('off track, due 14 November 2026 (8 days late) · Owen Price');
     expect(JSON.stringify(r.attachments[0]!.content)).not.toMatch(/Action\.Execute/);
   });
 
   it('finds actions by words of a title, and by a word spelt nearly right', async () => {
-    expect(titles(await search('newsletter')).some((t) => t.startsWith('COM-03'))).toBe(true);
+    const news = await search('newsletter');
+    expect(titles(news).some((t) => t.startsWith('COM-03'))).toBe(true);
+    // Not late: the due date alone, with no count of days.
+    const com03 = news.attachments.find((a) => a.preview.content.title.startsWith('COM-03'))!;
+    expect(com03.preview.content.text).toMatch(/^[a-z ]+, due \d{1,2} [A-Z][a-z]+ 2026 · /);
     expect(titles(await search('NEWSLETER')).some((t) => t.startsWith('COM-03'))).toBe(true);
   });
 
