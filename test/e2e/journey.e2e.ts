@@ -3,108 +3,24 @@
 // is what the bot really sent. Screenshots go to docs/screenshots/.
 //
 // Owen Price (an action owner): the welcome; "What's overdue?"; the update card, a status changed
-// and the card replaced in place; the same question in a group chat with an @mention; a proactive
-// nudge from `npm run job -- owner-nudges` with a pinned clock against the same database.
+// and the card replaced in place; the same question in a group chat with an @mention; in that chat,
+// the message extension from the compose box (a search by words of a title, then "com 6", COM-06
+// picked from the list and its card sent to the chat); a proactive nudge from
+// `npm run job -- owner-nudges` with a pinned clock against the same database.
 // Emma Clarke (a SENCO): an Experts at Hand request raised from its card.
 //
 // Each run starts a fresh Playground (its state is in memory) and a fresh database: PostgreSQL when
 // one answers (TEST_DATABASE_URL, default postgres@127.0.0.1:5432), otherwise the embedded one.
 // Without Chromium (CHROMIUM_PATH, default /usr/bin/chromium) everything is skipped, visibly.
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import pg from 'pg';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground, type RunningPlayground } from '../../src/cli/playground.js';
-import { pgConfig } from '../../src/store/database.js';
+import { ROOT, STEP_MS, chat, freshDatabase, hasChromium, messageExtension, openBrowser, openPlayground, searchCommand } from './playground-page.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const DEMO_NOW = '2026-11-22T09:00:00Z';
 /** The next working day at 09:00 in London: when the scheduler runs owner nudges. */
 const NUDGE_NOW = '2026-11-23T09:00:00Z';
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const STEP_MS = 20_000;
-
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI) throw new Error(`Chromium is not at ${CHROMIUM}, and CI must run the browser journeys (.ci/e2e installs it).`);
-  console.warn(`[e2e] SKIPPED: Chromium is not at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
-}
-
-async function adminQuery(sql: string): Promise<boolean> {
-  const client = new pg.Client({ ...pgConfig(ADMIN_URL), connectionTimeoutMillis: 1500 });
-  try { await client.connect(); await client.query(sql); return true; } catch { return false; } finally { await client.end().catch(() => undefined); }
-}
-
-/** A fresh PostgreSQL database for this run, or undefined (embedded) when no server answers. */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const name = `e2e_${crypto.randomBytes(6).toString('hex')}`;
-  if (!(await adminQuery(`CREATE DATABASE ${name}`))) return undefined;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => { await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
-}
-
-async function openBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
-  });
-}
-
-/** A page on the Playground that can reach nothing but this machine (its UI asks a CDN for fonts). */
-async function openPlayground(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(STEP_MS);
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-  });
-  await page.goto(url);
-  return page;
-}
-
-/** The client's view of one conversation: the bot's messages, the composer, screenshots. */
-function chat(page: Page) {
-  const cards = page.locator('.fai-OutputCard');
-  const composer = page.locator('[role="textbox"][contenteditable="true"]').first();
-  return {
-    cards,
-    last: (): Locator => cards.last(),
-    async send(text: string): Promise<void> {
-      await composer.click();
-      await composer.pressSequentially(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    },
-    /** Sends and waits for the bot's next message containing `expected`; returns it. */
-    async ask(text: string, expected: RegExp): Promise<Locator> {
-      const before = await cards.count();
-      await this.send(text);
-      await expect.poll(() => cards.count(), { timeout: STEP_MS }).toBeGreaterThan(before);
-      const reply = cards.filter({ hasText: expected }).last();
-      await reply.waitFor();
-      return reply;
-    },
-    async mention(name: string, text: string): Promise<void> {
-      await composer.click();
-      await composer.pressSequentially(`@${name.split(' ')[0]}`);
-      await page.getByRole('menuitem', { name }).click();
-      await composer.pressSequentially(` ${text}`);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    },
-    async shot(name: string): Promise<void> {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-    },
-  };
-}
 
 function runJob(name: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -190,6 +106,40 @@ describe.runIf(hasChromium)('Owen Price, an action owner, in the Playground', ()
     await reply.waitFor();
     expect(await reply.innerText()).toMatch(/COM-06/);
     await c.shot('e2e-05-group-chat-mention');
+  });
+
+  it('finds COM-06 with the message extension from the compose box and shares its card in the group chat', async () => {
+    // Still in "Batley cluster SENCOs". The Playground reads no manifest: it is told the search
+    // command's id and parameter, as the manifest tells Teams.
+    const me = messageExtension(page);
+    await me.open(searchCommand.id, searchCommand.parameter);
+
+    // Words of a title find it too.
+    await me.search('local offer events', /COM-06/);
+
+    // A loose reference: one result, with its reference, title, status (changed above) and due date.
+    const row = await me.search('com 6', /COM-06 Hold Local Offer Live events/);
+    await expect.poll(() => me.rows.count(), { timeout: STEP_MS }).toBe(1);
+    expect(await row.innerText()).toMatch(/on track, due 14 November 2026 \(8 days late\) · Owen Price/);
+    await c.shot('e2e-09-compose-search');
+
+    // Picked: the card goes into the compose box, and is sent from there.
+    const messages = await c.sent.count();
+    await row.click();
+    await me.panel.waitFor({ state: 'hidden' });
+    await expect.poll(() => c.composer.innerText(), { timeout: STEP_MS }).toMatch(/COM-06 Hold Local Offer Live events/);
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    await expect.poll(() => c.sent.count(), { timeout: STEP_MS }).toBeGreaterThan(messages);
+    const shared = c.sent.last();
+    const text = await shared.innerText();
+    expect(text).toMatch(/COM-06 Hold Local Offer Live events in North and South Kirklees/);
+    expect(text).toMatch(/Owen Price/);
+    expect(text).toMatch(/Saturday 14 November 2026/);
+    expect(text).toMatch(/North venue booked at Dewsbury Town Hall\./);
+    // Read-only: whoever reads the chat may not own the action.
+    expect(await shared.getByRole('button', { name: 'Update' }).count()).toBe(0);
+    await expect.poll(() => c.composer.innerText(), { timeout: STEP_MS }).not.toMatch(/COM-06/);
+    await c.shot('e2e-10-compose-card-shared');
   });
 
   it('receives a proactive nudge when the owner-nudges job runs with a pinned clock', async () => {
