@@ -10,7 +10,9 @@
 // - the bot (src/main.ts) with DEMO_DATA=1 and CLOCK_NOW pinned (default 2026-11-22T09:00:00Z) on a
 //   fresh embedded database in a temporary folder (or on DATABASE_URL when that is set);
 // - the Playground (pinned at 0.2.28) with telemetry off and no desktop browser, using the mock
-//   people in .m365agentsplayground.yml (you are Owen Price, an action owner).
+//   people in .m365agentsplayground.yml (you are Owen Price, an action owner). It reads no app
+//   manifest and takes none, so the message extension's command id and parameter name are printed
+//   for you to type into its search panel (see playground-manifest.ts).
 // Inbound authentication is off for this (the Playground sends no tokens), so the bot listens on
 // 127.0.0.1 only. The Playground itself listens on every interface: use it on a trusted network.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PACKAGE_ROOT } from '../paths/package-root.js';
+import { manifestSearchCommand } from './playground-manifest.js';
 import { PLAYGROUND_CONFIG, PLAYGROUND_PEOPLE, playgroundConfig } from './playground-people.js';
 import { startRecorder, type Recorder } from './record-activities.js';
 
@@ -259,6 +262,8 @@ async function main(): Promise<void> {
   console.log(`Bot: ${running.botEndpoint} (demo data; log in ${path.join(running.stateDir, 'bot.log')})`);
   const me = PLAYGROUND_PEOPLE.find((p) => p.key === (options.as ?? 'oprice'))!;
   console.log(`You are ${me.name}: ${me.note} Try "What's overdue?" in the personal chat, or @mention the bot in "Batley cluster SENCOs".`);
+  const search = manifestSearchCommand();
+  console.log(`To search the plan from the compose box: the + button beside it, "Search Command", then under "Specify Command ID or Parameter" type ${search.id} and ${search.parameter} (the Playground reads no manifest).`);
   console.log('Press Ctrl-C to stop both.');
   console.log(`Open the Playground: ${running.url}`);
 }

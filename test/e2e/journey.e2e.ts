@@ -15,8 +15,9 @@
 import { spawn } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifestSearchCommand } from '../../src/cli/playground-manifest.js';
 import { startPlayground, type RunningPlayground } from '../../src/cli/playground.js';
-import { ROOT, STEP_MS, chat, freshDatabase, hasChromium, messageExtension, openBrowser, openPlayground, searchCommand } from './playground-page.js';
+import { ROOT, STEP_MS, chat, freshDatabase, hasChromium, messageExtension, openBrowser, openPlayground } from './playground-page.js';
 
 const DEMO_NOW = '2026-11-22T09:00:00Z';
 /** The next working day at 09:00 in London: when the scheduler runs owner nudges. */
@@ -112,7 +113,8 @@ describe.runIf(hasChromium)('Owen Price, an action owner, in the Playground', ()
     // Still in "Batley cluster SENCOs". The Playground reads no manifest: it is told the search
     // command's id and parameter, as the manifest tells Teams.
     const me = messageExtension(page);
-    await me.open(searchCommand.id, searchCommand.parameter);
+    const command = manifestSearchCommand();
+    await me.open(command.id, command.parameter);
 
     // Words of a title find it too.
     await me.search('local offer events', /COM-06/);

@@ -129,13 +129,3 @@ export function messageExtension(page: Page) {
     },
   };
 }
-
-/** The search command as the app's manifest declares it (what Teams learns from the manifest). */
-export const searchCommand = (() => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest', 'manifest.json'), 'utf8')) as {
-    composeExtensions: { commands: { id: string; type: string; parameters: { name: string }[] }[] }[];
-  };
-  const command = manifest.composeExtensions.flatMap((e) => e.commands).find((c) => c.type === 'query');
-  if (!command?.parameters[0]) throw new Error('The manifest declares no search command with a parameter.');
-  return { id: command.id, parameter: command.parameters[0].name };
-})();

@@ -1,6 +1,11 @@
 // The message extension over the real edge: compose-box search and link previews, answered in the
 // invoke's body with read-only cards. Cases from what people type in a search box.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifestSearchCommand } from '../../src/cli/playground-manifest.js';
+import { SEARCH_COMMAND, SEARCH_PARAMETER } from '../../src/teams/routes/compose.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 
@@ -75,5 +80,24 @@ describeEachStore('message extension', (kind) => {
     expect(titles(await preview('https://send-bot.example.org/plan/actions/NOPE-1'))).toEqual([]);
     expect(titles(await preview('https://send-bot.example.org/reports'))).toEqual([]);
     expect(titles(await preview('not a url'))).toEqual([]);
+  });
+});
+
+describe('the manifest\'s search command', () => {
+  it('is the one the bot answers, with the parameter it reads (the Playground is told these by hand)', () => {
+    expect(manifestSearchCommand()).toEqual({ id: SEARCH_COMMAND, parameter: SEARCH_PARAMETER });
+  });
+
+  it('a manifest without one is an error that names the file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
+    try {
+      const file = path.join(dir, 'manifest.json');
+      fs.writeFileSync(file, JSON.stringify({ composeExtensions: [{ commands: [{ id: 'x', type: 'action' }] }] }));
+      expect(() => manifestSearchCommand(file)).toThrow(/manifest\.json declares no search command/);
+      fs.writeFileSync(file, JSON.stringify({ name: 'no extensions' }));
+      expect(() => manifestSearchCommand(file)).toThrow(/no search command/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

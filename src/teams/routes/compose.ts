@@ -11,6 +11,8 @@ import type { Services } from '../services.js';
 import { conversationKind, turnLog, whoIsSpeaking } from '../turn.js';
 
 export const SEARCH_COMMAND = 'searchActions';
+/** The search command's one parameter, as the manifest names it. */
+export const SEARCH_PARAMETER = 'query';
 
 /** The search box's text: a string, cut to a search's length; anything else is nothing typed. */
 const searchText = z.string().catch('').transform((s) => s.slice(0, MAX_SEARCH_CHARS));
@@ -23,7 +25,7 @@ export function registerComposeRoutes(app: Application<TurnState>, services: Ser
     const params = (query.parameters ?? {}) as Record<string, unknown>;
     const person = await whoIsSpeaking(context, services);
     const asker = { person, conversationKind: conversationKind(context) };
-    const found = await services.findActions(searchText.parse(params.query ?? ''), asker, { skip: skip.parse(query.skip), count: pageSize.parse(query.count) });
+    const found = await services.findActions(searchText.parse(params[SEARCH_PARAMETER] ?? ''), asker, { skip: skip.parse(query.skip), count: pageSize.parse(query.count) });
     turnLog(context, services.log).info({ results: found.views.length }, 'message extension search');
     return composeResult(found.views) as MessagingExtensionResult;
   });
