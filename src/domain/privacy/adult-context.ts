@@ -49,6 +49,7 @@ const WORK_AFTER = [
   'is back from maternity', 'is back from paternity', 'is back from annual', 'is back from leave', 'is back from secondment',
   'is on a course', 'is on training', 'is at a conference', 'covered reception', 'covered the class', 'covered class',
   'covered year', 'covered for', 'is the named contact', 'is the main contact', 'is our new',
+  'is presenting the', 'are running the', 'are running a', 'is running the', 'are presenting the', 'are presenting',
 ].map((p) => p.split(' '));
 /**
  * The same work said with "'s" for "is": "Chloe's on leave", "Rav's chairing". "'s covering" only
@@ -56,6 +57,12 @@ const WORK_AFTER = [
  */
 const CONTRACTED = WORK_AFTER.filter((p) => p[0] === 'is' && p.length > 1 && p[1] !== 'covering').map((p) => p.slice(1));
 const COVERED_WORK = new Set(['consultations', 'clinics', 'visits', 'panel', 'panels', 'meetings', 'caseload', 'referrals', 'reviews', 'duty', 'cover']);
+
+/**
+ * Said of someone once where they work is named ("Imran from Locala confirmed the slots", "Sophie
+ * in the SEND assessment team says …"); alone ("Jack said …") these are any person's words.
+ */
+const REPORTED = new Set(['confirmed', 'says', 'said', 'agreed', 'reported', 'explained', 'suggested', 'advised', 'sent', 'shared']);
 
 /** Phrases listed under one of their words, so each token looks up only its own few. */
 function byWord(phrases: string[][], pick: (p: string[]) => string): Map<string, string[][]> {
@@ -104,11 +111,12 @@ function workAfter(text: string, tokens: Token[], end: number): boolean {
   let from = /^(?:she|he|they)$/u.test(next.lower) && text.slice(tokens[end]!.end, next.start).includes(',') ? end + 2 : end + 1;
   if (/^(?:both|all)$/u.test(tokens[from]?.lower ?? '')) from++; // "Bev and Tomasz both sent apologies"
   const workAt = (k: number) => (WORK_BY_FIRST.get(tokens[k]?.lower ?? '') ?? []).some((p) => phraseAt(text, tokens, k, p));
+  const reportAt = (k: number) => REPORTED.has(tokens[k]?.lower ?? '');
   if (workAt(from)) return true;
   // "Gareth at Locala will confirm", "Wendy in the SEN team is covering": where they work may
   // come between the name and the work, a few words in the same clause.
   if (!/^(?:at|from|in|on)$/u.test(next.lower) || !joined(text, tokens[end]!, next)) return false;
-  for (let k = end + 2; k < Math.min(tokens.length, end + 8) && joined(text, tokens[k - 1]!, tokens[k]!); k++) if (workAt(k)) return true;
+  for (let k = end + 2; k < Math.min(tokens.length, end + 8) && joined(text, tokens[k - 1]!, tokens[k]!); k++) if (workAt(k) || reportAt(k)) return true;
   return false;
 }
 
@@ -142,6 +150,7 @@ const DEPARTMENTS = new Set([
   'procurement', 'comms', 'communications', 'facilities', 'sendiass', 'camhs', 'housing', 'education', 'inclusion',
 ]);
 
+
 /** A job right after the name ("Bilal, the attendance officer", "Pete the LA solicitor") or right before it ("our TA Claire", "the caretaker, Steve"). */
 function jobAround(text: string, tokens: Token[], i: number, end: number): boolean {
   // After a comma the words up to the next mark are an apposition: a job may end it, whatever
@@ -172,8 +181,10 @@ function departmentAfter(text: string, tokens: Token[], end: number): boolean {
   for (let j = end + 2; j < Math.min(tokens.length, end + 6) && joined(text, tokens[j - 1]!, tokens[j]!); j++) {
     const w = tokens[j]!.lower;
     if (DEPARTMENTS.has(w) || (prep.lower === 'from' && BODIES.has(w))) return !CHILD_PLACES.has(w);
+    // "from the virtual school": the council's service for children in care, so its staff.
+    if (w === 'school' && tokens[j - 1]?.lower === 'virtual' && j > end + 2) return true;
     if (UNITS.has(w) && j > end + 2) return true;
-    if (!/^(?:the|our|parent|carer|carers|parents|local|sen|send|school|admissions|pupil|family|early|help)$/u.test(w) && !isNamedUnitWord(tokens[j]!)) return false;
+    if (!/^(?:the|our|parent|carer|carers|parents|local|sen|send|school|admissions|pupil|family|early|years|help|assessment|statutory|casework|inclusion|virtual)$/u.test(w) && !isNamedUnitWord(tokens[j]!)) return false;
   }
   return false;
 }

@@ -111,7 +111,7 @@ function isAdjacent(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
-const LINKS_IN_PLACE_NAMES = new Set(['of', 'upon', 'under']);
+const LINKS_IN_PLACE_NAMES = new Set(['of', 'upon', 'under', 'and']);
 const NAMED_TOOLS = new Set(['profile', 'profiles', 'scales', 'scale', 'checklist', 'questionnaire', 'screener', 'inventory', 'toolkit', 'framework', 'method', 'approach', 'programme', 'technique']);
 
 /** "Victoria Primary School", "Oliver class", "St Mary's": the name is part of something else. */
@@ -128,7 +128,8 @@ function isPartOfProperNoun({ text, tokens, lists }: Scan, i: number): boolean {
     const before = tokens[j - 1];
     if (!next || !before || !isAdjacent(text, before, next)) return false;
     if (INSTITUTION_WORDS.has(next.lower)) return true;
-    // Only a chain of capitalised words ("Valley Head High School", "Bank of England") can end
+    // Only a chain of capitalised words ("Valley Head High School", "Shepley and Emley first
+    // schools", "Bank of England") can end
     // in an institution word: "Kwame at Meadow Lane" is a child at a place, not a place.
     if (!isTitleCase(next.base) && !LINKS_IN_PLACE_NAMES.has(next.lower)) return false;
   }

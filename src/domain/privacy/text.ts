@@ -76,7 +76,10 @@ export function isTitleCase(word: string): boolean {
 
 /** "ALI", "SEN", "AOB" in otherwise ordinary text: an acronym, not a name. */
 export function isAcronym(word: string, shouted: boolean): boolean {
-  return !shouted && word.length <= 3 && /^\p{Lu}+$/u.test(word);
+  if (shouted) return false;
+  // "PfA", "DfE", "SaLT": a short word with a capital after a small letter is an acronym; names
+  // with a capital inside ("McKay", "DeShawn") are longer.
+  return (word.length <= 3 && /^\p{Lu}+$/u.test(word)) || (word.length <= 4 && /^\p{Lu}\p{L}*\p{Ll}\p{Lu}/u.test(word));
 }
 
 const SENTENCE_BREAK = /[.!?:;•*\-–—"“”‘'([]/u;
