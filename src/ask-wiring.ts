@@ -7,6 +7,7 @@ import { pickPlanExamples } from './domain/phrasing/welcome.js';
 import { londonDate } from './domain/time/london.js';
 import { isUnavailable } from './store/errors.js';
 import { PrismaPlanReader } from './store/cached-plan-reader.js';
+import { GlossaryStore } from './store/glossary.js';
 import { MeasureStore } from './store/measures.js';
 import type { Services } from './teams/services.js';
 
@@ -19,12 +20,14 @@ export function createQuestionReader(services: Services): PrismaPlanReader {
 
 export async function createAsk(services: Services, _config: Config, reader = createQuestionReader(services)): Promise<Services['ask']> {
   const measures = new MeasureStore(services.store.db);
+  const glossary = new GlossaryStore(services.store.db);
   return async (text, asker) => {
     let failure: unknown;
     const answer = await answerQuestion(text, asker, {
       reader,
       clock: services.clock,
       measures: () => measures.all(),
+      glossary: () => glossary.all(),
       chatScope: async (conversationId) => {
         const chat = await services.conversations.byConversationId(conversationId);
         return chat ? { workstreamId: chat.workstreamId, clusterId: chat.clusterId } : null;

@@ -11,8 +11,10 @@ import { answerActionRefs, answerActionSearch } from './answer-actions.js';
 import { answerExperts, answerExpertsOverview, answerRequestByWords, answerRequestCount, answerRequestHelp, answerWaitingRequests } from './answer-experts.js';
 import { answerExpertSpecialism, answerExpertsForNeed, answerRequestList } from './answer-experts-more.js';
 import { soleAction, answerList, queryFor } from './answer-lists.js';
+import { answerGlossary } from './answer-glossary.js';
 import { answerMeasures } from './answer-measures.js';
 import type { MeasureWithReadings } from '../domain/measures/types.js';
+import type { GlossaryEntry } from '../domain/public/glossary.js';
 import { answerHelp, answerNotUnderstood } from './answer-help.js';
 import { answerCluster, answerClusterChairs, answerClusters, answerMeetings, answerMyCluster, answerSetting } from './answer-places.js';
 import { answerMyRequests, answerRequestRefs } from './answer-requests.js';
@@ -47,8 +49,10 @@ export interface AskDeps {
   onError?: (err: unknown) => void;
   /** Each conversation's previous question, for follow-ups; one shared by the process when unset. */
   memory?: ConversationMemory;
-  /** The plan's outcome measures with their readings (a handful: read for every question). */
+  /** The plan's outcome measures with their readings (a handful, kept briefly by the store). */
   measures?: () => Promise<readonly MeasureWithReadings[]>;
+  /** The partnership's glossary (kept briefly by the store). */
+  glossary?: () => Promise<readonly GlossaryEntry[]>;
   /** What a group chat or channel is linked to (read only for questions asked in one). */
   chatScope?: (conversationId: string) => Promise<ChatScope | null>;
 }
@@ -66,15 +70,15 @@ export async function questionContext(deps: Pick<AskDeps, 'reader' | 'clock'>, a
 export async function answerQuestion(text: string, asker: Asker, deps: AskDeps): Promise<Answer> {
   try {
     const base = await questionContext(deps, asker);
-    const measures = await deps.measures?.() ?? [];
-    const ctx: AskContext = { ...base, measures };
+    const [measures, glossary] = await Promise.all([deps.measures?.() ?? [], deps.glossary?.() ?? []]);
+    const ctx: AskContext = { ...base, measures, glossary };
     const { reader, idx, now } = ctx;
     const inTitles = async (word: string) => (await reader.listActions({ titleWords: [word] }, { offset: 0, limit: 1, total: false })).items.length > 0;
     const slips = await correctSlips(typeof text === 'string' ? text : '', idx, inTitles);
     text = slips.text;
     // Term dates are read only for questions that may be about terms or school holidays.
     const terms = TERM_WORDS.test(String(text).toLowerCase()) ? await reader.schoolTerms?.() : undefined;
-    const input = { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}), measures: measures.map((e) => e.measure) };
+    const input = { asker: asker.person, today: ctx.today, ...(terms ? { terms } : {}), measures: measures.map((e) => e.measure), glossary: glossary.map((g) => g.term) };
     const memory = deps.memory ?? SHARED_MEMORY;
     const key = asker.conversationId ? `${asker.conversationId}|${asker.person?.id ?? '-'}` : undefined;
     const previous = memory.recall(key, now);
@@ -141,6 +145,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'expertsOverview': return answerExpertsOverview(ctx);
     case 'requestCount': return answerRequestCount(ctx);
     case 'measures': return answerMeasures(ctx.measures ?? [], intent.refs, ctx.today);
+    case 'glossary': return answerGlossary(ctx.glossary ?? [], intent.term, intent.known);
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'expertsForNeed': return answerExpertsForNeed(ctx, intent.need, intent.specialisms);
     case 'expertSpecialism': return answerExpertSpecialism(ctx, intent.person, intent.asked);

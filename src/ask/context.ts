@@ -1,6 +1,7 @@
 // What every answer needs: the reader, the directory index, London's today, and who is asking;
 // plus turning plan records into words.
 import type { MeasureWithReadings } from '../domain/measures/types.js';
+import type { GlossaryEntry } from '../domain/public/glossary.js';
 import type { ActionView } from '../cards/actions.js';
 import type { PlanReader } from '../domain/plan/reader.js';
 import { areaLabel, daysLate, isOverdue, statusColour, statusWord } from '../domain/plan/status.js';
@@ -27,6 +28,8 @@ export interface AskContext {
   asker: Asker;
   /** The plan's outcome measures with their readings, when the answerer was given them. */
   measures?: readonly MeasureWithReadings[];
+  /** The partnership's glossary, when the answerer was given it. */
+  glossary?: readonly GlossaryEntry[];
 }
 
 export function personName(ctx: AskContext, id: number | null): string {

@@ -53,6 +53,8 @@ export type Intent =
   /** Outcome measures: these (by ref), or every one when none is named. */
   | { kind: 'measures'; refs: string[] }
   | { kind: 'experts'; specialism?: Specialism }
+  /** A word of the partnership's glossary ("what does PCAN stand for"); `term` as the glossary spells it, or as asked when it has none. */
+  | { kind: 'glossary'; term: string; known: boolean }
   /** What Experts at Hand is: its specialisms, the kinds of help and how to ask. */
   | { kind: 'expertsOverview' }
   | { kind: 'requestHelp'; specialism?: Specialism }

@@ -29,6 +29,8 @@ export interface QuestionInput {
   terms?: readonly SchoolTerm[];
   /** The plan's outcome measures by ref and name, so a question can name one ("wheelchair waits"). */
   measures?: readonly MeasureName[];
+  /** The partnership's glossary terms, so "what does PCAN stand for" can be answered. */
+  glossary?: readonly string[];
 }
 
 export interface MeasureName { ref: string; name: string }
@@ -64,6 +66,7 @@ export interface Question {
   readonly idx: DirectoryIndex;
   readonly context?: ConversationContext;
   readonly measures: readonly MeasureName[];
+  readonly glossary: readonly string[];
 }
 
 /** Builds the Question for a raw message text. Never throws, whatever it is given. */
@@ -91,6 +94,7 @@ class ReadQuestion implements Question {
   readonly terms?: readonly SchoolTerm[];
   readonly context?: ConversationContext;
   readonly measures: readonly MeasureName[];
+  readonly glossary: readonly string[];
   private found: { status?: StatusFilter; period?: Period | null; aspects?: Aspect[]; cues?: Cues; workstreams?: WorkstreamMention[]; mentions?: Mentions } = {};
 
   constructor(text: unknown, input: QuestionInput, readonly idx: DirectoryIndex) {
@@ -110,6 +114,7 @@ class ReadQuestion implements Question {
     this.today = input.today;
     this.terms = input.terms;
     this.measures = input.measures ?? [];
+    this.glossary = input.glossary ?? [];
     if (input.context) this.context = input.context;
   }
 

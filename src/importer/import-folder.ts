@@ -40,6 +40,7 @@ import { applyMeasures, planMeasures } from './measures.js';
 import { applyGlossary, planGlossary, withPlainTitles } from './glossary.js';
 import { ImportConflictError, ImportError, type ImportIssue, type ImportOptions, type ImportReport } from './import-types.js';
 import { countHistory, planImport } from './plan-import.js';
+import { forgetKept } from '../store/kept.js';
 import { screenImportRows } from './privacy-pass.js';
 import type { FolderInput } from './read-folder.js';
 import { readAndStage } from './stage-actions.js';
@@ -93,6 +94,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions):
   // indexes until a vacuum comes (never, in the embedded database).
   await buildOwedIndexes(db);
   await vacuumAnalyse(db);
+  if (!opts.dryRun) forgetKept(db); // measures and glossary read by questions in this process
   return { ...report, ms: Math.round(performance.now() - started) }; // the whole import, indexes and all
 }
 

@@ -5,6 +5,7 @@ import type { Measure, MeasureOwner, MeasureUnit, Reading } from '../domain/meas
 import type { ChangeChannel } from '../domain/plan/types.js';
 import type { IsoDate } from '../domain/time/dates.js';
 import type { Db } from './database.js';
+import { Kept } from './kept.js';
 
 /** A measure as the flows and pages need it: its readings, and who answers for it. */
 export interface MeasureEntry {
@@ -59,13 +60,26 @@ function toEntry(r: Row): MeasureEntry {
   };
 }
 
-export class MeasureStore {
-  constructor(private readonly db: Db) {}
+// One kept list per database, so every store over it (questions, cards, jobs) shares it and a
+// reading recorded through any of them is seen at once.
+const keptByDb = new WeakMap<Db, Kept<MeasureEntry[]>>();
 
-  /** Every measure with its readings, by ref. A plan has a handful to a few dozen. */
-  async all(): Promise<MeasureEntry[]> {
-    const rows = await this.db.measure.findMany({ include, orderBy: { ref: 'asc' } });
-    return rows.map(toEntry);
+export class MeasureStore {
+  private readonly kept: Kept<MeasureEntry[]>;
+
+  constructor(private readonly db: Db) {
+    const shared = keptByDb.get(db) ?? new Kept(db, async () => (await db.measure.findMany({ include, orderBy: { ref: 'asc' } })).map(toEntry));
+    keptByDb.set(db, shared);
+    this.kept = shared;
+  }
+
+  /**
+   * Every measure with its readings, by ref. A plan has a handful to a few dozen, and every
+   * question reads them (five queries): kept for a few seconds (src/store/kept.ts). Callers must
+   * not change what they get.
+   */
+  all(): Promise<MeasureEntry[]> {
+    return this.kept.get();
   }
 
   /** The measures that belong to one action (none for most), with their readings. */
@@ -87,6 +101,8 @@ export class MeasureStore {
         recordedAt: r.recordedAt,
       },
     });
+    // After the write: a question read meanwhile must not keep the list from before it.
+    this.kept.forget();
     return { id: row.id, measureId: row.measureId, value: row.value, date: day(row.date), source: row.source, recordedById: row.recordedById, recordedAt: row.recordedAt };
   }
 }

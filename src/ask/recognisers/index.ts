@@ -12,6 +12,7 @@ import { actionList, changedActions, deadline, namedPerson, notUnderstood, title
 import { expertSpecialism, expertsForNeed } from './needs.js';
 import { ambiguousPerson, personByJobTitle, personDetails, personIntro, unknownAsker, unknownPerson, wrongSurname } from './people.js';
 import { measures } from './measures.js';
+import { glossary } from './glossary.js';
 import { chairedBy, clusterCode, clusterList, meetingLength, meetings, myCluster, place } from './places.js';
 import type { Recogniser } from './recogniser.js';
 import { actionReference, requestReference, setStatus, unknownReference } from './references.js';
@@ -32,7 +33,9 @@ export const RECOGNISERS: readonly (readonly [name: string, recognise: Recognise
   ['measures', measures],
   // Experts at Hand: what it is, the experts (by specialism, by a child's need, an expert's own), asking them
   // for help, the queue, an expert's own work, every request, then one's own requests.
-  ['expertsOverview', expertsOverview], ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],
+  ['expertsOverview', expertsOverview],
+  // The partnership's words ("what does PCAN stand for"), after Experts at Hand's own overview.
+  ['glossary', glossary], ['experts', experts], ['requestHelp', requestHelp], ['expertsForNeed', expertsForNeed], ['expertSpecialism', expertSpecialism],
   ['requestCount', requestCount], ['waitingRequests', waitingRequests], ['expertWork', expertWork], ['requestByWords', requestByWords], ['requestList', requestList],
   ['myRequests', myRequests], ['howMany', howMany], ['directoryList', directoryList], ['settingsByPhase', settingsByPhase], ['digest', digest],
   // Places: meetings, clusters, settings.

@@ -18,7 +18,7 @@ const LAST_MEETING_RE = /\b(?:last|previous|latest|most recent|recent)\b|\bdid\b
 // "How long is the Batley meeting?", "its length", "when does it finish": how long a meeting lasts,
 // never how long until it ("how long is it until …", "how long till …").
 const LENGTH_RE = /\bhow long (?:is|does|will|are|do|did|was|s|'s)\b(?! (?:it |there |left )?(?:until|till|til|to go|before|left)\b)|\b(?:length|duration)\b|\bhow many (?:hours|minutes)\b|\b(?:what time|when) (?:does|will|do) .{0,60}\b(?:end|finish)\b/;
-const MY_CLUSTER_RE = /\b(?:my|our) (?:own |local |school'?s? )?cluster\b|\bcluster (?:am i|are we|do i|do we)\b/;
+const MY_CLUSTER_RE = /\b(?:my|our) (?:own |local |next |school'?s? )?cluster\b|\bcluster (?:am i|are we|do i|do we)\b/;
 
 /** "When is the next Batley cluster meeting?", "meetings this month", "my next cluster meeting". */
 export function meetings(q: Question): Intent | undefined {

@@ -20,7 +20,8 @@ export function workstreamList(q: Question): Intent | undefined {
 
 /** "What are the areas for improvement?" */
 export function areaList(q: Question): Intent | undefined {
-  if (!/\b(?:what|which|list|show)(?: me)?(?: are| is)? (?:the |all )?(?:(?:four|4) )?areas? (?:for|of) improvement\b/.test(q.lower)) return undefined;
+  // "what are the areas for improvement", "list of areas for improvement", "areas for improvement list"
+  if (!/\b(?:what|which|list|show)(?: me)?(?: are| is)?(?: of)? (?:the |all )?(?:(?:four|4) )?areas? (?:for|of) improvement\b|^(?:the |our )?(?:(?:four|4) )?areas? (?:for|of) improvement(?: list| please| pls)?\W*$/.test(q.compact)) return undefined;
   return /\b(?:actions?|overdue|late|risk|track|in the)\b/.test(q.lower) ? undefined : { kind: 'areas' };
 }
 
