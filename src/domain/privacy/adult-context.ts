@@ -215,7 +215,8 @@ function contractedWork(text: string, tokens: Token[], i: number, lists: NameLis
   if (!tokens[i + 1] || !joined(text, t, tokens[i + 1]!)) return false;
   if (tokens[i + 1]!.lower === 'covering') {
     const work = tokens.slice(i + 2, i + 4);
-    return work.some((w) => COVERED_WORK.has(w.lower)) || /^[A-Z]{2,6}$/u.test(work[0]?.base ?? '');
+    // An acronym ("EP clinics"), not a small word in capitals ("AMIR'S COVERING HIS EARS").
+    return work.some((w) => COVERED_WORK.has(w.lower)) || (/^[A-Z]{2,6}$/u.test(work[0]?.base ?? '') && !NOT_NAMES.has(work[0]!.lower));
   }
   return CONTRACTED.some((p) => phraseAt(text, tokens, i + 1, p));
 }
