@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { answerGlossary } from '../../src/ask/answer-glossary.js';
 import { indexDirectory } from '../../src/ask/directory.js';
 import { understand, type Intent } from '../../src/ask/understand.js';
+import { parsePeriod } from '../../src/ask/when/index.js';
 import type { Person } from '../../src/domain/plan/types.js';
 import { directory, people } from './support/directory.js';
 
@@ -51,5 +52,22 @@ describe('words the seventh set used', () => {
   });
   it('takes "our next cluster meeting" as the asker\'s cluster', () => {
     expect(ask('when is our next cluster meeting', people.eclarke)).toMatchObject({ kind: 'meetings', mine: true });
+  });
+});
+
+describe('a quarter of a named financial year', () => {
+  it.each([
+    ["what's due in the first quarter of the next financial year?", '2027-04-01', '2027-06-30'],
+    ['anything due in q3 of this financial year', '2026-10-01', '2026-12-31'],
+    ['due in the last quarter of this financial year', '2027-01-01', '2027-03-31'],
+  ])('%s', (text, from, to) => {
+    expect(parsePeriod(text, TODAY)).toMatchObject({ from, to });
+  });
+  it('leaves nothing of it as title words, and keeps the whole year and "next quarter" as they were', () => {
+    const i = ask("what's due in the first quarter of the next financial year?");
+    expect(i).toMatchObject({ kind: 'list', filter: { period: { from: '2027-04-01', to: '2027-06-30' } } });
+    expect(i).not.toHaveProperty('filter.titleWords');
+    expect(parsePeriod('what is due next financial year', TODAY)).toMatchObject({ from: '2027-04-01', to: '2028-03-31' });
+    expect(parsePeriod('due next quarter', TODAY)).toMatchObject({ from: '2027-01-01', to: '2027-03-31' });
   });
 });

@@ -92,7 +92,23 @@ export const months: Recogniser = ({ text, today }) => {
   return window(from, endOfMonth(from), `${last ? 'last month' : 'this month'} (${monthName(p.month, p.year)})`, today, hit.span);
 };
 
+const ORDINAL_QUARTER: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
+
+/** "the first quarter of next financial year", "Q3 of this financial year": a quarter of a named financial year. */
+function quarterOfYear(text: string, today: IsoDate): Period | null {
+  const hit = find(text, /\b(?:(first|1st|second|2nd|third|3rd|fourth|4th|final|last) quarter|q([1-4])) of (?:the )?(this|next|last|current) financial year\b/);
+  if (!hit) return null;
+  const t = parseIsoDate(today);
+  const n = hit.m[2] ? Number(hit.m[2]) : ORDINAL_QUARTER[hit.m[1] ?? ''] ?? 1;
+  const shift = hit.m[3] === 'next' ? 1 : hit.m[3] === 'last' ? -1 : 0;
+  const fyStart = (t.month >= 4 ? t.year : t.year - 1) + shift;
+  const q = financialQuarter(toIsoDate(n === 4 ? fyStart + 1 : fyStart, n === 4 ? 1 : 1 + n * 3, 1));
+  return window(q.start, q.end, `in ${q.label} (${dayRange(q.start, q.end)})`, today, hit.span);
+}
+
 export const quarters: Recogniser = ({ text, today }) => {
+  const ofYear = quarterOfYear(text, today);
+  if (ofYear) return ofYear;
   const t = parseIsoDate(today);
   const hit = find(text, /\b(this|next|last|previous|the current) (?:financial )?quarter\b|\bq([1-4])\b(?: (\d{4})(?:[-/](\d{2,4}))?)?/);
   if (!hit) return null;
