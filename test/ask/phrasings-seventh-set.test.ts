@@ -40,6 +40,8 @@ describe('the partnership\'s glossary', () => {
     expect(ask('what is overdue')).not.toMatchObject({ kind: 'glossary' });
     expect(ask('what is ws5')).not.toMatchObject({ kind: 'glossary' });
     expect(ask('what is experts at hand')).toMatchObject({ kind: 'expertsOverview' });
+    expect(ask('what is the meaning of life?')).not.toMatchObject({ kind: 'glossary' });
+    expect(ask('define happiness')).not.toMatchObject({ kind: 'glossary' });
   });
 });
 

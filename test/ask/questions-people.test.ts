@@ -10,6 +10,7 @@ import { answerQuestion } from '../../src/ask/answer-question.js';
 import { fixedClock } from '../../src/domain/time/clock.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import { PrismaPlanReader } from '../../src/store/cached-plan-reader.js';
+import { GlossaryStore } from '../../src/store/glossary.js';
 import { MeasureStore } from '../../src/store/measures.js';
 import { DEMO_NOW, startTestBot, type TestBot } from '../support/bot.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
@@ -56,7 +57,8 @@ describeEachStore('questions from people through /api/messages', (kind) => {
     await loadDemoDataIfEmpty(store.db, clock.now());
     const reader = new PrismaPlanReader(store.db);
     const measures = new MeasureStore(store.db);
-    bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, measures: () => measures.all(), onError: (e) => { throw e; } }) });
+    const glossary = new GlossaryStore(store.db);
+    bot = await startTestBot(store, { clock, ask: (text, asker) => answerQuestion(text, asker, { reader, clock, measures: () => measures.all(), glossary: () => glossary.all(), onError: (e) => { throw e; } }) });
   }, 180_000);
   afterAll(async () => { await bot?.close(); });
 

@@ -1,6 +1,6 @@
 // The partnership's words: "what does PCAN stand for?", "wat does ICB mean", "what is a maturity
-// pillar?". "What does X mean/stand for" is always a glossary question; "what is (a) X" only when
-// X is a glossary term, since "what is overdue" and "what is WS5" are not.
+// pillar?". "What does X mean/stand for" is always a glossary question; "define X" and "what is
+// (a) X" only when X is a glossary term, since "what is overdue" and "what is WS5" are not.
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 
@@ -18,12 +18,15 @@ function findTerm(asked: string, terms: readonly string[]): string | undefined {
 export function glossary(q: Question): Intent | undefined {
   if (q.refs.actions.length || q.refs.requests.length) return undefined;
   const text = q.compact;
-  const asked = MEANS.exec(text)?.[1] ?? (() => { const m = DEFINE.exec(text); return m?.[1] ?? m?.[2]; })();
+  const asked = MEANS.exec(text)?.[1];
   if (asked) {
     const term = findTerm(asked, q.glossary);
-    return { kind: 'glossary', term: term ?? asked.toUpperCase(), known: term !== undefined };
+    return { kind: 'glossary', term: term ?? asked, known: term !== undefined };
   }
-  const what = WHAT_IS.exec(text)?.[1];
+  // "define X", "the meaning of X", "what is (a) X": only a term the glossary holds ("what is
+  // the meaning of life" is not a question about the plan).
+  const defined = DEFINE.exec(text);
+  const what = defined?.[1] ?? defined?.[2] ?? WHAT_IS.exec(text)?.[1];
   const term = what ? findTerm(what, q.glossary) : undefined;
   return term ? { kind: 'glossary', term, known: true } : undefined;
 }
