@@ -26,6 +26,26 @@ export interface DirectoryIndex {
   placeWords: Set<string>;
   /** Every first name and surname. */
   nameWords: Set<string>;
+  /** Active people's job titles as people say them (see jobTitleForms), for "who is the DCO?". */
+  jobTitles: { person: Person; title: string; initials: string }[];
+}
+
+const TITLE_SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'to']);
+
+/** Lower case, '&' as 'and', only letters, digits and apostrophes, one space between words and one at each end. */
+export function spacedWords(text: string): string {
+  return ` ${text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim()} `;
+}
+
+/**
+ * "Designated Clinical Officer, Integrated Care Board": the part before a comma or bracket is the
+ * title people say; its initials ("dco") only for three words or more (fewer have too many false friends).
+ */
+function jobTitleForms(jobTitle: string): { title: string; initials: string } | undefined {
+  const core = jobTitle.split(/[,(]/)[0] ?? jobTitle;
+  if (core.trim().length < 6) return undefined;
+  const words = core.toLowerCase().split(/[^a-z]+/).filter((w) => w && !TITLE_SMALL_WORDS.has(w));
+  return { title: spacedWords(core), initials: words.length >= 3 ? ` ${words.map((w) => w[0]).join('')} ` : '' };
 }
 
 /** Lower-case words of a name, accents and apostrophes gone: "Zoë O'Neil-Smith" → zoe, oneil, smith. */
@@ -70,7 +90,7 @@ export function indexDirectory(dir: PlanDirectory): DirectoryIndex {
     workstreamByCode: new Map(), workstreamPhrases: [], workstreamWords: new Map(),
     clusterByCode: new Map(), clusterWords: new Map(), clusterNameWords: new Map(),
     settingWords: new Map(), settingNameWords: new Map(),
-    placeWords: new Set(), nameWords: new Set(),
+    placeWords: new Set(), nameWords: new Set(), jobTitles: [],
   };
   for (const p of dir.people) indexPerson(idx, p);
   for (const ws of dir.workstreams) indexWorkstream(idx, ws);
@@ -88,6 +108,8 @@ export function indexDirectory(dir: PlanDirectory): DirectoryIndex {
 
 function indexPerson(idx: DirectoryIndex, p: Person): void {
   idx.peopleByKey.set(p.key.toLowerCase(), p);
+  const job = p.active && p.jobTitle ? jobTitleForms(p.jobTitle) : undefined;
+  if (job) idx.jobTitles.push({ person: p, ...job });
   const words = nameWords(p.name).filter((w) => !HONORIFICS.has(w));
   if (!words.length) return;
   const first = words[0] ?? '';

@@ -40,6 +40,10 @@ describeEachStore('Title search', (kind) => {
     const page = await reader.listActions({ titleWords: ['widget'] }, { offset: 5, limit: 5, order: 'due_desc' });
     expect(page.total).toBe(250);
     expect(page.items.map((a) => a.dueDate)).toEqual(['2027-09-02', '2027-09-01', '2027-08-31', '2027-08-30', '2027-08-29']);
+    // Two common words together, soonest first: the walk along the due dates, not a sort of every match.
+    const soonest = await reader.listActions({ titleWords: ['widget', 'setting'] }, { offset: 0, limit: 3 });
+    expect(soonest.total).toBe(250);
+    expect(soonest.items.map((a) => a.dueDate)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
     expect((await reader.listActions({ titleWords: ['widget', 'setting', '17'] }, { offset: 0, limit: 5 })).items.map((a) => a.ref)).toEqual(['WID-017']);
     await store.db.action.deleteMany({ where: { ref: { startsWith: 'WID-' } } });
   });

@@ -1,6 +1,7 @@
 // People: a name that is nobody ("Owen Smith" when there is only Owen Price), a name several people
 // share, "my actions" from someone the bot does not know, and "who is Grace Okafor?".
 import { distance } from 'fastest-levenshtein';
+import { spacedWords } from '../directory.js';
 import type { Intent } from '../intent.js';
 import type { Question } from '../question.js';
 import { choosePerson } from './choices.js';
@@ -53,25 +54,13 @@ export function personDetails(q: Question): Intent | undefined {
 /** Asking how to reach someone: "email for the designated clinical officer?", "how do I contact the DCO". */
 const CONTACT_RE = /\b(?:e-?mail|contact|get hold of|reach|phone|details for|details of)\b/;
 
-/** "Who is the Designated Clinical Officer?", "email for the DCO?": the one person with that job title. */
+/** "Who is the Designated Clinical Officer?", "email for the DCO?": the one person with that job title (or its initials). */
 export function personByJobTitle(q: Question): Intent | undefined {
   if (!/^(?:who is|who s|whos|who's|who are|who)\b/.test(q.compact) && !CONTACT_RE.test(q.compact)) return undefined;
-  const norm = (t: string) => ` ${t.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim()} `;
-  const asked = norm(q.compact);
-  // "Designated Clinical Officer, Integrated Care Board": the part before a comma or bracket is the title people say.
-  const core = (t: string) => t.split(/[,(]/)[0] ?? t;
-  let holders = q.idx.dir.people.filter((p) => p.active && p.jobTitle && core(p.jobTitle).trim().length >= 6 && asked.includes(norm(core(p.jobTitle))));
-  // "Who is the DCO?": a title's initials, as people shorten titles of three words or more.
-  if (holders.length === 0) holders = q.idx.dir.people.filter((p) => p.active && p.jobTitle && asked.includes(` ${initials(core(p.jobTitle))} `));
-  return holders.length === 1 && holders[0] ? { kind: 'person', person: holders[0] } : undefined;
-}
-
-const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'to']);
-
-/** "Designated Clinical Officer" → "dco"; titles of fewer than three words have none (too many false friends). */
-function initials(title: string): string {
-  const words = title.toLowerCase().split(/[^a-z]+/).filter((w) => w && !SMALL_WORDS.has(w));
-  return words.length >= 3 ? words.map((w) => w[0]).join('') : '\u0000';
+  const asked = spacedWords(q.compact);
+  let holders = q.idx.jobTitles.filter((j) => asked.includes(j.title));
+  if (holders.length === 0) holders = q.idx.jobTitles.filter((j) => j.initials && asked.includes(j.initials));
+  return holders.length === 1 && holders[0] ? { kind: 'person', person: holders[0].person } : undefined;
 }
 
 /** "What is Bob working on?": a name that is nobody in the plan (its words may still be a title's). */
