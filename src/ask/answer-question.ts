@@ -144,7 +144,7 @@ export async function answerIntent(ctx: AskContext, intent: Intent, q: Question)
     case 'experts': return answerExperts(ctx, intent.specialism);
     case 'expertsOverview': return answerExpertsOverview(ctx);
     case 'requestCount': return answerRequestCount(ctx);
-    case 'measures': return answerMeasures(ctx.measures ?? [], intent.refs, ctx.today);
+    case 'measures': return answerMeasures(ctx.measures ?? [], intent.refs, ctx.today, intent.course);
     case 'glossary': return answerGlossary(ctx.glossary ?? [], intent.term, intent.known);
     case 'requestHelp': return answerRequestHelp(ctx, intent.specialism);
     case 'expertsForNeed': return answerExpertsForNeed(ctx, intent.need, intent.specialisms);

@@ -51,7 +51,7 @@ export type Intent =
   | { kind: 'waitingRequests'; specialism?: Specialism; queue: boolean }
   | { kind: 'requestCount' }
   /** Outcome measures: these (by ref), or every one when none is named. */
-  | { kind: 'measures'; refs: string[] }
+  | { kind: 'measures'; refs: string[]; course?: 'on' | 'off' }
   | { kind: 'experts'; specialism?: Specialism }
   /** A word of the partnership's glossary ("what does PCAN stand for"); `term` as the glossary spells it, or as asked when it has none. */
   | { kind: 'glossary'; term: string; known: boolean }

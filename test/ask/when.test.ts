@@ -274,3 +274,17 @@ describe('parsePeriod: between two numeric dates', () => {
     expect(win('due from 30/11 to 4/12/2026')).toEqual(['2026-11-30', '2026-12-04']);
   });
 });
+
+describe('parsePeriod: back from today', () => {
+  it('reads "the last 7 days", "past three weeks" and "the previous fortnight" as windows ending today', () => {
+    expect(win('what was due in the last 7 days?')).toEqual(['2026-11-15', '2026-11-22']);
+    expect(win('anything completed over the past three weeks')).toEqual(['2026-11-01', '2026-11-22']);
+    expect(win('what was due in the previous fortnight')).toEqual(['2026-11-08', '2026-11-22']);
+    expect(win('due in the last 2 months')).toEqual(['2026-09-22', '2026-11-22']);
+  });
+  it('leaves "last week" and "last month" alone the calendar ones, and "next 7 days" forward', () => {
+    expect(win('what was due last week')).toEqual(['2026-11-09', '2026-11-15']);
+    expect(win('what was due last month')).toEqual(['2026-10-01', '2026-10-31']);
+    expect(win('due in the next 7 days')).toEqual(['2026-11-22', '2026-11-29']);
+  });
+});

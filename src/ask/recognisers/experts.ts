@@ -11,7 +11,9 @@ const EXPERT_WORDS = new Set(['expert', 'experts', 'specialist', 'specialists', 
   // "can you tell me who the EP is", "do you know who the OT is": asking politely.
   'tell', 'know', 'remind', 'please', 'pls',
   // "which EPs are available through Experts at Hand", "the experts for each specialism".
-  'available', 'through', 'via', 'each', 'every', 'specialism', 'specialisms', 'pool']);
+  'available', 'through', 'via', 'each', 'every', 'specialism', 'specialisms', 'pool',
+  // "which experts can I ask for advice?", "who are the experts I can go to for support": whom to ask, not what about.
+  'ask', 'advice', 'help', 'support', 'go', 'talk', 'speak']);
 
 const REQUEST_RE = /\brequests?\b|\breferrals?\b|\bexperts? at hand\b.{0,300}\b(?:ask|asked|help|support|advice)\b|\bmy (?:eah|experts? at hand)\b/;
 // "Who raised request 2", "which school asked for the OT request": where a request came from.
@@ -99,7 +101,7 @@ export function experts(q: Question): Intent | undefined {
   if (!WHO_RE.test(q.lower) && !/^(?:and )?(?:the )?[a-z. ]{1,40}\??$/.test(q.compact)) return undefined;
   if (!WHO_RE.test(q.lower) && HELP_RE.test(q.lower)) return undefined;
   if (specialism) return { kind: 'experts', specialism };
-  return /\bexperts? at hand\b|\b(?:the|our|all|which|list) (?:the )?experts\b|\bexperts (?:are there|do we have)\b/.test(q.lower) ? { kind: 'experts' } : undefined;
+  return /\bexperts? at hand\b|\b(?:the|our|all|which|list) (?:the )?(?:experts|specialists)\b|\bexperts (?:are there|do we have)\b/.test(q.lower) ? { kind: 'experts' } : undefined;
 }
 
 /** "Need an SLT for our reception class", "how do I ask for an OT": the way to ask for help. */

@@ -7,7 +7,7 @@ import { hasStatusWords } from '../status-words.js';
 import { isStopWord } from '../words.js';
 import { choosePerson, chooseWorkstream, pickWorkstreams, titleBeforeWorkstream } from './choices.js';
 
-const EACH_LEAD = /\bwho (?:leads|runs|heads|is leading) (?:each|every|all the|all|which|the different) (?:work ?streams?|ws|streams?)\b|\b(?:work ?streams?|ws) (?:and|with|plus|&) (?:their |the |all the )?(?:leads?|leaders?)\b|\beach (?:work ?stream|ws)'?s? leads?\b/;
+const EACH_LEAD = /\bwho (?:leads|runs|heads|is leading) (?:each|every|all the|all|which|the different) (?:work ?streams?|ws|streams?)\b|\b(?:work ?streams?|ws) (?:and|with|plus|&) (?:their |the |all the )?(?:leads?|leaders?)\b|\beach (?:work ?stream|ws)'?s? leads?\b|\b(?:work ?streams|ws) and who (?:leads|runs|heads) (?:each|them|every)\b/;
 
 /** "What are the workstreams?" (not "what is overdue in the workstreams"). */
 export function workstreamList(q: Question): Intent | undefined {

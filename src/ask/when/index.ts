@@ -39,7 +39,7 @@ import type { IsoDate } from '../../domain/plan/types.js';
 import { afterOrSince, between, byOrBefore, namedHoliday, nthDay } from './boundaries.js';
 import { chronoDay, relativeDay, wholeMonth } from './days.js';
 import { PAST_TENSE, type Ctx, type Period, type PeriodOptions, type Recogniser } from './period.js';
-import { months, quarters, rolling, soon, weeks, years } from './relative.js';
+import { months, quarters, rolling, rollingBack, soon, weeks, years } from './relative.js';
 import { correctSlips } from './slips.js';
 import { termWindows } from './terms.js';
 import { weekOf } from './week-of.js';
@@ -53,7 +53,7 @@ export const MAX_PERIOD_CHARS = 1_000;
 
 /** In order of precedence: the first that finds something wins. */
 const RECOGNISERS: readonly Recogniser[] = [
-  rolling, weekOf, weeks, months, quarters, years, between, byOrBefore, namedHoliday, termWindows, afterOrSince, nthDay, relativeDay, chronoDay, wholeMonth,
+  rolling, rollingBack, weekOf, weeks, months, quarters, years, between, byOrBefore, namedHoliday, termWindows, afterOrSince, nthDay, relativeDay, chronoDay, wholeMonth,
   // Last: "coming up" and "soon" give way to a named window ("coming up in March").
   soon,
 ];

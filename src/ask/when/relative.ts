@@ -33,6 +33,20 @@ export const rolling: Recogniser = ({ text, today }) => {
   return window(today, to, `in ${said} (${dayRange(today, to)})`, today, hit.span, true);
 };
 
+const ROLLING_BACK = new RegExp(`\\b(?:in |within |over |during |for )?(?:the )?(?:last|past|previous) (${NUMBER_WORD_PATTERN})? ?(day|week|fortnight|month)s?\\b`);
+
+/** "the last 7 days", "past three weeks", "over the previous fortnight": back from today, today included. */
+export const rollingBack: Recogniser = ({ text, today }) => {
+  const hit = find(text, ROLLING_BACK);
+  // "last week" and "last month" alone are calendar ones (weeks, months below).
+  if (!hit || (!hit.m[1] && hit.m[2] !== 'fortnight')) return null;
+  const n = parseCount(hit.m[1]?.replace(/ of$/, '')) ?? 1;
+  const unit = hit.m[2];
+  const from = unit === 'month' ? addMonthsClamped(today, -n) : addDays(today, -(unit === 'day' ? n : unit === 'fortnight' ? 14 * n : 7 * n));
+  const words = unit === 'fortnight' ? (n === 1 ? 'two weeks' : `${n * 2} weeks`) : n === 1 ? unit : `${numberWord(n)} ${unit}s`;
+  return window(from, today, `in the last ${words} (${dayRange(from, today)})`, today, hit.span);
+};
+
 export const soon: Recogniser = ({ text, today }) => {
   const hit = find(text, /\b(?:(?:due |coming )?soon|coming up|upcoming|imminent|approaching|on the horizon|(?:this|the) (?:coming )?fortnight|(?:next|coming) fortnight)\b/);
   if (!hit) return null;
