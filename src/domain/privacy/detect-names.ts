@@ -6,6 +6,7 @@ import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
 import { familyNameBefore } from './family-first.js';
+import { inListOfPlaces, namesCondition } from './named-things.js';
 import { type CueStrength, type NameLists, isCandidateName, isShortAcronym } from './name-lists.js';
 import { type Token, isAcronym, isTitleCase, wordContext } from './text.js';
 import type { Finding } from './types.js';
@@ -114,10 +115,12 @@ function isAdjacent(text: string, a: Token, b: Token): boolean {
 const LINKS_IN_PLACE_NAMES = new Set(['of', 'upon', 'under', 'and']);
 const NAMED_TOOLS = new Set(['profile', 'profiles', 'scales', 'scale', 'checklist', 'questionnaire', 'screener', 'inventory', 'toolkit', 'framework', 'method', 'approach', 'programme', 'technique']);
 
-/** "Victoria Primary School", "Oliver class", "St Mary's": the name is part of something else. */
-function isPartOfProperNoun({ text, tokens, lists }: Scan, i: number): boolean {
+/** "Victoria Primary School", "Oliver class", "St Mary's", "Rett syndrome": the name is part of something else. */
+function isPartOfProperNoun(scan: Scan, i: number): boolean {
+  const { text, tokens, lists } = scan;
   const token = tokens[i];
   if (!token) return false;
+  if (namesCondition(text, tokens, i) || inListOfPlaces(text, tokens, i)) return true;
   const prev = tokens[i - 1];
   if (prev && /^[ \t.]+$/u.test(text.slice(prev.end, token.start)) && NAME_PREFIXES_NOT_PEOPLE.has(prev.lower)) return true;
   // "Boxall profile", "Reynell scales": a tool named after its author, unless the word is a first name.
@@ -230,6 +233,9 @@ const PERSONAL = /\b(?:she|her|he|his|him|herself|himself)\b/iu;
 // …unless what follows describes a time: "Spring (Y1) is when …", "Summer (Y6) is a busy term".
 const VERB_NEXT = new RegExp(String.raw`^[\s)\]]*(?:${SUBJECT_VERBS.join('|')})\b(?!\s+(?:when|a|an|the|about|always|usually|often|busy|our|for|full|term|time)\b)`, 'iu');
 
+// "May (Y4) is a young carer": what follows says the word is a person, not a time.
+const A_PERSON_NEXT = /^[\s)\]]*(?:is|was)[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+)?(?:carer|pupil|boy|girl|child|student|learner|twin|sibling|member|reader|refugee)\b/iu;
+
 /**
  * "little Summer in year 2 … her own name", "Autumn in Reception is pulling her hair out", "May
  * (Y2) is selectively mute": a season or month the writer capitalised, not after a time word, with
@@ -245,7 +251,7 @@ function seasonAsName(text: string, m: RegExpExecArray, level: CueStrength, shou
   const end = (m.index ?? 0) + m[0].length;
   const sentence = text.slice(end, end + 200).split(/[.!?;\n]/u)[0] ?? '';
   if (PERSONAL.test(sentence) || /\blittle[ \t]+$/iu.test(before)) return true;
-  return level === 'medium' && VERB_NEXT.test(sentence);
+  return level === 'medium' && (VERB_NEXT.test(sentence) || A_PERSON_NEXT.test(sentence));
 }
 
 function scanCues({ text, lists, shouted }: Scan): NameFinding[] {

@@ -27,12 +27,14 @@ const within = (inner: Finding, outer: Finding): boolean => inner.start >= outer
 /**
  * Every finding in the text; an age-with-name finding absorbs the plain name inside it. A joiner
  * between two letters may hide a space as well as sit inside a word ("JACK\u200DSMITH"): such text
- * is screened both ways (rare: only text with a format character between letters).
+ * is screened all three ways (rare: only text with a format character between letters).
  */
 export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Finding[] {
   const spaced = formatAsSpaces(text);
   const found = findInText(text, options);
-  return spaced === undefined ? found : [...found, ...findInText(spaced, options)];
+  if (spaced === undefined) return found;
+  // …and with every joiner simply gone, as a reader sees it: "jOs\u2060HuA" is "jOsHuA", not two words.
+  return [...found, ...findInText(spaced, options), ...findInText(text.replace(/\p{Cf}+/gu, ''), options)];
 }
 
 function findInText(text: string, options: ScreenOptions): Finding[] {
