@@ -2,6 +2,7 @@
 // examples for welcomes and refusals.
 import { answerQuestion } from './ask/answer-question.js';
 import { findActions } from './ask/find-actions.js';
+import { warmDateParser } from './ask/when/chrono-dates.js';
 import type { Config } from './config.js';
 import { pickPlanExamples } from './domain/phrasing/welcome.js';
 import { londonDate } from './domain/time/london.js';
@@ -21,6 +22,7 @@ export function createQuestionReader(services: Services): PrismaPlanReader {
 export async function createAsk(services: Services, _config: Config, reader = createQuestionReader(services)): Promise<Services['ask']> {
   const measures = new MeasureStore(services.store.db);
   const glossary = new GlossaryStore(services.store.db);
+  warmDateParser(londonDate(services.clock.now()));
   return async (text, asker) => {
     let failure: unknown;
     const answer = await answerQuestion(text, asker, {

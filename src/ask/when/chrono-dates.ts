@@ -69,6 +69,18 @@ export function chronoDays(text: string, today: IsoDate, past: boolean): ChronoD
   return [];
 }
 
+/**
+ * chrono is slow the first few times each of its parsers runs (about 40 ms a question, cold), and
+ * with most questions holding no day it would stay cold for a long time: read a few phrases of
+ * each kind once, at start-up.
+ */
+export function warmDateParser(today: IsoDate): void {
+  for (const phrase of ['next friday', 'on the 3rd of dec', '04/12/2026', 'in two weeks', 'tomorrow at noon', 'a week ago', 'by the end of the month']) {
+    chronoDays(phrase, today, false);
+    chronoDays(phrase, today, true);
+  }
+}
+
 /** A phrase that is one calendar day and nothing else ("the 4th of december", "fri", "04/12"). */
 export function chronoDay(phrase: string, today: IsoDate, past: boolean): IsoDate | null {
   const p = phrase.trim().replace(/^the /, '');
