@@ -66,6 +66,11 @@ const AGE_CUES: readonly AgeCue[] = [
   { pattern: cue(String.raw`${NAME},\s*${AGE}\s*,`), gate: gate(String.raw`,\s*(?:\d{1,2}|${NUMBER_WORD})\s*,`), needs: [','], strength: () => 'listed' },
 ];
 
+/** "learners at Greenbank College aged 16 to 18", "siblings aged 5-11": a range of ages is a group, not a child. */
+function isAgeRange(text: string, end: number): boolean {
+  return /^\d*\s*(?:-|–|—|to|and)\s*(?:\d|[a-z]+teen\b|ten\b|eleven\b|twelve\b)/iu.test(text.slice(end, end + 16));
+}
+
 export function detectAges(text: string, lists: NameLists, shouted: boolean): Finding[] {
   const found: Finding[] = [];
   for (const { pattern, gate: near, needs, strength } of AGE_CUES) {
@@ -73,7 +78,7 @@ export function detectAges(text: string, lists: NameLists, shouted: boolean): Fi
       const span = m.indices?.groups?.name;
       const name = m.groups?.name;
       if (!span || !name || m.index === undefined || isShortAcronym(name, lists, shouted)) continue;
-      if (isMonthAsDate(text, span[0], name)) continue;
+      if (isMonthAsDate(text, span[0], name) || isAgeRange(text, m.index + m[0].length)) continue;
       const before = familyNameBefore(text, span[0], name, shouted);
       if (before !== undefined || isCandidateName(name, lists, strength(m), wordContext(text, span[0], name, shouted))) {
         found.push({ code: 'age_with_name', start: Math.min(before ?? m.index, m.index), end: m.index + m[0].length });
