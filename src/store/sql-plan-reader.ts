@@ -25,37 +25,24 @@ const noneByStatus = () => Object.fromEntries(ACTION_STATUSES.map((x) => [x, 0])
 /** Up to this many title matches are sorted; beyond it, walking the due-date index finds a page sooner. */
 const FEW_MATCHES = 200;
 
-/** A common word fills a page within this many of the first actions in due order (7 % of titles fill 7 rows). */
-const PROBE_ROWS = 100;
-
 /**
- * A page of actions with title words, exact whichever way it is found:
- * - the first PROBE_ROWS actions in due order are looked at first: a word in many titles fills
- *   the page there (the first matches of a prefix in due order are the first matches of all);
- * - otherwise the matches are counted through the title indexes, up to FEW_MATCHES: that few are
- *   sorted directly;
- * - more, and the page is found by walking the actions in due order until it is full.
- * The walks are fenced (OFFSET 0 / LIMIT) because, left to itself, the planner reads every match
- * through the title indexes and sorts them all, re-stemming each title (100–150 ms for a word in
- * 7 % of 100 000 titles), or counts a common word by scanning the table (45 ms on PGlite).
- * Only one branch runs: each is gated on counts that PostgreSQL evaluates once, in order.
+ * A page of actions with title words. The planner cannot tell a word in no title from a rare one,
+ * so the matches are counted first through the title indexes, up to FEW_MATCHES: that few are
+ * sorted directly. More (a common word, at least 0.2 % of a 100k plan) and the page is found by
+ * walking the actions in due order until it is full, a few hundred rows. The walk is fenced
+ * (OFFSET 0) because, left to itself, the planner reads every match through the title indexes
+ * and sorts them all, re-stemming each title on the way: 100–150 ms for a word in 7 % of 100 000
+ * titles, against 9 ms walking.
+ * Only one branch runs: each is gated on the count, which PostgreSQL evaluates once.
  */
-export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, order: Prisma.Sql, outerOrder: Prisma.Sql, page: { offset: number; limit: number }): Prisma.Sql {
-  const offset = Math.max(0, page.offset);
-  const need = offset + page.limit;
-  const tail = Prisma.sql`ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${offset}::int`;
-  const walk = (rows: Prisma.Sql) => Prisma.sql`(SELECT * FROM actions ORDER BY ${order} ${rows}) actions`;
-  const probed = Prisma.sql`(SELECT count(*) FROM probe) >= ${need}::int`;
+export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, tail: Prisma.Sql, order: Prisma.Sql, outerOrder: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    WITH probe AS MATERIALIZED (SELECT id FROM ${walk(Prisma.sql`LIMIT ${PROBE_ROWS}::int`)} WHERE ${where} ORDER BY ${order} LIMIT ${need}::int),
-    few AS MATERIALIZED (SELECT id FROM actions WHERE ${where} LIMIT ${FEW_MATCHES + 1}::int)
+    WITH few AS MATERIALIZED (SELECT id FROM actions WHERE ${where} LIMIT ${FEW_MATCHES + 1}::int)
     SELECT * FROM (
-      (SELECT ${cols} FROM actions WHERE id IN (SELECT id FROM probe) AND ${probed} ${tail})
+      (SELECT ${cols} FROM actions WHERE id IN (SELECT id FROM few) AND (SELECT count(*) FROM few) <= ${FEW_MATCHES}::int ${tail})
       UNION ALL
-      (SELECT ${cols} FROM actions WHERE id IN (SELECT id FROM few) AND NOT ${probed} AND (SELECT count(*) FROM few) <= ${FEW_MATCHES}::int ${tail})
-      UNION ALL
-      (SELECT ${cols} FROM ${walk(Prisma.sql`OFFSET 0`)}
-        WHERE ${where} AND NOT ${probed} AND (SELECT count(*) FROM few) > ${FEW_MATCHES}::int ${tail})
+      (SELECT ${cols} FROM (SELECT * FROM actions ORDER BY ${order} OFFSET 0) actions
+        WHERE ${where} AND (SELECT count(*) FROM few) > ${FEW_MATCHES}::int ${tail})
     ) page ORDER BY ${outerOrder}`;
 }
 
@@ -141,7 +128,7 @@ export class SqlPlanReader {
     const cols = Prisma.sql`${ACTION_COLUMNS}, (SELECT max(id) FROM action_history) AS mark_h, (SELECT max(id) FROM actions) AS mark_a`;
     const tail = Prisma.sql`ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${Math.max(0, page.offset)}::int`;
     const rows = await this.db.$queryRaw<(RawAction & { mark_h: number | null; mark_a: number | null })[]>(query.titleWords?.length
-      ? titlePageSql(where, cols, order, page.order === 'due_desc' ? Prisma.sql`due_day DESC, ref ASC` : Prisma.sql`due_day ASC, ref ASC`, page)
+      ? titlePageSql(where, cols, tail, order, page.order === 'due_desc' ? Prisma.sql`due_day DESC, ref ASC` : Prisma.sql`due_day ASC, ref ASC`)
       : Prisma.sql`SELECT ${cols} FROM actions WHERE ${where} ${tail}`);
     const first = rows[0];
     return { items: rows.map(fromRaw), mark: first ? `${first.mark_h ?? 0}:${first.mark_a ?? 0}` : undefined };
