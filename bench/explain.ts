@@ -34,7 +34,7 @@ async function probes(db: Db): Promise<Probe[]> {
     WHERE a.owner_id IS NOT NULL AND EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = a.id) ORDER BY a.id LIMIT 1`;
   const { a, w, o } = ids[0] ?? { a: 1, w: 1, o: 1 };
   const page = (words: string[]) => titlePageSql(actionWhereSql({ titleWords: words }), ACTION_COLUMNS,
-    Prisma.sql`ORDER BY due_date ASC, ref ASC LIMIT 7 OFFSET 0`, Prisma.sql`due_date ASC, ref ASC`, Prisma.sql`due_day ASC, ref ASC`);
+    Prisma.sql`due_date ASC, ref ASC`, Prisma.sql`due_day ASC, ref ASC`, { offset: 0, limit: 7 });
   const overdue = (q: Parameters<typeof actionWhereSql>[0]) => Prisma.sql`SELECT count(*)::int AS n FROM actions WHERE ${actionWhereSql(q)}`;
   return [
     { name: `title words in a list, a word in titles ("${word}")`, sql: page([word]) },

@@ -31,6 +31,11 @@ function counts(entries: readonly MeasureWithReadings[], today: IsoDate): string
   return [...tally].map(([label, n]) => `${n} ${label}`).join(', ');
 }
 
+/** Each measure's name beside the rest of its sentence, for a facts card. */
+function factPairs(chosen: readonly MeasureWithReadings[], today: IsoDate): [string, string][] {
+  return chosen.map((e) => [e.measure.name, measureSentence(e, today).slice(e.measure.name.length + 2)]);
+}
+
 const OFF_COURSE: readonly string[] = ['off_course', 'missed'];
 const ON_COURSE: readonly string[] = ['on_course', 'met'];
 
@@ -40,7 +45,7 @@ function answerByCourse(all: readonly MeasureWithReadings[], course: 'on' | 'off
   const chosen = all.filter((e) => kinds.includes(measureCourse(e.measure, e.readings, today).kind));
   const words = course === 'off' ? 'off course' : 'on course';
   if (!chosen.length) return { text: all.length === 1 ? `The plan's one measure is not ${words}.` : `None of the plan's ${all.length} measures is ${words}.`, cards: [] };
-  const pairs = chosen.map((e): [string, string] => [e.measure.name, measureSentence(e, today).slice(e.measure.name.length + 2)]);
+  const pairs = factPairs(chosen, today);
   const text = `${chosen.length} of the plan's ${all.length} measures ${chosen.length === 1 ? 'is' : 'are'} ${words}: ${chosen.map((e) => e.measure.name).join('; ')}.`;
   return { text: escapeTeamsMarkdown(text), cards: [factsCard(`Measures ${words}`, pairs)] };
 }
@@ -49,7 +54,7 @@ export function answerMeasures(all: readonly MeasureWithReadings[], refs: readon
   if (all.length === 0) return { text: NO_MEASURES, cards: [] };
   if (course && !refs.length) return answerByCourse(all, course, today);
   const chosen = refs.length ? all.filter((e) => refs.includes(e.measure.ref)) : all;
-  const pairs = chosen.map((e): [string, string] => [e.measure.name, measureSentence(e, today).slice(e.measure.name.length + 2)]);
+  const pairs = factPairs(chosen, today);
   if (refs.length === 1 && chosen[0]) {
     const { measure } = chosen[0];
     // Where it started, so "what was the baseline?" is answered as well as "how is it doing?".

@@ -7,11 +7,6 @@ type PersonRow = {
   aadObjectId: string | null; roles: string[]; specialism: string | null; active: boolean;
 };
 
-type RawPersonRow = {
-  id: number; key: string; name: string; email: string | null; job_title: string | null; organisation: string | null;
-  aad_object_id: string | null; roles: string | null; specialism: string | null; active: boolean;
-};
-
 /** The plan's adults and places, as the privacy screen takes them. */
 export interface ScreenDirectory { adultNames: readonly string[]; placeNames: readonly string[] }
 
@@ -46,15 +41,11 @@ export class PeopleRepository {
     const hit = this.recent.get(aadObjectId);
     if (hit && now - hit.at < this.cacheMs) return hit.person;
     // Raw SQL: every message asks this, and a model query costs Prisma's query compiler about a millisecond.
-    const rows = await this.db.$queryRaw<RawPersonRow[]>`
-      SELECT id, key, name, email, job_title, organisation, aad_object_id, array_to_string(roles, ',') AS roles,
+    const rows = await this.db.$queryRaw<PersonRow[]>`
+      SELECT id, key, name, email, job_title AS "jobTitle", organisation, aad_object_id AS "aadObjectId", roles,
         specialism::text AS specialism, active
       FROM people WHERE aad_object_id = ${aadObjectId} AND active LIMIT 1`;
-    const row = rows[0];
-    const person = row ? toPerson({
-      id: Number(row.id), key: row.key, name: row.name, email: row.email, jobTitle: row.job_title, organisation: row.organisation,
-      aadObjectId: row.aad_object_id, roles: row.roles ? row.roles.split(',') : [], specialism: row.specialism, active: row.active,
-    }) : null;
+    const person = rows[0] ? toPerson(rows[0]) : null;
     if (this.recent.size >= PERSON_CACHE_MAX) this.recent.clear();
     this.recent.set(aadObjectId, { at: now, person });
     return person;

@@ -35,7 +35,8 @@ const FEW_MATCHES = 200;
  * titles, against 9 ms walking.
  * Only one branch runs: each is gated on the count, which PostgreSQL evaluates once.
  */
-export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, tail: Prisma.Sql, order: Prisma.Sql, outerOrder: Prisma.Sql): Prisma.Sql {
+export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, order: Prisma.Sql, outerOrder: Prisma.Sql, page: { offset: number; limit: number }): Prisma.Sql {
+  const tail = pageTail(order, page);
   return Prisma.sql`
     WITH few AS MATERIALIZED (SELECT id FROM actions WHERE ${where} LIMIT ${FEW_MATCHES + 1}::int)
     SELECT * FROM (
@@ -44,6 +45,11 @@ export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, tail: Prisma.S
       (SELECT ${cols} FROM (SELECT * FROM actions ORDER BY ${order} OFFSET 0) actions
         WHERE ${where} AND (SELECT count(*) FROM few) > ${FEW_MATCHES}::int ${tail})
     ) page ORDER BY ${outerOrder}`;
+}
+
+/** ORDER BY, LIMIT and OFFSET of one page. */
+function pageTail(order: Prisma.Sql, page: { offset: number; limit: number }): Prisma.Sql {
+  return Prisma.sql`ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${Math.max(0, page.offset)}::int`;
 }
 
 export class SqlPlanReader {
@@ -126,10 +132,9 @@ export class SqlPlanReader {
     const where = actionWhereSql(query);
     const order = page.order === 'due_desc' ? Prisma.sql`due_date DESC, ref ASC` : Prisma.sql`due_date ASC, ref ASC`;
     const cols = Prisma.sql`${ACTION_COLUMNS}, (SELECT max(id) FROM action_history) AS mark_h, (SELECT max(id) FROM actions) AS mark_a`;
-    const tail = Prisma.sql`ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${Math.max(0, page.offset)}::int`;
     const rows = await this.db.$queryRaw<(RawAction & { mark_h: number | null; mark_a: number | null })[]>(query.titleWords?.length
-      ? titlePageSql(where, cols, tail, order, page.order === 'due_desc' ? Prisma.sql`due_day DESC, ref ASC` : Prisma.sql`due_day ASC, ref ASC`)
-      : Prisma.sql`SELECT ${cols} FROM actions WHERE ${where} ${tail}`);
+      ? titlePageSql(where, cols, order, page.order === 'due_desc' ? Prisma.sql`due_day DESC, ref ASC` : Prisma.sql`due_day ASC, ref ASC`, page)
+      : Prisma.sql`SELECT ${cols} FROM actions WHERE ${where} ${pageTail(order, page)}`);
     const first = rows[0];
     return { items: rows.map(fromRaw), mark: first ? `${first.mark_h ?? 0}:${first.mark_a ?? 0}` : undefined };
   }

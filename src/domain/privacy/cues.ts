@@ -3,9 +3,9 @@
 // isCandidateName, which knows whether the writer capitalised it.
 import { allMatches, asciiOnly, asciiStandIn, forText, holdsOneOf, isAscii, mayMatch } from './fast-regex.js';
 
-/** "young person" → "young\s+person"; the 'i' flag on every cue does the case folding. */
-export function oneOf(words: readonly string[]): string {
-  return `(?:${words.map((w) => w.replace(/ /g, '\\s+')).join('|')})`;
+/** "young person" → "young\s+person" (or another separator); the 'i' flag on every cue does the case folding. */
+export function oneOf(words: readonly string[], between = '\\s+'): string {
+  return `(?:${words.map((w) => w.replace(/ /g, between)).join('|')})`;
 }
 
 /** A word, possibly hyphenated or with an apostrophe ("Lily-Mae", "O'Connor"), captured as the name. */

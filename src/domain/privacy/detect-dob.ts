@@ -38,7 +38,7 @@ const DATE = String.raw`(?:`
 // "DOB", "D.O.B", "d o b", "D . O . B", "d/o/b", "d-o-b": the letters with up to three spaces or
 // marks between them, and a date may follow straight on ("D.O.B03/04/2017").
 const DOB_LETTERS = String.raw`\bd[\s./_·*-]{0,3}o[\s./_·*-]{0,3}b(?!\p{L})\.?`;
-const CUE_WORD = String.raw`(?:${DOB_LETTERS}|\b${oneOf(['date of birth', 'birth date', 'birthdate', 'birthday', 'born']).replace(/\\s\+/g, '[\\s-]+')}\b|\bb\.(?=\s*\d))`;
+const CUE_WORD = String.raw`(?:${DOB_LETTERS}|\b${oneOf(['date of birth', 'birth date', 'birthdate', 'birthday', 'born'], String.raw`[\s-]+`)}\b|\bb\.(?=\s*\d))`;
 // Up to 30 characters between cue and date, but never across the end of a sentence.
 const GAP = String.raw`(?:(?![.!?]\s)[^\n]){0,30}?`;
 
