@@ -70,11 +70,13 @@ function titleCased(text: string): string {
   return text.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
 }
 
-// Numbers that label something else: "Year 6 Park visit", "Room 4 Green corridor", "Key Stage 2 …".
+// Numbers that label something else: "Year 6 Park visit", "Room 4 Green corridor", "Key Stage 2 …",
+// and the numbered buildings of offices: "Civic Centre 3, Market Street", "Suite 2, Castle Hill".
 const LABEL_WORDS = [
   'year', 'yr', 'y', 'room', 'class', 'stage', 'level', 'step', 'wave', 'tier', 'phase', 'group', 'table', 'page',
   'p', 'section', 'question', 'q', 'week', 'session', 'term', 'ks', 'chapter', 'number', 'no', 'item', 'point',
   'unit', 'block', 'floor', 'junction', 'route', 'bus', 'platform', 'gate',
+  'centre', 'center', 'building', 'suite', 'wing', 'annexe', 'hub', 'studio',
 ];
 const NOT_HOUSE_NUMBER_BEFORE = new RegExp(String.raw`\b(?:${LABEL_WORDS.join('|')})\.?\s*$`, 'iu');
 

@@ -42,6 +42,8 @@ export interface NameLists {
   isEveryday(word: string): boolean;
   /** One of the commonest English words ("was", "will"). */
   isCommon(word: string): boolean;
+  /** A word of any English word list, rare ones included ("clicker"), or known not to be a name. */
+  isWord(word: string): boolean;
   /** A first name of our curated list or of the English-speaking data set: "JACK", not "NEET". */
   isKnownFirstName(word: string): boolean;
   /** Full names from the caller, lower-cased words, matched as phrases. */
@@ -49,7 +51,7 @@ export interface NameLists {
 }
 
 interface Shared {
-  listed: Set<string>; ambiguous: Set<string>; surnames: Set<string>; everyday: ReadonlySet<string>; common: ReadonlySet<string>;
+  listed: Set<string>; ambiguous: Set<string>; surnames: Set<string>; everyday: ReadonlySet<string>; common: ReadonlySet<string>; rare: ReadonlySet<string>;
   /** Listed names that are also rare English words: names in small letters only with a cue. */
   rareWords: Set<string>;
   firstNames: Set<string>;
@@ -79,7 +81,7 @@ function buildShared(): Shared {
   const surnames = new Set(COMMON_SURNAMES.map((n) => n.toLowerCase()));
   for (const w of data.names) if (w.length >= 3 && !data.common.has(w) && !isNotAName(w)) surnames.add(w);
   const firstNames = new Set([...curatedFirst, ...data.firstNames]);
-  return { listed, ambiguous, surnames, everyday: data.everyday, common: data.common, rareWords, firstNames };
+  return { listed, ambiguous, surnames, everyday: data.everyday, common: data.common, rare: data.rare, rareWords, firstNames };
 }
 
 /** The shared sets, built on first use (about a quarter of a second), then kept. */
@@ -176,6 +178,7 @@ function makeLists(extraNames: readonly string[]): NameLists {
     isSurname: remembered(orLatin(orUnmarked((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)), s.everyday))),
     isEveryday: remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w)),
     isCommon: remembered((w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase())),
+    isWord: remembered((w) => s.everyday.has(w.toLowerCase()) || s.rare.has(w.toLowerCase()) || isNotAName(w)),
     isKnownFirstName: (w) => s.firstNames.has(w.toLowerCase()) || extra.has(w.toLowerCase()),
     phrases,
   };
@@ -195,7 +198,7 @@ export function isShortAcronym(word: string, lists: NameLists, shouted: boolean)
  * Acronyms of the SEND sector (two to four letters, as isShortAcronym reads) that may also be first names: in capitals they are the acronym
  * ("ELSA training"); written as a name ("Elsa in Year 3") they are still screened as one.
  */
-const SECTOR_ACRONYMS = new Set(['ELSA', 'SALT', 'EHCP', 'SEMH', 'ASD', 'ADHD', 'PDA', 'DCD', 'MLD', 'SLD', 'PMLD', 'VI', 'HI', 'MSI', 'LAC', 'CLA', 'CIN', 'CP', 'TAC', 'TAF', 'EP', 'OT', 'SLT', 'TA', 'LSA', 'HLTA', 'AP', 'PRU', 'EY', 'EYFS', 'KS', 'DSL', 'LADO', 'PCF', 'PCAN', 'ICB', 'LA', 'DFE', 'SEN', 'SEND', 'NHS', 'GP', 'AAC', 'PECS']);
+export const SECTOR_ACRONYMS: ReadonlySet<string> = new Set(['ELSA', 'SALT', 'EHCP', 'SEMH', 'ASD', 'ADHD', 'PDA', 'DCD', 'MLD', 'SLD', 'PMLD', 'VI', 'HI', 'MSI', 'LAC', 'CLA', 'CIN', 'CP', 'TAC', 'TAF', 'EP', 'OT', 'SLT', 'TA', 'LSA', 'HLTA', 'AP', 'PRU', 'EY', 'EYFS', 'KS', 'DSL', 'LADO', 'PCF', 'PCAN', 'ICB', 'LA', 'DFE', 'SEN', 'SEND', 'NHS', 'GP', 'AAC', 'PECS']);
 
 /**
  * Could this word be a person's name, given a cue of this strength? Listed names always can.
@@ -223,9 +226,14 @@ export function isCandidateName(word: string, lists: NameLists, strength: CueStr
   // "Grace in year 3", "mark in year 5.": not after a subject, as in "we mark in year 5".
   if (strength === 'year' && WORD_NAMES.has(lower) && (ctx.atSentenceStart || ctx.capitalised)) return true;
   if ((strength === 'medium' || strength === 'listed') && lists.isAmbiguous(word)) return true;
-  if (strength === 'listed') return false;
+  // At a sentence start every word has a capital, so it says nothing. A word in no English word
+  // list, nor any list of ours, right before a year group or an age is a name the data sets lack
+  // ("Yerlan in Year 7", "Selam (Y9)", "Shvan is 14"): what else would be in a year group? Tools
+  // and programmes ("Numicon in Year 1") are in vocabulary.ts's list of words that are not names.
+  const unheardOf = ctx.capitalised && ctx.atSentenceStart && strength !== 'weak' && word.length >= 3 && !lists.isWord(word);
+  if (strength === 'listed') return unheardOf;
   // Capitals mean something away from a sentence start; in small letters (or shouting) only a name
   // from the data sets that is not among the commonest words will do ("smith in year 4").
-  if (ctx.capitalised) return !ctx.atSentenceStart && (lists.isAmbiguous(word) || !lists.isEveryday(word));
+  if (ctx.capitalised) return unheardOf || (!ctx.atSentenceStart && (lists.isAmbiguous(word) || !lists.isEveryday(word)));
   return lists.isAmbiguous(word) && !lists.isCommon(word);
 }

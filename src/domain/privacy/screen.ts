@@ -7,6 +7,7 @@ import { adultContextSpans } from './adult-context.js';
 import { adultSpans, directoryWords } from './detect-adults.js';
 import { detectAges } from './detect-ages.js';
 import { detectDatesOfBirth } from './detect-dob.js';
+import { detectInitials } from './detect-initials.js';
 import { detectNames } from './detect-names.js';
 import { detectNhsNumbers, detectSpeltNhsNumbers, detectUpns } from './detect-numbers.js';
 import { detectAddresses, detectPostcodes } from './detect-places.js';
@@ -62,7 +63,7 @@ function findInText(text: string, options: ScreenOptions): Finding[] {
     return !atWork.some((s) => within(n, s));
   });
   // Numbers, postcodes and dates all need a digit (unless spelt out); most titles have none.
-  const spelt = [...detectSpeltNhsNumbers(clean), ...detectDatesOfBirth(clean)];
+  const spelt = [...detectSpeltNhsNumbers(clean), ...detectDatesOfBirth(clean), ...detectInitials(clean, shouted)];
   if (countDigits(clean) === 0) return [...names, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
   return [
     ...names,

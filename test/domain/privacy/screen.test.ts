@@ -124,7 +124,9 @@ describe('names', () => {
     ['a pupil in Year 4 called Tiago', true],
     ["the child's name is Tiago", true],
     ['Zoltan (Y5) has ADHD', true], // a name in the data sets, even at a sentence start
-    ['Zqvorath (Y5) has ADHD', false], // an unknown word at a sentence start with only a year-group cue
+    ['Zqvorath (Y5) has ADHD', true], // in no word list and no name list: at a sentence start, before a year group, a name
+    ['Phonics (Y5) is going well', false], // an English word there is the subject, not a child
+    ['Numicon in Year 1 has helped', false], // a resource, in the list of words that are not names
     ['We discussed Zoltan (Y5) and his needs', true],
     ['We discussed Zoltan in Year 5 today', true],
     ["Zoltan's dad called the school", true],
