@@ -9,6 +9,7 @@ import type { Finding } from './types.js';
 import { NOT_NAMES } from './vocabulary.js';
 
 const CHILD_NOUNS = ['pupil', 'child', 'student', 'learner', 'young person', 'YP', 'CYP'];
+const CHILD_NOUN = String.raw`\b${oneOf(CHILD_NOUNS)}`;
 const DOTS = String.raw`\p{L}\.[ \t]?\p{L}\.(?:[ \t]?\p{L}\.)?`;
 const DOTTED = String.raw`(?<![\p{L}\d.])(?<initials>${DOTS})`;
 const DOTTED_OR_BARE = String.raw`(?<![\p{L}\d.])(?<initials>${DOTS}|\p{L}{2,3}(?![\p{L}\d.]))`;
@@ -18,9 +19,9 @@ const RECORD_WORDS = new Set(['ID', 'PP', 'UPN', 'PEP', 'ILP', 'IEP', 'ULN', 'FS
 
 const CUES = [
   // "A.K. (Year 8)", "M.H., Y10", "J.S. in Y5"
-  { pattern: cue(String.raw`${DOTTED}\s*(?:,\s*|\(\s*|\s+(?:in|from|is\s+in)\s+)${YEAR_GROUP}`), gate: gate(String.raw`\p{L}\.[ \t]?\p{L}\.`), needs: ['.'] },
+  { pattern: cue(String.raw`${DOTTED}\s*(?:,\s*|\(\s*|\s+(?:in|from|is\s+in)\s+)${YEAR_GROUP}`), gate: gate(DOTS), needs: ['.'] },
   // "Pupil A.K.", "pupil JS has …"
-  { pattern: cue(String.raw`\b${oneOf(CHILD_NOUNS)}\s+${DOTTED_OR_BARE}`), gate: gate(String.raw`\b${oneOf(CHILD_NOUNS)}\s`), needs: ['pupil', 'child', 'student', 'learner', 'young', 'yp'] },
+  { pattern: cue(String.raw`${CHILD_NOUN}\s+${DOTTED_OR_BARE}`), gate: gate(String.raw`${CHILD_NOUN}\s`), needs: ['pupil', 'child', 'student', 'learner', 'young', 'yp'] },
 ] as const;
 
 /** Capitals the writer typed as initials: each letter upper case, and not a word of the sector. */

@@ -168,6 +168,7 @@ function makeLists(extraNames: readonly string[]): NameLists {
     else extra.add(first);
     if (words.length > 1) phrases.push(words);
   }
+  const isEveryday = remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w));
   const isAmbiguous = (w: string): boolean => s.ambiguous.has(w.toLowerCase()) || extraAmbiguous.has(w.toLowerCase());
   const nameLike = (p: string): boolean => s.listed.has(p) || s.ambiguous.has(p) || s.surnames.has(p) || SURNAME_PARTICLES.has(p) || extra.has(p);
   return {
@@ -176,9 +177,9 @@ function makeLists(extraNames: readonly string[]): NameLists {
       && parts(w, nameLike).some((p) => (s.listed.has(p) && !isNotAName(p)) || extra.has(p)), s.everyday))),
     isAmbiguous: remembered(isAmbiguous),
     isSurname: remembered(orLatin(orUnmarked((w) => parts(w, nameLike).some((p) => s.surnames.has(p)) || (w.charCodeAt(0) === 77 && /^ma?c\p{Lu}\p{Ll}{2,}$/u.test(w)), s.everyday))),
-    isEveryday: remembered((w) => s.everyday.has(w.toLowerCase()) || isNotAName(w)),
+    isEveryday,
     isCommon: remembered((w) => s.common.has(w.toLowerCase()) || NOT_NAMES.has(w.toLowerCase())),
-    isWord: remembered((w) => s.everyday.has(w.toLowerCase()) || s.rare.has(w.toLowerCase()) || isNotAName(w)),
+    isWord: remembered((w) => isEveryday(w) || s.rare.has(w.toLowerCase())),
     isKnownFirstName: (w) => s.firstNames.has(w.toLowerCase()) || extra.has(w.toLowerCase()),
     phrases,
   };

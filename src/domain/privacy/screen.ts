@@ -62,11 +62,13 @@ function findInText(text: string, options: ScreenOptions): Finding[] {
     atWork ??= adultContextSpans(clean, tokens, lists);
     return !atWork.some((s) => within(n, s));
   });
+  // Initials count only beside a child cue, so no adult or directory entry excuses them.
+  const named = [...names, ...detectInitials(clean, shouted)];
   // Numbers, postcodes and dates all need a digit (unless spelt out); most titles have none.
-  const spelt = [...detectSpeltNhsNumbers(clean), ...detectDatesOfBirth(clean), ...detectInitials(clean, shouted)];
-  if (countDigits(clean) === 0) return [...names, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
+  const spelt = [...detectSpeltNhsNumbers(clean), ...detectDatesOfBirth(clean)];
+  if (countDigits(clean) === 0) return [...named, ...ages, ...spelt, ...detectAddresses(clean, shouted)];
   return [
-    ...names,
+    ...named,
     ...ages,
     ...spelt,
     ...detectUpns(clean),
