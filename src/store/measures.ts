@@ -15,6 +15,8 @@ export interface MeasureEntry {
   responsibleIds: number[];
   /** The workstream the measure belongs to, directly or through its action (null for an area). */
   workstreamCode: string | null;
+  /** The action it belongs to (null for a workstream's or an area's). */
+  actionId: number | null;
 }
 
 export interface NewReading {
@@ -57,6 +59,7 @@ function toEntry(r: Row): MeasureEntry {
     })),
     responsibleIds: [...new Set(ids)],
     workstreamCode: r.action?.workstream.code ?? r.workstream?.code ?? null,
+    actionId: r.actionId,
   };
 }
 
@@ -82,10 +85,12 @@ export class MeasureStore {
     return this.kept.get();
   }
 
-  /** The measures that belong to one action (none for most), with their readings. */
+  /**
+   * The measures that belong to one action (none for most), with their readings: from the kept
+   * list, since every card open, refresh and save asks, and reading them alone took five queries.
+   */
   async forAction(actionId: number): Promise<MeasureEntry[]> {
-    const rows = await this.db.measure.findMany({ where: { actionId }, include, orderBy: { ref: 'asc' } });
-    return rows.map(toEntry);
+    return (await this.kept.get()).filter((e) => e.actionId === actionId);
   }
 
   async byId(id: number): Promise<MeasureEntry | null> {

@@ -51,4 +51,16 @@ describeEachStore('the measures repository', (kind) => {
     expect(entry!.readings[1]).toMatchObject({ source: 'ICB report', recordedById: ids.owner });
     expect(await measures.byId(999_999)).toBeNull();
   });
+
+  it("gives one action's measures, with a reading recorded through any store over the database at once", async () => {
+    const before = await measures.forAction(ids.action);
+    expect(before.map((e) => e.measure.ref)).toEqual(['WHEELCHAIR']);
+    expect(await measures.forAction(999_999)).toEqual([]);
+    // A second store over the same database shares the kept list, so a card built through one
+    // after a reading recorded through the other shows it.
+    const other = new MeasureStore(store.db);
+    await other.recordReading({ measureId: before[0]!.measure.id, value: 21, date: '2026-12-31', source: null, recordedById: ids.owner, via: 'card', recordedAt: new Date('2027-01-02T09:00:00Z') });
+    const after = await measures.forAction(ids.action);
+    expect(after[0]!.readings.at(-1)).toMatchObject({ value: 21, date: '2026-12-31' });
+  });
 });

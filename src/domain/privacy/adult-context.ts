@@ -28,7 +28,16 @@ const CONTACT_BEFORE = [
   'loop in', 'looped in', 'looping in', 'heard from', 'heard back from', 'hear from', 'hearing from',
   // Greetings: a note that speaks to someone speaks to a colleague ("Hi Steph,", "Thanks, Liz").
   'hi', 'hello', 'dear', 'thanks', 'cheers', 'morning', 'afternoon',
+  // Goodbyes and good wishes at work: "happy retirement Pauline", "welcome to the team, Mel".
+  'happy retirement', 'congratulations', 'congrats', 'welcome', 'well done', 'good luck', 'bye',
 ].map((p) => p.split(' '));
+
+/**
+ * Words after a name that speak to the reader ("Rach can you forward …", "Anna please add me"):
+ * whoever reads a note on the plan's Teams is a colleague, so the name they are called by is an adult's.
+ */
+const ADDRESS_AFTER = ['can you', 'could you', 'would you', 'will you', 'are you', 'do you', 'have you', 'did you', 'please', 'pls', 'plz']
+  .map((p) => p.split(' '));
 
 /** Work an adult does, straight after the name: "will circulate", "leads on", "is leading", "chaired". */
 const WORK_AFTER = [
@@ -50,6 +59,7 @@ const WORK_AFTER = [
   'is on a course', 'is on training', 'is at a conference', 'covered reception', 'covered the class', 'covered class',
   'covered year', 'covered for', 'is the named contact', 'is the main contact', 'is our new',
   'is presenting the', 'are running the', 'are running a', 'is running the', 'are presenting the', 'are presenting',
+  'is on the panel', 'are on the panel', 'are both on the panel', 'is picking up', 'is new in the',
 ].map((p) => p.split(' '));
 /**
  * The same work said with "'s" for "is": "Chloe's on leave", "Rav's chairing". "'s covering" only
@@ -118,6 +128,15 @@ function workAfter(text: string, tokens: Token[], end: number): boolean {
   if (!/^(?:at|from|in|on)$/u.test(next.lower) || !joined(text, tokens[end]!, next)) return false;
   for (let k = end + 2; k < Math.min(tokens.length, end + 8) && joined(text, tokens[k - 1]!, tokens[k]!); k++) if (workAt(k) || reportAt(k)) return true;
   return false;
+}
+
+/** "Ravi can you ring me after 3", "hi all, Tom can you …": the name opens the text, a line, a sentence or a clause, and speaks to its reader. */
+function addressed(text: string, tokens: Token[], i: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  if (prev && !/[.!?,\n]/u.test(text.slice(prev.end, tokens[i]!.start))) return false;
+  const next = tokens[end + 1];
+  if (!next || !joined(text, tokens[end]!, next, true)) return false;
+  return ADDRESS_AFTER.some((p) => phraseAt(text, tokens, end + 1, p));
 }
 
 /** "from the ICB", "at the council", "of the local authority", "from CAMHS". */
@@ -229,7 +248,7 @@ export function adultContextSpans(text: string, tokens: Token[], lists: NameList
     if (!nameWord(tokens[i]!, lists)) continue;
     let end = i;
     while (end < i + 2 && tokens[end + 1] && nameWord(tokens[end + 1]!, lists) && joined(text, tokens[end]!, tokens[end + 1]!)) end++;
-    const atWork = contactBefore(text, tokens, i) || bodyAfter(text, tokens, end) || workAfter(text, tokens, end)
+    const atWork = contactBefore(text, tokens, i) || addressed(text, tokens, i, end) || bodyAfter(text, tokens, end) || workAfter(text, tokens, end)
       || jobAround(text, tokens, i, end) || departmentAfter(text, tokens, end) || roleInBrackets(text, tokens, end);
     found.push({ i, end, atWork });
     i = end;

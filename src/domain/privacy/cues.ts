@@ -19,12 +19,14 @@ const NUMBER_WORDS = [
 /** An age a child or young person might have: 1–25 in figures or 1–20 in words. */
 export const AGE = String.raw`(?:(?<![\d.])(?:[1-9]|1\d|2[0-5])(?![\d.]\d)|\b${oneOf(NUMBER_WORDS)}\b)`;
 
+const YEAR_NUMBER_WORDS = NUMBER_WORDS.slice(0, 13);
+
 /**
- * Year groups and classes as schools write them: "Year 5", "Yr 5", "Y5", "year5", "Y4B", Reception;
- * a class or form by its code ("4B", "10R", "class 5A", "form 9X"; not "3D" or "2D", which are
- * shapes).
+ * Year groups and classes as schools write them: "Year 5", "Yr 5", "Y5", "year5", "Y4B", "year
+ * six", Reception; a class or form by its code ("4B", "10R", "class 5A", "form 9X"; not "3D" or
+ * "2D", which are shapes); Scotland's primary years ("P7"), which families moving here still use.
  */
-export const YEAR_GROUP = String.raw`(?:(?:years?|yrs?|y)\s*-?\s*(?:[1-9]|1[0-4])[a-z]?\b|(?:class|form|tutor\s+group)\s*-?\s*(?:[1-9]|1[0-4])[a-z]{0,2}\b|(?<![\p{L}\d.,:/£$])(?:[1-9]|1[0-3])(?!d\b)[a-z]\b|reception\b|nursery\b|YR\b|EYFS\b)`;
+export const YEAR_GROUP = String.raw`(?:(?:years?|yrs?|y)\s*-?\s*(?:[1-9]|1[0-4])[a-z]?\b|(?:years?|yrs?)\s+${oneOf(YEAR_NUMBER_WORDS)}\b|(?<![\p{L}\d])p[1-7]\b|(?:class|form|tutor\s+group)\s*-?\s*(?:[1-9]|1[0-4])[a-z]{0,2}\b|(?<![\p{L}\d.,:/£$])(?:[1-9]|1[0-3])(?!d\b)[a-z]\b|reception\b|nursery\b|YR\b|EYFS\b)`;
 
 /** Builds a global, Unicode, case-blind, index-reporting regular expression. */
 export function cue(source: string): RegExp {

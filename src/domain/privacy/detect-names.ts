@@ -90,13 +90,14 @@ const NAME_CUES: readonly NameCue[] = [
   { pattern: cue(String.raw`\b${oneOf(['learner', 'pupil', 'student', 'child'])}\s+${NAME}`), gate: gate(String.raw`\b(?:learner|pupil|student|child)\s`), needs: ['learner', 'pupil', 'student', 'child'], strength: 'weak' },
   // "… (Year 5)", "SMITH J (Y4)": a register-style initial may sit between name and year group.
   { pattern: cue(String.raw`${NAME}(?:\s+\p{L}\.?)?\s*\(\s*${YEAR_GROUP}`), gate: gate(String.raw`\(\s*${YEAR_GROUP}`), needs: ['('], strength: 'medium' },
-  // "… in Year 3", "…, Year 3", "… from Y6", "… in Reception"
+  // "… in Year 3", "…, Year 3", "… - Y6 -", "… from Y6", "… in Reception"
   // With "in", "from" or a comma the year group belongs to the word ("Grace in year 3"); bare, it
-  // may be the verb's object ("Mark Year 6 books").
+  // may be the verb's object ("Mark Year 6 books"), unless a dash, colon or verb after it sets the
+  // pair apart as who and which year ("Faith Y5 - attendance", "Sofiia y5 has no EHCP").
   {
-    pattern: cue(String.raw`${NAME}(?<via>,)?\s+(?:(?<in>${oneOf(['in', 'from', 'is in', 'in the'])})\s+)?${YEAR_GROUP}`),
+    pattern: cue(String.raw`${NAME}(?<via>,|\s*[-–—])?\s+(?:(?<in>${oneOf(['in', 'from', 'is in', 'in the'])})\s+)?${YEAR_GROUP}(?<apart>\s*[-–—:]|\s+${oneOf(SUBJECT_VERBS)}\b)?`),
     gate: gate(String.raw`\b${YEAR_GROUP}`),
-    strength: (m) => (m.groups?.via || m.groups?.in ? 'year' : 'weak'),
+    strength: (m) => (m.groups?.via || m.groups?.in || m.groups?.apart ? 'year' : 'weak'),
   },
 ];
 
@@ -236,11 +237,15 @@ const VERB_NEXT = new RegExp(String.raw`^[\s)\]]*(?:${SUBJECT_VERBS.join('|')})\
 // "May (Y4) is a young carer": what follows says the word is a person, not a time.
 const A_PERSON_NEXT = /^[\s)\]]*(?:is|was)[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+)?(?:carer|pupil|boy|girl|child|student|learner|twin|sibling|member|reader|refugee)\b/iu;
 
+// "Summer in Year 3 has started hitting out": what a person does, not what a term has.
+const A_PERSON_DOES_NEXT = /^[\s)\]]*(?:-[ \t]*)?(?:struggles|refuses|keeps|hates|loves|won't|can't|cannot|has[ \t]+started[ \t]+\w+ing|is[ \t]+(?:struggling|refusing|finding|hitting|biting|kicking|running)|has[ \t]+been[ \t]+(?:excluded|hitting|biting|kicking|refusing|absent|off))\b/iu;
+
 /**
  * "little Summer in year 2 … her own name", "Autumn in Reception is pulling her hair out", "May
  * (Y2) is selectively mute": a season or month the writer capitalised, not after a time word, with
  * a year group after it, is a girl's name when the sentence goes on about a person (a pronoun, or
- * "little" before), or, with the year group in brackets, when a verb makes it the subject.
+ * "little" before, or what only a person does), or, with the year group in brackets, when a verb
+ * makes it the subject.
  */
 function seasonAsName(text: string, m: RegExpExecArray, level: CueStrength, shouted: boolean): boolean {
   const span = m.indices?.groups?.name;
@@ -248,9 +253,11 @@ function seasonAsName(text: string, m: RegExpExecArray, level: CueStrength, shou
   if (!span || !name || shouted || (level !== 'year' && level !== 'medium') || !SEASONS_AND_MONTHS.has(name.toLowerCase()) || !isTitleCase(name)) return false;
   const before = text.slice(Math.max(0, span[0] - 12), span[0]);
   if (BEFORE_A_TIME.test(before)) return false;
-  const end = (m.index ?? 0) + m[0].length;
+  // What follows the year group, including a verb the cue took in to set the pair apart.
+  const end = m.indices?.groups?.apart?.[0] ?? (m.index ?? 0) + m[0].length;
   const sentence = text.slice(end, end + 200).split(/[.!?;\n]/u)[0] ?? '';
   if (PERSONAL.test(sentence) || /\blittle[ \t]+$/iu.test(before)) return true;
+  if (level === 'year' && A_PERSON_DOES_NEXT.test(sentence)) return true;
   return level === 'medium' && (VERB_NEXT.test(sentence) || A_PERSON_NEXT.test(sentence));
 }
 

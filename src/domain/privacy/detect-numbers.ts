@@ -142,7 +142,17 @@ export function detectNhsNumbers(original: string): Finding[] {
     });
     if (otherGrouping(groups, seps)) add(groups, 0);
   }
-  return found;
+  return [...found, ...labelledNhsNumbers(text)];
+}
+
+// "NHS number 4857773456", "N.H.S. no. 9-4-3-4-7-6-5-9-1-9": ten figures straight after the label,
+// in any grouping, are an NHS number whatever their check digit: one mistyped still points to a
+// child. Only a number starting with 0 (a phone number) is not. "NHS" alone is not the label
+// ("NHS 111", "NHS 100 000 00 00" as a reference): there the check digit decides, as elsewhere.
+const LABELLED_NHS = /(?<![\p{L}\d])n\.?[ \t]?h\.?[ \t]?s\.?[ \t]*(?:no|num|number|nbr|#)\.?(?:[ \t]+is)?[ \t]*[:#-]?[ \t]*(?<digits>[1-9](?:[ \t./_-]{0,2}\d){9})(?![ \t./_-]{0,2}\d)/giu;
+
+function labelledNhsNumbers(text: string): Finding[] {
+  return allMatches(LABELLED_NHS, text).map((m) => ({ code: 'nhs_number' as const, start: m.index, end: m.index + m[0].length }));
 }
 
 // Digits written as words, one by one, alone or mixed with figures: "four eight five seven …",

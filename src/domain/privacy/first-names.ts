@@ -94,4 +94,5 @@ export const AMBIGUOUS_FIRST_NAMES: readonly string[] = [
   'April', 'August', 'Jan', 'June', 'May',
   // Places (countries, cities, and Kirklees districts such as Bradley and Shelley)
   'Bradley', 'Chelsea', 'Dale', 'Eden', 'Florence', 'Georgia', 'India', 'Jordan', 'Shelley',
+  'Clayton', 'Lincoln', 'Preston', 'Chester', 'Kenya', 'Lourdes',
 ];

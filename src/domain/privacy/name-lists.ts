@@ -224,8 +224,11 @@ export function isCandidateName(word: string, lists: NameLists, strength: CueStr
       || (WORD_NAMES.has(lower) && !VERB_NAMES.has(lower));
   }
   if (MONTHS.has(lower) || WEEKDAYS.has(lower) || isNotAName(word)) return false;
-  // "Grace in year 3", "mark in year 5.": not after a subject, as in "we mark in year 5".
-  if (strength === 'year' && WORD_NAMES.has(lower) && (ctx.atSentenceStart || ctx.capitalised)) return true;
+  // "Grace in year 3", "mark in year 5.": not after a subject, as in "we mark in year 5". Beyond
+  // our list, a first name of the data sets that is a less common word ("Jay in yr 9", "Storm
+  // year 5 -") counts when the writer gave it a capital.
+  const wordName = WORD_NAMES.has(lower) || (ctx.capitalised && lists.isKnownFirstName(word) && !lists.isCommon(word));
+  if (strength === 'year' && wordName && (ctx.atSentenceStart || ctx.capitalised)) return true;
   if ((strength === 'medium' || strength === 'listed') && lists.isAmbiguous(word)) return true;
   // At a sentence start every word has a capital, so it says nothing. A word in no English word
   // list, nor any list of ours, right before a year group or an age is a name the data sets lack

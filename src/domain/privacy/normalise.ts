@@ -121,6 +121,20 @@ function undoSpelling(text: string, ascii: boolean): string {
   return letters.replace(forText(SPELT_DIGITS, ascii), (run) => run.replace(/ /gu, ''));
 }
 
+// Figures standing for letters inside a word ("L1ly-R0se", "Ja5on"): a figure between a letter and
+// a small letter. Year groups and classes keep their figures ("Y4B", "4b", "KS2").
+const LEET = /(?<=\p{L})[013457](?=\p{Ll})/gu;
+const LEET_LETTERS: Record<string, string> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't' };
+
+/** The text with figures inside words read as the letters they stand for; undefined when it has none. */
+export function figuresAsLetters(text: string): string | undefined {
+  // Full-width figures and joiners inside the word ("Ｌ１ｌｙ") are folded first, as the screen folds them.
+  const folded = isAscii(text) ? text : text.normalize('NFKC').replace(FORMAT, '');
+  LEET.lastIndex = 0;
+  if (!LEET.test(folded)) return undefined;
+  return folded.replace(LEET, (d) => LEET_LETTERS[d] ?? d);
+}
+
 /** Mostly capitals: the writer's capital letters say nothing about which words are names. */
 export function isShouted(text: string): boolean {
   const { upper, lower } = textFacts(text);

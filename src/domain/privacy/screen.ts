@@ -15,7 +15,7 @@ import { placeWords } from './plan-places.js';
 import { countDigits } from './fast-regex.js';
 import { PRIVACY_MESSAGES } from './messages.js';
 import { buildNameLists } from './name-lists.js';
-import { formatAsSpaces, isShouted, normaliseForScreen } from './normalise.js';
+import { figuresAsLetters, formatAsSpaces, isShouted, normaliseForScreen } from './normalise.js';
 import { tokenize } from './text.js';
 import { type Finding, PRIVACY_REASON_CODES, type ScreenOptions, type ScreenResult } from './types.js';
 
@@ -33,6 +33,9 @@ const within = (inner: Finding, outer: Finding): boolean => inner.start >= outer
 export function findPrivacyIssues(text: string, options: ScreenOptions = {}): Finding[] {
   const spaced = formatAsSpaces(text);
   const found = findInText(text, options);
+  // "L1ly-R0se is 4": read again with the figures as letters; only the names and ages that reading finds.
+  const lettered = figuresAsLetters(text);
+  if (lettered !== undefined) found.push(...findInText(lettered, options).filter((f) => f.code === 'personal_name' || f.code === 'age_with_name'));
   if (spaced === undefined) return found;
   // …and with every joiner simply gone, as a reader sees it: "jOs\u2060HuA" is "jOsHuA", not two words.
   return [...found, ...findInText(spaced, options), ...findInText(text.replace(/\p{Cf}+/gu, ''), options)];

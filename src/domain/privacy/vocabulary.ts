@@ -19,6 +19,15 @@ export const PLACES = new Set([
   'lepton', 'lindley', 'linthwaite', 'liversedge', 'london', 'marsden', 'meltham', 'milnsbridge',
   'mirfield', 'newsome', 'ravensthorpe', 'scissett', 'sheffield', 'skelmanthorpe', 'slaithwaite', 'spen',
   'thornhill', 'uk', 'wakefield', 'wales', 'yorkshire', 'britain', 'europe',
+  'shepley', 'netherton', 'lockwood', 'edgerton', 'scholes', 'hepworth', 'holme', 'colne',
+  'barnsley', 'manchester', 'oldham', 'rochdale', 'bolton', 'lancaster',
+  // Countries families here come from or move between, several of them also names in the data sets
+  // (places that are also given names, "Lincoln", "Kenya", are in first-names.ts: names with a cue)
+  'scotland', 'ireland', 'poland', 'romania', 'syria', 'jamaica', 'pakistan', 'bangladesh', 'somalia', 'nigeria',
+  'eritrea', 'ethiopia', 'sudan', 'afghanistan', 'iraq', 'iran', 'kurdistan', 'ukraine', 'lithuania', 'latvia',
+  'slovakia', 'albania', 'kosovo', 'bulgaria', 'hungary', 'ghana', 'zimbabwe', 'uganda', 'congo',
+  'vietnam', 'china', 'yemen', 'libya', 'egypt', 'morocco', 'turkey', 'portugal', 'spain', 'france', 'italy',
+  'germany', 'barbados', 'trinidad', 'guyana', 'philippines',
 ]);
 
 /** The last word of a school, service or place name: "Oakfield Primary School", "Victoria Park". */
@@ -81,6 +90,8 @@ export const NOT_NAMES = new Set([
   'easter', 'summer', 'autumn', 'spring', 'winter', 'half',
   // Communication systems and interventions schools name like people ("Makaton (Y3)", "Lego therapy")
   'aac', 'pecs', 'makaton', 'signalong', 'bsl', 'widgit', 'boardmaker', 'lego', 'tacpac', 'numicon', 'elklan', 'proloquo',
+  // Learning programmes and apps
+  'nessy', 'lexia', 'sumdog', 'twinkl', 'seesaw', 'mathletics', 'clicker', 'idl', 'doodle', 'boxall',
 ]);
 
 /**
