@@ -23,6 +23,7 @@ export async function createAsk(services: Services, _config: Config, reader = cr
   const measures = new MeasureStore(services.store.db);
   const glossary = new GlossaryStore(services.store.db);
   warmDateParser(londonDate(services.clock.now()));
+  void reader.warm();
   return async (text, asker) => {
     let failure: unknown;
     const answer = await answerQuestion(text, asker, {

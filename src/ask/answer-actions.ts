@@ -136,6 +136,7 @@ export async function answerActionSearch(
   const ownerFilter = intent.ownerId !== undefined ? { ownerIds: [intent.ownerId] } : {};
   let candidates: Action[] = [];
   let total = 0;
+  let ranked: Action[] | undefined;
   // No count: seven rows are enough to say "more than six", and the title indexes find them.
   const all = await ctx.reader.listActions({ titleWords: words, ...ownerFilter }, { offset: 0, limit: 7, total: false });
   if (all.items.length > 0) {
@@ -143,7 +144,7 @@ export async function answerActionSearch(
     total = all.items.length;
   } else if (words.length > 1 && !intent.whole) {
     // Not every word matched together: rank titles by how many of the words they contain.
-    const some = await ctx.reader.searchTitles(words, 60);
+    const some = ranked = await ctx.reader.searchTitles(words, 60);
     const scored = some
       .filter((a) => intent.ownerId === undefined || a.ownerId === intent.ownerId)
       .map((a) => ({ a, score: words.filter((w) => wordFormIn(w, a.title)).reduce((s, w) => s + (w.length >= 5 ? 2 : 1), 0) }));
@@ -158,7 +159,8 @@ export async function answerActionSearch(
   // Not when the words may mean something else (a person nobody has heard of): that answer comes first.
   if (!candidates.length && !intent.fallback) {
     // A typing slip in a title word ("newsleter"): titles that hold a word spelt nearly so (pg_trgm), said as such.
-    const close = (await ctx.reader.searchTitles(words, 7))
+    // The same ranking as the search above (a total order: rank, due date, reference), so its first seven when it ran.
+    const close = (ranked?.slice(0, 7) ?? await ctx.reader.searchTitles(words, 7))
       .filter((a) => (intent.ownerId === undefined || a.ownerId === intent.ownerId) && words.every((w) => nearWordIn(w, a.title)));
     if (close.length) {
       candidates = close.slice(0, 6);

@@ -8,12 +8,13 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { LastChange, HistoryEntry } from '../domain/actions/phrasing.js';
 import type { ActionChange } from '../domain/actions/update.js';
 import { OPEN_STATUSES } from '../domain/plan/status.js';
-import type { Action, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+import type { Action, ActionStatus, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { enqueueMessages, type OutboxPayload } from './outbox.js';
 import { toPerson } from './people.js';
 import { actionFromRow } from './action-row.js';
 import { linkedChat } from './chat-links.js';
+import { preparedFor } from './prepared.js';
 
 /** An action with everything its cards and rules need. */
 export interface ActionRecord {
@@ -68,8 +69,6 @@ class StaleSignal extends Error {
   constructor(readonly actionId: number) { super('stale'); }
 }
 
-const isoOf = (d: Date | null): IsoDate | null => (d ? d.toISOString().slice(0, 10) : null);
-
 // One round trip per read: the action, its workstream, owner, lead and newest history row (the
 // newest written, not the latest `at`, so a clock moved back cannot hide a change) in one query.
 const RECORD_SELECT = Prisma.sql`
@@ -104,6 +103,11 @@ interface RecordRow {
 
 const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
+interface HistoryRow {
+  at: Date | string; actor_name: Maybe<string>; via: string; status_from: Maybe<string>; status_to: Maybe<string>;
+  due_from: Maybe<string>; due_to: Maybe<string>; note: Maybe<string>; version: number; total: bigint | number | string;
+}
+
 function personFrom(r: RecordRow, p: 'o' | 'l'): Person | null {
   const id = r[`${p}_id`];
   if (id === null || id === undefined) return null;
@@ -130,14 +134,15 @@ export class ActionUpdateStore {
   constructor(private readonly db: Db) {}
 
   async byId(id: number): Promise<ActionRecord | null> {
-    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`${RECORD_SELECT} WHERE a.id = ${id}`);
+    const rows = await preparedFor(this.db).rows<RecordRow>(Prisma.sql`${RECORD_SELECT} WHERE a.id = ${id}::int`);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   /** The first reference among the candidates that exists ('COM-06', 'COM-6', …). */
   async byRef(candidates: readonly string[]): Promise<ActionRecord | null> {
     if (candidates.length === 0) return null;
-    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`${RECORD_SELECT} WHERE a.ref IN (${Prisma.join([...candidates])})`);
+    // One array parameter, so that the statement's text is the same for any number of candidates.
+    const rows = await preparedFor(this.db).rows<RecordRow>(Prisma.sql`${RECORD_SELECT} WHERE a.ref = ANY(${[...candidates]}::text[])`);
     for (const ref of candidates) {
       const row = rows.find((r) => r.ref === ref);
       if (row) return toRecord(row);
@@ -148,7 +153,7 @@ export class ActionUpdateStore {
   /** These actions, in the order asked; missing ones are left out. */
   async byIds(ids: readonly number[]): Promise<ActionRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`${RECORD_SELECT} WHERE a.id IN (${Prisma.join([...ids])})`);
+    const rows = await preparedFor(this.db).rows<RecordRow>(Prisma.sql`${RECORD_SELECT} WHERE a.id = ANY(${[...ids]}::int[])`);
     const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
     return ids.map((id) => byId.get(id)).filter((r): r is ActionRecord => r !== undefined);
   }
@@ -156,26 +161,27 @@ export class ActionUpdateStore {
   /** A person's open actions, most urgent first (earliest due date, then reference), and how many there are. */
   async openOwnedBy(personId: number, limit: number): Promise<{ records: ActionRecord[]; total: number }> {
     const open = Prisma.join(OPEN_STATUSES.map((st) => Prisma.sql`${st}`));
-    const rows = await this.db.$queryRaw<RecordRow[]>(Prisma.sql`
+    const rows = await preparedFor(this.db).rows<RecordRow>(Prisma.sql`
       SELECT r.* FROM (
         SELECT q.*, count(*) OVER () AS total FROM (${RECORD_SELECT} WHERE a.owner_id = ${personId} AND a.status::text IN (${open})) q
-      ) r ORDER BY r.due_date, r.ref LIMIT ${limit}`);
+      ) r ORDER BY r.due_date, r.ref LIMIT ${limit}::int`);
     return { total: Number(rows[0]?.total ?? 0), records: rows.map(toRecord) };
   }
 
   /** Every change to an action, newest written first (at most `limit`), and how many there are in all. */
   async history(actionId: number, limit: number): Promise<{ entries: HistoryEntry[]; total: number }> {
-    const [total, rows] = await Promise.all([
-      this.db.actionHistory.count({ where: { actionId } }),
-      this.db.actionHistory.findMany({
-        where: { actionId }, orderBy: { id: 'desc' }, take: limit, include: { actor: { select: { name: true } } },
-      }),
-    ]);
+    // One statement: the newest rows and, beside each, how many there are in all.
+    const rows = await preparedFor(this.db).rows<HistoryRow>(Prisma.sql`
+      SELECT h.at, p.name AS actor_name, h.via::text AS via, h.status_from::text AS status_from, h.status_to::text AS status_to,
+        to_char(h.due_from, 'YYYY-MM-DD') AS due_from, to_char(h.due_to, 'YYYY-MM-DD') AS due_to, h.note, h.version,
+        count(*) OVER () AS total
+      FROM action_history h LEFT JOIN people p ON p.id = h.actor_id
+      WHERE h.action_id = ${actionId}::int ORDER BY h.id DESC LIMIT ${limit}::int`);
     return {
-      total,
+      total: Number(rows[0]?.total ?? 0),
       entries: rows.map((h) => ({
-        at: h.at, actorName: h.actor?.name ?? null, via: h.via, statusFrom: h.statusFrom, statusTo: h.statusTo,
-        dueFrom: isoOf(h.dueFrom), dueTo: isoOf(h.dueTo), note: h.note, version: h.version,
+        at: instant(h.at), actorName: h.actor_name, via: h.via as ChangeChannel, statusFrom: h.status_from as ActionStatus | null,
+        statusTo: h.status_to as ActionStatus | null, dueFrom: h.due_from as IsoDate | null, dueTo: h.due_to as IsoDate | null, note: h.note, version: h.version,
       })),
     };
   }
@@ -240,7 +246,7 @@ async function applyOne(db: Db | Prisma.TransactionClient, c: PlannedChange, ctx
   // The row was at expectedVersion, which is the state the caller checked: `before` is exact.
   // A confirmation's history row has the same status on both sides and the unchanged version.
   const statusMoved = c.change.statusChanged || confirmed;
-  const rows = await db.$queryRaw<ActionRow[]>`
+  const rows = await preparedFor(db).rows<ActionRow>(Prisma.sql`
     WITH updated AS (${updateSql(c, confirmed, now)}),
     logged AS (
       INSERT INTO action_history (action_id, actor_id, at, via, status_from, status_to, due_from, due_to, note, version)
@@ -250,7 +256,7 @@ async function applyOne(db: Db | Prisma.TransactionClient, c: PlannedChange, ctx
         ${c.historyNote}::text, version
       FROM updated
     )
-    SELECT * FROM updated`;
+    SELECT * FROM updated`);
   const row = rows[0];
   if (!row) throw new StaleSignal(before.id);
   let alerted = false;

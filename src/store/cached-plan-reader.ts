@@ -8,6 +8,7 @@ import type {
 } from '../domain/plan/reader.js';
 import type { Action, ActionStatus, ClusterMeeting, ExpertRequest, IsoDate, RequestStatus, Specialism } from '../domain/plan/types.js';
 import type { Db } from './database.js';
+import { titleStatsRead } from './title-estimate.js';
 import { SqlPlanReader, type SlowFacts } from './sql-plan-reader.js';
 
 export interface PlanReaderOptions {
@@ -59,6 +60,11 @@ export class PrismaPlanReader implements PlanReader {
    */
   forQuestion(): PlanReader {
     return new PrismaPlanReader(this.db, this.options, this.s, true);
+  }
+
+  /** Reads what the first title search would otherwise read alongside itself (statistics of title words). */
+  warm(): Promise<void> {
+    return titleStatsRead(this.db);
   }
 
   schoolTerms(): Promise<SchoolTerm[]> {

@@ -1,6 +1,8 @@
 // Conversation references: where proactive messages can go. Captured on install and on every
 // turn (throttled in memory so a busy chat does not write on every message).
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './database.js';
+import { preparedFor } from './prepared.js';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -37,14 +39,14 @@ export class ConversationRepository {
     // Prisma's upsert costs about 1.7 ms more (docs/BENCHMARKS.md). A name once known is kept
     // when a turn carries none.
     const seenAt = new Date(nowMs);
-    await this.db.$executeRaw`
+    await preparedFor(this.db).rows(Prisma.sql`
       INSERT INTO conversation_refs (conversation_id, kind, person_id, team_id, name, tenant_id, service_url, reference, last_seen_at, updated_at)
-      VALUES (${c.conversationId}, ${c.kind}::"ConversationKind", ${c.personId}, ${c.teamId}, ${c.name || null}, ${c.tenantId},
-        ${c.serviceUrl}, ${JSON.stringify(c.reference)}::jsonb, ${seenAt}, ${seenAt})
+      VALUES (${c.conversationId}::text, ${c.kind}::"ConversationKind", ${c.personId}::int, ${c.teamId}::text, ${c.name || null}::text, ${c.tenantId}::text,
+        ${c.serviceUrl}::text, ${JSON.stringify(c.reference)}::jsonb, ${seenAt}::timestamptz, ${seenAt}::timestamptz)
       ON CONFLICT (conversation_id) DO UPDATE SET
         kind = EXCLUDED.kind, person_id = EXCLUDED.person_id, team_id = EXCLUDED.team_id, tenant_id = EXCLUDED.tenant_id,
         service_url = EXCLUDED.service_url, reference = EXCLUDED.reference, last_seen_at = EXCLUDED.last_seen_at,
-        updated_at = EXCLUDED.updated_at, name = COALESCE(EXCLUDED.name, conversation_refs.name)`;
+        updated_at = EXCLUDED.updated_at, name = COALESCE(EXCLUDED.name, conversation_refs.name)`);
     this.seen.set(c.conversationId, nowMs);
     if (this.seen.size > 10_000) this.seen.clear();
   }

@@ -12,6 +12,7 @@ import { openDurablePGlite } from './durable-fs.js';
 import { initialiseInChild } from './embedded-init.js';
 import { createMemoryPGlite } from './pglite.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
+import { offerPrepared, pgPrepared, pglitePrepared } from './prepared.js';
 import { applyMigrations, type MigrationReport, type SqlRunner } from './migrate.js';
 
 export type Db = PrismaClient;
@@ -79,6 +80,7 @@ async function openEmbedded(options: StoreOptions): Promise<Store> {
   });
   // The adapter is typed against its own copy of @prisma/driver-adapter-utils; the shapes match.
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg });
+  offerPrepared(db, pglitePrepared(pglite));
   return {
     db, kind: 'embedded', migration,
     ping: async () => { try { await pglite.query('SELECT 1'); return !pglite.closed; } catch { return false; } },
@@ -111,6 +113,7 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  offerPrepared(db, pgPrepared(pool));
   // Staging copies on a second connection while the import's transaction holds one.
   if ((config.max ?? 10) >= 2) offerStaging(db, () => pgStager(pool));
   return {

@@ -1,6 +1,8 @@
 // People as the edge needs them: who is this Teams user?
 import type { Person, Role, Specialism } from '../domain/plan/types.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './database.js';
+import { preparedFor } from './prepared.js';
 
 type PersonRow = {
   id: number; key: string; name: string; email: string | null; jobTitle: string | null; organisation: string | null;
@@ -40,11 +42,11 @@ export class PeopleRepository {
     const now = this.elapsed();
     const hit = this.recent.get(aadObjectId);
     if (hit && now - hit.at < this.cacheMs) return hit.person;
-    // Raw SQL: every message asks this, and a model query costs Prisma's query compiler about a millisecond.
-    const rows = await this.db.$queryRaw<PersonRow[]>`
+    // Prepared: every message asks this, and a model query costs Prisma's query compiler about a millisecond.
+    const rows = await preparedFor(this.db).rows<PersonRow>(Prisma.sql`
       SELECT id, key, name, email, job_title AS "jobTitle", organisation, aad_object_id AS "aadObjectId", roles,
         specialism::text AS specialism, active
-      FROM people WHERE aad_object_id = ${aadObjectId} AND active LIMIT 1`;
+      FROM people WHERE aad_object_id = ${aadObjectId}::text AND active LIMIT 1`);
     const person = rows[0] ? toPerson(rows[0]) : null;
     if (this.recent.size >= PERSON_CACHE_MAX) this.recent.clear();
     this.recent.set(aadObjectId, { at: now, person });

@@ -11,8 +11,10 @@ import type {
   Action, ActionStatus, Cluster, ClusterMeeting, ExpertRequest, IsoDate, Phase, Setting, Specialism, Workstream,
 } from '../domain/plan/types.js';
 import type { Db } from './database.js';
+import { preparedFor, type Prepared } from './prepared.js';
 import { toPerson } from './people.js';
 import { ACTION_COLUMNS, actionWhereSql, dateOf, fromRaw, isoOf, toRequest, type RawAction } from './plan-reader.js';
+import { estimatedTitleMatches } from './title-estimate.js';
 import { anyTitleWordSql, titleRankSql } from './title-search.js';
 
 export type DirectoryPeople = Pick<PlanDirectory, 'people' | 'workstreams' | 'clusters' | 'settings'>;
@@ -24,6 +26,8 @@ const noneByStatus = () => Object.fromEntries(ACTION_STATUSES.map((x) => [x, 0])
 
 /** Up to this many title matches are sorted; beyond it, walking the due-date index finds a page sooner. */
 const FEW_MATCHES = 200;
+/** Estimated matches above which the walk goes first: well clear of FEW_MATCHES, as estimates err. */
+const MANY_MATCHES = 2 * FEW_MATCHES;
 
 /**
  * A page of actions with title words. The planner cannot tell a word in no title from a rare one,
@@ -47,13 +51,22 @@ export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, order: Prisma.
     ) page ORDER BY ${outerOrder}`;
 }
 
+/** The walk alone, for words the statistics say are common together (fenced as in titlePageSql). */
+export function titleWalkSql(where: Prisma.Sql, cols: Prisma.Sql, order: Prisma.Sql, page: { offset: number; limit: number }): Prisma.Sql {
+  return Prisma.sql`SELECT ${cols} FROM (SELECT * FROM actions ORDER BY ${order} OFFSET 0) actions WHERE ${where} ${pageTail(order, page)}`;
+}
+
 /** ORDER BY, LIMIT and OFFSET of one page. */
 function pageTail(order: Prisma.Sql, page: { offset: number; limit: number }): Prisma.Sql {
   return Prisma.sql`ORDER BY ${order} LIMIT ${page.limit}::int OFFSET ${Math.max(0, page.offset)}::int`;
 }
 
 export class SqlPlanReader {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Prepared;
+
+  constructor(private readonly db: Db) {
+    this.sql = preparedFor(db);
+  }
 
   schoolTerms(): Promise<SchoolTerm[]> {
     return loadSchoolTerms(this.db);
@@ -61,20 +74,20 @@ export class SqlPlanReader {
 
   /** The newest action-history row and action id: every write to an action moves one of them. */
   async changeMark(): Promise<string> {
-    const rows = await this.db.$queryRaw<{ id: number | null; n: number | null }[]>`
-      SELECT (SELECT max(id) FROM action_history) AS id, (SELECT max(id) FROM actions) AS n`;
+    const rows = await this.sql.rows<{ id: number | null; n: number | null }>(Prisma.sql`
+      SELECT (SELECT max(id) FROM action_history) AS id, (SELECT max(id) FROM actions) AS n`);
     return `${rows[0]?.id ?? 0}:${rows[0]?.n ?? 0}`;
   }
 
   /** A cheap fingerprint of people, workstreams, clusters and settings: reload only when it moves. */
   async directorySignature(): Promise<string> {
-    const rows = await this.db.$queryRaw<{ s: string }[]>`
+    const rows = await this.sql.rows<{ s: string }>(Prisma.sql`
       SELECT concat_ws('|',
         (SELECT concat(count(*), ':', max(updated_at), ':', max(id)) FROM people),
         (SELECT concat(count(*), ':', max(id), ':', sum(coalesce(lead_id, 0)), ':', md5(string_agg(code || name || pillar, ',' ORDER BY id))) FROM workstreams),
         (SELECT concat(count(*), ':', max(id), ':', sum(coalesce(chair_id, 0)), ':', md5(string_agg(code || name || area, ',' ORDER BY id))) FROM clusters),
         (SELECT concat(count(*), ':', max(id), ':', sum(coalesce(senco_id, 0)), ':', sum(cluster_id), ':', md5(string_agg(name || phase::text, ',' ORDER BY id))) FROM settings)
-      ) AS s`;
+      ) AS s`);
     return rows[0]?.s ?? '';
   }
 
@@ -122,8 +135,8 @@ export class SqlPlanReader {
 
   async actionsByRefs(refs: readonly string[]): Promise<Action[]> {
     if (!refs.length) return [];
-    const rows = await this.db.$queryRaw<RawAction[]>`
-      SELECT ${ACTION_COLUMNS} FROM actions WHERE ref IN (${Prisma.join([...new Set(refs)])}) ORDER BY ref`;
+    const rows = await this.sql.rows<RawAction>(Prisma.sql`
+      SELECT ${ACTION_COLUMNS} FROM actions WHERE ref = ANY(${[...new Set(refs)]}::text[]) ORDER BY ref`);
     return rows.map(fromRaw);
   }
 
@@ -132,15 +145,28 @@ export class SqlPlanReader {
     const where = actionWhereSql(query);
     const order = page.order === 'due_desc' ? Prisma.sql`due_date DESC, ref ASC` : Prisma.sql`due_date ASC, ref ASC`;
     const cols = Prisma.sql`${ACTION_COLUMNS}, (SELECT max(id) FROM action_history) AS mark_h, (SELECT max(id) FROM actions) AS mark_a`;
-    const rows = await this.db.$queryRaw<(RawAction & { mark_h: number | null; mark_a: number | null })[]>(query.titleWords?.length
-      ? titlePageSql(where, cols, order, page.order === 'due_desc' ? Prisma.sql`due_day DESC, ref ASC` : Prisma.sql`due_day ASC, ref ASC`, page)
-      : Prisma.sql`SELECT ${cols} FROM actions WHERE ${where} ${pageTail(order, page)}`);
+    const rows = await this.sql.once<RawAction & { mark_h: number | null; mark_a: number | null }>(!query.titleWords?.length
+      ? Prisma.sql`SELECT ${cols} FROM actions WHERE ${where} ${pageTail(order, page)}`
+      : await this.manyMatch(query)
+        ? titleWalkSql(where, cols, order, page)
+        : titlePageSql(where, cols, order, page.order === 'due_desc' ? Prisma.sql`due_day DESC, ref ASC` : Prisma.sql`due_day ASC, ref ASC`, page));
     const first = rows[0];
     return { items: rows.map(fromRaw), mark: first ? `${first.mark_h ?? 0}:${first.mark_a ?? 0}` : undefined };
   }
 
+  /**
+   * Title words alone that the statistics say match many actions together: the walk in due order
+   * finds their page at once, without counting matches first. Any other filter (an owner, a
+   * status, dates) may make the matches few however common the words, so those always count.
+   */
+  private async manyMatch(query: ActionQuery): Promise<boolean> {
+    const { titleWords, ...rest } = query;
+    if (!titleWords?.length || Object.values(rest).some((v) => v !== undefined)) return false;
+    return (await estimatedTitleMatches(this.db, titleWords)) > MANY_MATCHES;
+  }
+
   private async countWhere(query: ActionQuery): Promise<number> {
-    const rows = await this.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM actions WHERE ${actionWhereSql(query)}`;
+    const rows = await this.sql.once<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM actions WHERE ${actionWhereSql(query)}`);
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -172,7 +198,7 @@ export class SqlPlanReader {
       for (const st of ACTION_STATUSES) out[st] = await count({ ...query, statuses: rest.statuses ? rest.statuses.filter((x) => x === st) : [st] });
       return out;
     }
-    const rows = await this.db.$queryRaw<{ s: string; n: number }[]>`SELECT status::text AS s, count(*)::int AS n FROM actions WHERE ${actionWhereSql(rest)} GROUP BY status`;
+    const rows = await this.sql.once<{ s: string; n: number }>(Prisma.sql`SELECT status::text AS s, count(*)::int AS n FROM actions WHERE ${actionWhereSql(rest)} GROUP BY status`);
     for (const r of rows) out[r.s as ActionStatus] = Number(r.n);
     return out;
   }
@@ -187,9 +213,9 @@ export class SqlPlanReader {
       const yesterday = isoOf(new Date(dateOf(today).getTime() - 86_400_000));
       return { byStatus, overdue: open.length ? await count({ ...query, statuses: open, dueTo: query.dueTo && query.dueTo < yesterday ? query.dueTo : yesterday }) : 0 };
     }
-    const rows = await this.db.$queryRaw<{ s: string; n: number; late: number }[]>`
+    const rows = await this.sql.once<{ s: string; n: number; late: number }>(Prisma.sql`
       SELECT status::text AS s, count(*)::int AS n, (count(*) FILTER (WHERE due_date < ${today}::date))::int AS late
-      FROM actions WHERE ${actionWhereSql(query)} GROUP BY status`;
+      FROM actions WHERE ${actionWhereSql(query)} GROUP BY status`);
     const byStatus = noneByStatus();
     let overdue = 0;
     for (const r of rows) {
@@ -203,18 +229,18 @@ export class SqlPlanReader {
     const { attentionOn, ...rest } = query;
     const column = field === 'ownerId' ? Prisma.sql`owner_id` : Prisma.sql`workstream_id`;
     const where = attentionOn ? actionWhereSql(query) : actionWhereSql(rest);
-    const rows = await this.db.$queryRaw<{ id: number; n: number }[]>`
+    const rows = await this.sql.once<{ id: number; n: number }>(Prisma.sql`
       SELECT ${column} AS id, count(*)::int AS n FROM actions WHERE ${where} AND ${column} IS NOT NULL
-      GROUP BY ${column} ORDER BY n DESC, ${column} ASC LIMIT ${limit}::int`;
+      GROUP BY ${column} ORDER BY n DESC, ${column} ASC LIMIT ${limit}::int`);
     return rows.map((r) => ({ id: Number(r.id), count: Number(r.n) }));
   }
 
   /** Titles with any of the words (stemmed, inside a word, or misspelt a little), best match first. */
   async searchTitles(words: readonly string[], limit: number): Promise<Action[]> {
     if (!words.length) return [];
-    const rows = await this.db.$queryRaw<RawAction[]>`
+    const rows = await this.sql.once<RawAction>(Prisma.sql`
       SELECT ${ACTION_COLUMNS} FROM actions WHERE (${anyTitleWordSql(words)})
-      ORDER BY ${titleRankSql(words)} DESC, due_date ASC, ref ASC LIMIT ${limit}::int`;
+      ORDER BY ${titleRankSql(words)} DESC, due_date ASC, ref ASC LIMIT ${limit}::int`);
     return rows.map(fromRaw);
   }
 

@@ -8,6 +8,7 @@ import type { NameLists } from './name-lists.js';
 import { type Token, isTitleCase } from './text.js';
 import type { Finding } from './types.js';
 import { NOT_NAMES } from './vocabulary.js';
+import { workSentence } from './work-sentence.js';
 
 /** Bodies adults work for or in: "from the ICB", "at the council", "of the local authority". */
 const BODIES = new Set([
@@ -25,7 +26,8 @@ const CONTACT_BEFORE = [
   'talk with', 'met with', 'meeting with', 'ask', 'asked', 'email', 'emailed', 'contact', 'contacted', 'cc', 'thanks to',
   'thank', 'check with', 'checked with', 'liaise with', 'liaising with', 'according to', 'chaired by', 'led by',
   'presented by', 'copy in', 'copied in', 'forward to', 'forwarded to', 'sent to', 'phone', 'phoned', 'ring', 'rang',
-  'loop in', 'looped in', 'looping in', 'heard from', 'heard back from', 'hear from', 'hearing from',
+  'loop in', 'looped in', 'looping in', 'heard from', 'heard back from', 'hear from', 'hearing from', 'thank you to',
+  'thanks go to', 'shout out to', 'big thanks to',
   // Greetings: a note that speaks to someone speaks to a colleague ("Hi Steph,", "Thanks, Liz").
   'hi', 'hello', 'dear', 'thanks', 'cheers', 'morning', 'afternoon',
   // Goodbyes and good wishes at work: "happy retirement Pauline", "welcome to the team, Mel".
@@ -240,16 +242,27 @@ function contractedWork(text: string, tokens: Token[], i: number, lists: NameLis
   return CONTRACTED.some((p) => phraseAt(text, tokens, i + 1, p));
 }
 
+function possessiveAtWork(text: string, tokens: Token[], i: number, lists: NameLists): boolean {
+  const t = tokens[i]!;
+  return t.text !== t.base && /'s$/iu.test(t.text) && nameWord({ ...t, text: t.base }, lists) && workSentence(text, tokens, i);
+}
+
 /** Names of one to three words that the words around them place at work. */
 export function adultContextSpans(text: string, tokens: Token[], lists: NameLists): Finding[] {
   const found: { i: number; end: number; atWork: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (contractedWork(text, tokens, i, lists)) { found.push({ i, end: i, atWork: true }); continue; }
+    // "Emma's retirement do", "Olumide's contract ends": a name with "'s" in a sentence about work.
+    if (possessiveAtWork(text, tokens, i, lists)) {
+      const start = i > 0 && nameWord(tokens[i - 1]!, lists) && joined(text, tokens[i - 1]!, tokens[i]!) ? i - 1 : i;
+      found.push({ i: start, end: i, atWork: true });
+      continue;
+    }
     if (!nameWord(tokens[i]!, lists)) continue;
     let end = i;
     while (end < i + 2 && tokens[end + 1] && nameWord(tokens[end + 1]!, lists) && joined(text, tokens[end]!, tokens[end + 1]!)) end++;
     const atWork = contactBefore(text, tokens, i) || addressed(text, tokens, i, end) || bodyAfter(text, tokens, end) || workAfter(text, tokens, end)
-      || jobAround(text, tokens, i, end) || departmentAfter(text, tokens, end) || roleInBrackets(text, tokens, end);
+      || jobAround(text, tokens, i, end) || departmentAfter(text, tokens, end) || roleInBrackets(text, tokens, end) || workSentence(text, tokens, i);
     found.push({ i, end, atWork });
     i = end;
   }
