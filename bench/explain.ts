@@ -9,7 +9,7 @@ import { Prisma } from '../src/generated/prisma/client.js';
 import { OPEN_STATUSES } from '../src/domain/plan/status.js';
 import { openStore, type Db } from '../src/store/database.js';
 import { ACTION_COLUMNS, actionWhereSql } from '../src/store/plan-reader.js';
-import { titlePageSql } from '../src/store/sql-plan-reader.js';
+import { titlePageSql } from '../src/store/title-pages.js';
 import { anyTitleWordSql, titleRankSql } from '../src/store/title-search.js';
 import { parseSize, planFolder, prepareStore, sizeLabel, type StoreKind } from './lib/plan-stores.js';
 

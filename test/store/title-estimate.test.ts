@@ -6,7 +6,8 @@ import { Prisma } from '../../src/generated/prisma/client.js';
 import { loadDemoDataIfEmpty } from '../../src/importer/demo-data.js';
 import type { Store } from '../../src/store/database.js';
 import { ACTION_COLUMNS, actionWhereSql, type RawAction } from '../../src/store/plan-reader.js';
-import { SqlPlanReader, titlePageSql, titleWalkSql } from '../../src/store/sql-plan-reader.js';
+import { SqlPlanReader } from '../../src/store/sql-plan-reader.js';
+import { titlePageSql, titleWalkSql } from '../../src/store/title-pages.js';
 import { estimatedTitleMatches, titleStatsRead } from '../../src/store/title-estimate.js';
 import { createTestStore, describeEachStore } from '../support/store.js';
 

@@ -5,9 +5,9 @@
 // is accepted unless a child cue points at it ("Tom from Year 4", "my son Jack", "Priya's mum",
 // which screen.ts keeps) or the sentence is about a child ("… a pupil …", "… aged 9 …").
 import type { NameLists } from './name-lists.js';
-import { type Token, isTitleCase } from './text.js';
+import { type Token, isTitleCase, sentenceSpan } from './text.js';
 import type { Finding } from './types.js';
-import { NOT_NAMES } from './vocabulary.js';
+import { CHILD_IN_SENTENCE, NOT_NAMES } from './vocabulary.js';
 import { workSentence } from './work-sentence.js';
 
 /** Bodies adults work for or in: "from the ICB", "at the council", "of the local authority". */
@@ -85,11 +85,6 @@ function byWord(phrases: string[][], pick: (p: string[]) => string): Map<string,
 const CONTACT_BY_LAST = byWord(CONTACT_BEFORE, (p) => p[p.length - 1] as string);
 const WORK_BY_FIRST = byWord(WORK_AFTER, (p) => p[0] as string);
 
-/** Words that make a sentence about a child, whatever the name's neighbours say. */
-const CHILD_SENTENCE = new Set([
-  'son', 'daughter', 'pupil', 'boy', 'girl', 'toddler', 'baby', 'kid', 'grandson', 'granddaughter', 'nephew', 'niece',
-  'aged', 'yo', 'old', 'stepson', 'stepdaughter', 'sibling', 'brother', 'sister', 'mum', 'dad', 'mother', 'father',
-]);
 
 function nameWord(t: Token, lists: NameLists): boolean {
   if (NOT_NAMES.has(t.lower) || t.text !== t.base) return false;
@@ -210,10 +205,10 @@ function departmentAfter(text: string, tokens: Token[], end: number): boolean {
   return false;
 }
 
-/** The sentence around tokens i..end says "child" in so many words. */
+/** The sentence around tokens i..end says "child" in so many words (the name itself aside). */
 function childSentence(text: string, tokens: Token[], i: number, end: number): boolean {
-  for (let j = i - 1; j >= 0 && !/[.!?;\n]/u.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)); j--) if (CHILD_SENTENCE.has(tokens[j]!.lower)) return true;
-  for (let j = end + 1; j < tokens.length && !/[.!?;\n]/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)); j++) if (CHILD_SENTENCE.has(tokens[j]!.lower)) return true;
+  const { from, to } = sentenceSpan(text, tokens, i);
+  for (let j = from; j <= to; j++) if ((j < i || j > end) && CHILD_IN_SENTENCE.has(tokens[j]!.lower)) return true;
   return false;
 }
 

@@ -11,7 +11,8 @@ export function oneOf(words: readonly string[], between = '\\s+'): string {
 /** A word, possibly hyphenated or with an apostrophe ("Lily-Mae", "O'Connor"), captured as the name. */
 export const NAME = String.raw`(?<![\p{L}'-])(?<name>\p{L}+(?:['-]\p{L}+)*)`;
 
-const NUMBER_WORDS = [
+/** One to twenty in words. */
+export const NUMBER_WORDS = [
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
 ];

@@ -82,6 +82,16 @@ export function isAcronym(word: string, shouted: boolean): boolean {
   return (word.length <= 3 && /^\p{Lu}+$/u.test(word)) || (word.length <= 4 && /^\p{Lu}\p{L}*\p{Ll}\p{Lu}/u.test(word));
 }
 
+/** The first and last token of the sentence holding token i: bounded by . ! ? ; or a new line between tokens. */
+export function sentenceSpan(text: string, tokens: readonly Token[], i: number): { from: number; to: number } {
+  const cut = (a: Token, b: Token) => /[.!?;\n]/u.test(text.slice(a.end, b.start));
+  let from = i;
+  while (from > 0 && !cut(tokens[from - 1]!, tokens[from]!)) from--;
+  let to = i;
+  while (to + 1 < tokens.length && !cut(tokens[to]!, tokens[to + 1]!)) to++;
+  return { from, to };
+}
+
 const SENTENCE_BREAK = /[.!?:;•*\-–—"“”‘'([]/u;
 
 /** True when nothing but a sentence break, a bullet, a quote or a new line comes before index. */

@@ -30,6 +30,12 @@ export const PLACES = new Set([
   'germany', 'barbados', 'trinidad', 'guyana', 'philippines',
 ]);
 
+/** Words that make a sentence about a child, whoever else it names ("… his son …", "… aged 9 …"). */
+export const CHILD_IN_SENTENCE = new Set([
+  'son', 'daughter', 'pupil', 'boy', 'girl', 'toddler', 'baby', 'kid', 'grandson', 'granddaughter', 'nephew', 'niece',
+  'aged', 'yo', 'old', 'stepson', 'stepdaughter', 'sibling', 'brother', 'sister', 'mum', 'dad', 'mother', 'father',
+]);
+
 /** The last word of a school, service or place name: "Oakfield Primary School", "Victoria Park". */
 export const INSTITUTION_WORDS = new Set([
   'academy', 'airport', 'arena', 'avenue', 'coaches', 'buses', 'travel', 'taxis', 'ltd', 'limited', 'plc', 'station', 'university', 'institute', 'cathedral', 'stadium', 'theatre', 'museum', 'valley',

@@ -3,7 +3,9 @@
 // the EP rota", "Roza manages the interpreting contract") is a colleague's, provided nothing in the
 // sentence speaks of a child: no child word, no year group, no class, no age-sized number. A name
 // with a child cue of its own ("Tyler (Y5)", "my son Jack") is refused before this is asked.
-import type { Token } from './text.js';
+import { NUMBER_WORDS } from './cues.js';
+import { type Token, sentenceSpan } from './text.js';
+import { CHILD_IN_SENTENCE } from './vocabulary.js';
 
 /** Things of adult working life, which a note about a child does not hold. */
 const WORK_THINGS = new Set([
@@ -18,30 +20,18 @@ const WORK_THINGS = new Set([
 const CHILD_BEFORE: Record<string, RegExp> = { contract: /^(?:behaviour|behavior|home-school|learning|attendance)$/u, minutes: /^(?!the$)/u };
 const CHILD_AFTER: Record<string, RegExp> = { role: /^(?:play|plays|playing|model|models)$/u, post: /^\d/u };
 
-/** Words that bring a child into the sentence, whoever else it names. */
+/** Words that bring a child into the sentence, whoever else it names: those that make any sentence a child's, and more. */
 const CHILD_WORDS = new Set([
-  'son', 'daughter', 'pupil', 'pupils', 'student', 'students', 'learner', 'learners', 'child', 'children', 'boy', 'girl',
-  'kid', 'kids', 'baby', 'toddler', 'sibling', 'brother', 'sister', 'mum', 'dad', 'mother', 'father', 'family', 'families',
-  'nephew', 'niece', 'grandson', 'granddaughter', 'aged', 'age', 'yo', 'old', 'year', 'yr', 'reception', 'nursery', 'class',
-  'form', 'ehcp', 'ehc', 'iep', 'diagnosis', 'diagnosed', 'excluded', 'exclusion', 'referral', 'referred', 'born', 'dob',
-  'young', 'school', 'council',
+  ...CHILD_IN_SENTENCE, 'pupils', 'student', 'students', 'learner', 'learners', 'child', 'children', 'kids', 'family',
+  'families', 'age', 'year', 'yr', 'reception', 'nursery', 'class', 'form', 'ehcp', 'ehc', 'iep', 'diagnosis', 'diagnosed',
+  'excluded', 'exclusion', 'referral', 'referred', 'born', 'dob', 'young', 'school', 'council',
 ]);
 
 /** Numbers a child's age or year could be, unless they count something else ("band 6", "room 12"). */
 const COUNTED = new Set(['band', 'room', 'level', 'page', 'item', 'step', 'week', 'weeks', 'module', 'session', 'sessions', 'cohort', 'slide', 'grade', 'at']);
 
-/** The tokens of the sentence holding token i: bounded by . ! ? ; or a new line. */
-function sentenceOf(text: string, tokens: Token[], i: number): Token[] {
-  const cut = (a: Token, b: Token) => /[.!?;\n]/u.test(text.slice(a.end, b.start));
-  let from = i;
-  while (from > 0 && !cut(tokens[from - 1]!, tokens[from]!)) from--;
-  let to = i;
-  while (to + 1 < tokens.length && !cut(tokens[to]!, tokens[to + 1]!)) to++;
-  return tokens.slice(from, to + 1);
-}
-
-const SMALL_NUMBERS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']);
+/** One to nineteen in words: an age or a year group as much as the same in figures. */
+const SMALL_NUMBERS = new Set(NUMBER_WORDS.slice(0, 19));
 
 function childLike(t: Token, prev: Token | undefined): boolean {
   if (CHILD_WORDS.has(t.lower) || /^(?:y|yr|p)\d{1,2}$|^\d{1,2}[a-z]$/u.test(t.lower) || /^\d+\s*(?:yo|yrs?)$/u.test(t.lower)) return true;
@@ -51,7 +41,8 @@ function childLike(t: Token, prev: Token | undefined): boolean {
 
 /** The sentence of token i is about work and about no child. */
 export function workSentence(text: string, tokens: Token[], i: number): boolean {
-  const sentence = sentenceOf(text, tokens, i);
+  const { from, to } = sentenceSpan(text, tokens, i);
+  const sentence = tokens.slice(from, to + 1);
   let work = false;
   for (let k = 0; k < sentence.length; k++) {
     const t = sentence[k]!;
