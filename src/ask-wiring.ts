@@ -1,6 +1,7 @@
 // Builds the question answerer the edge uses (src/ask over the Prisma plan reader), and the plan's
 // examples for welcomes and refusals.
 import { answerQuestion } from './ask/answer-question.js';
+import { indexDirectory } from './ask/directory.js';
 import { findActions } from './ask/find-actions.js';
 import { warmDateParser } from './ask/when/chrono-dates.js';
 import type { Config } from './config.js';
@@ -23,7 +24,11 @@ export async function createAsk(services: Services, _config: Config, reader = cr
   const measures = new MeasureStore(services.store.db);
   const glossary = new GlossaryStore(services.store.db);
   warmDateParser(londonDate(services.clock.now()));
-  void reader.warm();
+  // In the background from the start, so the first question after a restart does not pay for it:
+  // the title statistics, and the directory (everyone in the plan, and a scan of the actions for
+  // their reference prefixes) with its index. A failure here is met again, and reported, by the
+  // first question.
+  void reader.warm().then(() => reader.directory()).then(indexDirectory).catch(() => undefined);
   return async (text, asker) => {
     let failure: unknown;
     const answer = await answerQuestion(text, asker, {

@@ -5,26 +5,20 @@
 // trip, committed and synced like any other); several changes, or an alert for the outbox, share
 // one transaction.
 import { Prisma } from '../generated/prisma/client.js';
-import type { LastChange, HistoryEntry } from '../domain/actions/phrasing.js';
+import type { HistoryEntry } from '../domain/actions/phrasing.js';
 import type { ActionChange } from '../domain/actions/update.js';
 import { OPEN_STATUSES } from '../domain/plan/status.js';
-import type { Action, ActionStatus, ChangeChannel, IsoDate, Person, Workstream } from '../domain/plan/types.js';
+import type { ActionStatus, ChangeChannel, IsoDate, Person } from '../domain/plan/types.js';
 import type { Db } from './database.js';
 import { enqueueMessages, type OutboxPayload } from './outbox.js';
 import { toPerson } from './people.js';
-import { actionFromRow } from './action-row.js';
+import { ACTION_ROW_COLUMNS, actionFromRow, type ActionRow } from './action-row.js';
 import { linkedChat } from './chat-links.js';
 import { preparedFor } from './prepared.js';
+import { RecentRecords } from './recent-records.js';
+import { type ActionRecord, type Maybe, RECORD_SELECT, type RecordRow, instant, toRecord } from './action-record.js';
 
-/** An action with everything its cards and rules need. */
-export interface ActionRecord {
-  action: Action;
-  workstream: Workstream;
-  owner: Person | null;
-  lead: Person | null;
-  /** The latest history row (who changed it last, and when). */
-  lastChange: LastChange | null;
-}
+export type { ActionRecord } from './action-record.js';
 
 /** One action's change, checked by the caller against `record` (permission and inputs). */
 export interface PlannedChange {
@@ -69,73 +63,35 @@ class StaleSignal extends Error {
   constructor(readonly actionId: number) { super('stale'); }
 }
 
-// One round trip per read: the action, its workstream, owner, lead and newest history row (the
-// newest written, not the latest `at`, so a clock moved back cannot hide a change) in one query.
-const RECORD_SELECT = Prisma.sql`
-  SELECT a.id, a.ref, a.title, a.workstream_id, a.area::text AS area, a.owner_id, to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
-    a.status::text AS status, a.last_update, a.last_update_at, a.success_measure, a.source, a.version, a.created_at, a.updated_at, a.plain_title,
-    w.code AS w_code, w.name AS w_name, w.pillar AS w_pillar, w.lead_id AS w_lead_id,
-    o.id AS o_id, o.key AS o_key, o.name AS o_name, o.email AS o_email, o.job_title AS o_job_title, o.organisation AS o_organisation, o.aad_object_id AS o_aad,
-    o.roles AS o_roles, o.specialism::text AS o_specialism, o.active AS o_active,
-    l.id AS l_id, l.key AS l_key, l.name AS l_name, l.email AS l_email, l.job_title AS l_job_title, l.organisation AS l_organisation, l.aad_object_id AS l_aad,
-    l.roles AS l_roles, l.specialism::text AS l_specialism, l.active AS l_active,
-    h.at AS h_at, h.via::text AS h_via, ha.name AS h_actor
-  FROM actions a
-  JOIN workstreams w ON w.id = a.workstream_id
-  LEFT JOIN people o ON o.id = a.owner_id
-  LEFT JOIN people l ON l.id = w.lead_id
-  LEFT JOIN LATERAL (SELECT x.at, x.via, x.actor_id FROM action_history x WHERE x.action_id = a.id ORDER BY x.id DESC LIMIT 1) h ON true
-  LEFT JOIN people ha ON ha.id = h.actor_id`;
-
-type Maybe<T> = T | null;
-interface RecordRow {
-  id: number; ref: string; title: string; workstream_id: number; area: Maybe<string>; owner_id: Maybe<number>; due_date: string;
-  status: string; last_update: Maybe<string>; last_update_at: Maybe<Date | string>; success_measure: Maybe<string>; source: Maybe<string>;
-  version: number; created_at: Date | string; updated_at: Date | string; plain_title?: Maybe<string>;
-  w_code: string; w_name: string; w_pillar: string; w_lead_id: Maybe<number>;
-  o_id: Maybe<number>; o_key: Maybe<string>; o_name: Maybe<string>; o_email: Maybe<string>; o_job_title: Maybe<string>; o_organisation: Maybe<string>; o_aad: Maybe<string>;
-  o_roles: Maybe<string[]>; o_specialism: Maybe<string>; o_active: Maybe<boolean>;
-  l_id: Maybe<number>; l_key: Maybe<string>; l_name: Maybe<string>; l_email: Maybe<string>; l_job_title: Maybe<string>; l_organisation: Maybe<string>; l_aad: Maybe<string>;
-  l_roles: Maybe<string[]>; l_specialism: Maybe<string>; l_active: Maybe<boolean>;
-  h_at: Maybe<Date | string>; h_via: Maybe<string>; h_actor: Maybe<string>;
-  total?: bigint | number;
-}
-
-const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
-
 interface HistoryRow {
   at: Date | string; actor_name: Maybe<string>; via: string; status_from: Maybe<string>; status_to: Maybe<string>;
   due_from: Maybe<string>; due_to: Maybe<string>; note: Maybe<string>; version: number; total: bigint | number | string;
-}
-
-function personFrom(r: RecordRow, p: 'o' | 'l'): Person | null {
-  const id = r[`${p}_id`];
-  if (id === null || id === undefined) return null;
-  return toPerson({
-    id, key: r[`${p}_key`] ?? '', name: r[`${p}_name`] ?? '', email: r[`${p}_email`], jobTitle: r[`${p}_job_title`], organisation: r[`${p}_organisation`], aadObjectId: r[`${p}_aad`],
-    roles: r[`${p}_roles`] ?? [], specialism: r[`${p}_specialism`], active: r[`${p}_active`] ?? false,
-  });
-}
-
-function toRecord(r: RecordRow): ActionRecord {
-  return {
-    action: actionFromRow(r),
-    workstream: { id: r.workstream_id, code: r.w_code, name: r.w_name, pillar: r.w_pillar, leadId: r.w_lead_id },
-    owner: personFrom(r, 'o'),
-    lead: personFrom(r, 'l'),
-    lastChange: r.h_at === null ? null : { actorName: r.h_actor, at: instant(r.h_at), via: (r.h_via ?? 'system') as ChangeChannel },
-  };
 }
 
 /** Interactive transactions wait at most this long for a connection (an invoke has 5 s in all). */
 const TX_OPTIONS = { maxWait: 4_000, timeout: 10_000 } as const;
 
 export class ActionUpdateStore {
+  private readonly recent = new RecentRecords<ActionRecord>();
+
   constructor(private readonly db: Db) {}
 
   async byId(id: number): Promise<ActionRecord | null> {
     const rows = await preparedFor(this.db).rows<RecordRow>(Prisma.sql`${RECORD_SELECT} WHERE a.id = ${id}::int`);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? this.kept(toRecord(rows[0])) : null;
+  }
+
+  /**
+   * The action as a card at this version showed it: as read here within the last minute when it
+   * was at that version (recent-records.ts: apply() then proves it), else read now.
+   */
+  async asShown(id: number, version: number): Promise<ActionRecord | null> {
+    return this.recent.at(id, version) ?? this.byId(id);
+  }
+
+  private kept(record: ActionRecord): ActionRecord {
+    this.recent.keep(record);
+    return record;
   }
 
   /** The first reference among the candidates that exists ('COM-06', 'COM-6', …). */
@@ -145,7 +101,7 @@ export class ActionUpdateStore {
     const rows = await preparedFor(this.db).rows<RecordRow>(Prisma.sql`${RECORD_SELECT} WHERE a.ref = ANY(${[...candidates]}::text[])`);
     for (const ref of candidates) {
       const row = rows.find((r) => r.ref === ref);
-      if (row) return toRecord(row);
+      if (row) return this.kept(toRecord(row));
     }
     return null;
   }
@@ -201,7 +157,7 @@ export class ActionUpdateStore {
     if (changes.length === 1 && only && !(only.alert && only.record.lead) && !only.chatAlert) {
       // A single statement is atomic by itself: no BEGIN and COMMIT round trips around it.
       const saved = await applyOne(this.db, only, ctx).catch((err: unknown) => (err instanceof StaleSignal ? null : Promise.reject(err)));
-      return saved ? { kind: 'saved', saved: [saved] } : { kind: 'stale', actionId: only.record.action.id };
+      return this.remembered(saved ? { kind: 'saved', saved: [saved] } : { kind: 'stale', actionId: only.record.action.id });
     }
     try {
       const saved = await this.db.$transaction(async (tx) => {
@@ -209,11 +165,18 @@ export class ActionUpdateStore {
         for (const c of changes) out.push(await applyOne(tx, c, ctx));
         return out;
       }, TX_OPTIONS);
-      return { kind: 'saved', saved };
+      return this.remembered({ kind: 'saved', saved });
     } catch (err) {
-      if (err instanceof StaleSignal) return { kind: 'stale', actionId: err.actionId };
+      if (err instanceof StaleSignal) return this.remembered({ kind: 'stale', actionId: err.actionId });
       throw err;
     }
+  }
+
+  /** What a save wrote is what the next card shows; what went stale is read afresh next time. */
+  private remembered(outcome: ApplyOutcome): ApplyOutcome {
+    if (outcome.kind === 'stale') this.recent.forget(outcome.actionId);
+    else for (const saved of outcome.saved) this.recent.keep(saved.record);
+    return outcome;
   }
 
 }
@@ -223,9 +186,6 @@ export function isConfirmation(c: Pick<PlannedChange, 'change' | 'historyNote'>)
   return !c.change.statusChanged && !c.change.dueChanged && !c.historyNote;
 }
 
-type ActionRow = Omit<RecordRow, `${'w' | 'o' | 'l' | 'h'}_${string}` | 'total'>;
-const RETURNED = Prisma.sql`id, ref, title, workstream_id, area::text AS area, owner_id, to_char(due_date, 'YYYY-MM-DD') AS due_date,
-  status::text AS status, last_update, last_update_at, success_measure, source, version, created_at, updated_at, plain_title`;
 
 /** The UPDATE of one change: a confirmation only stamps lastUpdateAt and keeps the version. */
 function updateSql(c: PlannedChange, confirmed: boolean, now: string): Prisma.Sql {
@@ -234,7 +194,14 @@ function updateSql(c: PlannedChange, confirmed: boolean, now: string): Prisma.Sq
     : Prisma.sql`status = ${c.change.status}::"ActionStatus", due_date = ${c.change.dueDate}::date,
       last_update = coalesce(${c.lastUpdate}::text, last_update), last_update_at = ${now}::timestamptz,
       updated_at = ${now}::timestamptz, version = version + 1`;
-  return Prisma.sql`UPDATE actions SET ${set} WHERE id = ${c.record.action.id}::int AND version = ${c.expectedVersion}::int RETURNING ${RETURNED}`;
+  // The owner, workstream and lead the caller checked the person's rights against must still be
+  // the ones the action has (a lead can change without the action's version moving).
+  const r = c.record;
+  return Prisma.sql`UPDATE actions SET ${set}
+    WHERE id = ${r.action.id}::int AND version = ${c.expectedVersion}::int
+      AND owner_id IS NOT DISTINCT FROM ${r.owner?.id ?? null}::int AND workstream_id = ${r.workstream.id}::int
+      AND (SELECT w.lead_id FROM workstreams w WHERE w.id = ${r.workstream.id}::int) IS NOT DISTINCT FROM ${r.lead?.id ?? null}::int
+    RETURNING ${ACTION_ROW_COLUMNS}`;
 }
 
 async function applyOne(db: Db | Prisma.TransactionClient, c: PlannedChange, ctx: ChangeContext): Promise<SavedChange> {
@@ -262,7 +229,7 @@ async function applyOne(db: Db | Prisma.TransactionClient, c: PlannedChange, ctx
   let alerted = false;
   if (c.alert && c.record.lead) {
     await enqueueMessages(db as Prisma.TransactionClient, [{
-      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, row.version), recipient: { personKey: c.record.lead.key },
+      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, Number(row.version)), recipient: { personKey: c.record.lead.key },
       kind: LEAD_ALERT_KIND, payload: c.alert,
     }], ctx.now);
     alerted = true;
@@ -270,7 +237,7 @@ async function applyOne(db: Db | Prisma.TransactionClient, c: PlannedChange, ctx
   const chat = c.chatAlert ? await linkedChat(db, { kind: 'workstream', workstreamId: c.record.workstream.id }) : null;
   if (chat && c.chatAlert) {
     await enqueueMessages(db as Prisma.TransactionClient, [{
-      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, row.version), recipient: { conversationId: chat.conversationId },
+      job: LEAD_ALERT_JOB, period: leadAlertPeriod(before.ref, Number(row.version)), recipient: { conversationId: chat.conversationId },
       kind: LEAD_ALERT_KIND, payload: c.chatAlert,
     }], ctx.now);
   }

@@ -1,10 +1,10 @@
 // How many actions a title search will match, from the database's own statistics: the share of
 // titles holding each of the commonest stems (pg_stats.most_common_elems of the stems column, kept
 // by ANALYZE). A search for words that are all common ("pilot" in 8 % of titles, "short" in 7 %) is
-// best answered by walking the actions in due order, which finds a page in a few hundred rows;
-// counting its matches first through the title indexes reads thousands of index entries and
-// cost 60–170 ms on the embedded database at 100 000 actions (docs/BENCHMARKS.md). The estimate
-// only picks the route: both give the same page.
+// best answered by walking the actions in due order, which finds a page in a few hundred rows when
+// they come together; counting its matches first through the title indexes reads thousands of
+// index entries and cost 10–170 ms on the embedded database at 100 000 actions
+// (docs/BENCHMARKS.md). The estimate only picks the route: every route gives the same page.
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './database.js';
 import { preparedFor } from './prepared.js';
@@ -46,22 +46,29 @@ function statsFor(db: Db): Stats | undefined {
   return entry.stats;
 }
 
+/** How many actions a title search may match: `likely` if the words are independent, `atMost` if they always come together. */
+export interface TitleEstimate { likely: number; atMost: number }
+
 /**
- * Estimated actions whose titles hold every word (independent words: the product of their
- * shares), or 0 when any word is not among the commonest stems, or the statistics are unknown.
+ * Estimated actions whose titles hold every word: the product of their shares (independent
+ * words), and the share of the rarest (words that come together, as a title's phrase does). Both
+ * 0 when any word is not among the commonest stems, or the statistics are unknown.
  */
-export async function estimatedTitleMatches(db: Db, words: readonly string[]): Promise<number> {
+export async function estimatedTitleMatches(db: Db, words: readonly string[]): Promise<TitleEstimate> {
   const stats = statsFor(db);
-  if (!stats || words.length === 0) return 0;
+  if (!stats || words.length === 0) return { likely: 0, atMost: 0 };
   const rows = await preparedFor(db).rows<{ lx: string[] | null }>(Prisma.sql`
     SELECT tsvector_to_array(to_tsvector('english', x.w)) AS lx FROM unnest(${[...words]}::text[]) WITH ORDINALITY x(w, i) ORDER BY x.i`);
-  let estimate = stats.rows;
+  let likely = stats.rows;
+  let rarest = 1;
   for (const r of rows) {
     const lexemes = r.lx ?? [];
     // A word of several stems ("post-16") needs them all; a stop word alone matches by its letters only.
-    estimate *= lexemes.length ? Math.min(...lexemes.map((l) => stats.share.get(l) ?? 0)) : 0;
+    const share = lexemes.length ? Math.min(...lexemes.map((l) => stats.share.get(l) ?? 0)) : 0;
+    likely *= share;
+    rarest = Math.min(rarest, share);
   }
-  return estimate;
+  return { likely, atMost: stats.rows * rarest };
 }
 
 /** Waits for any statistics read under way (tests, and a start-up that wants them at once). */

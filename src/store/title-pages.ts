@@ -1,5 +1,6 @@
 // Pages of actions by title words: count the matches first and sort them when few, or walk the
-// actions in due order. Which route a question takes is the plan reader's choice (sql-plan-reader.ts).
+// actions in due order; and a short walk over the first actions in due order, which the plan
+// reader tries first for common words (sql-plan-reader.ts).
 import { Prisma } from '../generated/prisma/client.js';
 
 /** Up to this many title matches are sorted; beyond it, walking the due-date index finds a page sooner. */
@@ -26,9 +27,20 @@ export function titlePageSql(where: Prisma.Sql, cols: Prisma.Sql, order: Prisma.
     ) page ORDER BY ${outerOrder}`;
 }
 
-/** The walk in due order, fenced (see titlePageSql): alone for words the statistics say are common together. */
+/** The walk in due order, fenced (see titlePageSql). */
 export function titleWalkSql(where: Prisma.Sql, cols: Prisma.Sql, order: Prisma.Sql, page: { offset: number; limit: number }): Prisma.Sql {
   return Prisma.sql`SELECT ${cols} FROM (SELECT * FROM actions ORDER BY ${order} OFFSET 0) actions WHERE ${where} ${pageTail(order, page)}`;
+}
+
+/** Rows of the first part of the due order a hopeful walk reads: a few milliseconds on the embedded database. */
+export const SHORT_WALK_ROWS = 2_000;
+
+/**
+ * The walk over only the first SHORT_WALK_ROWS actions in due order. When it fills the page, that
+ * page is the whole plan's (its rows come first in due order); when it does not, the caller counts.
+ */
+export function shortWalkSql(where: Prisma.Sql, cols: Prisma.Sql, order: Prisma.Sql, page: { offset: number; limit: number }): Prisma.Sql {
+  return Prisma.sql`SELECT ${cols} FROM (SELECT * FROM actions ORDER BY ${order} LIMIT ${SHORT_WALK_ROWS}::int) actions WHERE ${where} ${pageTail(order, page)}`;
 }
 
 /** ORDER BY, LIMIT and OFFSET of one page. */

@@ -83,6 +83,28 @@ describeEachStore('updating an action from a card', (kind) => {
     expect(rows[0]?.at.toISOString()).toBe('2026-11-22T10:42:00.000Z');
   });
 
+  it('a lead who stops being the lead after the card was drawn cannot save it; the owner still can', async () => {
+    const a = await actionByRef(store, 'EAH-05'); // dpatel leads its workstream; gokafor owns it
+    const ws = await store.db.workstream.findUniqueOrThrow({ where: { id: a.workstreamId } });
+    const due = a.dueDate.toISOString().slice(0, 10);
+    const drawn = await invoke(bot, { as: 'dpatel', verb: 'action.refresh', data: { actionId: a.id } });
+    expect(button(drawn.card, 'action.save').data).toEqual({ actionId: a.id, version: a.version });
+    const other = await store.db.person.findUniqueOrThrow({ where: { key: 'hcarr' } });
+    await store.db.workstream.update({ where: { id: ws.id }, data: { leadId: other.id } });
+    try {
+      const before = await snapshot(store);
+      const refused = await invoke(bot, { as: 'dpatel', verb: 'action.save', data: { actionId: a.id, version: a.version, status: 'off_track', dueDate: due, note: 'No longer mine' } });
+      expect(cardText(refused.card)).toContain("Sorry, you can't change EAH-05, so nothing was changed.");
+      expect(await snapshot(store)).toEqual(before);
+      // The owner's card, drawn before the change of lead, still saves (read afresh, rights hold).
+      const saved = await invoke(bot, { as: 'gokafor', verb: 'action.save', data: { actionId: a.id, version: a.version, status: 'on_track', dueDate: due, note: 'Still on it' } });
+      expect(cardText(saved.card)).toMatch(/Saved\./);
+      expect((await actionByRef(store, 'EAH-05')).version).toBe(a.version + 1);
+    } finally {
+      await store.db.workstream.update({ where: { id: ws.id }, data: { leadId: ws.leadId } });
+    }
+  });
+
   it('a stale card changes nothing and comes back current, saying who changed it and when (London time)', async () => {
     const a = await actionByRef(store, 'COM-06');
     const before = await snapshot(store);

@@ -71,6 +71,42 @@ describeEachStore('action update store', (kind) => {
     expect((await store.db.action.findUniqueOrThrow({ where: { id: a.record.action.id } })).version).toBe(a.expectedVersion);
   });
 
+  it('takes a card\'s action as read here a moment ago, and the save proves it: a new lead or a newer version writes nothing', async () => {
+    const actor = (await store.db.person.findUniqueOrThrow({ where: { key: 'oprice' } }));
+    const plan = await planFor('COM-05', 'Drafted the leaflet');
+    const { id, version } = plan.record.action;
+    // Read a moment ago at this version: the same record, without asking the database.
+    expect(await updates.asShown(id, version)).toBe(plan.record);
+    // At any other version the card did not come from that read: read now.
+    expect(await updates.asShown(id, version + 1)).not.toBe(plan.record);
+    expect((await updates.asShown(id, version + 1))?.action.version).toBe(version);
+
+    // The workstream's lead changes (the action's version does not): the rights checked may no longer hold.
+    const ws = await store.db.workstream.findUniqueOrThrow({ where: { id: plan.record.workstream.id } });
+    const other = await store.db.person.findFirstOrThrow({ where: { id: { not: ws.leadId ?? -1 } } });
+    await store.db.workstream.update({ where: { id: ws.id }, data: { leadId: other.id } });
+    try {
+      const kept = await updates.asShown(id, version);
+      expect(await updates.apply([{ ...plan, record: kept! }], { actor, via: 'card', now: new Date(DEMO_NOW) })).toEqual({ kind: 'stale', actionId: id });
+      expect((await store.db.action.findUniqueOrThrow({ where: { id } })).version).toBe(version);
+      // Stale is forgotten: the next card reads afresh, with the new lead, and saves.
+      const fresh = (await updates.asShown(id, version))!;
+      expect(fresh.lead?.id).toBe(other.id);
+      expect(await updates.apply([{ ...plan, record: fresh }], { actor, via: 'card', now: new Date(DEMO_NOW) })).toMatchObject({ kind: 'saved' });
+    } finally {
+      await store.db.workstream.update({ where: { id: ws.id }, data: { leadId: ws.leadId } });
+    }
+
+    // Another writer (a replica, an import) moves the version: the kept record is a guess that fails.
+    const next = (await updates.byId(id))!;
+    await store.db.action.update({ where: { id }, data: { version: { increment: 1 } } });
+    const guess = (await updates.asShown(id, next.action.version))!;
+    expect(guess.action.version).toBe(next.action.version);
+    const replan = { ...plan, record: guess, expectedVersion: guess.action.version };
+    expect(await updates.apply([replan], { actor, via: 'card', now: new Date(DEMO_NOW) })).toEqual({ kind: 'stale', actionId: id });
+    expect((await updates.asShown(id, next.action.version))?.action.version).toBe(next.action.version + 1);
+  });
+
   it('queues the lead alert with the change, once per version', async () => {
     const actor = (await store.db.person.findUniqueOrThrow({ where: { key: 'oprice' } }));
     const plan = { ...(await planFor('COM-02', 'Printer closed', 'off_track')), alert: { text: 'alert', cards: [] } };

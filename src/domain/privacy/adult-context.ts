@@ -27,7 +27,7 @@ const CONTACT_BEFORE = [
   'thank', 'check with', 'checked with', 'liaise with', 'liaising with', 'according to', 'chaired by', 'led by',
   'presented by', 'copy in', 'copied in', 'forward to', 'forwarded to', 'sent to', 'phone', 'phoned', 'ring', 'rang',
   'loop in', 'looped in', 'looping in', 'heard from', 'heard back from', 'hear from', 'hearing from', 'thank you to',
-  'thanks go to', 'shout out to', 'big thanks to',
+  'thanks go to', 'shout out to', 'big thanks to', 'apologies from', 'handover from',
   // Greetings: a note that speaks to someone speaks to a colleague ("Hi Steph,", "Thanks, Liz").
   'hi', 'hello', 'dear', 'thanks', 'cheers', 'morning', 'afternoon',
   // Goodbyes and good wishes at work: "happy retirement Pauline", "welcome to the team, Mel".

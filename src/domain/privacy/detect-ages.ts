@@ -9,10 +9,10 @@ import { isMonthAsDate } from './vocabulary.js';
 
 // Ages written in Chinese, Japanese or Korean: "7岁", "7歲", "7歳", "7살".
 const CJK_YEARS = '岁|歲|歳|살';
-const YEARS_OLD = String.raw`(?:\s*-?\s*(?:(?:years?|yrs?|y)\b(?:\s*-?\s*old)?|y\.?o\b\.?|${CJK_YEARS}))`;
+export const YEARS_OLD = String.raw`(?:\s*-?\s*(?:(?:years?|yrs?|y)\b(?:\s*-?\s*old)?|y\.?o\b\.?|${CJK_YEARS}))`;
 /** "7-year-old", "7 yr old", "7yo", "7 y.o.", "7岁" */
 const AGED = String.raw`(?:\s*-?\s*(?:years?|yrs?)\s*-?\s*old|\s*-?\s*y\.?o\b\.?|\s*(?:${CJK_YEARS}))`;
-const ENDS_CLAUSE = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+${oneOf(['and', 'but', 'so', 'with', 'who', 'in', 'at'])}\b)`;
+export const ENDS_CLAUSE = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+${oneOf(['and', 'but', 'so', 'with', 'who', 'in', 'at'])}\b)`;
 
 interface AgeCue {
   pattern: RegExp;

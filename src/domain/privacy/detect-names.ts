@@ -59,6 +59,13 @@ const NAME_CUES: readonly NameCue[] = [
   // Strong, not naming: "call her back", "call them later" are the phrasal verb.
   { pattern: cue(String.raw`\bcalls?\s+(?:him|her|them)\s+${NAME}`), gate: gate(String.raw`\bcalls?\s+(?:him|her|them)\b`), needs: ['call'], strength: 'strong' },
   { pattern: cue(String.raw`\b${oneOf(APPOSED_TO)}\s*,\s*${NAME}\s*,`), gate: gate(String.raw`\b${oneOf(APPOSED_TO)}\s*,`), needs: [','], strength: 'strong' },
+  // "the little girl in Y1 – Semhar – has …", "one pupil - Shkurte - needs …": set off by dashes, a year group between.
+  {
+    pattern: cue(String.raw`\b${oneOf(APPOSED_TO)}(?:\s+(?:in|from)\s+${YEAR_GROUP})?\s*(?:[–—]|\s-)\s*${NAME}\s*(?:[–—]|-\s)`),
+    gate: gate(String.raw`\b${oneOf(APPOSED_TO)}\b[^–—]{0,16}(?:[–—]|\s-\s)`),
+    needs: ['–', '—', ' - '],
+    strength: 'strong',
+  },
   // "my son …", "her sister …", "my little girl …", "our eldest …"
   { pattern: cue(String.raw`\b${oneOf(OWNERS)}\s+${KIN_ADJECTIVE}${oneOf(RELATIVES)},?\s+${NAME}`), gate: gate(String.raw`\b${oneOf(OWNERS)}\s+${KIN_ADJECTIVE}${oneOf(RELATIVES)}\b`), needs: OWNER_NEEDS, strength: 'strong' },
   // "Frank, a Y3 pupil, …", "Amir, our Year 6 boy, …": a name set off before a child noun.
@@ -99,6 +106,14 @@ const NAME_CUES: readonly NameCue[] = [
     gate: gate(String.raw`\b${YEAR_GROUP}`),
     strength: (m) => (m.groups?.via || m.groups?.in || m.groups?.apart ? 'year' : 'weak'),
   },
+  // "Ruby in Otters class", "Jay from Class Oak": a class as schools name them, held like a year
+  // group; the class's name has its capital ("mute in class but", "in music class" are not names).
+  {
+    pattern: cue(String.raw`${NAME}\s+(?:in|from)\s+(?:the\s+)?(?:(?<before>\p{L}+)\s+class\b|class\s+(?<after>\p{L}+)\b)`),
+    gate: gate(String.raw`\bclass\b`),
+    needs: ['class'],
+    strength: (m) => (/^\p{Lu}/u.test(m.groups?.before ?? m.groups?.after ?? '') ? 'year' : 'none'),
+  },
 ];
 
 export interface Scan { text: string; tokens: Token[]; lists: NameLists; shouted: boolean }
@@ -116,6 +131,15 @@ function isAdjacent(text: string, a: Token, b: Token): boolean {
 const LINKS_IN_PLACE_NAMES = new Set(['of', 'upon', 'under', 'and']);
 const NAMED_TOOLS = new Set(['profile', 'profiles', 'scales', 'scale', 'checklist', 'questionnaire', 'screener', 'inventory', 'toolkit', 'framework', 'method', 'approach', 'programme', 'technique']);
 
+/** "a free school in Shipley", "special schools near Mirfield": where a setting is, not who is in it ("Oliver's"). */
+function placeAfterInstitution({ text, tokens }: Scan, i: number): boolean {
+  const token = tokens[i]!;
+  const prep = tokens[i - 1];
+  const setting = tokens[i - 2];
+  if (!prep || !setting || token.text !== token.base || !/^(?:in|near|at|around|across|outside)$/u.test(prep.lower)) return false;
+  return INSTITUTION_WORDS.has(setting.lower) && isAdjacent(text, setting, prep) && isAdjacent(text, prep, token);
+}
+
 /** "Victoria Primary School", "Oliver class", "St Mary's", "Rett syndrome": the name is part of something else. */
 function isPartOfProperNoun(scan: Scan, i: number): boolean {
   const { text, tokens, lists } = scan;
@@ -124,6 +148,7 @@ function isPartOfProperNoun(scan: Scan, i: number): boolean {
   if (namesCondition(text, tokens, i) || inListOfPlaces(text, tokens, i)) return true;
   const prev = tokens[i - 1];
   if (prev && /^[ \t.]+$/u.test(text.slice(prev.end, token.start)) && NAME_PREFIXES_NOT_PEOPLE.has(prev.lower)) return true;
+  if (placeAfterInstitution(scan, i)) return true;
   // "Boxall profile", "Reynell scales": a tool named after its author, unless the word is a first name.
   const after = tokens[i + 1];
   if (after && NAMED_TOOLS.has(after.lower) && isAdjacent(text, token, after) && !lists.isKnownFirstName(token.base)) return true;
@@ -272,8 +297,9 @@ function scanCues({ text, lists, shouted }: Scan): NameFinding[] {
       const name = m.groups?.name;
       if (!span || !name || isAcronym(name, shouted) || isShortAcronym(name, lists, shouted)) continue;
       if (isMonthAsDate(text, span[0], name)) continue;
-      const before = familyNameBefore(text, span[0], name, shouted);
       const level = typeof strength === 'function' ? strength(m) : strength;
+      if (level === 'none') continue;
+      const before = familyNameBefore(text, span[0], name, shouted);
       if (before !== undefined || isCandidateName(name, lists, level, wordContext(text, span[0], name, shouted)) || seasonAsName(text, m, level, shouted)) {
         found.push({ code: 'personal_name', start: before ?? span[0], end: span[1], byCue: true });
       }

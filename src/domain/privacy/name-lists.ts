@@ -7,7 +7,7 @@ import { nameData } from './name-data.js';
 import { COMMON_SURNAMES } from './surnames.js';
 import { isTitleCase } from './text.js';
 import { latinReadings } from './transliterate.js';
-import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
+import { MONTHS, NOT_NAMES, PRONOUN_CONTRACTION, WEEKDAYS, isNotAName } from './vocabulary.js';
 
 /**
  * How strongly the surrounding words say "this is a person":
@@ -23,7 +23,8 @@ import { MONTHS, NOT_NAMES, WEEKDAYS, isNotAName } from './vocabulary.js';
  * owner: "our Faith has …", "my Summer is …": listed names, and names that are also words when the
  *   writer capitalised them mid-sentence ("our faith has" is a belief).
  */
-export type CueStrength = 'naming' | 'strong' | 'adjacent' | 'medium' | 'year' | 'weak' | 'listed' | 'owner';
+/** 'none': the cue's pattern matched but its condition did not hold (no name by it). */
+export type CueStrength = 'naming' | 'strong' | 'adjacent' | 'medium' | 'year' | 'weak' | 'listed' | 'owner' | 'none';
 
 // First names that are also everyday words ("Grace", "Joy", "Penny"), from the curated list: with a
 // cue right next to them they are names in any case. Months stay dates ("May in Year 3 …").
@@ -208,7 +209,7 @@ export const SECTOR_ACRONYMS: ReadonlySet<string> = new Set(['ELSA', 'SALT', 'EH
  * when the writer capitalised it away from the start of a sentence.
  */
 export function isCandidateName(word: string, lists: NameLists, strength: CueStrength, ctx: { atSentenceStart: boolean; capitalised: boolean }): boolean {
-  if (word.length < 2) return false;
+  if (strength === 'none' || word.length < 2 || PRONOUN_CONTRACTION.test(word)) return false;
   if (lists.isListed(word)) return true;
   // A word in another script ("Олександр", "محمد") or with marks English words lack ("Aoibhín")
   // next to a child cue is a name, unless it is an English word with an accent ("café").
@@ -225,9 +226,10 @@ export function isCandidateName(word: string, lists: NameLists, strength: CueStr
   }
   if (MONTHS.has(lower) || WEEKDAYS.has(lower) || isNotAName(word)) return false;
   // "Grace in year 3", "mark in year 5.": not after a subject, as in "we mark in year 5". Beyond
-  // our list, a first name of the data sets that is a less common word ("Jay in yr 9", "Storm
-  // year 5 -") counts when the writer gave it a capital.
-  const wordName = WORD_NAMES.has(lower) || (ctx.capitalised && lists.isKnownFirstName(word) && !lists.isCommon(word));
+  // our list, a first name of the data sets counts when the writer gave it a capital, common word
+  // or not ("Jay in yr 9", "Storm year 5 -", "Blue in Year 2", "Bear in Reception"): what comes
+  // before a year group otherwise is a subject or a part of school life, which are not names.
+  const wordName = WORD_NAMES.has(lower) || (ctx.capitalised && lists.isKnownFirstName(word));
   if (strength === 'year' && wordName && (ctx.atSentenceStart || ctx.capitalised)) return true;
   if ((strength === 'medium' || strength === 'listed') && lists.isAmbiguous(word)) return true;
   // At a sentence start every word has a capital, so it says nothing. A word in no English word

@@ -8,6 +8,7 @@ import { adultSpans, directoryWords } from './detect-adults.js';
 import { detectAges } from './detect-ages.js';
 import { detectDatesOfBirth } from './detect-dob.js';
 import { detectInitials } from './detect-initials.js';
+import { detectLaterClauseNames } from './detect-later-clauses.js';
 import { detectNames } from './detect-names.js';
 import { detectNhsNumbers, detectSpeltNhsNumbers, detectUpns } from './detect-numbers.js';
 import { detectAddresses, detectPostcodes } from './detect-places.js';
@@ -48,7 +49,7 @@ function findInText(text: string, options: ScreenOptions): Finding[] {
   const tokens = tokenize(clean);
   const directory = directoryWords(options.adultNames ?? NO_ADULTS, lists.isKnownFirstName);
   const foundAges = detectAges(clean, lists, shouted);
-  const foundNames = detectNames({ text: clean, tokens, lists, shouted });
+  const foundNames = [...detectNames({ text: clean, tokens, lists, shouted }), ...detectLaterClauseNames(clean, tokens, lists, shouted)];
   // Adults only excuse names and ages: most texts have neither, and need not look for them.
   const adults = foundAges.length + foundNames.length > 0 ? adultSpans(clean, tokens, lists, directory, shouted) : [];
   const ages = foundAges.filter((a) => !adults.some((s) => within(a, s)));

@@ -45,7 +45,8 @@ export const INSTITUTION_WORDS = new Set([
   'high', 'hill', 'hospital', 'house', 'hub', 'infant', 'infants', 'junior', 'juniors', 'lane', 'library',
   'methodist', 'mill', 'moor', 'mosque', 'nursery', 'park', 'partnership', 'practice', 'primary',
   'provision', 'road', 'room', 'school', 'schools', 'service', 'site', 'square', 'street', 'surgery',
-  'team', 'terrace', 'trust', 'unit', 'village', 'ward', 'way', 'wing',
+  'team', 'terrace', 'trust', 'unit', 'village', 'ward', 'way', 'wing', 'cluster', 'clusters', 'locality', 'area',
+  'hotel', 'office', 'offices', 'venue',
 ]);
 
 /** A name right after one of these is part of a proper noun, not a person: "St Mary's", "King James". */
@@ -111,6 +112,9 @@ export const LANGUAGES = new Set([
   'amharic', 'swahili', 'yoruba', 'igbo', 'shona', 'french', 'spanish', 'portuguese', 'italian', 'german', 'dutch',
   'chinese', 'mandarin', 'cantonese', 'vietnamese', 'korean', 'japanese', 'thai', 'filipino', 'tagalog',
 ]);
+
+/** "he's", "she'd", "they're": a pronoun with its verb, never a name ("her son, he's 6"). */
+export const PRONOUN_CONTRACTION = /^(?:he|she|they|we|you|i|it|who)['’](?:s|re|ll|d|ve|m)$/iu;
 
 /** Is this lower-cased word known not to be a person's name? */
 export function isNotAName(word: string): boolean {

@@ -15,6 +15,10 @@ const WORK_THINGS = new Set([
   'co-deliver', 'co-chair', 'workshop', 'workshops', 'webinar', 'network', 'commissioning', 'tender', 'timesheet',
   'timesheets', 'payroll', 'mileage', 'expenses', 'spreadsheet', 'dashboard', 'inbox', 'supervisions', 'cpd', 'twilight',
   'inset', 'helpline', 'minutes', 'band',
+  // Leave, moves and milestones of working life.
+  'paternity', 'maternity', 'retires', 'retiring', 'retired', 'promoted', 'promotion', 'locum', 'locums', 'seconded',
+  'workstream', 'workstreams', 'conference', 'conferences', 'colleague', 'colleagues', 'shadowing', 'co-chairing',
+  'co-chairs', 'coproduction', 'co-production',
 ]);
 /** Work things that are a child's after some words: a behaviour contract, role play, ten minutes. */
 const CHILD_BEFORE: Record<string, RegExp> = { contract: /^(?:behaviour|behavior|home-school|learning|attendance)$/u, minutes: /^(?!the$)/u };
@@ -30,13 +34,25 @@ const CHILD_WORDS = new Set([
 /** Numbers a child's age or year could be, unless they count something else ("band 6", "room 12"). */
 const COUNTED = new Set(['band', 'room', 'level', 'page', 'item', 'step', 'week', 'weeks', 'module', 'session', 'sessions', 'cohort', 'slide', 'grade', 'at']);
 
+/** Leave counted in time, not years of age: "for two weeks", "for 3 months" (not "ten minutes of calm"). */
+const SPANS = new Set(['days', 'weeks', 'months']);
+
 /** One to nineteen in words: an age or a year group as much as the same in figures. */
 const SMALL_NUMBERS = new Set(NUMBER_WORDS.slice(0, 19));
 
-function childLike(t: Token, prev: Token | undefined): boolean {
+function childLike(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
   if (CHILD_WORDS.has(t.lower) || /^(?:y|yr|p)\d{1,2}$|^\d{1,2}[a-z]$/u.test(t.lower) || /^\d+\s*(?:yo|yrs?)$/u.test(t.lower)) return true;
   const small = SMALL_NUMBERS.has(t.lower) || (/^\d{1,2}$/u.test(t.lower) && Number(t.lower) < 20);
-  return small && !COUNTED.has(prev?.lower ?? '');
+  return small && !COUNTED.has(prev?.lower ?? '') && !(prev?.lower === 'for' && SPANS.has(next?.lower ?? ''));
+}
+
+/**
+ * Someone's caseload is a worker's ("Dev's caseload is full", "has taken over Leanne's caseload");
+ * a child is on one ("Oliver is on Dev's caseload", "on the SALT caseload").
+ */
+function workersCaseload(sentence: readonly Token[], k: number): boolean {
+  const owner = sentence[k - 1];
+  return sentence[k]!.lower === 'caseload' && owner !== undefined && owner.text !== owner.base && !/^(?:on|onto|off|from)$/u.test(sentence[k - 2]?.lower ?? '');
 }
 
 /** The sentence of token i is about work and about no child. */
@@ -46,8 +62,9 @@ export function workSentence(text: string, tokens: Token[], i: number): boolean 
   let work = false;
   for (let k = 0; k < sentence.length; k++) {
     const t = sentence[k]!;
-    if (childLike(t, sentence[k - 1])) return false;
+    if (childLike(t, sentence[k - 1], sentence[k + 1])) return false;
     if (WORK_THINGS.has(t.lower) && !CHILD_BEFORE[t.lower]?.test(sentence[k - 1]?.lower ?? '') && !CHILD_AFTER[t.lower]?.test(sentence[k + 1]?.lower ?? '')) work = true;
+    if (workersCaseload(sentence, k)) work = true;
   }
   return work;
 }

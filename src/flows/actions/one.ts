@@ -106,15 +106,20 @@ export async function historyByRef(v: ActionViews, viewer: Viewer, candidates: r
   return r ? history(v, viewer, r) : unknownRef(v, typed);
 }
 
-/** action.save {actionId, version, status, note, dueDate, reason}: a save returns the summary. */
-export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via = 'card'): Promise<FlowResult> {
+/**
+ * action.save {actionId, version, status, note, dueDate, reason}: a save returns the summary.
+ * The action is taken as this process last saw it at the card's version (the read that drew the
+ * card, a moment ago); the update proves that guess, and if it fails with the version unchanged
+ * (a new owner or lead: the rights checked may no longer hold) the save runs once more on a fresh read.
+ */
+export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via = 'card', fresh = false): Promise<FlowResult> {
   const ref = parseCardRef(data);
   if (!ref.ok) {
     const id = parseActionId(data);
     return { outcome: 'damaged', card: problemCard(ref.message, id.ok ? { title: 'Show the action', verb: VERBS.view, data: { actionId: id.value } } : undefined) };
   }
   const { actionId, version } = ref.value;
-  const r = await v.deps.actions.byId(actionId);
+  const r = await (fresh ? v.deps.actions.byId(actionId) : v.deps.actions.asShown(actionId, version));
   if (!r) return { outcome: 'gone', card: problemCard(ACTION_GONE) };
   const refresh = await v.refresh(viewer, [r]);
   if (!viewer.person) return { outcome: 'unknown-person', card: v.summary(viewer, r, { text: UNKNOWN_PERSON, tone: 'attention' }, refresh) };
@@ -131,20 +136,21 @@ export async function save(v: ActionViews, viewer: Viewer, data: Data, via: Via 
   const planned = v.plan(viewer, r, version, checked.change);
   const outcome = await v.deps.actions.apply([planned], { actor: viewer.person, via, now: v.now() });
   // Saved: the new card is built from what the update returned. Stale: read what won.
-  const fresh = outcome.kind === 'saved' ? outcome.saved[0]?.record ?? null : await v.deps.actions.byId(actionId);
-  if (!fresh) return { outcome: 'gone', card: problemCard(ACTION_GONE) };
+  const latest = outcome.kind === 'saved' ? outcome.saved[0]?.record ?? null : await v.deps.actions.byId(actionId);
+  if (!latest) return { outcome: 'gone', card: problemCard(ACTION_GONE) };
   if (outcome.kind === 'stale') {
-    return { outcome: 'stale', card: await v.form(fresh, right, refresh, { banner: { text: staleNotice(fresh.lastChange, v.now()), tone: 'warning' } }) };
+    if (!fresh && latest.action.version === version) return save(v, viewer, data, via, true);
+    return { outcome: 'stale', card: await v.form(latest, right, refresh, { banner: { text: staleNotice(latest.lastChange, v.now()), tone: 'warning' } }) };
   }
   const alerted = outcome.saved.some((s) => s.alerted);
   const recorded = await recordCardReadings(v.deps, viewer.person, readings.figures, v.today(), v.now(), via);
   const advice = noteAdvice(checked.change.note);
   const sentence = (isConfirmation(planned)
-    ? confirmedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate)
-    : savedSentence(fresh.action.ref, fresh.action.status, fresh.action.dueDate, alerted)) + recorded + (advice ? ` ${advice}` : '');
+    ? confirmedSentence(latest.action.ref, latest.action.status, latest.action.dueDate)
+    : savedSentence(latest.action.ref, latest.action.status, latest.action.dueDate, alerted)) + recorded + (advice ? ` ${advice}` : '');
   // The confirmation stays as it is (no refresh): pressing Update opens the form again.
   return {
-    outcome: 'saved', text: sentence, log: { version: fresh.action.version, alerted },
-    card: v.summary(viewer, fresh, { text: sentence, tone: 'good' }, { enabled: false }),
+    outcome: 'saved', text: sentence, log: { version: latest.action.version, alerted },
+    card: v.summary(viewer, latest, { text: sentence, tone: 'good' }, { enabled: false }),
   };
 }

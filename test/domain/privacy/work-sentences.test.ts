@@ -34,6 +34,18 @@ describe('a first name in a sentence about work', () => {
     "Ewa's appraisal moved to Thursday",
     'Tariq Mahmood takes over the commissioning of the advocacy contract',
     'can Siobhan add the inset day to the newsletter',
+    // Leave, moves and milestones of working life.
+    'Obinna is off on paternity leave for two weeks from Monday',
+    'Hamid retires in July, there is a collection going round',
+    'Nasreen has been promoted to senior SALT',
+    'Dritan joined the EP pool this week as a locum',
+    'apologies from Aoife, she is at tribunal all day',
+    'handover from Wiktor: 3 whole-school requests outstanding',
+    'Chinedu is taking over the PfA workstream',
+    'Mei is presenting at the regional SALT conference',
+    "Tariq's caseload is full so new requests go to the duty EP",
+    "Ewa has taken over Hamid's caseload",
+    'Parveen and Obinna are co-chairing the coproduction group',
   ])('accepts "%s"', (text) => expect(accepted(text)).toBe(true));
 });
 
@@ -47,5 +59,11 @@ describe('the same words about a child', () => {
     'Lacey is 8 and is on the rota for reading buddies',
     'Shilan Karimi arrived from Iraq and needs a Sorani interpreter.',
     'Rhys (year 6) helped with the newsletter',
+    "Kacper's handover to Year 7 is in June",
+    'Oliver is presenting with anxiety at the start of the day',
+    'Amira has taken over the role of class monitor, she is 7',
+    "Tyler's tribunal for his EHCP is next week",
+    "Oliver is on Dev's caseload",
+    'Amira has been on the SALT caseload since March',
   ])('refuses "%s"', (text) => expect(accepted(text)).toBe(false));
 });
