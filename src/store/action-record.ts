@@ -3,7 +3,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { LastChange } from '../domain/actions/phrasing.js';
 import type { Action, ChangeChannel, Person, Workstream } from '../domain/plan/types.js';
-import { actionFromRow } from './action-row.js';
+import { actionFromRow, instant } from './action-row.js';
 import { toPerson } from './people.js';
 
 /** An action with everything its cards and rules need. */
@@ -47,8 +47,6 @@ export interface RecordRow {
   h_at: Maybe<Date | string>; h_via: Maybe<string>; h_actor: Maybe<string>;
   total?: bigint | number;
 }
-
-export const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 function personFrom(r: RecordRow, p: 'o' | 'l'): Person | null {
   const id = r[`${p}_id`];

@@ -17,7 +17,7 @@ export interface ActionRow {
 export const ACTION_ROW_COLUMNS = Prisma.sql`id, ref, title, workstream_id, area::text AS area, owner_id, to_char(due_date, 'YYYY-MM-DD') AS due_date,
   status::text AS status, last_update, last_update_at, success_measure, source, version, created_at, updated_at, plain_title`;
 
-const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+export const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 export function actionFromRow(r: ActionRow): Action {
   return {

@@ -12,11 +12,11 @@ import type { ActionStatus, ChangeChannel, IsoDate, Person } from '../domain/pla
 import type { Db } from './database.js';
 import { enqueueMessages, type OutboxPayload } from './outbox.js';
 import { toPerson } from './people.js';
-import { ACTION_ROW_COLUMNS, actionFromRow, type ActionRow } from './action-row.js';
+import { ACTION_ROW_COLUMNS, actionFromRow, instant, type ActionRow } from './action-row.js';
 import { linkedChat } from './chat-links.js';
 import { preparedFor } from './prepared.js';
 import { RecentRecords } from './recent-records.js';
-import { type ActionRecord, type Maybe, RECORD_SELECT, type RecordRow, instant, toRecord } from './action-record.js';
+import { type ActionRecord, type Maybe, RECORD_SELECT, type RecordRow, toRecord } from './action-record.js';
 
 export type { ActionRecord } from './action-record.js';
 

@@ -25,7 +25,7 @@ export interface ActionRows { items: Action[]; mark: string | undefined }
 
 const noneByStatus = () => Object.fromEntries(ACTION_STATUSES.map((x) => [x, 0])) as Record<ActionStatus, number>;
 
-/** Matches the commonest word may have above which a short walk goes first: well clear of FEW_MATCHES, as estimates err. */
+/** Matches the rarest of the words may have above which a short walk goes first: well clear of FEW_MATCHES, as estimates err. */
 const MANY_MATCHES = 2 * FEW_MATCHES;
 
 export class SqlPlanReader {

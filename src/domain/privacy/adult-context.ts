@@ -5,7 +5,7 @@
 // is accepted unless a child cue points at it ("Tom from Year 4", "my son Jack", "Priya's mum",
 // which screen.ts keeps) or the sentence is about a child ("… a pupil …", "… aged 9 …").
 import type { NameLists } from './name-lists.js';
-import { type Token, isTitleCase, sentenceSpan } from './text.js';
+import { type Token, isTitleCase, joined, sentenceSpan } from './text.js';
 import type { Finding } from './types.js';
 import { CHILD_IN_SENTENCE, NOT_NAMES } from './vocabulary.js';
 import { workSentence } from './work-sentence.js';
@@ -90,15 +90,6 @@ function nameWord(t: Token, lists: NameLists): boolean {
   if (NOT_NAMES.has(t.lower) || t.text !== t.base) return false;
   // A word that is also an everyday one ("will", "grace") only with the writer's capital.
   return lists.isListed(t.base) || ((lists.isAmbiguous(t.base) || lists.isSurname(t.base)) && isTitleCase(t.base));
-}
-
-/** Only spaces, or a comma when allowed, between two tokens. */
-function joined(text: string, a: Token, b: Token, comma = false): boolean {
-  for (let i = a.end; i < b.start; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && !(comma && c === 44)) return false;
-  }
-  return b.start > a.end;
 }
 
 function phraseAt(text: string, tokens: Token[], at: number, phrase: string[]): boolean {

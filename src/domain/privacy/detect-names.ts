@@ -6,9 +6,9 @@ import { allMatches, forText, isAscii, mayMatch } from './fast-regex.js';
 import { SURNAME_PARTICLES } from './detect-adults.js';
 import { NAME, YEAR_GROUP, cue, gate, matchNear, oneOf } from './cues.js';
 import { familyNameBefore } from './family-first.js';
-import { inListOfPlaces, namesCondition } from './named-things.js';
+import { inListOfPlaces, namesCondition, placeAfterInstitution } from './named-things.js';
 import { type CueStrength, type NameLists, isCandidateName, isShortAcronym } from './name-lists.js';
-import { type Token, isAcronym, isTitleCase, wordContext } from './text.js';
+import { type Token, isAcronym, isTitleCase, joined, wordContext } from './text.js';
 import type { Finding } from './types.js';
 import { DETERMINERS, INSTITUTION_WORDS, MONTHS, NAME_PREFIXES_NOT_PEOPLE, VERB_MARKERS, isMonthAsDate, isNotAName } from './vocabulary.js';
 
@@ -118,27 +118,8 @@ const NAME_CUES: readonly NameCue[] = [
 
 export interface Scan { text: string; tokens: Token[]; lists: NameLists; shouted: boolean }
 
-/** Only spaces or tabs, at least one, between two tokens. */
-function isAdjacent(text: string, a: Token, b: Token): boolean {
-  if (b.start <= a.end) return false;
-  for (let i = a.end; i < b.start; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
 const LINKS_IN_PLACE_NAMES = new Set(['of', 'upon', 'under', 'and']);
 const NAMED_TOOLS = new Set(['profile', 'profiles', 'scales', 'scale', 'checklist', 'questionnaire', 'screener', 'inventory', 'toolkit', 'framework', 'method', 'approach', 'programme', 'technique']);
-
-/** "a free school in Shipley", "special schools near Mirfield": where a setting is, not who is in it ("Oliver's"). */
-function placeAfterInstitution({ text, tokens }: Scan, i: number): boolean {
-  const token = tokens[i]!;
-  const prep = tokens[i - 1];
-  const setting = tokens[i - 2];
-  if (!prep || !setting || token.text !== token.base || !/^(?:in|near|at|around|across|outside)$/u.test(prep.lower)) return false;
-  return INSTITUTION_WORDS.has(setting.lower) && isAdjacent(text, setting, prep) && isAdjacent(text, prep, token);
-}
 
 /** "Victoria Primary School", "Oliver class", "St Mary's", "Rett syndrome": the name is part of something else. */
 function isPartOfProperNoun(scan: Scan, i: number): boolean {
@@ -148,14 +129,14 @@ function isPartOfProperNoun(scan: Scan, i: number): boolean {
   if (namesCondition(text, tokens, i) || inListOfPlaces(text, tokens, i)) return true;
   const prev = tokens[i - 1];
   if (prev && /^[ \t.]+$/u.test(text.slice(prev.end, token.start)) && NAME_PREFIXES_NOT_PEOPLE.has(prev.lower)) return true;
-  if (placeAfterInstitution(scan, i)) return true;
+  if (placeAfterInstitution(text, tokens, i)) return true;
   // "Boxall profile", "Reynell scales": a tool named after its author, unless the word is a first name.
   const after = tokens[i + 1];
-  if (after && NAMED_TOOLS.has(after.lower) && isAdjacent(text, token, after) && !lists.isKnownFirstName(token.base)) return true;
+  if (after && NAMED_TOOLS.has(after.lower) && joined(text, token, after) && !lists.isKnownFirstName(token.base)) return true;
   for (let j = i + 1; j <= i + 4; j++) {
     const next = tokens[j];
     const before = tokens[j - 1];
-    if (!next || !before || !isAdjacent(text, before, next)) return false;
+    if (!next || !before || !joined(text, before, next)) return false;
     if (INSTITUTION_WORDS.has(next.lower)) return true;
     // Only a chain of capitalised words ("Valley Head High School", "Shepley and Emley first
     // schools", "Bank of England") can end
@@ -177,12 +158,12 @@ function usedAsWord({ text, tokens, lists, shouted }: Scan, i: number): boolean 
   const token = tokens[i] as Token;
   if (!(token.base === token.lower || shouted) || !lists.isEveryday(token.lower)) return false;
   const prev = tokens[i - 1];
-  if (!prev || !isAdjacent(text, prev, token)) return false;
+  if (!prev || !joined(text, prev, token)) return false;
   if (VERB_MARKERS.has(prev.lower) || DETERMINERS.has(prev.lower)) return true;
   // Up to two small words between: "the car jack", "a new car jack"; not "the boy harry".
   for (let k = i - 2, between = [prev]; k >= Math.max(0, i - 3); between.push(tokens[k]!), k--) {
     const before = tokens[k]!;
-    if (!isAdjacent(text, before, tokens[k + 1]!) || between.some((t) => PERSON_NOUN_SET.has(t.lower) || (t.base !== t.lower && !shouted))) return false;
+    if (!joined(text, before, tokens[k + 1]!) || between.some((t) => PERSON_NOUN_SET.has(t.lower) || (t.base !== t.lower && !shouted))) return false;
     if (DETERMINERS.has(before.lower)) return true;
   }
   return false;
@@ -203,7 +184,7 @@ function pairedName(scan: Scan, i: number): Finding | undefined {
   let j = i + 1;
   while (tokens[j] && SURNAME_PARTICLES.has(tokens[j]?.lower ?? '') && j < i + 3) j++;
   const last = tokens[j];
-  const gapOk = tokens.slice(i, j + 1).every((t, k, all) => k === 0 || isAdjacent(text, all[k - 1] as Token, t));
+  const gapOk = tokens.slice(i, j + 1).every((t, k, all) => k === 0 || joined(text, all[k - 1] as Token, t));
   if (!last || !gapOk || !lists.isSurname(last.base) || isNotAName(last.base)) return undefined;
   const named = lists.isAmbiguous(token.base) || lists.isListed(token.base);
   const capitals = !shouted && isTitleCase(token.base) && isTitleCase(last.base);

@@ -3,7 +3,8 @@
 // they are ("Roberttown, Hanging Heaton and Earlsheaton primaries", "special schools (Castle Hill,
 // Fairfield, Woodley)").
 import { SURNAME_PARTICLES } from './detect-adults.js';
-import { type Token, isTitleCase } from './text.js';
+import { type Token, isTitleCase, joined } from './text.js';
+import { INSTITUTION_WORDS } from './vocabulary.js';
 
 const CONDITION_WORDS = new Set(['syndrome', 'syndromes', 'disease', 'diseases', 'palsy', 'dystrophy', 'ataxia', 'anomaly', 'sequence', 'disorder', 'lymphoma', 'sarcoma', 'tumour', 'tumor']);
 // Eponyms whose possessive alone names the condition ("Crohn's and colitis", "Perthes'"): rare as names.
@@ -59,4 +60,13 @@ export function inListOfPlaces(text: string, tokens: readonly Token[], i: number
     if (!prev || (!isTitleCase(prev.base) && prev.lower !== 'and') || !(prev.lower === 'and' || LIST_GAP.test(gap) || /^\s*$/u.test(gap))) return false;
   }
   return false;
+}
+
+/** "a free school in Shipley", "special schools near Mirfield": where a setting is, not who is in it ("Oliver's"). */
+export function placeAfterInstitution(text: string, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const prep = tokens[i - 1];
+  const setting = tokens[i - 2];
+  if (!prep || !setting || token.text !== token.base || !/^(?:in|near|at|around|across|outside)$/u.test(prep.lower)) return false;
+  return INSTITUTION_WORDS.has(setting.lower) && joined(text, setting, prep) && joined(text, prep, token);
 }

@@ -82,6 +82,15 @@ export function isAcronym(word: string, shouted: boolean): boolean {
   return (word.length <= 3 && /^\p{Lu}+$/u.test(word)) || (word.length <= 4 && /^\p{Lu}\p{L}*\p{Ll}\p{Lu}/u.test(word));
 }
 
+/** At least one space or tab, and nothing else (a comma too when allowed), between two tokens. */
+export function joined(text: string, a: Token, b: Token, comma = false): boolean {
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && !(comma && c === 44)) return false;
+  }
+  return b.start > a.end;
+}
+
 /** The first and last token of the sentence holding token i: bounded by . ! ? ; or a new line between tokens. */
 export function sentenceSpan(text: string, tokens: readonly Token[], i: number): { from: number; to: number } {
   const cut = (a: Token, b: Token) => /[.!?;\n]/u.test(text.slice(a.end, b.start));
